@@ -1,0 +1,26 @@
+package kr.seoullearn.functions.signup;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+@Factory
+public class CognitoClientFactory {
+
+    @Singleton
+    public CognitoIdentityProviderClient cognito(FunctionEnvironment env) {
+        return CognitoIdentityProviderClient.builder()
+                .region(Region.of(env.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,247 @@
+"""Cold-start benchmark driver (run through infra/bench/cold-start.sh, which finds the JDK and
+starts moto). Every measured run is a fresh JVM: LocalLambdaRuntime `once` constructs the
+handler, handles one event and prints `RESULT totalMs=.. initMs=.. firstInvokeMs=..
+peakRssKiB=.. response=..`. Each function is paired with the floor (infra/bench-floor) run
+right before or after it (the order alternates from pair to pair), so both see the same
+machine load; the ratio reported is the median of the per-pair ratios.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from pathlib import Path
+
+import boto3
+
+REGION = "ap-northeast-2"
+TABLE = "bench-app"
+RUNNER_MAIN = "kr.seoullearn.local.runtime.LocalLambdaRuntime"
+ME_SUB = "0b5e8c1e-7f3a-4a43-9d0e-6f1f3c2a9b11"  # the sub in events/me.json
+SIGNUP_USER = "bench-applicant"  # the userName in events/signup-post-confirmation.json
+
+FLAG_SETS = {
+    # What the template sets through JAVA_TOOL_OPTIONS, plus what a 1 GB Lambda looks like to
+    # the JVM (one CPU, hence SerialGC).
+    "lambda": ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+               "-XX:ActiveProcessorCount=1"],
+    "default": [],
+}
+
+RESULT = re.compile(r"^RESULT totalMs=(\d+) initMs=(\d+) firstInvokeMs=(\d+) peakRssKiB=(-?\d+) response=(.*)$")
+
+
+def functions(root: Path):
+    v = "0.1.0-SNAPSHOT"
+    return {
+        "floor": dict(jar=root / f"infra/bench-floor/target/bench-floor-{v}-lambda.jar",
+                      handler="kr.seoullearn.bench.FloorHandler::handleRequest",
+                      event="me.json", expect='"registrationStatus\\":\\"APPROVED'),
+        "health": dict(jar=root / f"functions/health/target/health-{v}-lambda.jar",
+                       handler="kr.seoullearn.functions.health.HealthHandler::handleRequest",
+                       event="health.json", expect='"statusCode":200'),
+        "me": dict(jar=root / f"functions/me/target/me-{v}-lambda.jar",
+                   handler="kr.seoullearn.functions.me.MeHandler::handleRequest",
+                   event="me.json", expect='"registrationStatus\\":\\"APPROVED'),
+        "signup": dict(jar=root / f"functions/signup/target/signup-{v}-lambda.jar",
+                       handler="kr.seoullearn.functions.signup.PostConfirmationHandler::handleRequest",
+                       event="signup-post-confirmation.json", expect='"triggerSource":"PostConfirmation_ConfirmSignUp"'),
+    }
+
+
+def seed(endpoint: str) -> str:
+    """Creates the table, the tenant and the profile `me` reads, and (for signup) a user pool
+    with the applicants group and the confirming user. Returns the user pool id."""
+    kw = dict(region_name=REGION, endpoint_url=endpoint,
+              aws_access_key_id="bench", aws_secret_access_key="bench")
+    ddb = boto3.client("dynamodb", **kw)
+    ddb.create_table(TableName=TABLE, BillingMode="PAY_PER_REQUEST",
+                     AttributeDefinitions=[{"AttributeName": "PK", "AttributeType": "S"},
+                                           {"AttributeName": "SK", "AttributeType": "S"}],
+                     KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"},
+                                {"AttributeName": "SK", "KeyType": "RANGE"}])
+    ddb.put_item(TableName=TABLE, Item={
+        "PK": {"S": f"T#seoul#U#{ME_SUB}"}, "SK": {"S": "PROFILE"},
+        "type": {"S": "PROFILE"}, "tenant": {"S": "seoul"}, "userId": {"S": ME_SUB},
+        "status": {"S": "APPROVED"}, "language": {"S": "ko"},
+        "createdAt": {"S": "2026-01-01T00:00:00Z"}, "version": {"N": "1"},
+        "displayName": {"S": "Bench Learner"}})
+    ddb.put_item(TableName=TABLE, Item={
+        "PK": {"S": "TENANT"}, "SK": {"S": "seoul"}, "type": {"S": "TENANT"},
+        "nameKo": {"S": "서울특별시"}, "nameEn": {"S": "Seoul"}})
+    idp = boto3.client("cognito-idp", **kw)
+    pool = idp.create_user_pool(PoolName="bench")["UserPool"]["Id"]
+    idp.create_group(UserPoolId=pool, GroupName="applicants")
+    idp.admin_create_user(UserPoolId=pool, Username=SIGNUP_USER, MessageAction="SUPPRESS")
+    return pool
+
+
+def run_once(java: str, flags, runner: Path, fn: dict, event: Path, env: dict) -> dict:
+    cmd = [java, *flags, "-cp", f"{fn['jar']}{os.pathsep}{runner}", RUNNER_MAIN, "once", fn["handler"], str(event)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    for line in proc.stdout.splitlines():
+        m = RESULT.match(line)
+        if m:
+            if fn["expect"] not in m.group(5):
+                sys.exit(f"{fn['handler']} answered something unexpected (not measuring an error path):\n"
+                         f"{m.group(5)[:600]}\n{proc.stderr[-2000:]}")
+            return dict(total=int(m.group(1)), init=int(m.group(2)), invoke=int(m.group(3)),
+                        rss_kib=int(m.group(4)))
+    sys.exit(f"no RESULT line from {' '.join(cmd)} (exit {proc.returncode}):\n"
+             f"{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+
+
+def event_file(events: Path, name: str, tmp: Path, pool: str) -> Path:
+    """The fixture as is, except signup's: its pool id is moto's, and every run confirms a new
+    person (fresh sub) so each run does the same work (a first PutItem, not a conditional miss)."""
+    if name != "signup-post-confirmation.json":
+        return events / name
+    text = (events / name).read_text().replace("@USER_POOL_ID@", pool)
+    data = json.loads(text)
+    data["request"]["userAttributes"]["sub"] = str(uuid.uuid4())
+    path = tmp / f"signup-{uuid.uuid4().hex}.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def jar_contributors(jar: Path, m2: Path, top: int):
+    """Compressed bytes of the shaded jar attributed to the artifacts it was built from (found
+    through META-INF/maven/*/*/pom.properties and the local Maven repository)."""
+    with zipfile.ZipFile(jar) as z:
+        infos = {i.filename: i for i in z.infolist() if not i.is_dir()}
+        artifacts = []
+        for name in infos:
+            m = re.match(r"META-INF/maven/([^/]+)/([^/]+)/pom\.properties$", name)
+            if m:
+                props = dict(line.split("=", 1) for line in z.read(name).decode().splitlines()
+                             if "=" in line and not line.startswith("#"))
+                artifacts.append((m.group(1), m.group(2), props.get("version", "").strip()))
+    owner = {}
+    for g, a, v in sorted(artifacts):
+        src = m2 / g.replace(".", "/") / a / v / f"{a}-{v}.jar"
+        if not src.exists():
+            continue
+        with zipfile.ZipFile(src) as s:
+            for n in s.namelist():
+                owner.setdefault(n, f"{g}:{a}")
+    sizes = {}
+    for name, info in infos.items():
+        key = owner.get(name)
+        if key is None:
+            # Jars built without pom.properties (Micronaut's, the SDK's shaded Jackson, ...):
+            # name them by package.
+            parts = name.split("/")
+            key = "kr.seoullearn (project classes)" if name.startswith("kr/seoullearn/") \
+                else "package " + ".".join(parts[:min(4 if name.startswith("software/") else 3, len(parts) - 1)] or parts) \
+                + " (no pom.properties)"
+        sizes[key] = sizes.get(key, 0) + info.compress_size
+    return sorted(sizes.items(), key=lambda kv: -kv[1])[:top], len(infos)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--endpoint", required=True)
+    ap.add_argument("--java", required=True)
+    ap.add_argument("--pairs", type=int, default=10)
+    ap.add_argument("--flags", choices=["lambda", "default", "both"], default="both")
+    ap.add_argument("--functions", default="health,me,signup")
+    ap.add_argument("--contents", action="store_true", help="also list the largest contributors to each jar")
+    ap.add_argument("--raw", help="write every measurement to this JSON file")
+    args = ap.parse_args()
+
+    root = Path(args.root)
+    events = root / "infra/bench/events"
+    runner = root / "infra/lambda-runner/target/lambda-runner-0.1.0-SNAPSHOT-all.jar"
+    fns = functions(root)
+    names = [n for n in args.functions.split(",") if n]
+    for n in ["floor", *names]:
+        if n not in fns:
+            sys.exit(f"unknown function {n}")
+        if not fns[n]["jar"].exists():
+            sys.exit(f"missing {fns[n]['jar']}: build first (cold-start.sh --build)")
+    if not runner.exists():
+        sys.exit(f"missing {runner}: build first (cold-start.sh --build)")
+
+    pool = seed(args.endpoint)
+    env = {k: v for k, v in os.environ.items() if k not in ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")}
+    env.update(AWS_REGION=REGION, AWS_DEFAULT_REGION=REGION, AWS_ACCESS_KEY_ID="bench",
+               AWS_SECRET_ACCESS_KEY="bench", AWS_ENDPOINT_URL=args.endpoint, APP_TABLE=TABLE,
+               AWS_EC2_METADATA_DISABLED="true", APP_VERSION="bench")
+    env.pop("AWS_PROFILE", None)
+    env.pop("AWS_SESSION_TOKEN", None)
+
+    flag_sets = ["lambda", "default"] if args.flags == "both" else [args.flags]
+    raw = {}
+    with tempfile.TemporaryDirectory(prefix="cold-start-") as tmpdir:
+        tmp = Path(tmpdir)
+
+        def measure(name, flags):
+            fn = fns[name]
+            e = dict(env, AWS_LAMBDA_FUNCTION_NAME=name)
+            return run_once(args.java, flags, runner, fn, event_file(events, fn["event"], tmp, pool), e)
+
+        for fs in flag_sets:
+            flags = FLAG_SETS[fs]
+            # One unmeasured round: warms the page cache, moto and its lazily built backends.
+            for n in ["floor", *names]:
+                measure(n, flags)
+            runs = {n: [] for n in names}
+            started = time.time()
+            for i in range(args.pairs):
+                for n in names:
+                    order = ["floor", n] if (i % 2 == 0) else [n, "floor"]
+                    got = {o: measure(o, flags) for o in order}
+                    runs[n].append({"floor": got["floor"], "fn": got[n]})
+                print(f"  [{fs}] pair {i + 1}/{args.pairs} done ({time.time() - started:.0f} s)",
+                      file=sys.stderr, flush=True)
+            raw[fs] = runs
+
+    if args.raw:
+        Path(args.raw).write_text(json.dumps(raw, indent=1))
+
+    med = statistics.median
+    mb = lambda p: p.stat().st_size / 1_000_000
+    print(f"\nfloor jar: {mb(fns['floor']['jar']):.1f} MB; pairs per function: {args.pairs}; "
+          f"java: {args.java}\n")
+    for fs in flag_sets:
+        label = "Lambda-like (C1 only, SerialGC, 1 CPU)" if fs == "lambda" else "JVM defaults"
+        print(f"### {label}: `{' '.join(FLAG_SETS[fs]) or '(no flags)'}`\n")
+        print("| function | median total ms | median floor ms | ratio (median of pairs) "
+              "| init ms / first invoke ms | peak RSS MiB (floor) | jar MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for n in names:
+            pairs = raw[fs][n]
+            ratio = med(p["fn"]["total"] / p["floor"]["total"] for p in pairs)
+            print(f"| {n} | {med(p['fn']['total'] for p in pairs):.0f} "
+                  f"| {med(p['floor']['total'] for p in pairs):.0f} | {ratio:.2f}× "
+                  f"| {med(p['fn']['init'] for p in pairs):.0f} / {med(p['fn']['invoke'] for p in pairs):.0f} "
+                  f"| {med(p['fn']['rss_kib'] for p in pairs) / 1024:.0f} "
+                  f"({med(p['floor']['rss_kib'] for p in pairs) / 1024:.0f}) "
+                  f"| {mb(fns[n]['jar']):.1f} |")
+        floor_runs = [p["floor"] for n in names for p in raw[fs][n]]
+        print(f"\nfloor over all its runs: median total {med(r['total'] for r in floor_runs):.0f} ms "
+              f"(init {med(r['init'] for r in floor_runs):.0f} / first invoke "
+              f"{med(r['invoke'] for r in floor_runs):.0f}), peak RSS "
+              f"{med(r['rss_kib'] for r in floor_runs) / 1024:.0f} MiB\n")
+
+    if args.contents:
+        m2 = Path(os.environ.get("M2_REPO", Path.home() / ".m2/repository"))
+        for n in ["floor", *names]:
+            top, count = jar_contributors(fns[n]["jar"], m2, 12)
+            print(f"#### {n}: {fns[n]['jar'].name}, {mb(fns[n]['jar']):.1f} MB, {count} entries\n")
+            print("| artifact | compressed MB |")
+            print("|---|---:|")
+            for k, size in top:
+                print(f"| {k} | {size / 1_000_000:.2f} |")
+            print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+package kr.seoullearn.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One function's execution environment: its deployed jar running in a JVM of its own, with the
+ * environment the template gives it, started on first use (a cold start) and kept warm.
+ * Its stdout and stderr go to {@code .local/logs/<function>.log}, as CloudWatch Logs would.
+ */
+final class FunctionHost implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Template.Function function;
+    private final Path jar;
+    private final Path runnerJar;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private final Path javaHome;
+    private Process process;
+    private int port;
+
+    FunctionHost(Template.Function function, Path jar, Path runnerJar, Map<String, String> environment,
+                 Path logFile, Path javaHome) {
+        this.function = function;
+        this.jar = jar;
+        this.runnerJar = runnerJar;
+        this.environment = environment;
+        this.logFile = logFile;
+        this.javaHome = javaHome;
+    }
+
+    String name() {
+        return function.logicalId();
+    }
+
+    /** Invokes the function with an event (JSON) and returns its answer (JSON). */
+    synchronized Invocation invoke(String eventJson) throws IOException, InterruptedException {
+        ensureStarted();
+        String requestId = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/invoke"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Lambda-Runtime-Aws-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(eventJson, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Invocation(response.statusCode() == 200, response.body());
+    }
+
+    record Invocation(boolean ok, String payload) {}
+
+    synchronized void ensureStarted() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        Path deployed = logFile.getParent().resolveSibling("run").resolve(function.logicalId() + ".jar");
+        Files.createDirectories(deployed.getParent());
+        // Deploy a copy: rebuilding the project while the local cloud runs must not pull the jar away.
+        Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(
+                javaHome.resolve("bin/java").toString(),
+                "-cp", deployed + java.io.File.pathSeparator + runnerJar,
+                "kr.seoullearn.local.runtime.LocalLambdaRuntime", "serve", function.handler()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        long started = System.nanoTime();
+        process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        Thread pump = new Thread(() -> pump(out, ready), "logs-" + function.logicalId());
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            port = ready.get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("function " + function.logicalId() + " did not start; see " + logFile, e);
+        }
+        appendLog("[local-cloud] cold start of " + function.logicalId() + " took "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+    }
+
+    private void pump(BufferedReader out, CompletableFuture<Integer> ready) {
+        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (!ready.isDone() && line.startsWith("READY port=")) {
+                    ready.complete(Integer.parseInt(line.substring("READY port=".length()).split(" ")[0]));
+                }
+                log.println(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IOException("function process ended"));
+    }
+
+    private void appendLog(String line) throws IOException {
+        Files.writeString(logFile, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The environment Lambda gives a function, plus the template's variables, resolved locally. */
+    static Map<String, String> lambdaEnvironment(Template.Function function, Stack stack, String functionName) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_REGION", stack.aws().region());
+        env.put("AWS_DEFAULT_REGION", stack.aws().region());
+        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL", stack.aws().endpoint().toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("_HANDLER", function.handler());
+        function.environment().forEach((k, v) -> env.put(k, stack.resolve(v)));
+        return env;
+    }
+}

@@ -1,0 +1,47 @@
+package kr.seoullearn.local;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** SDK clients for the local AWS endpoint (moto, or LocalStack/Floci through AWS_ENDPOINT_URL). */
+public record LocalAws(URI endpoint, String region) {
+    /** Credentials the emulators accept; never real ones. */
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local-secret";
+    public static final String ACCOUNT_ID = "123456789012";
+
+    public static LocalAws fromEnvironment() {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        if (endpoint == null || endpoint.isBlank()) {
+            endpoint = System.getProperty("aws.endpoint.url", "http://127.0.0.1:4566");
+        }
+        String region = System.getenv().getOrDefault("AWS_REGION", "ap-northeast-2");
+        return new LocalAws(URI.create(endpoint), region);
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return CognitoIdentityProviderClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public S3Client s3() {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
+                .forcePathStyle(true)
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+}

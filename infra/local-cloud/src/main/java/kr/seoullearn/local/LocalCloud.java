@@ -1,0 +1,199 @@
+package kr.seoullearn.local;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Starts the local cloud: reads template.yaml, provisions it on the AWS endpoint
+ * (AWS_ENDPOINT_URL), starts every function in its own JVM, seeds demo data and serves the
+ * HTTP API, the web app and the login on {@code http://localhost:<port>}.
+ */
+public final class LocalCloud implements AutoCloseable {
+    private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private Gateway gateway;
+    private LocalScheduler scheduler;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("seoul.learn.root", ".")).toAbsolutePath().normalize();
+        int port = Integer.parseInt(System.getenv().getOrDefault("LOCAL_CLOUD_PORT", "3000"));
+        String stackName = System.getenv().getOrDefault("LOCAL_CLOUD_STACK", "seoul-learn-local");
+        LocalCloud cloud = new LocalCloud();
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+        try {
+            cloud.start(root, port, stackName, LocalAws.fromEnvironment());
+        } catch (StartFailure e) {
+            System.err.println("[local-cloud] cannot start: " + e.getMessage());
+            cloud.close();
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    static final class StartFailure extends Exception {
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+
+    void start(Path root, int port, String stackName, LocalAws aws) throws StartFailure, IOException, InterruptedException {
+        Clock clock = Clock.systemUTC();
+        Path local = root.resolve(".local");
+        Path logs = local.resolve("logs");
+        Files.createDirectories(logs);
+
+        step(1, "reading " + root.resolve("template.yaml"));
+        Template template = Template.load(root.resolve("template.yaml"));
+        step(1, template.functions().size() + " functions, " + template.routes().size() + " routes");
+
+        step(2, "provisioning the template on " + aws.endpoint());
+        String origin = "http://localhost:" + port;
+        Stack stack;
+        try {
+            stack = new Provisioner(template, aws, stackName, LocalCloud::detail)
+                    .provision(Map.of("Stage", "local", "WebOrigin", origin));
+        } catch (SdkClientException e) {
+            throw new StartFailure("the AWS endpoint " + aws.endpoint() + " does not answer (" + e.getMessage()
+                    + "). Start it with infra/up, or point AWS_ENDPOINT_URL at a running moto/LocalStack.");
+        }
+
+        step(3, "starting functions (one JVM each)");
+        Path runner = findJar(root.resolve("infra/lambda-runner/target"), "lambda-runner-", "-all.jar");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        for (Template.Function f : template.functions()) {
+            Path jar = findJar(root.resolve(f.codeUri()).resolve("target"), "", "-lambda.jar");
+            String name = stackName + "-" + f.logicalId();
+            functions.put(f.logicalId(), new FunctionHost(f, jar, runner,
+                    FunctionHost.lambdaEnvironment(f, stack, name), logs.resolve(f.logicalId() + ".log"), javaHome));
+        }
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        List<Future<?>> started = new ArrayList<>();
+        for (FunctionHost host : functions.values()) {
+            started.add(starter.submit(() -> {
+                host.ensureStarted();
+                detail("function " + host.name() + " is warm");
+                return null;
+            }));
+        }
+        for (Future<?> f : started) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                starter.shutdownNow();
+                throw new StartFailure(e.getCause().getMessage());
+            }
+        }
+        starter.shutdown();
+
+        step(4, "seeding tenants and demo users");
+        CognitoTriggers triggers = new CognitoTriggers(stack, functions);
+        new Seeder(stack, triggers, LocalCloud::detail, clock).seed();
+
+        step(5, "starting the gateway on " + origin);
+        Template.Authorizer auth = template.authorizer();
+        String issuer = stack.resolve(auth.issuer());
+        List<String> audience = auth.audience().stream().map(stack::resolve).toList();
+        JwtAuthorizer authorizer = new JwtAuthorizer(issuer, audience, JwtAuthorizer.jwksUri(issuer, aws.endpoint()), clock);
+        HostedLogin login = new HostedLogin(aws.cognito(), stack.client(), clock);
+        List<Template.Schedule> schedules = new ArrayList<>();
+        template.functions().forEach(f -> schedules.addAll(f.schedules()));
+        scheduler = new LocalScheduler(schedules, functions, clock, aws.region());
+        String config = configJson(stack, origin, aws.region());
+        gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), config, scheduler, clock);
+        try {
+            gateway.start(port);
+        } catch (BindException e) {
+            throw new StartFailure("port " + port + " is in use. Stop what uses it, or choose another port: LOCAL_CLOUD_PORT=3100 infra/up");
+        }
+        scheduler.start();
+        writeState(local.resolve("cloud.json"), stack, origin, issuer);
+        System.out.println();
+        System.out.println("Seoul Learn local cloud is up: " + origin);
+        System.out.println("  web app      " + origin + "/");
+        System.out.println("  API          " + origin + "/api/health");
+        System.out.println("  AWS endpoint " + aws.endpoint());
+        System.out.println("  logs         " + logs);
+        System.out.println("  schedules    " + schedules.size() + " (fire one: curl -X POST " + origin + "/_local/schedules/<Function>.<Event>)");
+        System.out.println("  demo users   see README.md (password " + Seeder.DEMO_PASSWORD + ")");
+        System.out.println("READY");
+        System.out.flush();
+    }
+
+    static String configJson(Stack stack, String origin, String region) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("region", region);
+        config.put("userPoolId", stack.userPoolId());
+        config.put("clientId", stack.client().clientId());
+        config.put("authorizeUrl", origin + "/oauth2/authorize");
+        config.put("tokenUrl", origin + "/oauth2/token");
+        config.put("logoutUrl", origin + "/logout");
+        config.put("redirectUri", origin + "/");
+        config.put("scopes", "openid email profile");
+        config.put("apiBase", "/api");
+        return JsonText.write(config);
+    }
+
+    private static void writeState(Path file, Stack stack, String origin, String issuer) throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("url", origin);
+        state.put("awsEndpoint", stack.aws().endpoint().toString());
+        state.put("region", stack.aws().region());
+        state.put("stack", stack.name);
+        state.put("userPoolId", stack.userPoolId());
+        state.put("clientId", stack.client().clientId());
+        state.put("issuer", issuer);
+        state.put("tables", stack.tables);
+        state.put("buckets", stack.buckets);
+        Files.writeString(file, JsonText.write(state), StandardCharsets.UTF_8);
+    }
+
+    private static Path findJar(Path dir, String prefix, String suffix) throws StartFailure, IOException {
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, prefix + "*" + suffix)) {
+                for (Path jar : jars) {
+                    return jar;
+                }
+            }
+        }
+        throw new StartFailure("no " + prefix + "*" + suffix + " in " + dir + ": build first (infra/up builds; or mvn package)");
+    }
+
+    private static void step(int n, String message) {
+        System.out.println("[local-cloud " + n + "/5] " + message);
+        System.out.flush();
+    }
+
+    private static void detail(String message) {
+        System.out.println("    " + message);
+        System.out.flush();
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        functions.values().forEach(FunctionHost::close);
+    }
+
+    /** For tests that start the cloud in-process. */
+    static URI uri(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+}

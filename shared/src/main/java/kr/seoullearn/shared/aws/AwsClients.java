@@ -1,0 +1,37 @@
+package kr.seoullearn.shared.aws;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SDK clients, built once per execution environment with an explicit region, credentials
+ * provider and the light URLConnection HTTP client (ARCHITECTURE.md, principle 8). The SDK
+ * itself honours AWS_ENDPOINT_URL, which points it at the local cloud.
+ */
+@Factory
+public class AwsClients {
+
+    @Singleton
+    public DynamoDbClient dynamoDb(FunctionEnvironment env) {
+        return DynamoDbClient.builder()
+                .region(Region.of(env.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .build();
+    }
+
+    @Singleton
+    @Named("appTable")
+    public String appTable(FunctionEnvironment env) {
+        return env.required("APP_TABLE");
+    }
+}

@@ -1,0 +1,55 @@
+package kr.seoullearn.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.shared.log.Log;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * A thin HTTP API handler: dispatches on the route key the template declares, turns
+ * {@link ProblemException}s into problem+json in the caller's language and never lets an
+ * exception escape as a 5xx without a body. Logs carry the request id, never personal data.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Log LOG = Log.of(ApiFunction.class);
+
+    /** Route key ("GET /api/me") → what answers it. */
+    protected abstract Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes();
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        try {
+            var route = routes().get(event.getRouteKey());
+            if (route == null) {
+                throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+            }
+            APIGatewayV2HTTPResponse response = route.apply(request);
+            LOG.info("handled", "route", event.getRouteKey(), "status", response.getStatusCode(),
+                    "requestId", request.requestId());
+            return response;
+        } catch (ProblemException e) {
+            LOG.info("refused", "route", event.getRouteKey(), "status", e.problem().status(),
+                    "code", e.problem().code(), "requestId", request.requestId());
+            return ApiResponses.problem(e.problem(), request.language(), e.extensions());
+        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException
+                 | TransactionConflictException | SdkClientException e) {
+            LOG.warn("dependency unavailable", "route", event.getRouteKey(),
+                    "exception", e.getClass().getSimpleName(), "requestId", request.requestId());
+            return ApiResponses.problem(Problem.SERVICE_UNAVAILABLE, request.language(), Map.of());
+        } catch (RuntimeException e) {
+            // The exception's message may quote input; log its type and where it happened only.
+            StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.error("failed", "route", event.getRouteKey(), "exception", e.getClass().getName(),
+                    "at", where, "requestId", request.requestId());
+            return ApiResponses.problem(Problem.INTERNAL, request.language(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package kr.seoullearn.shared.http;
+
+/**
+ * Every error a client can see: a stable code (the contract with the web app and the message
+ * files), the HTTP status, and whether the client may retry. Titles and details live in
+ * {@code i18n/problems_*.properties}, one per language.
+ */
+public enum Problem {
+    BAD_REQUEST_BODY_MISSING("body-missing", 400),
+    BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
+    BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
+    BAD_REQUEST_TOO_LARGE("body-too-large", 413),
+    UNAUTHENTICATED("unauthenticated", 401),
+    FORBIDDEN("forbidden", 403),
+    NOT_FOUND("not-found", 404),
+    ROUTE_NOT_FOUND("route-not-found", 404),
+    PROFILE_NOT_FOUND("profile-not-found", 404),
+    UNKNOWN_TENANT("unknown-tenant", 400),
+    SERVICE_UNAVAILABLE("service-unavailable", 503),
+    INTERNAL("internal", 500);
+
+    private final String code;
+    private final int status;
+
+    Problem(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+}
