@@ -6,9 +6,11 @@ right before or after it (the order alternates from pair to pair), so both see t
 machine load; the ratio reported is the median of the per-pair ratios.
 """
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,10 +29,11 @@ ME_SUB = "0b5e8c1e-7f3a-4a43-9d0e-6f1f3c2a9b11"  # the sub in events/me.json
 SIGNUP_USER = "bench-applicant"  # the userName in events/signup-post-confirmation.json
 
 FLAG_SETS = {
-    # What the template sets through JAVA_TOOL_OPTIONS, plus what a 1 GB Lambda looks like to
-    # the JVM (one CPU, hence SerialGC).
+    # What the template sets through JAVA_TOOL_OPTIONS, plus what a MemorySize: 1024 Lambda
+    # looks like to the JVM: 1 GiB of RAM (heap sized from it, not from this machine's memory)
+    # and one CPU, hence SerialGC.
     "lambda": ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-               "-XX:ActiveProcessorCount=1"],
+               "-XX:ActiveProcessorCount=1", "-XX:MaxRAM=1024m"],
     "default": [],
 }
 
@@ -169,6 +172,13 @@ def main():
     if not runner.exists():
         sys.exit(f"missing {runner}: build first (cold-start.sh --build)")
 
+    # Measure copies, so a build running meanwhile cannot swap a jar in the middle of the run.
+    snapshot = Path(tempfile.mkdtemp(prefix="cold-start-jars-"))
+    atexit.register(shutil.rmtree, snapshot, True)
+    for n in ["floor", *names]:
+        fns[n]["jar"] = Path(shutil.copy2(fns[n]["jar"], snapshot))
+    runner = Path(shutil.copy2(runner, snapshot))
+
     pool = seed(args.endpoint)
     env = {k: v for k, v in os.environ.items() if k not in ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")}
     env.update(AWS_REGION=REGION, AWS_DEFAULT_REGION=REGION, AWS_ACCESS_KEY_ID="bench",
@@ -211,16 +221,18 @@ def main():
     print(f"\nfloor jar: {mb(fns['floor']['jar']):.1f} MB; pairs per function: {args.pairs}; "
           f"java: {args.java}\n")
     for fs in flag_sets:
-        label = "Lambda-like (C1 only, SerialGC, 1 CPU)" if fs == "lambda" else "JVM defaults"
+        label = "Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB RAM)" if fs == "lambda" else "JVM defaults"
         print(f"### {label}: `{' '.join(FLAG_SETS[fs]) or '(no flags)'}`\n")
-        print("| function | median total ms | median floor ms | ratio (median of pairs) "
+        print("| function | median total ms | median floor ms | ratio (median of pairs) | ratio p25–p75 "
               "| init ms / first invoke ms | peak RSS MiB (floor) | jar MB |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for n in names:
             pairs = raw[fs][n]
-            ratio = med(p["fn"]["total"] / p["floor"]["total"] for p in pairs)
+            ratios = [p["fn"]["total"] / p["floor"]["total"] for p in pairs]
+            q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
             print(f"| {n} | {med(p['fn']['total'] for p in pairs):.0f} "
-                  f"| {med(p['floor']['total'] for p in pairs):.0f} | {ratio:.2f}× "
+                  f"| {med(p['floor']['total'] for p in pairs):.0f} | {med(ratios):.2f}× "
+                  f"| {q[0]:.2f}–{q[2]:.2f} "
                   f"| {med(p['fn']['init'] for p in pairs):.0f} / {med(p['fn']['invoke'] for p in pairs):.0f} "
                   f"| {med(p['fn']['rss_kib'] for p in pairs) / 1024:.0f} "
                   f"({med(p['floor']['rss_kib'] for p in pairs) / 1024:.0f}) "

@@ -72,7 +72,7 @@ final class FunctionHost implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path deployed = logFile.getParent().resolveSibling("run").resolve(function.logicalId() + ".jar");
+        Path deployed = logFile.getParent().resolve("deployed").resolve(function.logicalId() + ".jar");
         Files.createDirectories(deployed.getParent());
         // Deploy a copy: rebuilding the project while the local cloud runs must not pull the jar away.
         Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);

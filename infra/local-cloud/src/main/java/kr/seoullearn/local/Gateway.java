@@ -349,7 +349,8 @@ final class Gateway implements AutoCloseable {
             path = path + "index.html";
         }
         Path file = web.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(web) || !Files.isRegularFile(file)) {
+        // web/tests holds the browser tests, not the site; it is not deployed either
+        if (!file.startsWith(web) || file.startsWith(web.resolve("tests")) || !Files.isRegularFile(file)) {
             send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8), Map.of());
             return;
         }

@@ -52,7 +52,8 @@ public final class LocalCloud implements AutoCloseable {
     void start(Path root, int port, String stackName, LocalAws aws) throws StartFailure, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
         Path local = root.resolve(".local");
-        Path logs = local.resolve("logs");
+        // one directory per port, so a developer's cloud and the test suite's can run side by side
+        Path logs = local.resolve("logs").resolve("cloud-" + port);
         Files.createDirectories(logs);
 
         step(1, "reading " + root.resolve("template.yaml"));
@@ -119,7 +120,7 @@ public final class LocalCloud implements AutoCloseable {
             throw new StartFailure("port " + port + " is in use. Stop what uses it, or choose another port: LOCAL_CLOUD_PORT=3100 infra/up");
         }
         scheduler.start();
-        writeState(local.resolve("cloud.json"), stack, origin, issuer);
+        writeState(local.resolve("cloud-" + port + ".json"), stack, origin, issuer);
         System.out.println();
         System.out.println("Seoul Learn local cloud is up: " + origin);
         System.out.println("  web app      " + origin + "/");

@@ -1,0 +1,68 @@
+package kr.seoullearn.functions.me;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.profile.ProfileRepository;
+import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+/** The handler with an in-memory profile port; MeHandlerIT runs it against DynamoDB. */
+class MeHandlerTest {
+    private static final String SUB = "4f1c2d3e-0000-4000-8000-000000000001";
+
+    private static final class InMemoryProfiles implements ProfileRepository {
+        final Map<String, Profile> byKey = new HashMap<>();
+
+        @Override
+        public Optional<Profile> find(TenantId tenant, String userId) {
+            return Optional.ofNullable(byKey.get(tenant + "/" + userId));
+        }
+
+        @Override
+        public boolean createIfAbsent(Profile profile) {
+            return byKey.putIfAbsent(profile.tenant() + "/" + profile.userId(), profile) == null;
+        }
+    }
+
+    @Test
+    void answersTheLearnersIdentityGroupsAndStatusFromTheApiGatewayEvent() {
+        // GIVEN an approved learner and the event API Gateway sends after the JWT authorizer
+        InMemoryProfiles profiles = new InMemoryProfiles();
+        profiles.createIfAbsent(new Profile(TenantId.SEOUL, SUB, RegistrationStatus.APPROVED, "김민준",
+                Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
+        APIGatewayV2HTTPEvent event = Events.load("/events/me-learner.json", APIGatewayV2HTTPEvent.class);
+        // WHEN
+        APIGatewayV2HTTPResponse response = new MeHandler(profiles).handleRequest(event, null);
+        // THEN
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"userId\":\"" + SUB + "\",\"tenant\":\"seoul\",\"groups\":[\"learners\"],"
+                + "\"registrationStatus\":\"APPROVED\",\"displayName\":\"김민준\",\"preferredLanguage\":\"ko\"}");
+    }
+
+    @Test
+    void aSignedInUserWithoutProfileIsNotRegistered() {
+        APIGatewayV2HTTPEvent event = Events.load("/events/me-learner.json", APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPResponse response = new MeHandler(new InMemoryProfiles()).handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"registrationStatus\":\"NOT_REGISTERED\"").doesNotContain("displayName");
+    }
+
+    @Test
+    void withoutAuthorizerClaimsTheAnswerIs401ProblemJson() {
+        APIGatewayV2HTTPEvent event = Events.http("GET /api/me", null, null, "zh");
+        APIGatewayV2HTTPResponse response = new MeHandler(new InMemoryProfiles()).handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(response.getBody()).contains("\"code\":\"unauthenticated\"").contains("请登录");
+    }
+}
