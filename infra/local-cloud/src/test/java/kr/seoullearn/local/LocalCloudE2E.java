@@ -141,8 +141,12 @@ class LocalCloudE2E {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"groups\":[\"learners\"]").contains("\"tenant\":\"seoul\"")
                 .contains("\"displayName\":\"김민준\"").contains("\"registrationStatus\":\"APPROVED\"");
-        // an access token is accepted too (checked by client_id, as API Gateway does)
-        assertThat(get("/api/me", "Authorization", "Bearer " + tokens.get("access_token")).statusCode()).isEqualTo(200);
+        // the authorizer lets an access token through (checked by client_id, as API Gateway does),
+        // but it carries no tenant, so the function asks for the ID token
+        HttpResponse<String> withAccessToken = get("/api/me", "Authorization", "Bearer " + tokens.get("access_token"), "Accept-Language", "en");
+        assertThat(withAccessToken.statusCode()).isEqualTo(401);
+        assertThat(withAccessToken.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(withAccessToken.body()).contains("\"code\":\"id-token-required\"");
     }
 
     @Test

@@ -58,4 +58,34 @@ class TemplateTest {
         assertThat(intrinsics.resolve(Map.of("Fn::Sub", List.of("${A}-${Stage}", Map.of("A", "x"))))).isEqualTo("x-dev");
         assertThat(intrinsics.resolve(Map.of("Fn::Join", List.of(",", List.of("a", Map.of("Ref", "Stage")))))).isEqualTo("a,dev");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDescriptionHasExactlyTheTemplatesRoutesAndTheirSecurity() throws Exception {
+        Map<String, Object> openapi;
+        try (var reader = java.nio.file.Files.newBufferedReader(TestStack.repositoryRoot().resolve("docs/api/openapi.yaml"))) {
+            openapi = new org.yaml.snakeyaml.Yaml().load(reader);
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        java.util.Set<String> documentedPublic = new java.util.TreeSet<>();
+        ((Map<String, Map<String, Object>>) openapi.get("paths")).forEach((path, operations) ->
+                operations.forEach((method, operation) -> {
+                    String key = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+                    documented.add(key);
+                    Object security = ((Map<String, Object>) operation).get("security");
+                    if (security instanceof List<?> l && l.isEmpty()) {
+                        documentedPublic.add(key);
+                    }
+                }));
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        java.util.Set<String> declaredPublic = new java.util.TreeSet<>();
+        for (Template.Route r : template.routes()) {
+            declared.add(r.routeKey());
+            if (!r.authorized()) {
+                declaredPublic.add(r.routeKey());
+            }
+        }
+        assertThat(documented).as("routes in docs/api/openapi.yaml").isEqualTo(declared);
+        assertThat(documentedPublic).as("public routes in docs/api/openapi.yaml").isEqualTo(declaredPublic);
+    }
 }

@@ -11,6 +11,7 @@ public enum Problem {
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
     BAD_REQUEST_TOO_LARGE("body-too-large", 413),
     UNAUTHENTICATED("unauthenticated", 401),
+    ID_TOKEN_REQUIRED("id-token-required", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),
     ROUTE_NOT_FOUND("route-not-found", 404),

@@ -20,6 +20,11 @@ public record Caller(String userId, TenantId tenant, Set<Role> roles, List<Strin
         if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
             throw new ProblemException(Problem.UNAUTHENTICATED);
         }
+        if ("access".equals(claims.get("token_use"))) {
+            // Access tokens carry no custom attributes, so no tenant: the API takes ID tokens
+            // (docs/adr/0006-id-tokens-carry-the-tenant.md).
+            throw new ProblemException(Problem.ID_TOKEN_REQUIRED);
+        }
         String tenantClaim = claims.get("custom:tenant");
         TenantId tenant;
         if (tenantClaim == null || tenantClaim.isBlank()) {

@@ -55,6 +55,14 @@ class CallerTest {
     }
 
     @Test
+    void anAccessTokenIsRefusedBecauseItCarriesNoTenant() {
+        // a chungbuk user's access token must not be taken for a Seoul caller
+        assertThatThrownBy(() -> Caller.fromClaims(Map.of("sub", "u-5", "token_use", "access",
+                "client_id", "web", "cognito:groups", "[learners]")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ID_TOKEN_REQUIRED));
+    }
+
+    @Test
     void noSubjectMeansNotAuthenticated() {
         assertThatThrownBy(() -> Caller.fromClaims(Map.of()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNAUTHENTICATED));
