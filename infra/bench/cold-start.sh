@@ -8,7 +8,7 @@
 #
 #   --build      run 'mvn -q -DskipTests package' first (default: use the jars already built)
 #   --pairs N    floor/function pairs per function and flag set (default 10)
-#   --flags      JVM flag set(s): Lambda-like (C1 only, SerialGC, 1 CPU), JVM defaults, or both
+#   --flags      JVM flag set(s): Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB), JVM defaults, or both
 #                (default both)
 #   --contents   also list the largest artifacts inside each shaded jar (needs ~/.m2)
 #   --raw FILE   write every single measurement to FILE (JSON)
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --build) build=true ;;
     --pairs|--flags|--functions|--raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
     --contents) args+=("$1") ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
   shift
