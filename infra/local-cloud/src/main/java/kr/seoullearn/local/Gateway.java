@@ -88,7 +88,7 @@ final class Gateway implements AutoCloseable {
                 api(exchange);
             } else if (path.equals("/config.json")) {
                 send(exchange, 200, "application/json", configJson.getBytes(StandardCharsets.UTF_8), Map.of("cache-control", "no-store"));
-            } else if (path.startsWith("/oauth2/") || path.equals("/logout")) {
+            } else if (path.startsWith("/oauth2/") || path.equals("/logout") || path.equals("/signup")) {
                 hostedLogin(exchange, path);
             } else if (path.startsWith("/_local/")) {
                 operations(exchange, path);
@@ -308,6 +308,10 @@ final class Gateway implements AutoCloseable {
             answer = login.authorizeSubmit(form(exchange), acceptLanguage);
         } else if (path.equals("/oauth2/token") && method.equals("POST")) {
             answer = login.token(form(exchange));
+        } else if (path.equals("/signup") && method.equals("GET")) {
+            answer = login.signUpForm(query(exchange.getRequestURI().getRawQuery()), acceptLanguage);
+        } else if (path.equals("/signup") && method.equals("POST")) {
+            answer = login.signUpSubmit(form(exchange), acceptLanguage);
         } else if (path.equals("/logout") && method.equals("GET")) {
             answer = login.logout(query(exchange.getRequestURI().getRawQuery()));
         } else {

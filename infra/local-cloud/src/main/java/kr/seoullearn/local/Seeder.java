@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.ProgrammeJson;
 import kr.seoullearn.shared.aws.Keys;
 import kr.seoullearn.shared.http.Language;
 import kr.seoullearn.shared.profile.Profile;
@@ -70,11 +73,15 @@ final class Seeder {
                         "nameEn", AttributeValue.fromS(t.nameEn()))));
             }
             progress.accept("seeded tenants " + TENANTS.stream().map(Tenant::id).toList());
+            DynamoProgrammeCatalogue catalogue = new DynamoProgrammeCatalogue(dynamo, table);
+            List<EligibilityProgramme> programmes = programmes();
+            programmes.forEach(catalogue::save);
+            progress.accept("seeded programmes " + programmes.stream().map(EligibilityProgramme::id).toList());
             DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
             for (DemoUser u : DEMO_USERS) {
                 String sub = createUser(cognito, poolId, u);
                 cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
-                profiles.createIfAbsent(new Profile(new TenantId(u.tenant()), sub, RegistrationStatus.APPROVED,
+                profiles.createIfAbsent(new Profile(new TenantId(u.tenant()), sub, u.email(), RegistrationStatus.APPROVED,
                         u.displayName(), u.language(), clock.instant(), 1));
             }
             seedApplicant(cognito);
@@ -111,6 +118,15 @@ final class Seeder {
         }
         cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(APPLICANT));
         triggers.postConfirmation(cognito, APPLICANT);
+    }
+
+    /** The eligibility programmes of seed/programmes.json (effective-dated data, PRODUCT.md). */
+    @SuppressWarnings("unchecked")
+    static List<EligibilityProgramme> programmes() throws IOException {
+        try (var in = Seeder.class.getResourceAsStream("/seed/programmes.json")) {
+            return com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in).stream()
+                    .map(o -> ProgrammeJson.fromMap((Map<String, Object>) o)).toList();
+        }
     }
 
     static String sub(CognitoIdentityProviderClient cognito, String poolId, String username) {

@@ -17,12 +17,12 @@ class TemplateTest {
     }
 
     @Test
-    void everyRouteLivesUnderApiAndOnlyHealthIsPublic() {
+    void everyRouteLivesUnderApiAndOnlyHealthAndTheProgrammeArePublic() {
         List<Template.Route> routes = template.routes();
         assertThat(routes).isNotEmpty();
         assertThat(routes).allSatisfy(r -> assertThat(r.path()).startsWith("/api/"));
         assertThat(routes.stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
-                .containsExactly("GET /api/health");
+                .containsExactlyInAnyOrder("GET /api/health", "GET /api/programmes/{tenant}/current");
         assertThat(routes.stream().map(Template.Route::routeKey)).contains("GET /api/me").doesNotHaveDuplicates();
     }
 

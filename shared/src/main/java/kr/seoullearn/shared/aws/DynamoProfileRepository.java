@@ -35,6 +35,7 @@ public class DynamoProfileRepository implements ProfileRepository {
         return Optional.of(new Profile(
                 tenant,
                 userId,
+                item.containsKey("username") ? item.get("username").s() : null,
                 RegistrationStatus.valueOf(item.get("status").s()),
                 item.containsKey("displayName") ? item.get("displayName").s() : null,
                 Optional.ofNullable(item.get("language"))
@@ -53,6 +54,9 @@ public class DynamoProfileRepository implements ProfileRepository {
         item.put("language", s(profile.preferredLanguage().tag()));
         item.put("createdAt", s(profile.createdAt().toString()));
         item.put("version", AttributeValue.fromN(Long.toString(profile.version())));
+        if (profile.username() != null) {
+            item.put("username", s(profile.username()));
+        }
         if (profile.displayName() != null) {
             item.put("displayName", s(profile.displayName()));
         }

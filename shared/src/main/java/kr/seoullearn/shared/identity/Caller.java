@@ -14,7 +14,7 @@ import kr.seoullearn.shared.tenant.TenantId;
  * passes every claim as a string; array claims such as {@code cognito:groups} arrive as
  * {@code "[learners mentors]"}.
  */
-public record Caller(String userId, TenantId tenant, Set<Role> roles, List<String> groups) {
+public record Caller(String userId, String username, TenantId tenant, Set<Role> roles, List<String> groups) {
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
@@ -39,7 +39,8 @@ public record Caller(String userId, TenantId tenant, Set<Role> roles, List<Strin
         for (String group : groups) {
             Role.fromGroup(group).ifPresent(roles::add);
         }
-        return new Caller(claims.get("sub"), tenant, Set.copyOf(roles), List.copyOf(groups));
+        String username = claims.getOrDefault("cognito:username", claims.get("sub"));
+        return new Caller(claims.get("sub"), username, tenant, Set.copyOf(roles), List.copyOf(groups));
     }
 
     /** "[learners mentors]" (API Gateway's form), "learners mentors" or "learners,mentors". */

@@ -1,8 +1,11 @@
-package kr.seoullearn.functions.signup;
+package kr.seoullearn.shared.identity;
 
-import kr.seoullearn.shared.identity.Role;
-
-/** The port that puts a user into the Cognito group of a role. */
+/** The port that puts users into, and takes them out of, the Cognito group of a role. */
 public interface GroupMembership {
+
+    /** Idempotent: adding a member twice changes nothing. */
     void add(String userPoolId, String userName, Role role);
+
+    /** Idempotent: removing a non-member changes nothing. */
+    void remove(String userPoolId, String userName, Role role);
 }

@@ -11,13 +11,15 @@ import kr.seoullearn.shared.tenant.TenantId;
 public record Profile(
         TenantId tenant,
         String userId,
+        String username,
         RegistrationStatus status,
         String displayName,
         Language preferredLanguage,
         Instant createdAt,
         long version) {
 
-    public static Profile newDraft(TenantId tenant, String userId, Language language, Instant now) {
-        return new Profile(tenant, userId, RegistrationStatus.DRAFT, null, language, now, 1);
+    /** A new DRAFT; {@code username} is the Cognito user name the admin APIs need (not always the sub). */
+    public static Profile newDraft(TenantId tenant, String userId, String username, Language language, Instant now) {
+        return new Profile(tenant, userId, username, RegistrationStatus.DRAFT, null, language, now, 1);
     }
 }

@@ -29,9 +29,9 @@ class MeHandlerIT {
         stack = TestStack.create("me");
         dynamo = stack.dynamoDb(calls);
         DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, stack.table());
-        profiles.createIfAbsent(new Profile(TenantId.SEOUL, "learner-1", RegistrationStatus.APPROVED, "김민준",
+        profiles.createIfAbsent(new Profile(TenantId.SEOUL, "learner-1", "learner-1@example.org", RegistrationStatus.APPROVED, "김민준",
                 Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
-        profiles.createIfAbsent(new Profile(new TenantId("chungbuk"), "learner-2", RegistrationStatus.DRAFT, "Nguyễn Thị Lan",
+        profiles.createIfAbsent(new Profile(new TenantId("chungbuk"), "learner-2", "learner-2@example.org", RegistrationStatus.DRAFT, "Nguyễn Thị Lan",
                 Language.VI, Instant.parse("2026-03-02T00:00:00Z"), 1));
         handler = new MeHandler(profiles);
     }

@@ -38,7 +38,7 @@ class MeHandlerTest {
     void answersTheLearnersIdentityGroupsAndStatusFromTheApiGatewayEvent() {
         // GIVEN an approved learner and the event API Gateway sends after the JWT authorizer
         InMemoryProfiles profiles = new InMemoryProfiles();
-        profiles.createIfAbsent(new Profile(TenantId.SEOUL, SUB, RegistrationStatus.APPROVED, "김민준",
+        profiles.createIfAbsent(new Profile(TenantId.SEOUL, SUB, "learner@example.org", RegistrationStatus.APPROVED, "김민준",
                 Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
         APIGatewayV2HTTPEvent event = Events.load("/events/me-learner.json", APIGatewayV2HTTPEvent.class);
         // WHEN

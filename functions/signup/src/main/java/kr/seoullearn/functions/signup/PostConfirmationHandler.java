@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import kr.seoullearn.shared.Beans;
 import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.identity.GroupMembership;
 import kr.seoullearn.shared.identity.Role;
 import kr.seoullearn.shared.profile.Profile;
 import kr.seoullearn.shared.profile.ProfileRepository;
@@ -64,7 +65,7 @@ public class PostConfirmationHandler
         }
         Language language = Language.fromTag(attributes.get("locale"));
         boolean created = profiles.createIfAbsent(
-                Profile.newDraft(tenant, sub, language == null ? Language.DEFAULT : language, clock.instant()));
+                Profile.newDraft(tenant, sub, event.getUserName(), language == null ? Language.DEFAULT : language, clock.instant()));
         groups.add(event.getUserPoolId(), event.getUserName(), Role.APPLICANT);
         LOG.info("post-confirmation", "tenant", tenant.value(), "profileCreated", created,
                 "requestId", context == null ? null : context.getAwsRequestId());

@@ -12,6 +12,7 @@ import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.shared.aws.DynamoProfileRepository;
 import kr.seoullearn.shared.aws.DynamoTenantDirectory;
 import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.cognito.CognitoGroupMembership;
 import kr.seoullearn.shared.profile.RegistrationStatus;
 import kr.seoullearn.shared.tenant.TenantId;
 import org.junit.jupiter.api.BeforeAll;

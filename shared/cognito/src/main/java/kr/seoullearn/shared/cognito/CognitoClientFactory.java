@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.signup;
+package kr.seoullearn.shared.cognito;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
+/** The Cognito client, built once per execution environment like the other SDK clients. */
 @Factory
 public class CognitoClientFactory {
 

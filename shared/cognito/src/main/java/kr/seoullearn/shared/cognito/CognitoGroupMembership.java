@@ -1,10 +1,11 @@
-package kr.seoullearn.functions.signup;
+package kr.seoullearn.shared.cognito;
 
 import jakarta.inject.Singleton;
+import kr.seoullearn.shared.identity.GroupMembership;
 import kr.seoullearn.shared.identity.Role;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** Group membership through Cognito's AdminAddUserToGroup (idempotent on Cognito's side). */
+/** Group membership through Cognito's AdminAddUserToGroup / AdminRemoveUserFromGroup. */
 @Singleton
 public class CognitoGroupMembership implements GroupMembership {
     private final CognitoIdentityProviderClient cognito;
@@ -16,5 +17,10 @@ public class CognitoGroupMembership implements GroupMembership {
     @Override
     public void add(String userPoolId, String userName, Role role) {
         cognito.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(userName).groupName(role.group()));
+    }
+
+    @Override
+    public void remove(String userPoolId, String userName, Role role) {
+        cognito.adminRemoveUserFromGroup(r -> r.userPoolId(userPoolId).username(userName).groupName(role.group()));
     }
 }

@@ -1,0 +1,149 @@
+package kr.seoullearn.functions.review;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.seoullearn.shared.application.Application;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.application.FieldErrors;
+import kr.seoullearn.shared.application.ResidentRegistrationNumbers;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.identity.Caller;
+import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.registration.DocumentStatus;
+
+/**
+ * The reviewers' side: the queue of their tenant (the tenant is the token's, so another
+ * tenant's applications are unreachable), an application with its documents, the decision.
+ */
+public final class Review {
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 50;
+    static final int MAX_REASON = 500;
+    private static final Log LOG = Log.of(Review.class);
+    private static final Set<String> DECISION_FIELDS = Set.of("decision", "reason", "version");
+
+    private final ApplicationStore applications;
+    private final GroupMembership groups;
+    private final DocumentRetention retention;
+    private final String userPoolId;
+    private final Clock clock;
+
+    public Review(ApplicationStore applications, GroupMembership groups, DocumentRetention retention, String userPoolId, Clock clock) {
+        this.applications = applications;
+        this.groups = groups;
+        this.retention = retention;
+        this.userPoolId = userPoolId;
+        this.clock = clock;
+    }
+
+    Map<String, Object> queue(Caller caller, String cursor, String limitText) {
+        caller.require(Role.REVIEWER);
+        int limit = DEFAULT_PAGE;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_PAGE) {
+                FieldErrors errors = new FieldErrors();
+                errors.add("limit", "out-of-range");
+                errors.throwIfAny();
+            }
+        }
+        var page = applications.queue(caller.tenant(), cursor, limit);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Application a : page.applications()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("userId", a.userId());
+            item.put("name", a.name());
+            item.put("status", a.status().name());
+            item.put("submittedAt", a.submittedAt() == null ? null : a.submittedAt().toString());
+            item.put("categories", a.categories());
+            item.put("schoolLevel", a.schoolLevel() == null ? null : a.schoolLevel().name());
+            item.put("requiredDocuments", a.requiredDocuments() == null ? List.of()
+                    : a.requiredDocuments().stream().map(Enum::name).toList());
+            item.values().removeIf(java.util.Objects::isNull);
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        if (page.next() != null) {
+            body.put("next", page.next());
+        }
+        return body;
+    }
+
+    Map<String, Object> application(Caller caller, String userId) {
+        caller.require(Role.REVIEWER);
+        var dossier = dossier(caller, userId);
+        return ApplicationView.of(dossier);
+    }
+
+    Map<String, Object> decide(Caller caller, String userId, Map<String, Object> body) {
+        caller.require(Role.REVIEWER);
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !DECISION_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        Object decision = body.get("decision");
+        if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
+            errors.add("decision", "invalid-value");
+        }
+        String reason = null;
+        if (body.get("reason") != null) {
+            if (body.get("reason") instanceof String s && !s.isBlank() && s.strip().length() <= MAX_REASON) {
+                reason = s.strip();
+            } else {
+                errors.add("reason", body.get("reason") instanceof String ? "too-long" : "invalid-value");
+            }
+        }
+        if ("REJECT".equals(decision) && reason == null && !(body.get("reason") instanceof String s && s.strip().length() > MAX_REASON)) {
+            errors.add("reason", "required");
+        }
+        long version = -1;
+        if (body.get("version") instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
+            version = n.longValue();
+        } else {
+            errors.add("version", "required");
+        }
+        errors.throwIfAny();
+        var dossier = dossier(caller, userId);
+        Application a = dossier.application();
+        boolean approve = "APPROVE".equals(decision);
+        if (approve && !dossier.missingDocuments().isEmpty()) {
+            throw new ProblemException(Problem.DECISION_NOT_ALLOWED, Map.of("missingDocuments",
+                    dossier.missingDocuments().stream().map(Enum::name).toList()));
+        }
+        Application decided = applications.decide(a, version, new Application.Decision(approve ? "APPROVED" : "REJECTED",
+                approve ? null : reason, caller.userId(), clock.instant()));
+        if (approve) {
+            String username = decided.username() == null ? decided.userId() : decided.username();
+            groups.add(userPoolId, username, Role.LEARNER);
+            groups.remove(userPoolId, username, Role.APPLICANT);
+            retention.markDecided(dossier.documents().stream()
+                    .filter(d -> d.s3Key() != null && d.status() != DocumentStatus.REJECTED)
+                    .map(ApplicationStore.DocumentSummary::s3Key).toList());
+        }
+        LOG.info("decided", "tenant", caller.tenant().value(), "outcome", decided.status().name());
+        return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());
+    }
+
+    private ApplicationStore.Dossier dossier(Caller caller, String userId) {
+        if (userId == null || !userId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new ProblemException(Problem.NOT_FOUND);
+        }
+        var dossier = applications.dossier(caller.tenant(), userId).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+        if (dossier.application().submittedAt() == null) {
+            // a draft is the applicant's own business until they submit it
+            throw new ProblemException(Problem.NOT_FOUND);
+        }
+        return dossier;
+    }
+}

@@ -1,0 +1,39 @@
+package kr.seoullearn.functions.review;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.shared.Beans;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.http.ApiFunction;
+import kr.seoullearn.shared.http.ApiRequest;
+import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.shared.identity.GroupMembership;
+
+/** The routes of template.yaml's ReviewFunction. */
+public class ReviewHandler extends ApiFunction {
+    private final Review review;
+
+    public ReviewHandler() {
+        this(new Review(Beans.get(ApplicationStore.class), Beans.get(GroupMembership.class),
+                Beans.get(DocumentRetention.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"),
+                Clock.systemUTC()));
+    }
+
+    public ReviewHandler(Review review) {
+        this.review = review;
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        return Map.of(
+                "GET /api/review/applications", r -> ApiResponses.json(200, review.queue(r.caller(),
+                        r.queryParameter("cursor").orElse(null), r.queryParameter("limit").orElse(null))),
+                "GET /api/review/applications/{userId}", r -> ApiResponses.json(200,
+                        review.application(r.caller(), r.pathParameter("userId").orElse(null))),
+                "POST /api/review/applications/{userId}/decision", r -> ApiResponses.json(200,
+                        review.decide(r.caller(), r.pathParameter("userId").orElse(null), r.jsonObject())));
+    }
+}

@@ -1,0 +1,25 @@
+package kr.seoullearn.functions.review;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@Factory
+public class S3ClientFactory {
+
+    @Singleton
+    public S3Client s3(FunctionEnvironment env) {
+        return S3Client.builder()
+                .region(Region.of(env.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5)).build())
+                .forcePathStyle(!env.optional("AWS_ENDPOINT_URL_S3", env.optional("AWS_ENDPOINT_URL", "")).isEmpty())
+                .build();
+    }
+}

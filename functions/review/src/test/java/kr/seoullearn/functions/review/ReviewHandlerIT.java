@@ -1,0 +1,237 @@
+package kr.seoullearn.functions.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.aws.DynamoApplicationStore;
+import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.cognito.CognitoGroupMembership;
+import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.registration.DocumentKind;
+import kr.seoullearn.shared.tenant.TenantId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The reviewers' routes against the template's table, user pool and documents bucket. */
+class ReviewHandlerIT {
+    private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    private static final String REVIEWER = "reviewer-1";
+    private static TestStack stack;
+    private static DynamoDbClient dynamo;
+    private static CognitoIdentityProviderClient cognito;
+    private static S3Client s3;
+    private static DynamoApplicationStore store;
+    private static DynamoProfileRepository profiles;
+    private static ReviewHandler handler;
+    private static String bucket;
+    private static final EligibilityProgramme PROGRAMME = new EligibilityProgramme(TenantId.SEOUL, "p", java.time.LocalDate.of(2026, 3, 1),
+            null, Map.of(), List.of(new EligibilityProgramme.Category("OUT_OF_SCHOOL", false,
+            List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION))), 80, 6, 24, java.util.Set.of(SchoolLevel.values()), 1, null);
+
+    @BeforeAll
+    static void provision() {
+        stack = TestStack.withLocalS3("review");
+        dynamo = stack.aws().dynamoDb();
+        cognito = stack.aws().cognito();
+        s3 = stack.s3();
+        bucket = stack.stack().bucket("DocumentsBucket");
+        store = new DynamoApplicationStore(dynamo, stack.table());
+        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        handler = new ReviewHandler(new Review(store, new CognitoGroupMembership(cognito), new S3DocumentRetention(s3, bucket),
+                stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopLocalS3() {
+        stack.close();
+    }
+
+    /** A submitted out-of-school application in a tenant, submitted at the given minute. */
+    private static String submitted(String tenant, int minute, boolean withVerifiedDocument) {
+        String email = "r-" + UUID.randomUUID() + "@example.org";
+        String pool = stack.stack().userPoolId();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction("SUPPRESS")
+                .userAttributes(AttributeType.builder().name("email").value(email).build()));
+        cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName("applicants"));
+        String sub = "sub-" + UUID.randomUUID();
+        TenantId t = new TenantId(tenant);
+        profiles.createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
+        var draft = store.find(t, sub).orElseThrow();
+        var withProfile = new kr.seoullearn.shared.application.Application(t, sub, email, draft.status(), draft.version(), "신청자 " + minute,
+                java.time.LocalDate.of(2008, 1, 1), SchoolLevel.NOT_IN_SCHOOL, null, "mapo-gu", Language.KO, List.of("OUT_OF_SCHOOL"),
+                null, null, null, null, NOW, null, null);
+        var saved = store.saveProfile(withProfile, draft.version());
+        store.submit(saved, saved.version(), PROGRAMME, List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION), false,
+                NOW.plusSeconds(60L * minute));
+        if (withVerifiedDocument) {
+            String key = "tenant/" + tenant + "/applicant/" + sub + "/" + UUID.randomUUID();
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf")
+                    .tagging("state=submitted&GuardDutyMalwareScanStatus=NO_THREATS_FOUND"), RequestBody.fromString("%PDF-1.4 test"));
+            Map<String, AttributeValue> doc = new HashMap<>();
+            doc.put(Keys.PK, AttributeValue.fromS(Keys.user(t, sub)));
+            doc.put(Keys.SK, AttributeValue.fromS("DOC#d1"));
+            doc.put("type", AttributeValue.fromS("DOCUMENT"));
+            doc.put("documentId", AttributeValue.fromS("d1"));
+            doc.put("kind", AttributeValue.fromS("OUT_OF_SCHOOL_CONFIRMATION"));
+            doc.put("status", AttributeValue.fromS("VERIFIED"));
+            doc.put("s3Key", AttributeValue.fromS(key));
+            dynamo.putItem(r -> r.tableName(stack.table()).item(doc));
+        }
+        return sub;
+    }
+
+    private static APIGatewayV2HTTPResponse call(String route, String userId, String tenant, String query, String body, String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, Events.claims(REVIEWER, tenant, groups), body, "ko");
+        if (userId != null) {
+            event.setPathParameters(Map.of("userId", userId));
+        }
+        if (query != null) {
+            Map<String, String> params = new HashMap<>();
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(kv[0], kv[1]);
+            }
+            event.setQueryStringParameters(params);
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    private static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
+        return Json.readObject(r.getBody());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQueueListsTheTenantsSubmittedApplicationsOldestFirstPageByPage() {
+        List<String> mine = new ArrayList<>();
+        for (int minute : new int[] {30, 10, 20}) {
+            mine.add(submitted("queue-a", minute, false));
+        }
+        submitted("queue-b", 5, false);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = json(call("GET /api/review/applications", null, "queue-a", cursor == null ? "limit=2" : "limit=2&cursor=" + cursor,
+                    null, "reviewers"));
+            ((List<Map<String, Object>>) page.get("items")).forEach(i -> seen.add((String) i.get("userId")));
+            cursor = (String) page.get("next");
+        } while (cursor != null);
+        assertThat(seen).containsExactly(mine.get(1), mine.get(2), mine.get(0));
+    }
+
+    @Test
+    void aCursorFromAnotherTenantsQueueOrABadLimitIsRefused() {
+        submitted("cur-a", 1, false);
+        submitted("cur-a", 2, false);
+        String cursor = (String) json(call("GET /api/review/applications", null, "cur-a", "limit=1", null, "reviewers")).get("next");
+        assertThat(cursor).isNotNull();
+        assertThat(call("GET /api/review/applications", null, "cur-b", "cursor=" + cursor, null, "reviewers").getStatusCode()).isEqualTo(400);
+        assertThat(call("GET /api/review/applications", null, "cur-a", "cursor=%%%", null, "reviewers").getStatusCode()).isEqualTo(400);
+        assertThat(call("GET /api/review/applications", null, "cur-a", "limit=500", null, "reviewers").getStatusCode()).isEqualTo(400);
+        assertThat(call("GET /api/review/applications", null, "cur-a", "limit=abc", null, "reviewers").getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyReviewersOfTheSameTenantSeeAnApplication() {
+        String sub = submitted("seoul", 3, true);
+        assertThat(call("GET /api/review/applications/{userId}", sub, "seoul", null, null, "reviewers").getStatusCode()).isEqualTo(200);
+        for (String group : List.of("learners", "applicants", "mentors", "district-officers", "admins")) {
+            assertThat(call("GET /api/review/applications/{userId}", sub, "seoul", null, null, group).getStatusCode()).as(group).isEqualTo(403);
+            assertThat(call("GET /api/review/applications", null, "seoul", null, null, group).getStatusCode()).as(group).isEqualTo(403);
+        }
+        assertThat(call("GET /api/review/applications/{userId}", sub, "chungbuk", null, null, "reviewers").getStatusCode()).isEqualTo(404);
+        assertThat(call("GET /api/review/applications/{userId}", "no-such-user", "seoul", null, null, "reviewers").getStatusCode()).isEqualTo(404);
+        assertThat(call("GET /api/review/applications/{userId}", "../../x", "seoul", null, null, "reviewers").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void approvalNeedsTheDocumentsThenMovesTheApplicantIntoTheLearners() {
+        String missing = submitted("seoul", 4, false);
+        var refused = call("POST /api/review/applications/{userId}/decision", missing, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + version(missing) + "}", "reviewers");
+        assertThat(refused.getStatusCode()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("decision-not-allowed").contains("OUT_OF_SCHOOL_CONFIRMATION");
+
+        String complete = submitted("seoul", 5, true);
+        var approved = call("POST /api/review/applications/{userId}/decision", complete, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + version(complete) + "}", "reviewers");
+        assertThat(approved.getStatusCode()).isEqualTo(200);
+        assertThat(json(approved)).containsEntry("status", "APPROVED");
+        assertThat(json(approved).get("decision").toString()).contains("decidedBy=" + REVIEWER);
+        String username = profiles.find(TenantId.SEOUL, complete).orElseThrow().username();
+        assertThat(cognito.adminListGroupsForUser(r -> r.userPoolId(stack.stack().userPoolId()).username(username)).groups()
+                .stream().map(GroupType::groupName)).containsExactly("learners");
+        String key = store.dossier(TenantId.SEOUL, complete).orElseThrow().documents().get(0).s3Key();
+        assertThat(s3.getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet()).extracting(t -> t.key() + "=" + t.value())
+                .as("decided, and the scan result kept").containsExactlyInAnyOrder("state=decided", "GuardDutyMalwareScanStatus=NO_THREATS_FOUND");
+        // decided: off the queue, and a second decision is refused
+        assertThat(call("POST /api/review/applications/{userId}/decision", complete, "seoul", null,
+                "{\"decision\":\"REJECT\",\"reason\":\"late\",\"version\":" + version(complete) + "}", "reviewers").getStatusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndLetsTheApplicantResubmit() {
+        String sub = submitted("seoul", 6, false);
+        var noReason = call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"REJECT\",\"version\":" + version(sub) + "}", "reviewers");
+        assertThat(noReason.getStatusCode()).isEqualTo(400);
+        assertThat(noReason.getBody()).contains("\"field\":\"reason\"");
+        var rejected = call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"REJECT\",\"reason\":\"The confirmation is not readable. Upload a clearer photo.\",\"version\":" + version(sub) + "}",
+                "reviewers");
+        assertThat(rejected.getStatusCode()).isEqualTo(200);
+        var application = store.find(TenantId.SEOUL, sub).orElseThrow();
+        assertThat(application.editable()).isTrue();
+        assertThat(application.decision().reason()).startsWith("The confirmation");
+    }
+
+    @Test
+    void badDecisionsAreClear4xxProblemsAndChangeNothing() {
+        String sub = submitted("seoul", 7, true);
+        long v = version(sub);
+        for (String body : List.of("{not json", "{}", "{\"decision\":\"MAYBE\",\"version\":" + v + "}",
+                "{\"decision\":\"APPROVE\"}", "{\"decision\":\"APPROVE\",\"version\":" + v + ",\"extra\":1}",
+                "{\"decision\":\"REJECT\",\"reason\":\"" + "x".repeat(501) + "\",\"version\":" + v + "}",
+                "{\"decision\":\"REJECT\",\"reason\":\"see 120514-4123456\",\"version\":" + v + "}")) {
+            var response = call("POST /api/review/applications/{userId}/decision", sub, "seoul", null, body, "reviewers");
+            assertThat(response.getStatusCode()).as(body).isBetween(400, 499);
+            assertThat(response.getHeaders()).as(body).containsEntry("content-type", "application/problem+json");
+        }
+        var stale = call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + (v - 1) + "}", "reviewers");
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(stale.getBody()).contains("version-conflict");
+        assertThat(call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "learners").getStatusCode()).isEqualTo(403);
+        assertThat(call("POST /api/review/applications/{userId}/decision", sub, "chungbuk", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "reviewers").getStatusCode()).isEqualTo(404);
+        assertThat(version(sub)).isEqualTo(v);
+    }
+
+    private static long version(String sub) {
+        return store.find(TenantId.SEOUL, sub).orElseThrow().version();
+    }
+}

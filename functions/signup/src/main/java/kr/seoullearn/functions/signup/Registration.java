@@ -1,0 +1,186 @@
+package kr.seoullearn.functions.signup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.seoullearn.shared.application.Application;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.application.EligibilityRegistry;
+import kr.seoullearn.shared.application.FieldErrors;
+import kr.seoullearn.shared.application.ProfileInput;
+import kr.seoullearn.shared.application.RegistrationRules;
+import kr.seoullearn.shared.application.ResidentRegistrationNumbers;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.identity.Caller;
+import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.shared.programme.ProgrammeJson;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/**
+ * The applicant's side of registration: the programme in force, saving the profile, the
+ * records check, submission. Dates are Seoul dates (the programme's calendar).
+ */
+public final class Registration {
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final Log LOG = Log.of(Registration.class);
+    private static final Set<String> CHECK_FIELDS = Set.of("version", "householdHeadName", "householdHeadBirthDate");
+    private static final Set<String> SUBMIT_FIELDS = Set.of("version");
+
+    private final ApplicationStore applications;
+    private final ProgrammeCatalogue programmes;
+    private final EligibilityRegistry registry;
+    private final GroupMembership groups;
+    private final String userPoolId;
+    private final Clock clock;
+
+    public Registration(ApplicationStore applications, ProgrammeCatalogue programmes, EligibilityRegistry registry,
+                        GroupMembership groups, String userPoolId, Clock clock) {
+        this.applications = applications;
+        this.programmes = programmes;
+        this.registry = registry;
+        this.groups = groups;
+        this.userPoolId = userPoolId;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(SEOUL));
+    }
+
+    /** GET /api/programmes/{tenant}/current (public). */
+    Map<String, Object> currentProgramme(String tenantId) {
+        if (!TenantId.isValid(tenantId)) {
+            throw new ProblemException(Problem.UNKNOWN_TENANT);
+        }
+        EligibilityProgramme p = programmes.inForce(new TenantId(tenantId), today())
+                .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+        Map<String, Object> view = ProgrammeJson.toMap(p);
+        view.put("guardianConsentBelowAge", RegistrationRules.GUARDIAN_CONSENT_BELOW_AGE);
+        return view;
+    }
+
+    /** GET /api/registration. */
+    Map<String, Object> view(Caller caller) {
+        caller.require(Role.APPLICANT, Role.LEARNER);
+        var dossier = applications.dossier(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        Application a = dossier.application();
+        if (a.status() == RegistrationStatus.APPROVED && !caller.has(Role.LEARNER)) {
+            // approved, but the group change did not happen (or the token predates it): make it so
+            moveIntoLearners(a);
+        }
+        EligibilityProgramme programme = a.editable() ? programmes.inForce(caller.tenant(), today()).orElse(null) : null;
+        return RegistrationView.of(dossier, programme, today());
+    }
+
+    /** PUT /api/registration. */
+    Map<String, Object> save(Caller caller, Map<String, Object> body) {
+        caller.require(Role.APPLICANT);
+        ProfileInput input = ProfileInput.parse(body, today());
+        Application current = applications.find(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        if (!current.editable()) {
+            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+        }
+        applications.saveProfile(RegistrationRules.withProfile(current, input, clock.instant()), input.version());
+        LOG.info("profile saved", "tenant", caller.tenant().value());
+        return view(caller);
+    }
+
+    /** POST /api/registration/records-check. The identifying data is used for the lookup only. */
+    Map<String, Object> recordsCheck(Caller caller, Map<String, Object> body) {
+        caller.require(Role.APPLICANT);
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !CHECK_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        long version = version(body, errors);
+        String headName = body.get("householdHeadName") instanceof String s && !s.isBlank() && s.length() <= 60 ? s.strip() : null;
+        if (headName == null) {
+            errors.add("householdHeadName", "required");
+        }
+        LocalDate headBirth = null;
+        try {
+            headBirth = body.get("householdHeadBirthDate") instanceof String s ? LocalDate.parse(s) : null;
+        } catch (DateTimeParseException e) {
+            headBirth = null;
+        }
+        if (headBirth == null || headBirth.isAfter(today())) {
+            errors.add("householdHeadBirthDate", "invalid-date");
+        }
+        errors.throwIfAny();
+        Application a = applications.find(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        if (!a.editable()) {
+            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+        }
+        if (a.name() == null || a.birthDate() == null || a.categories().isEmpty()) {
+            throw new ProblemException(Problem.APPLICATION_INCOMPLETE, Map.of("missing",
+                    List.of("name", "birthDate", "categories").stream().filter(f -> switch (f) {
+                        case "name" -> a.name() == null;
+                        case "birthDate" -> a.birthDate() == null;
+                        default -> a.categories().isEmpty();
+                    }).toList()));
+        }
+        EligibilityProgramme programme = programmes.inForce(caller.tenant(), today())
+                .orElseThrow(() -> new ProblemException(Problem.NO_PROGRAMME));
+        List<String> checkable = a.categories().stream()
+                .filter(c -> programme.category(c).map(EligibilityProgramme.Category::recordsCanDecide).orElse(false)).toList();
+        var answer = registry.check(new EligibilityRegistry.Query(a.name(), a.birthDate(), headName, headBirth,
+                checkable, programme.incomeLinePercent()));
+        applications.recordCheck(a, new Application.RecordsCheck(answer.outcome(), clock.instant(), answer.verifiedCategories()), version);
+        LOG.info("records checked", "tenant", caller.tenant().value(), "outcome", answer.outcome().name());
+        return view(caller);
+    }
+
+    /** POST /api/registration/submit. */
+    Map<String, Object> submit(Caller caller, Map<String, Object> body) {
+        caller.require(Role.APPLICANT);
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !SUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        long version = version(body, errors);
+        errors.throwIfAny();
+        Application a = applications.find(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        EligibilityProgramme programme = programmes.inForce(caller.tenant(), today())
+                .orElseThrow(() -> new ProblemException(Problem.NO_PROGRAMME));
+        var assessment = RegistrationRules.assess(a, programme, today());
+        Application submitted = applications.submit(a, version, programme, assessment.requiredDocuments(),
+                assessment.approvedByRecords(), clock.instant());
+        LOG.info("submitted", "tenant", caller.tenant().value(), "programme", programme.id(),
+                "approvedByRecords", assessment.approvedByRecords(), "documentsRequired", assessment.requiredDocuments().size());
+        if (submitted.status() == RegistrationStatus.APPROVED) {
+            moveIntoLearners(submitted);
+        }
+        return view(caller);
+    }
+
+    private void moveIntoLearners(Application a) {
+        String username = a.username() == null ? a.userId() : a.username();
+        groups.add(userPoolId, username, Role.LEARNER);
+        groups.remove(userPoolId, username, Role.APPLICANT);
+    }
+
+    private static long version(Map<String, Object> body, FieldErrors errors) {
+        if (body.get("version") instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        errors.add("version", "required");
+        return -1;
+    }
+
+    static Map<String, Object> copy(Map<String, Object> m) {
+        return new LinkedHashMap<>(m);
+    }
+}

@@ -1,0 +1,49 @@
+package kr.seoullearn.functions.signup;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.shared.Beans;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.application.LocalTestHouseholdsRegistry;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.http.ApiFunction;
+import kr.seoullearn.shared.http.ApiRequest;
+import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+
+/** The registration routes of template.yaml's RegistrationFunction. */
+public class RegistrationHandler extends ApiFunction {
+    private final Registration registration;
+
+    public RegistrationHandler() {
+        this(new Registration(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class),
+                registry(Beans.get(FunctionEnvironment.class)), Beans.get(GroupMembership.class),
+                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+    }
+
+    public RegistrationHandler(Registration registration) {
+        this.registration = registration;
+    }
+
+    private static LocalTestHouseholdsRegistry registry(FunctionEnvironment env) {
+        String choice = env.optional("ELIGIBILITY_REGISTRY", "");
+        if (!choice.equals("local-test-households")) {
+            throw new IllegalStateException("ELIGIBILITY_REGISTRY=" + choice + " has no adapter; only local-test-households exists");
+        }
+        return new LocalTestHouseholdsRegistry();
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        return Map.of(
+                "GET /api/programmes/{tenant}/current", r -> ApiResponses.json(200,
+                        registration.currentProgramme(r.pathParameter("tenant").orElse(""))),
+                "GET /api/registration", r -> ApiResponses.json(200, registration.view(r.caller())),
+                "PUT /api/registration", r -> ApiResponses.json(200, registration.save(r.caller(), r.jsonObject())),
+                "POST /api/registration/records-check", r -> ApiResponses.json(200, registration.recordsCheck(r.caller(), r.jsonObject())),
+                "POST /api/registration/submit", r -> ApiResponses.json(200, registration.submit(r.caller(), r.jsonObject())));
+    }
+}

@@ -1,0 +1,325 @@
+package kr.seoullearn.functions.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.application.LocalTestHouseholdsRegistry;
+import kr.seoullearn.shared.aws.DynamoApplicationStore;
+import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.cognito.CognitoGroupMembership;
+import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.ProgrammeJson;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.registration.DocumentKind;
+import kr.seoullearn.shared.tenant.TenantId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Registration through real API Gateway events against the template's table and user pool. */
+class RegistrationHandlerIT {
+    private static final Instant NOW = Instant.parse("2026-11-28T01:00:00Z");
+    private static TestStack stack;
+    private static DynamoDbClient dynamo;
+    private static CognitoIdentityProviderClient cognito;
+    private static final CallCounter calls = new CallCounter();
+    private static RegistrationHandler handler;
+    private static DynamoProfileRepository profiles;
+    private static DynamoProgrammeCatalogue catalogue;
+
+    @BeforeAll
+    static void provision() throws Exception {
+        stack = TestStack.create("registration");
+        dynamo = stack.dynamoDb(calls);
+        cognito = stack.aws().cognito();
+        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        catalogue = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        for (String file : List.of("seoul-2021", "seoul-2026", "chungbuk")) {
+            catalogue.save(programme(file));
+        }
+        handler = new RegistrationHandler(new Registration(new DynamoApplicationStore(dynamo, stack.table()), catalogue,
+                new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(cognito), stack.stack().userPoolId(),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @BeforeEach
+    void resetCounter() {
+        calls.reset();
+    }
+
+    private static EligibilityProgramme programme(String which) {
+        return switch (which) {
+            case "seoul-2021" -> ProgrammeJson.fromMap(Json.readObject("""
+                    {"tenant":"seoul","id":"seoul-2021","effectiveFrom":"2021-03-01","effectiveUntil":"2026-02-28",
+                     "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
+                                   {"code":"OUT_OF_SCHOOL","recordsCanDecide":false,"requiredDocuments":["OUT_OF_SCHOOL_CONFIRMATION"]},
+                                   {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
+                     "incomeLinePercent":50,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":1}"""));
+            case "seoul-2026" -> ProgrammeJson.fromMap(Json.readObject("""
+                    {"tenant":"seoul","id":"seoul-2026","effectiveFrom":"2026-03-01",
+                     "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
+                                   {"code":"OUT_OF_SCHOOL","recordsCanDecide":false,"requiredDocuments":["OUT_OF_SCHOOL_CONFIRMATION"]},
+                                   {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]},
+                                   {"code":"SINGLE_PARENT","recordsCanDecide":true,"requiredDocuments":["SINGLE_PARENT_CERTIFICATE"]}],
+                     "incomeLinePercent":80,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":2}"""));
+            default -> ProgrammeJson.fromMap(Json.readObject("""
+                    {"tenant":"chungbuk","id":"chungbuk-pilot","effectiveFrom":"2025-03-01",
+                     "categories":[{"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
+                     "incomeLinePercent":60,"minAge":8,"maxAge":19,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH"],"pickLimit":1,"quota":100}"""));
+        };
+    }
+
+    /** A confirmed applicant: in the user pool (group applicants) with a DRAFT profile. */
+    private static String applicant(String tenant) {
+        String email = "a-" + UUID.randomUUID() + "@example.org";
+        String pool = stack.stack().userPoolId();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction("SUPPRESS").userAttributes(
+                AttributeType.builder().name("email").value(email).build(),
+                AttributeType.builder().name("custom:tenant").value(tenant).build()));
+        String sub = cognito.adminGetUser(r -> r.userPoolId(pool).username(email)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName("applicants"));
+        profiles.createIfAbsent(Profile.newDraft(new TenantId(tenant), sub, email, Language.KO, NOW));
+        return sub;
+    }
+
+    private static APIGatewayV2HTTPResponse call(String route, String sub, String tenant, String body, String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, sub == null ? null : Events.claims(sub, tenant, groups), body, "en");
+        if (route.contains("{tenant}")) {
+            event.setPathParameters(Map.of("tenant", tenant));
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    private static Map<String, Object> json(APIGatewayV2HTTPResponse response) {
+        return Json.readObject(response.getBody());
+    }
+
+    private static long version(String sub, String tenant) {
+        return ((Number) json(call("GET /api/registration", sub, tenant, null, "applicants")).get("version")).longValue();
+    }
+
+    private static APIGatewayV2HTTPResponse save(String sub, String tenant, String profileJson) {
+        return call("PUT /api/registration", sub, tenant, "{\"version\":" + version(sub, tenant) + "," + profileJson + "}", "applicants");
+    }
+
+    private static List<String> groupsOf(String sub) {
+        String pool = stack.stack().userPoolId();
+        String username = profiles.find(TenantId.SEOUL, sub).map(Profile::username).orElseThrow();
+        return cognito.adminListGroupsForUser(r -> r.userPoolId(pool).username(username)).groups().stream()
+                .map(GroupType::groupName).toList();
+    }
+
+    // ------------------------------------------------------------------ the programme in force
+
+    @Test
+    void theProgrammeInForceOnTheApplicationDateApplies() {
+        APIGatewayV2HTTPResponse response = call("GET /api/programmes/{tenant}/current", null, "seoul", null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("id", "seoul-2026").containsEntry("incomeLinePercent", 80);
+        assertThat(calls.snapshot()).containsExactly(Map.entry("Query", 1));
+        // and before March 2026 it was the launch programme
+        var in2025 = catalogue.inForce(TenantId.SEOUL, LocalDate.of(2025, 11, 28)).orElseThrow();
+        assertThat(in2025.id()).isEqualTo("seoul-2021");
+        assertThat(in2025.incomeLinePercent()).isEqualTo(50);
+        assertThat(catalogue.inForce(TenantId.SEOUL, LocalDate.of(2020, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void anUnknownTenantHasNoProgramme() {
+        assertThat(call("GET /api/programmes/{tenant}/current", null, "atlantis", null).getStatusCode()).isEqualTo(404);
+        assertThat(call("GET /api/programmes/{tenant}/current", null, "../x", null).getStatusCode()).isEqualTo(400);
+    }
+
+    // ------------------------------------------------------------------ journeys
+
+    @Test
+    void aLowIncomeApplicantFoundInTheRecordsIsApprovedWithoutUploadingAnything() {
+        String sub = applicant("seoul");
+        assertThat(save(sub, "seoul", """
+                "name":"김하은","birthDate":"2012-05-14","schoolLevel":"MIDDLE","grade":2,"district":"gangnam-gu",
+                "preferredLanguage":"ko","categories":["LOW_INCOME"],
+                "guardian":{"name":"김정숙","contact":"010-1234-5678","consent":true}""").getStatusCode()).isEqualTo(200);
+        calls.reset();
+        var checked = call("POST /api/registration/records-check", sub, "seoul",
+                "{\"version\":" + version(sub, "seoul") + ",\"householdHeadName\":\"김정숙\",\"householdHeadBirthDate\":\"1980-02-03\"}", "applicants");
+        assertThat(checked.getStatusCode()).isEqualTo(200);
+        assertThat(json(checked)).extractingByKey("recordsCheck").asString().contains("VERIFIED");
+        assertThat(json(checked).get("requiredDocuments")).isEqualTo(List.of());
+        // the identifying data of the household head is not stored anywhere
+        var stored = dynamo.query(r -> r.tableName(stack.table()).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(TenantId.SEOUL, sub))))).items();
+        assertThat(stored.toString()).doesNotContain("1980-02-03");
+        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(submitted.getStatusCode()).isEqualTo(200);
+        assertThat(json(submitted)).containsEntry("status", "APPROVED");
+        assertThat(json(submitted).get("decision").toString()).contains("byRecords=true");
+        assertThat(groupsOf(sub)).containsExactly("learners");
+    }
+
+    @Test
+    void anOutOfSchoolApplicantIsSubmittedForReviewWithTheDocumentsStillToCome() {
+        String sub = applicant("seoul");
+        save(sub, "seoul", """
+                "name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
+                "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]""");
+        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(submitted.getStatusCode()).isEqualTo(200);
+        assertThat(json(submitted)).containsEntry("status", "SUBMITTED")
+                .containsEntry("requiredDocuments", List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION.name()))
+                .containsEntry("missingDocuments", List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION.name()));
+        assertThat(groupsOf(sub)).containsExactly("applicants");
+        // once submitted, the profile can no longer be changed
+        var edit = save(sub, "seoul", "\"district\":\"jung-gu\"");
+        assertThat(edit.getStatusCode()).isEqualTo(409);
+        assertThat(edit.getBody()).contains("application-not-editable");
+    }
+
+    @Test
+    void underFourteenWithoutGuardianConsentCannotSubmit() {
+        String sub = applicant("seoul");
+        save(sub, "seoul", """
+                "name":"박서준","birthDate":"2016-01-30","schoolLevel":"ELEMENTARY","grade":4,"district":"nowon-gu",
+                "preferredLanguage":"ko","categories":["MULTICULTURAL"],
+                "guardian":{"name":"박미경","contact":"010-2222-3333","consent":false}""");
+        var refused = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(refused.getStatusCode()).isEqualTo(422);
+        assertThat(refused.getBody()).contains("guardian-consent-required");
+        assertThat(json(call("GET /api/registration", sub, "seoul", null, "applicants"))).containsEntry("status", "DRAFT")
+                .containsEntry("guardianRequired", true);
+    }
+
+    @Test
+    void aResidentRegistrationNumberInAnyFieldIsRefusedAndNothingIsWritten() {
+        String sub = applicant("seoul");
+        long before = version(sub, "seoul");
+        for (String body : List.of("\"name\":\"120514-4123456\"", "\"guardian\":{\"name\":\"x\",\"contact\":\"8002032123456\",\"consent\":true}",
+                "\"rrn\":\"anything\"")) {
+            var refused = save(sub, "seoul", body);
+            assertThat(refused.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(refused.getBody()).contains("resident-registration-number");
+        }
+        var check = call("POST /api/registration/records-check", sub, "seoul",
+                "{\"version\":" + before + ",\"householdHeadName\":\"800203-2123456\",\"householdHeadBirthDate\":\"1980-02-03\"}", "applicants");
+        assertThat(check.getStatusCode()).isEqualTo(400);
+        assertThat(version(sub, "seoul")).isEqualTo(before);
+    }
+
+    // ------------------------------------------------------------------ bad input, roles, ownership
+
+    @Test
+    void badInputIsAClear4xxProblemAndNothingIsWritten() {
+        String sub = applicant("seoul");
+        long before = version(sub, "seoul");
+        Map<String, Integer> cases = new HashMap<>();
+        cases.put("{not json", 400);
+        cases.put("[]", 400);
+        cases.put("{\"version\":\"one\"}", 400);
+        cases.put("{\"version\":" + before + ",\"birthDate\":\"14/05/2012\"}", 400);
+        cases.put("{\"version\":" + before + ",\"schoolLevel\":\"UNIVERSITY\"}", 400);
+        cases.put("{\"version\":" + before + ",\"categories\":[1,2]}", 400);
+        cases.put("{\"version\":" + before + ",\"admin\":true}", 400);
+        cases.put("{\"version\":" + (before + 7) + ",\"district\":\"jung-gu\"}", 409);
+        cases.forEach((body, status) -> {
+            var response = call("PUT /api/registration", sub, "seoul", body, "applicants");
+            assertThat(response.getStatusCode()).as(body).isEqualTo(status);
+            assertThat(response.getHeaders()).as(body).containsEntry("content-type", "application/problem+json");
+        });
+        for (String route : List.of("POST /api/registration/records-check", "POST /api/registration/submit")) {
+            assertThat(call(route, sub, "seoul", "{}", "applicants").getStatusCode()).as(route).isEqualTo(400);
+            assertThat(call(route, sub, "seoul", "", "applicants").getStatusCode()).as(route).isEqualTo(400);
+        }
+        assertThat(version(sub, "seoul")).isEqualTo(before);
+    }
+
+    @Test
+    void onlyApplicantsChangeARegistrationAndNoneIsReachableAcrossTenants() {
+        String sub = applicant("seoul");
+        long v = version(sub, "seoul");
+        for (String group : List.of("reviewers", "mentors", "admins", "district-officers")) {
+            var response = call("PUT /api/registration", sub, "seoul", "{\"version\":" + v + ",\"district\":\"jung-gu\"}", group);
+            assertThat(response.getStatusCode()).as(group).isEqualTo(403);
+        }
+        assertThat(call("GET /api/registration", sub, "seoul", null, "reviewers").getStatusCode()).isEqualTo(403);
+        for (String route : List.of("POST /api/registration/records-check", "POST /api/registration/submit")) {
+            assertThat(call(route, sub, "seoul", "{\"version\":" + v + "}", "learners").getStatusCode()).as(route).isEqualTo(403);
+            assertThat(call(route, sub, "chungbuk", "{\"version\":" + v + ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"}"
+                    .replace(route.endsWith("submit") ? ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"" : "\u0000", ""),
+                    "applicants").getStatusCode()).as(route + " in another tenant").isEqualTo(404);
+        }
+        // the same person's token claiming another tenant finds no registration there
+        assertThat(call("GET /api/registration", sub, "chungbuk", null, "applicants").getStatusCode()).isEqualTo(404);
+        assertThat(call("PUT /api/registration", sub, "chungbuk", "{\"version\":" + v + ",\"district\":\"x-gu\"}", "applicants")
+                .getStatusCode()).isEqualTo(404);
+        // someone else's registration is never addressed: there is no id in the routes, only the token's subject
+        String other = applicant("seoul");
+        assertThat(json(call("GET /api/registration", other, "seoul", null, "applicants"))).doesNotContainKey("name");
+        assertThat(call("GET /api/registration", null, "seoul", null).getStatusCode()).isEqualTo(401);
+    }
+
+    // ------------------------------------------------------------------ the quota under a burst
+
+    @Test
+    void twoHundredParallelSubmissionsToAProgrammeWithAHundredPlacesAdmitExactlyAHundred() throws Exception {
+        List<String> subs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String sub = "burst-" + i + "-" + UUID.randomUUID();
+            profiles.createIfAbsent(Profile.newDraft(new TenantId("chungbuk"), sub, sub, Language.VI, NOW));
+            var body = "{\"version\":1,\"name\":\"Applicant " + i + "\",\"birthDate\":\"2012-01-01\",\"schoolLevel\":\"MIDDLE\",\"grade\":1,"
+                    + "\"district\":\"cheongju-si\",\"preferredLanguage\":\"vi\",\"categories\":[\"MULTICULTURAL\"]}";
+            assertThat(call("PUT /api/registration", sub, "chungbuk", body, "applicants").getStatusCode()).isEqualTo(200);
+            subs.add(sub);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Callable<APIGatewayV2HTTPResponse>> submissions = subs.stream()
+                .<Callable<APIGatewayV2HTTPResponse>>map(sub -> () -> call("POST /api/registration/submit", sub, "chungbuk",
+                        "{\"version\":2}", "applicants")).toList();
+        List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
+        for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(submissions)) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(answers.stream().filter(r -> r.getStatusCode() == 200)).hasSize(100);
+        assertThat(answers.stream().filter(r -> r.getStatusCode() == 409)).hasSize(100)
+                .allSatisfy(r -> assertThat(r.getBody()).contains("\"code\":\"programme-full\"").contains("The programme is full"));
+        var counter = dynamo.getItem(r -> r.tableName(stack.table()).key(DynamoProgrammeCatalogue.key(programme("chungbuk")))).item();
+        assertThat(counter.get("admitted").n()).isEqualTo("100");
+        // the review queue holds exactly the admitted, in submission order
+        var store = new DynamoApplicationStore(dynamo, stack.table());
+        List<String> queued = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = store.queue(new TenantId("chungbuk"), cursor, 50);
+            page.applications().forEach(a -> queued.add(a.submittedAt() + "#" + a.userId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(queued).hasSize(100).isSorted();
+    }
+}

@@ -1,0 +1,42 @@
+package kr.seoullearn.shared.application;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+
+/**
+ * We never accept a resident registration number (주민등록번호, PRODUCT.md): any value in a
+ * request that looks like one (YYMMDD-SNNNNNN, with or without the dash or spaces), or a field
+ * named for one, refuses the whole request before anything is written.
+ */
+public final class ResidentRegistrationNumbers {
+    private static final Pattern RRN = Pattern.compile("(?<!\\d)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\s*[-‐–—]?\\s*[1-8]\\d{6}(?!\\d)");
+    private static final List<String> FIELD_NAMES = List.of("rrn", "residentregistrationnumber", "jumin", "juminnumber",
+            "주민등록번호", "nationalid", "residentnumber");
+
+    private ResidentRegistrationNumbers() {}
+
+    public static boolean looksLikeOne(String text) {
+        return text != null && RRN.matcher(text).find();
+    }
+
+    /** Walks a parsed JSON body; throws 400 resident-registration-number on the first hit. */
+    public static void refuseIn(Object json) {
+        if (json instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey()).replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+                if (FIELD_NAMES.contains(key)) {
+                    throw new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER);
+                }
+                refuseIn(entry.getValue());
+            }
+        } else if (json instanceof List<?> list) {
+            list.forEach(ResidentRegistrationNumbers::refuseIn);
+        } else if (json instanceof String s && looksLikeOne(s)) {
+            throw new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER);
+        }
+    }
+}
