@@ -1,12 +1,19 @@
-// Seoul Learn web shell: language switcher, sign-in with OAuth 2.0 authorization code + PKCE
-// (as against Cognito's hosted login), and a card showing who is signed in.
+// Seoul Learn web shell: language switcher, sign-in and sign-up with OAuth 2.0 authorization
+// code + PKCE (as against Cognito's hosted login), a card showing who is signed in, and hash
+// routes (#/register…, #/review…) whose pages are loaded only when first visited.
 
 const LANGUAGES = ['ko', 'en', 'vi', 'zh'];
 const DEFAULT_LANGUAGE = 'ko';
+// Formats for dates and lists; en-GB writes day before month, which most readers expect.
+const LOCALES = { ko: 'ko-KR', en: 'en-GB', vi: 'vi-VN', zh: 'zh-CN' };
+// The programme's calendar: every date and time is shown as it is in Seoul.
+const TIME_ZONE = 'Asia/Seoul';
 // A language preference may outlive the tab; tokens and the PKCE secret must not.
 const LANGUAGE_STORE = 'seoulLearn:language';
 const PKCE_STORE = 'seoulLearn:pkce';
 const TOKENS_STORE = 'seoulLearn:tokens';
+// Where to go back to after the login page (the callback URL is always the site root).
+const RETURN_STORE = 'seoulLearn:returnTo';
 
 // Known ids map to message keys; anything else is shown as the server sent it.
 const GROUP_KEYS = {
@@ -28,6 +35,11 @@ const REGISTRATION_KEYS = {
 const TENANT_KEYS = { seoul: 'tenant.seoul', chungbuk: 'tenant.chungbuk' };
 // OAuth error codes from the authorize redirect; the user only needs to know cancelled vs failed.
 const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
+// Pages behind the hash routes, each a module loaded on first visit (keeps the first load light).
+const PAGES = {
+  register: () => import('./register.js'),
+  review: () => import('./review.js'),
+};
 
 const $ = (id) => document.getElementById(id);
 const catalogues = new Map();
@@ -42,6 +54,11 @@ let noticeKey = null;
 let alertSource = null;
 let languageRequest = 0;
 let meRequest = 0;
+// The page module on screen: { path, instance }; pageRequest drops answers for a page already left.
+let page = null;
+let pageRequest = 0;
+let titleSource = { key: null, error: false };
+let pendingFocus = null;
 
 const t = (key) => messages[key] ?? '';
 const label = (keys, id) => (keys[id] ? t(keys[id]) : String(id ?? ''));
@@ -83,6 +100,60 @@ async function loadCatalogue(code) {
   return catalogues.get(code);
 }
 
+// A message with {name} placeholders filled. An argument may be text or a number, a message
+// key ({ key }), several keys or texts made into a list in the language's way ({ keys } /
+// { items }), or a date ({ date, style }).
+function fmt(key, args) {
+  const text = t(key);
+  if (!args) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in args ? argument(args[name]) : whole));
+}
+
+function argument(value) {
+  if (value == null) return '';
+  if (typeof value !== 'object') return String(value);
+  if (value.key) return t(value.key);
+  if (value.date) return formatDate(value.date, value.style);
+  const parts = value.keys ? value.keys.map(t) : (value.items ?? []).map(String);
+  try {
+    return new Intl.ListFormat(LOCALES[language], { style: 'long', type: 'conjunction' }).format(parts);
+  } catch {
+    return parts.join(', ');
+  }
+}
+
+// 'YYYY-MM-DD' is a calendar date (a birthday): shown as it is. Anything else is an instant:
+// shown in Seoul time.
+function formatDate(value, style = 'datetime') {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.exec(String(value));
+  const instant = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(instant.getTime())) return String(value ?? '');
+  const options = dateOnly || style === 'date'
+    ? { dateStyle: 'long', timeZone: dateOnly ? 'UTC' : TIME_ZONE }
+    : { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE };
+  try {
+    return new Intl.DateTimeFormat(LOCALES[language], options).format(instant);
+  } catch {
+    return instant.toISOString().slice(0, 10);
+  }
+}
+
+// Fills every element under root that names a message (data-i18n, with data-i18n-args) or
+// shows a date (data-date): used at start, on a language change, and by pages as they build.
+function localize(root = document) {
+  const found = root.querySelectorAll ? [...root.querySelectorAll('[data-i18n],[data-date]')] : [];
+  if (root.matches?.('[data-i18n],[data-date]')) found.unshift(root);
+  for (const el of found) {
+    if (el.dataset.i18n) {
+      let args = null;
+      try { args = el.dataset.i18nArgs ? JSON.parse(el.dataset.i18nArgs) : null; } catch { /* shown without */ }
+      if (messages[el.dataset.i18n]) el.textContent = fmt(el.dataset.i18n, args);
+    } else {
+      el.textContent = formatDate(el.dataset.date, el.dataset.dateStyle);
+    }
+  }
+}
+
 async function setLanguage(code) {
   const request = ++languageRequest;
   let catalogue;
@@ -97,9 +168,8 @@ async function setLanguage(code) {
   language = code;
   document.documentElement.lang = code;
   $('language').value = code;
-  for (const el of document.querySelectorAll('[data-i18n]')) {
-    if (messages[el.dataset.i18n]) el.textContent = messages[el.dataset.i18n];
-  }
+  localize(document);
+  page?.instance?.languageChanged?.();
   render();
 }
 
@@ -111,6 +181,123 @@ async function chooseLanguage(code) {
   if (alertSource?.problem && readTokens()) await loadMe();
 }
 
+// ---- routes ----
+
+// '#/register/profile' → { name: 'register', path: '/register/profile', parts: ['register', 'profile'] }
+function currentRoute() {
+  const hash = location.hash;
+  if (!hash.startsWith('#/')) return { name: 'home', path: '/', parts: [] };
+  const path = hash.slice(1).split('?')[0].replace(/\/+$/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+  const name = parts.length && PAGES[parts[0]] ? parts[0] : 'home';
+  return { name, path, parts };
+}
+
+function navigate(path, { replace = false } = {}) {
+  const hash = `#${path}`;
+  if (location.hash === hash) return route();
+  if (replace) {
+    history.replaceState(history.state, '', hash);
+    return route();
+  }
+  location.hash = hash; // hashchange calls route()
+}
+
+async function route() {
+  const where = currentRoute();
+  if (where.name === 'home') {
+    leavePage();
+    if (readTokens() && view !== 'loading') await loadMe();
+    return render();
+  }
+  if (!readTokens()) {
+    leavePage();
+    noticeKey = 'notice.signInToContinue';
+    return show('signed-out');
+  }
+  if (!me) await loadMe();
+  if (!me || view !== 'signed-in') return;
+  await enterPage(where);
+}
+
+async function enterPage(where) {
+  const request = ++pageRequest;
+  const first = !page;
+  let module;
+  try {
+    module = await PAGES[where.name]();
+  } catch {
+    if (request !== pageRequest) return;
+    showError('error.network');
+    return;
+  }
+  if (request !== pageRequest) return;
+  page?.instance?.leave?.();
+  const host = $('page');
+  host.replaceChildren();
+  clearAlert();
+  page = { path: where.path, instance: null };
+  render();
+  page.instance = module.enter(pageContext(request, first), host, where.parts.slice(1));
+}
+
+function leavePage() {
+  pageRequest++;
+  page?.instance?.leave?.();
+  page = null;
+  $('page').replaceChildren();
+  setTitle(null);
+}
+
+function setTitle(key, { error = false } = {}) {
+  titleSource = { key, error };
+  const parts = [key ? t(key) : null, t('app.title')].filter(Boolean);
+  document.title = `${error ? `${t('errors.prefix')} ` : ''}${parts.join(' — ')}`;
+}
+
+// What a page may use. Answers for a page already left are dropped (current() turns false).
+function pageContext(request, first) {
+  const current = () => request === pageRequest;
+  return {
+    t, fmt, localize, formatDate, current,
+    language: () => language,
+    locale: () => LOCALES[language],
+    me: () => me,
+    navigate,
+    setTitle,
+    signInAgain,
+    api: (method, path, body) => api(method, path, body, current),
+    // Moves focus to the page heading after a route change (not on the first load).
+    arrived(host) {
+      const focus = pendingFocus && document.getElementById(pendingFocus);
+      pendingFocus = null;
+      if (focus) return focusField(focus);
+      if (!first) host.querySelector('h1')?.focus();
+    },
+  };
+}
+
+function focusField(el) {
+  (el.closest('.field') ?? el).scrollIntoView({ block: 'start' });
+  el.focus({ preventScroll: true });
+}
+
+// In-page links (the skip link, error summaries) must not replace the route in the hash.
+function followInPageLink(event) {
+  const link = event.target.closest?.('a[href^="#"]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const href = link.getAttribute('href');
+  if (href.startsWith('#/')) {
+    pendingFocus = link.dataset.focus ?? null;
+    return;
+  }
+  const target = document.getElementById(href.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  if (target.matches('input, select, textarea, button')) focusField(target);
+  else target.focus();
+}
+
 // ---- rendering ----
 
 function show(next) {
@@ -119,13 +306,17 @@ function show(next) {
 }
 
 function render() {
+  const onPage = Boolean(page) && view === 'signed-in';
   $('signed-out').hidden = view !== 'signed-out';
-  $('signed-in').hidden = view !== 'signed-in';
+  $('signed-in').hidden = view !== 'signed-in' || onPage;
+  $('page').hidden = !onPage;
   const notice = view === 'loading' ? 'notice.loading' : noticeKey;
   $('notice').textContent = notice ? t(notice) : '';
   $('me-card').hidden = !me;
   if (me) renderMe();
   if (alertSource?.key) fillAlert(t('error.title'), t(alertSource.key));
+  if (!onPage) setTitle(null);
+  else setTitle(titleSource.key, titleSource);
 }
 
 function renderMe() {
@@ -143,6 +334,11 @@ function renderMe() {
   const status = $('me-status');
   status.textContent = label(REGISTRATION_KEYS, me.registrationStatus);
   status.dataset.status = me.registrationStatus ?? '';
+  // What to do next, by role: applicants carry on with their registration, reviewers review.
+  const editable = ['DRAFT', 'REJECTED', 'NOT_REGISTERED'].includes(me.registrationStatus);
+  $('next-register').hidden = !groups.includes('applicants');
+  $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
+  $('next-review').hidden = !groups.includes('reviewers');
 }
 
 function fillAlert(title, detail) {
@@ -167,11 +363,18 @@ function clearAlert() {
   $('alert').replaceChildren();
 }
 
-async function showProblem(res) {
-  let problem = null;
-  if (/json/i.test(res.headers.get('Content-Type') || '')) {
-    try { problem = await res.json(); } catch { /* not a problem document */ }
+async function readProblem(res) {
+  if (!/json/i.test(res.headers.get('Content-Type') || '')) return null;
+  try {
+    const body = await res.json();
+    return body && typeof body === 'object' && (body.code || body.title) ? body : null;
+  } catch {
+    return null;
   }
+}
+
+async function showProblem(res) {
+  const problem = await readProblem(res);
   if (!problem?.title && !problem?.detail) return showError('error.server');
   alertSource = { problem: true };
   fillAlert(String(problem.title ?? ''), String(problem.detail ?? ''));
@@ -218,15 +421,17 @@ function withParams(base, params) {
   return url.href;
 }
 
-async function signIn() {
-  const button = $('sign-in');
+// Sign-in and sign-up are the same authorization request, sent to the login or the sign-up page.
+async function authorize(button, pageUrl, returnTo) {
   button.disabled = true;
   try {
     const state = randomString(32);
     const verifier = randomString(64); // 86 characters, within RFC 7636's 43–128
     const challenge = await codeChallenge(verifier);
     session.set(PKCE_STORE, JSON.stringify({ state, verifier }));
-    location.assign(withParams(config.authorizeUrl, {
+    if (returnTo) session.set(RETURN_STORE, returnTo);
+    else session.remove(RETURN_STORE);
+    location.assign(withParams(pageUrl, {
       response_type: 'code',
       client_id: config.clientId,
       redirect_uri: config.redirectUri,
@@ -242,10 +447,31 @@ async function signIn() {
   }
 }
 
+const pageToReturnTo = () => (currentRoute().name === 'home' ? null : currentRoute().path);
+
+function signIn() {
+  return authorize($('sign-in'), config.authorizeUrl, pageToReturnTo());
+}
+
+// A new account starts as an applicant: after sign-up, go straight to the registration.
+function signUp() {
+  return authorize($('sign-up'), config.signupUrl || config.authorizeUrl, pageToReturnTo() ?? '/register');
+}
+
+// Group changes (e.g. approval into learners) reach the app only in a new token.
+function signInAgain() {
+  session.remove(TOKENS_STORE);
+  me = null;
+  return authorize($('sign-in'), config.authorizeUrl, null);
+}
+
 // Back on redirectUri with ?code&state (or ?error): trade the code for tokens.
 async function finishSignIn(params) {
   const url = new URL(location.href);
   for (const name of ['code', 'state', 'error', 'error_description', 'error_uri']) url.searchParams.delete(name);
+  const returnTo = session.get(RETURN_STORE);
+  session.remove(RETURN_STORE);
+  if (returnTo && /^\/[\w/-]*$/.test(returnTo) && !url.hash) url.hash = `#${returnTo}`;
   history.replaceState(history.state, '', url.href); // a reload must not replay the code
   const pending = readJson(session, PKCE_STORE);
   session.remove(PKCE_STORE);
@@ -279,6 +505,7 @@ async function finishSignIn(params) {
 function signOut() {
   session.clear();
   me = null;
+  leavePage();
   if (!config?.logoutUrl) return show('signed-out');
   location.assign(withParams(config.logoutUrl, {
     client_id: config.clientId,
@@ -287,6 +514,57 @@ function signOut() {
 }
 
 // ---- API ----
+
+const apiUrl = (path) => `${config.apiBase.replace(/\/+$/, '')}${path}`;
+
+// The session is over (expired or refused token): back to the sign-in button, keeping the page
+// to come back to.
+function sessionEnded() {
+  dropTokens();
+  leavePage();
+  noticeKey = 'notice.sessionEnded';
+  show('signed-out');
+}
+
+/**
+ * Calls the API with the ID token and the page language. Answers
+ * { ok, status, data } or { ok: false, status, problem } (problem+json, already localised by
+ * the server; null when the answer was not one), { network: true } when nothing came back, and
+ * { stale: true } when the page that asked is gone.
+ */
+async function api(method, path, body, current = () => true) {
+  const tokens = readTokens();
+  if (!tokens || tokens.expiresAt <= Date.now()) {
+    sessionEnded();
+    return { ok: false, status: 401, stale: true };
+  }
+  let res;
+  try {
+    res = await fetch(apiUrl(path), {
+      method,
+      headers: {
+        Authorization: `Bearer ${tokens.idToken}`,
+        'Accept-Language': language,
+        Accept: 'application/json, application/problem+json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return current() ? { ok: false, status: 0, network: true, problem: null } : { ok: false, stale: true };
+  }
+  if (!current()) return { ok: false, status: res.status, stale: true };
+  if (res.status === 401) {
+    sessionEnded();
+    return { ok: false, status: 401, stale: true };
+  }
+  if (!res.ok) return { ok: false, status: res.status, problem: await readProblem(res) };
+  try {
+    return { ok: true, status: res.status, data: res.status === 204 ? null : await res.json() };
+  } catch {
+    return { ok: false, status: res.status, problem: null };
+  }
+}
 
 async function loadMe() {
   const request = ++meRequest;
@@ -299,7 +577,7 @@ async function loadMe() {
   if (!me) show('loading');
   let res;
   try {
-    res = await fetch(`${config.apiBase.replace(/\/+$/, '')}/me`, {
+    res = await fetch(apiUrl('/me'), {
       headers: {
         Authorization: `Bearer ${tokens.idToken}`,
         'Accept-Language': language,
@@ -329,6 +607,7 @@ async function loadMe() {
     showError('error.server');
     return show('signed-in');
   }
+  noticeKey = null;
   if (alertSource?.problem) clearAlert();
   show('signed-in');
 }
@@ -348,9 +627,13 @@ async function loadConfig() {
 async function start() {
   $('language').addEventListener('change', (e) => chooseLanguage(e.target.value));
   $('sign-in').addEventListener('click', signIn);
+  $('sign-up').addEventListener('click', signUp);
   $('sign-out').addEventListener('click', signOut);
-  // Coming back from the login page with the Back button restores a disabled button.
-  window.addEventListener('pageshow', (e) => { if (e.persisted) $('sign-in').disabled = false; });
+  document.addEventListener('click', followInPageLink);
+  // Coming back from the login page with the Back button restores disabled buttons.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) { $('sign-in').disabled = false; $('sign-up').disabled = false; }
+  });
 
   show('loading');
   await setLanguage(initialLanguage());
@@ -359,12 +642,16 @@ async function start() {
   } catch {
     showError('error.config');
     $('sign-in').disabled = true;
+    $('sign-up').disabled = true;
     return show('signed-out');
   }
+  if (!config.signupUrl) $('sign-up').hidden = true;
   const params = new URLSearchParams(location.search);
   if (params.has('code') || params.has('error')) await finishSignIn(params);
+  window.addEventListener('hashchange', route);
   if (readTokens()) await loadMe();
   else show('signed-out');
+  if (currentRoute().name !== 'home') await route();
 }
 
 start();

@@ -1,10 +1,12 @@
-// Checks the message catalogues against each other and against the page that uses them.
+// Checks the message catalogues against each other and against the pages that use them
+// (index.html and every module in web/), and the codes of the API the pages word themselves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 
 const LANGUAGES = ['ko', 'en', 'vi', 'zh'];
 const web = (file) => new URL(`../${file}`, import.meta.url);
+const repo = (file) => new URL(`../../${file}`, import.meta.url);
 
 const catalogues = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => {
   const text = await readFile(web(`i18n/${lang}.json`), 'utf8');
@@ -14,23 +16,37 @@ const catalogues = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lan
     throw new Error(`i18n/${lang}.json is not valid JSON: ${err.message}`);
   }
 })));
-const html = await readFile(web('index.html'), 'utf8');
-const script = await readFile(web('app.js'), 'utf8');
+const siteFiles = (await readdir(web(''))).filter((f) => /\.(html|js)$/.test(f)).sort();
+const sources = Object.fromEntries(await Promise.all(siteFiles.map(async (f) => [f, await readFile(web(f), 'utf8')])));
+const htmlFiles = siteFiles.filter((f) => f.endsWith('.html'));
+const scriptFiles = siteFiles.filter((f) => f.endsWith('.js'));
+const html = sources['index.html'];
 const koKeys = Object.keys(catalogues.ko);
 const namespaces = new Set(koKeys.map((key) => key.split('.')[0]));
+// The pages' own tables of codes → keys (ui.js has no side effects when imported).
+const ui = await import(web('ui.js'));
 
 const difference = (a, b) => [...a].filter((x) => !b.has(x)).sort();
+const optional = async (url) => { try { return await readFile(url, 'utf8'); } catch { return null; } };
 
-// Keys the page refers to: data-i18n attributes, t('…') calls, and quoted literals in
-// app.js that start with a message namespace (e.g. the GROUP_KEYS map).
+// Comments hold no user-facing text; strip them (roughly: not inside strings) before looking.
+function withoutComments(source) {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+// Keys the pages refer to: data-i18n attributes, t('…') calls, and quoted literals in the
+// scripts that start with a message namespace (e.g. the GROUP_KEYS map, i18n: 'who.title').
 function keysUsed() {
   const used = new Set();
-  for (const source of [html, script]) {
+  for (const source of Object.values(sources)) {
     for (const [, key] of source.matchAll(/data-i18n="([^"]+)"/g)) used.add(key);
   }
-  for (const [, , key] of script.matchAll(/\bt\(\s*(['"])([^'"]+)\1\s*\)/g)) used.add(key);
-  for (const [, , key] of script.matchAll(/(['"])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g)) {
-    if (namespaces.has(key.split('.')[0])) used.add(key);
+  for (const file of scriptFiles) {
+    const script = sources[file];
+    for (const [, , key] of script.matchAll(/\bt\(\s*(['"])([^'"]+)\1\s*\)/g)) used.add(key);
+    for (const [, , key] of script.matchAll(/(['"])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g)) {
+      if (namespaces.has(key.split('.')[0])) used.add(key);
+    }
   }
   return used;
 }
@@ -53,14 +69,20 @@ test('no message is empty or anything but text', () => {
   }
 });
 
-test('every key used by index.html and app.js exists in ko.json', () => {
-  const missing = difference(keysUsed(), new Set(koKeys));
-  assert.deepEqual(missing, [], 'keys used by the page but not in the catalogues');
+test('every language fills the same {placeholders} in each message', () => {
+  const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort().join(',');
+  const uneven = koKeys.filter((key) => new Set(LANGUAGES.map((lang) => names(catalogues[lang][key] ?? ''))).size > 1);
+  assert.deepEqual(uneven, [], 'messages whose {placeholders} differ between languages');
 });
 
-test('every key in the catalogues is used by the page', () => {
+test('every key used by the pages exists in ko.json', () => {
+  const missing = difference(keysUsed(), new Set(koKeys));
+  assert.deepEqual(missing, [], 'keys used by the pages but not in the catalogues');
+});
+
+test('every key in the catalogues is used by the pages', () => {
   const unused = difference(new Set(koKeys), keysUsed());
-  assert.deepEqual(unused, [], 'keys in the catalogues that the page never uses (remove them or use them)');
+  assert.deepEqual(unused, [], 'keys in the catalogues that the pages never use (remove them or use them)');
 });
 
 test('the Korean text written into index.html (shown before app.js runs) matches ko.json', () => {
@@ -75,5 +97,111 @@ test('each language option is labelled in its own language in every catalogue', 
   for (const option of LANGUAGES) {
     const labels = new Set(LANGUAGES.map((lang) => catalogues[lang][`language.option.${option}`]));
     assert.equal(labels.size, 1, `language.option.${option} differs between catalogues: ${[...labels].join(', ')}`);
+  }
+});
+
+test('no user-facing text is written into the HTML outside the catalogues', () => {
+  const loose = [];
+  for (const file of htmlFiles) {
+    const body = sources[file].replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '');
+    for (const [, tag, attributes, text] of body.matchAll(/<([a-z][\w-]*)\b([^>]*)>([^<]*)</g)) {
+      if (/\p{L}/u.test(text) && !/\bdata-i18n="/.test(attributes)) loose.push(`${file}: <${tag}> "${text.trim()}"`);
+    }
+    for (const [, name, value] of body.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*)"/g)) {
+      if (/\p{L}/u.test(value)) loose.push(`${file}: ${name}="${value}"`);
+    }
+  }
+  assert.deepEqual(loose, [], 'text in HTML without data-i18n (put it in i18n/*.json)');
+});
+
+test('no user-facing text is written into the scripts outside the catalogues', () => {
+  const loose = [];
+  for (const file of scriptFiles) {
+    const code = withoutComments(sources[file]);
+    // Words in Korean, Chinese or Vietnamese (letters beyond ASCII) in a string literal.
+    for (const [literal] of code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
+      if (/[^\x00-\x7F‐–—…’]/.test(literal) && /\p{L}/u.test(literal.replace(/[\x00-\x7F]/g, ''))) loose.push(`${file}: ${literal}`);
+    }
+    // Text put straight into the page or an accessible name.
+    const direct = /(?:\.(?:textContent|innerText|innerHTML|title|placeholder|ariaLabel)\s*=|setAttribute\(\s*['"](?:aria-label|title|placeholder|alt)['"]\s*,)\s*(['"`])((?:(?!\1).)*)\1/gu;
+    for (const [whole, , content] of code.matchAll(direct)) {
+      // only the literal's own text counts, not the ${…} expressions of a template
+      const own = content.replace(/\$\{[^}]*\}/g, '').replace(/\$\{.*$/s, '');
+      if (/\p{L}{2,}/u.test(own)) loose.push(`${file}: ${whole}`);
+    }
+  }
+  assert.deepEqual(loose, [], 'user-facing text in the scripts (put it in i18n/*.json and refer to its key)');
+});
+
+// ---- the API's codes ----
+
+const problemJava = await optional(repo('shared/src/main/java/kr/seoullearn/shared/http/Problem.java'));
+const openapi = await optional(repo('docs/api/openapi.yaml'));
+const seedProgrammes = await optional(repo('infra/local-cloud/src/main/resources/seed/programmes.json'));
+
+test('the problem codes the pages word themselves are real codes, with a message in every language', (t) => {
+  const codes = Object.keys(ui.PROBLEM_KEYS);
+  // The upload errors of the documents routes (GOV.UK wording, also checked in the browser first).
+  for (const code of ['document-no-file', 'document-type-not-allowed', 'document-wrong-type', 'document-too-big',
+    'document-empty', 'document-malware', 'document-upload-failed', 'resident-registration-number',
+    'guardian-consent-required', 'version-conflict', 'decision-not-allowed']) {
+    assert.ok(codes.includes(code), `ui.js PROBLEM_KEYS has no message for ${code}`);
+  }
+  for (const [code, key] of Object.entries(ui.PROBLEM_KEYS)) {
+    for (const lang of LANGUAGES) assert.ok(catalogues[lang][key], `${lang}.json has no ${key} (for problem ${code})`);
+  }
+  if (!problemJava) return t.skip('shared Problem.java not found next to web/');
+  const known = new Set([...problemJava.matchAll(/\("([a-z-]+)",\s*\d{3}\)/g)].map(([, code]) => code));
+  assert.deepEqual(difference(new Set(codes), known), [], 'PROBLEM_KEYS names codes the API does not have');
+});
+
+test('every field error code of validation-failed has a message, for every field the pages show', (t) => {
+  let codes = ['required', 'too-long', 'invalid-value', 'invalid-date', 'out-of-range', 'unknown-field'];
+  const listed = openapi?.match(/code:\s*\{\s*type:\s*string,\s*enum:\s*\[([^\]]+)\]/);
+  if (listed) codes = listed[1].split(',').map((c) => c.trim());
+  else t.diagnostic('openapi.yaml not found: using the codes known when this test was written');
+  const fields = ['name', 'birthDate', 'schoolLevel', 'grade', 'district', 'preferredLanguage', 'categories',
+    'guardian.name', 'guardian.contact', 'guardian.consent', 'householdHeadName', 'householdHeadBirthDate',
+    'decision', 'reason', 'version', 'someFieldAddedLater'];
+  for (const field of fields) {
+    for (const code of codes) {
+      const { key } = ui.fieldMessage(field, code);
+      for (const lang of LANGUAGES) assert.ok(catalogues[lang][key], `${lang}.json has no ${key} (${field}: ${code})`);
+    }
+  }
+});
+
+test('every document kind, school level and category of the API and the seeded programmes has words', (t) => {
+  if (!openapi) return t.skip('openapi.yaml not found next to web/');
+  const enumOf = (name) => openapi.match(new RegExp(`\\n    ${name}:\\n      type: string\\n      enum: \\[([^\\]]+)\\]`))?.[1]
+    .split(',').map((s) => s.trim()) ?? [];
+  const kinds = enumOf('DocumentKind');
+  assert.ok(kinds.length, 'DocumentKind enum not found in openapi.yaml');
+  assert.deepEqual(difference(new Set(kinds), new Set(Object.keys(ui.DOCUMENT_KEYS))), [], 'document kinds without a name');
+  const levels = enumOf('SchoolLevel');
+  assert.deepEqual(difference(new Set(levels), new Set(Object.keys(ui.LEVEL_KEYS))), [], 'school levels without a name');
+  assert.deepEqual(difference(new Set(levels), new Set(Object.keys(ui.GRADES))), [], 'school levels without a grade count');
+  if (seedProgrammes) {
+    const categories = new Set(JSON.parse(seedProgrammes).flatMap((p) => p.categories.map((c) => c.code)));
+    assert.deepEqual(difference(categories, new Set(Object.keys(ui.CATEGORY_KEYS))), [], 'categories without a name');
+    assert.deepEqual(difference(categories, new Set(Object.keys(ui.CATEGORY_HINT_KEYS))), [], 'categories without an explanation');
+  }
+});
+
+test("Seoul's 25 districts and Chungbuk's areas are offered, each named in every language", () => {
+  assert.equal(ui.districtsOf('seoul').length, 25, 'Seoul has 25 gu');
+  for (const code of ['cheongju-si', 'chungju-si', 'jecheon-si']) assert.ok(ui.districtsOf('chungbuk').includes(code), `chungbuk offers ${code}`);
+  for (const code of [...ui.districtsOf('seoul'), ...ui.districtsOf('chungbuk')]) {
+    assert.match(code, /^[a-z][a-z0-9-]{1,39}$/, `${code} is not a district code the API takes`);
+    for (const lang of LANGUAGES) assert.ok(catalogues[lang][ui.DISTRICT_KEYS[code]], `${lang}.json has no name for ${code}`);
+  }
+});
+
+test('the resident registration number check matches what the server refuses', () => {
+  for (const text of ['900101-1234567', '900101 1234567', '9001011234567', '이도현 051231-4123456']) {
+    assert.ok(ui.looksLikeResidentNumber(text), `${text} must be caught`);
+  }
+  for (const text of ['이도현', '010-1234-5678', '01012345678', '2009-11-02', '901301-1234567']) {
+    assert.ok(!ui.looksLikeResidentNumber(text), `${text} is not a resident registration number`);
   }
 });

@@ -137,8 +137,19 @@ final class FunctionHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Template variables the local cloud sets differently: there is no GuardDuty locally, so
+     * documents are scanned by the EICAR test-string stand-in (functions/documents).
+     */
+    static final Map<String, String> LOCAL_OVERRIDES = Map.of("MALWARE_SCANNER", "local-eicar");
+
     /** The environment Lambda gives a function, plus the template's variables, resolved locally. */
     static Map<String, String> lambdaEnvironment(Template.Function function, Stack stack, String functionName) {
+        return lambdaEnvironment(function, stack, functionName, null);
+    }
+
+    /** ... with S3 calls going to {@code s3Endpoint} (the local S3) when it is not null. */
+    static Map<String, String> lambdaEnvironment(Template.Function function, Stack stack, String functionName, URI s3Endpoint) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -151,7 +162,12 @@ final class FunctionHost implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("_HANDLER", function.handler());
+        if (s3Endpoint != null) {
+            // the SDK's service-specific endpoint variable: S3 goes to S3Proxy, the rest to moto
+            env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        }
         function.environment().forEach((k, v) -> env.put(k, stack.resolve(v)));
+        LOCAL_OVERRIDES.forEach((k, v) -> env.computeIfPresent(k, (name, declared) -> v));
         return env;
     }
 }

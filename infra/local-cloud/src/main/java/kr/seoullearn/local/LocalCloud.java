@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * Starts the local cloud: reads template.yaml, provisions it on the AWS endpoint
@@ -26,6 +27,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private Gateway gateway;
     private LocalScheduler scheduler;
+    private LocalS3 s3;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("seoul.learn.root", ".")).toAbsolutePath().normalize();
@@ -62,9 +64,20 @@ public final class LocalCloud implements AutoCloseable {
 
         step(2, "provisioning the template on " + aws.endpoint());
         String origin = "http://localhost:" + port;
+        // The local S3 (S3Proxy, checks presigned URLs) on the port after the gateway's (3000 → 3001,
+        // the tests' 3300 → 3301: clear of moto's 4566/4600) unless S3PROXY_PORT says otherwise
+        int s3Port = Integer.parseInt(System.getenv().getOrDefault("S3PROXY_PORT", String.valueOf(port + 1)));
+        try {
+            s3 = LocalS3.start(s3Port, aws.region(), List.of(origin, "http://127.0.0.1:" + port));
+        } catch (Exception e) {
+            throw new StartFailure("the local S3 (S3Proxy) cannot start on port " + s3Port + " (" + e.getMessage()
+                    + "). Stop what uses it, or choose another: S3PROXY_PORT=3011 infra/up");
+        }
+        detail("local S3 (S3Proxy) on " + s3.endpoint() + "; the template's buckets live there");
         Stack stack;
         try {
             stack = new Provisioner(template, aws, stackName, LocalCloud::detail)
+                    .bucketsOn(s3.endpoint())
                     .provision(Map.of("Stage", "local", "WebOrigin", origin));
         } catch (SdkClientException e) {
             throw new StartFailure("the AWS endpoint " + aws.endpoint() + " does not answer (" + e.getMessage()
@@ -78,7 +91,7 @@ public final class LocalCloud implements AutoCloseable {
             Path jar = findJar(root.resolve(f.codeUri()).resolve("target"), "", "-lambda.jar");
             String name = stackName + "-" + f.logicalId();
             functions.put(f.logicalId(), new FunctionHost(f, jar, runner,
-                    FunctionHost.lambdaEnvironment(f, stack, name), logs.resolve(f.logicalId() + ".log"), javaHome));
+                    FunctionHost.lambdaEnvironment(f, stack, name, s3.endpoint()), logs.resolve(f.logicalId() + ".log"), javaHome));
         }
         ExecutorService starter = Executors.newFixedThreadPool(2);
         List<Future<?>> started = new ArrayList<>();
@@ -108,7 +121,10 @@ public final class LocalCloud implements AutoCloseable {
         String issuer = stack.resolve(auth.issuer());
         List<String> audience = auth.audience().stream().map(stack::resolve).toList();
         JwtAuthorizer authorizer = new JwtAuthorizer(issuer, audience, JwtAuthorizer.jwksUri(issuer, aws.endpoint()), clock);
-        HostedLogin login = new HostedLogin(aws.cognito(), stack.client(), clock);
+        CognitoIdentityProviderClient loginCognito = aws.cognito();
+        HostedLogin login = new HostedLogin(loginCognito, stack.client(), clock,
+                username -> triggers.postConfirmation(loginCognito, username),
+                Seeder.TENANTS.stream().map(Seeder.Tenant::id).toList());
         List<Template.Schedule> schedules = new ArrayList<>();
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
         scheduler = new LocalScheduler(schedules, functions, clock, aws.region());
@@ -120,12 +136,13 @@ public final class LocalCloud implements AutoCloseable {
             throw new StartFailure("port " + port + " is in use. Stop what uses it, or choose another port: LOCAL_CLOUD_PORT=3100 infra/up");
         }
         scheduler.start();
-        writeState(local.resolve("cloud-" + port + ".json"), stack, origin, issuer);
+        writeState(local.resolve("cloud-" + port + ".json"), stack, origin, issuer, s3.endpoint());
         System.out.println();
         System.out.println("Seoul Learn local cloud is up: " + origin);
         System.out.println("  web app      " + origin + "/");
         System.out.println("  API          " + origin + "/api/health");
         System.out.println("  AWS endpoint " + aws.endpoint());
+        System.out.println("  S3 endpoint  " + s3.endpoint() + " (S3Proxy: buckets, presigned URLs checked)");
         System.out.println("  logs         " + logs);
         System.out.println("  schedules    " + schedules.size() + " (fire one: curl -X POST " + origin + "/_local/schedules/<Function>.<Event>)");
         System.out.println("  demo users   see README.md (password " + Seeder.DEMO_PASSWORD + ")");
@@ -139,6 +156,7 @@ public final class LocalCloud implements AutoCloseable {
         config.put("userPoolId", stack.userPoolId());
         config.put("clientId", stack.client().clientId());
         config.put("authorizeUrl", origin + "/oauth2/authorize");
+        config.put("signupUrl", origin + "/signup");
         config.put("tokenUrl", origin + "/oauth2/token");
         config.put("logoutUrl", origin + "/logout");
         config.put("redirectUri", origin + "/");
@@ -147,10 +165,11 @@ public final class LocalCloud implements AutoCloseable {
         return JsonText.write(config);
     }
 
-    private static void writeState(Path file, Stack stack, String origin, String issuer) throws IOException {
+    private static void writeState(Path file, Stack stack, String origin, String issuer, URI s3Endpoint) throws IOException {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("url", origin);
         state.put("awsEndpoint", stack.aws().endpoint().toString());
+        state.put("s3Endpoint", s3Endpoint.toString());
         state.put("region", stack.aws().region());
         state.put("stack", stack.name);
         state.put("userPoolId", stack.userPoolId());
@@ -191,6 +210,9 @@ public final class LocalCloud implements AutoCloseable {
             scheduler.close();
         }
         functions.values().forEach(FunctionHost::close);
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     /** For tests that start the cloud in-process. */

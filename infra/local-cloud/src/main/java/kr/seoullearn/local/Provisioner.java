@@ -1,5 +1,6 @@
 package kr.seoullearn.local;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,22 @@ public final class Provisioner {
     private final LocalAws aws;
     private final String stack;
     private final Consumer<String> progress;
+    private URI s3Endpoint;
 
     public Provisioner(Template template, LocalAws aws, String stack, Consumer<String> progress) {
         this.template = template;
         this.aws = aws;
         this.stack = stack;
         this.progress = progress;
+    }
+
+    /**
+     * Creates the template's buckets on this S3 endpoint (the local S3, {@link LocalS3}) instead
+     * of on the AWS endpoint; functions then get it as {@code AWS_ENDPOINT_URL_S3}.
+     */
+    public Provisioner bucketsOn(URI s3Endpoint) {
+        this.s3Endpoint = s3Endpoint;
+        return this;
     }
 
     /** Provisions everything and returns the resolver that knows the physical ids. */
@@ -48,7 +59,7 @@ public final class Provisioner {
         Intrinsics intrinsics = new Intrinsics(aws.region(), LocalAws.ACCOUNT_ID, stack, parameters);
         Stack result = new Stack(stack, aws, intrinsics);
         nameFunctions(intrinsics);
-        try (DynamoDbClient dynamo = aws.dynamoDb(); S3Client s3 = aws.s3();
+        try (DynamoDbClient dynamo = aws.dynamoDb(); S3Client s3 = s3Endpoint == null ? aws.s3() : LocalS3.client(s3Endpoint, aws.region());
              CognitoIdentityProviderClient cognito = aws.cognito()) {
             template.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> table(dynamo, id, intrinsics, result));
             template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> bucket(s3, id, intrinsics, result));

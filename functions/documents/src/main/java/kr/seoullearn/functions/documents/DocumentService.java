@@ -1,0 +1,225 @@
+package kr.seoullearn.functions.documents;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.identity.Caller;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.profile.ProfileRepository;
+import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.registration.Document;
+import kr.seoullearn.shared.registration.DocumentContentType;
+import kr.seoullearn.shared.registration.DocumentLimits;
+import kr.seoullearn.shared.registration.DocumentStatus;
+
+/**
+ * The rules of verification documents (PRODUCT.md, Documents), behind ports: issuing an upload
+ * URL, checking what arrived, and giving a reviewer an audited read URL. No AWS types here.
+ */
+@Singleton
+public class DocumentService {
+    /** Registration states in which the applicant may still add documents. */
+    static final Set<RegistrationStatus> EDITABLE =
+            EnumSet.of(RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED, RegistrationStatus.REJECTED);
+    static final String STATE_TAG = "state";
+    static final String UNSUBMITTED = "unsubmitted";
+    static final String SUBMITTED = "submitted";
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A Cognito sub (a UUID) or a test user id: never a path or a key separator. */
+    private static final Pattern USER_ID_FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+    private static final Log LOG = Log.of(DocumentService.class);
+
+    private final ProfileRepository profiles;
+    private final DocumentRecords records;
+    private final DocumentStorage storage;
+    private final MalwareScanner scanner;
+    private final DocumentSettings settings;
+    private final Clock clock;
+
+    public DocumentService(ProfileRepository profiles, DocumentRecords records, DocumentStorage storage,
+                           MalwareScanner scanner, DocumentSettings settings, Clock clock) {
+        this.profiles = profiles;
+        this.records = records;
+        this.storage = storage;
+        this.scanner = scanner;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record UploadTicket(Document document, DocumentStorage.UploadUrl url) {}
+
+    /**
+     * Issues a presigned PUT for one file of an applicant whose registration can still change,
+     * and records the document as AWAITING_UPLOAD (expiring after 7 days unless finalised).
+     */
+    public UploadTicket startUpload(Caller caller, Map<String, Object> body) {
+        UploadRequest request = UploadRequest.parse(body);
+        Profile profile = profiles.find(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        if (!EDITABLE.contains(profile.status())) {
+            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+        }
+        String documentId = UUID.randomUUID().toString();
+        // a random key under the applicant's prefix: never the file name (it can hold personal data)
+        String key = "tenant/" + caller.tenant().value() + "/applicant/" + caller.userId() + "/" + UUID.randomUUID();
+        Instant now = clock.instant();
+        Document document = new Document(caller.tenant(), caller.userId(), documentId, request.kind(), request.contentType(),
+                request.size(), null, key, null, DocumentStatus.AWAITING_UPLOAD, null, now, null,
+                now.plus(Duration.ofDays(DocumentLimits.UNSUBMITTED_DAYS)));
+        // presigning is local (no call): if it failed, nothing would have been written
+        DocumentStorage.UploadUrl url = storage.presignUpload(key, request.contentType(), request.size(),
+                Map.of(STATE_TAG, UNSUBMITTED), settings.uploadUrlTtl());
+        records.create(document);
+        LOG.info("upload url issued", "documentId", documentId, "kind", request.kind().name(),
+                "contentType", request.contentType().mediaType(), "declaredSize", request.size());
+        return new UploadTicket(document, url);
+    }
+
+    /**
+     * Checks what arrived for the caller's own document: present, not empty, at most 10 MB, no
+     * malware, and its first bytes match the declared type. A refusal deletes the object,
+     * records REJECTED with the problem code as reason and answers that problem; nothing is kept
+     * as valid. VERIFIED documents are answered as they are (a retry changes nothing).
+     */
+    public Document finalise(Caller caller, String documentId) {
+        Document document = ownDocument(caller, documentId);
+        Document result = switch (document.status()) {
+            case VERIFIED -> document;
+            case REJECTED -> document;
+            case AWAITING_UPLOAD -> check(document);
+            case SCANNING -> settleScan(document);
+        };
+        if (result.status() == DocumentStatus.REJECTED) {
+            throw new ProblemException(problemOf(result.reason()), Map.of("documentId", result.documentId()));
+        }
+        return result;
+    }
+
+    public record ReadTicket(DocumentStorage.ReadUrl url, Document document) {}
+
+    /**
+     * A reviewer's short-lived read URL for an applicant's verified document, in the reviewer's
+     * own tenant. Every read URL is audited; the first one moves a SUBMITTED registration to
+     * UNDER_REVIEW.
+     */
+    public ReadTicket readUrl(Caller caller, String applicantId, String documentId) {
+        caller.require(Role.REVIEWER);
+        if (applicantId == null || !USER_ID_FORM.matcher(applicantId).matches()) {
+            throw new ProblemException(Problem.DOCUMENT_NOT_FOUND);
+        }
+        Document document = find(caller, applicantId, documentId);
+        if (document.status() == DocumentStatus.SCANNING) {
+            document = settleScan(document);
+        }
+        if (document.status() != DocumentStatus.VERIFIED) {
+            throw new ProblemException(Problem.DOCUMENT_NOT_READY, Map.of("status", document.status().name()));
+        }
+        Instant at = clock.instant();
+        records.recordRead(caller.tenant(), applicantId, documentId, caller.userId(), at);
+        boolean reviewStarted = records.startReview(caller.tenant(), applicantId);
+        String fileName = document.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "."
+                + document.contentType().extension();
+        DocumentStorage.ReadUrl url = storage.presignRead(document.s3Key(), document.s3VersionId(), document.contentType(),
+                fileName, settings.readUrlTtl());
+        LOG.info("read url issued", "documentId", documentId, "reviewStarted", reviewStarted);
+        return new ReadTicket(url, document);
+    }
+
+    private Document ownDocument(Caller caller, String documentId) {
+        // the key is built from the caller's own tenant and sub: another person's document is unreachable
+        return find(caller, caller.userId(), documentId);
+    }
+
+    private Document find(Caller caller, String userId, String documentId) {
+        if (documentId == null || !UUID_FORM.matcher(documentId).matches()) {
+            throw new ProblemException(Problem.DOCUMENT_NOT_FOUND);
+        }
+        return records.find(caller.tenant(), userId, documentId)
+                .orElseThrow(() -> new ProblemException(Problem.DOCUMENT_NOT_FOUND));
+    }
+
+    private Document check(Document document) {
+        Optional<DocumentStorage.StoredObject> stored = storage.head(document.s3Key());
+        if (stored.isEmpty()) {
+            return reject(document, Problem.DOCUMENT_NO_FILE, null);
+        }
+        DocumentStorage.StoredObject object = stored.get();
+        if (object.size() == 0) {
+            return reject(document, Problem.DOCUMENT_EMPTY, object);
+        }
+        if (object.size() > DocumentLimits.MAX_BYTES) {
+            return reject(document, Problem.DOCUMENT_TOO_BIG, object);
+        }
+        // malware first: an infected file is reported as such, whatever its type
+        MalwareScanner.Verdict verdict = scanner.scan(document.s3Key(), object.versionId());
+        if (verdict == MalwareScanner.Verdict.INFECTED) {
+            return reject(document, Problem.DOCUMENT_MALWARE, object);
+        }
+        byte[] head = storage.firstBytes(document.s3Key(), object.versionId(), DocumentContentType.SIGNATURE_LENGTH);
+        if (!document.contentType().matches(head)) {
+            return reject(document, Problem.DOCUMENT_WRONG_TYPE, object);
+        }
+        if (verdict == MalwareScanner.Verdict.PENDING) {
+            // not accepted yet: the object keeps state=unsubmitted and both keep their expiry; tagging
+            // now could overwrite GuardDuty's result tag, which is written when the scan ends
+            Document scanning = document.settled(DocumentStatus.SCANNING, object.size(), object.versionId(), null,
+                    clock.instant(), document.expiresAt());
+            records.settle(scanning);
+            LOG.info("document awaiting malware scan", "documentId", document.documentId(), "size", object.size());
+            return scanning;
+        }
+        return accept(document, object.size(), object.versionId());
+    }
+
+    /** A document whose scan had no result yet: ask again. */
+    private Document settleScan(Document document) {
+        MalwareScanner.Verdict verdict = scanner.scan(document.s3Key(), document.s3VersionId());
+        return switch (verdict) {
+            case PENDING -> document;
+            case INFECTED -> reject(document, Problem.DOCUMENT_MALWARE,
+                    new DocumentStorage.StoredObject(document.size() == null ? 0 : document.size(), document.s3VersionId()));
+            case CLEAN -> accept(document, document.size(), document.s3VersionId());
+        };
+    }
+
+    private Document accept(Document document, Long size, String versionId) {
+        storage.tag(document.s3Key(), versionId, STATE_TAG, SUBMITTED);
+        Document verified = document.settled(DocumentStatus.VERIFIED, size, versionId, null, clock.instant(), null);
+        records.settle(verified);
+        LOG.info("document verified", "documentId", document.documentId(), "size", size);
+        return verified;
+    }
+
+    private Document reject(Document document, Problem problem, DocumentStorage.StoredObject object) {
+        if (object != null) {
+            storage.delete(document.s3Key(), object.versionId());
+        }
+        Document rejected = document.settled(DocumentStatus.REJECTED, object == null ? null : object.size(),
+                object == null ? null : object.versionId(), problem.code(), clock.instant(), document.expiresAt());
+        records.settle(rejected);
+        LOG.info("document refused", "documentId", document.documentId(), "code", problem.code(),
+                "size", object == null ? null : object.size());
+        return rejected;
+    }
+
+    private static Problem problemOf(String code) {
+        for (Problem problem : Problem.values()) {
+            if (problem.code().equals(code)) {
+                return problem;
+            }
+        }
+        return Problem.DOCUMENT_UPLOAD_FAILED;
+    }
+}

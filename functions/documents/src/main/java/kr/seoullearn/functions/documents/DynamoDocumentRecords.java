@@ -1,0 +1,164 @@
+package kr.seoullearn.functions.documents;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.registration.Document;
+import kr.seoullearn.shared.registration.DocumentContentType;
+import kr.seoullearn.shared.registration.DocumentKind;
+import kr.seoullearn.shared.registration.DocumentStatus;
+import kr.seoullearn.shared.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Documents, read audits and the review start in the application table (docs/data-model.md):
+ * {@code T#tenant#U#sub / DOC#<documentId>}, {@code T#tenant#U#sub / AUDIT#<instant>#<uuid>} and
+ * the registration item {@code T#tenant#U#sub / PROFILE}. One call per method.
+ */
+@Singleton
+public class DynamoDocumentRecords implements DocumentRecords {
+    static final String TYPE_DOCUMENT = "DOCUMENT";
+    static final String TYPE_AUDIT = "AUDIT";
+    static final String ACTION_DOCUMENT_READ = "DOCUMENT_READ";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDocumentRecords(DynamoDbClient dynamo, @Named("appTable") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void create(Document d) {
+        Map<String, AttributeValue> item = new HashMap<>(key(d.tenant(), d.userId(), d.documentId()));
+        item.put("type", s(TYPE_DOCUMENT));
+        item.put("documentId", s(d.documentId()));
+        item.put("kind", s(d.kind().name()));
+        item.put("contentType", s(d.contentType().mediaType()));
+        item.put("declaredSize", n(d.declaredSize()));
+        item.put("s3Key", s(d.s3Key()));
+        item.put("status", s(d.status().name()));
+        item.put("createdAt", s(d.createdAt().toString()));
+        if (d.expiresAt() != null) {
+            item.put(Keys.TTL, n(d.expiresAt().getEpochSecond()));
+        }
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public Optional<Document> find(TenantId tenant, String userId, String documentId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(tenant, userId, documentId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Document(
+                tenant,
+                userId,
+                documentId,
+                DocumentKind.valueOf(item.get("kind").s()),
+                DocumentContentType.fromMediaType(item.get("contentType").s()).orElseThrow(),
+                Long.parseLong(item.get("declaredSize").n()),
+                item.containsKey("size") ? Long.valueOf(item.get("size").n()) : null,
+                item.get("s3Key").s(),
+                item.containsKey("s3VersionId") ? item.get("s3VersionId").s() : null,
+                DocumentStatus.valueOf(item.get("status").s()),
+                item.containsKey("reason") ? item.get("reason").s() : null,
+                Instant.parse(item.get("createdAt").s()),
+                item.containsKey("finalisedAt") ? Instant.parse(item.get("finalisedAt").s()) : null,
+                item.containsKey(Keys.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Keys.TTL).n())) : null));
+    }
+
+    @Override
+    public void settle(Document d) {
+        List<String> set = new ArrayList<>(List.of("#status = :status", "#finalisedAt = :finalisedAt"));
+        List<String> remove = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        // names for all: "size" and "status" are DynamoDB reserved words
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#finalisedAt", "finalisedAt"));
+        values.put(":status", s(d.status().name()));
+        values.put(":finalisedAt", s(d.finalisedAt().toString()));
+        if (d.size() != null) {
+            set.add("#size = :size");
+            names.put("#size", "size");
+            values.put(":size", n(d.size()));
+        }
+        if (d.s3VersionId() != null) {
+            set.add("#version = :version");
+            names.put("#version", "s3VersionId");
+            values.put(":version", s(d.s3VersionId()));
+        }
+        if (d.reason() != null) {
+            set.add("#reason = :reason");
+            values.put(":reason", s(d.reason()));
+        } else {
+            remove.add("#reason");
+        }
+        names.put("#reason", "reason");
+        if (d.expiresAt() != null) {
+            set.add("#ttl = :expiresAt");
+            values.put(":expiresAt", n(d.expiresAt().getEpochSecond()));
+        } else {
+            remove.add("#ttl");
+        }
+        names.put("#ttl", Keys.TTL);
+        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        dynamo.updateItem(r -> r.tableName(table).key(key(d.tenant(), d.userId(), d.documentId()))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public void recordRead(TenantId tenant, String applicantId, String documentId, String actor, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.user(tenant, applicantId)));
+        item.put(Keys.SK, s(Keys.AUDIT_PREFIX + at + "#" + UUID.randomUUID()));
+        item.put("type", s(TYPE_AUDIT));
+        item.put("action", s(ACTION_DOCUMENT_READ));
+        item.put("documentId", s(documentId));
+        item.put("actor", s(actor));
+        item.put("at", s(at.toString()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean startReview(TenantId tenant, String applicantId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Map.of(Keys.PK, s(Keys.user(tenant, applicantId)), Keys.SK, s(Keys.PROFILE)))
+                    .updateExpression("SET #status = :underReview, version = version + :one")
+                    .conditionExpression("#status = :submitted")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":underReview", s("UNDER_REVIEW"),
+                            ":submitted", s("SUBMITTED"),
+                            ":one", n(1))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(TenantId tenant, String userId, String documentId) {
+        return Map.of(Keys.PK, s(Keys.user(tenant, userId)), Keys.SK, s(Keys.document(documentId)));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

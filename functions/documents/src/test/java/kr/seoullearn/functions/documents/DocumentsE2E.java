@@ -1,0 +1,149 @@
+package kr.seoullearn.functions.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.http.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documents journey through the running local cloud, as the web app drives it: sign in,
+ * ask for an upload URL, PUT the file cross-origin to the local S3 (S3Proxy), finalise; a
+ * reviewer opens it through a read URL. Uses the demo applicant, whose registration stays DRAFT
+ * (uploading changes no registration status; a read URL moves only SUBMITTED ones).
+ */
+class DocumentsE2E {
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String PASSWORD = "seoul-demo-2026";
+    private static final String FILE_NAME = "김민준-수급자-증명서.pdf";
+    private static String base;
+    private static Path root;
+    private static int port;
+    private static Map<String, Object> cloud;
+
+    @BeforeAll
+    static void findTheCloud() throws Exception {
+        base = System.getProperty("local.cloud.url", "http://localhost:3000");
+        port = URI.create(base).getPort();
+        root = TestStack.repositoryRoot();
+        cloud = Json.readObject(Files.readString(root.resolve(".local/cloud-" + port + ".json")));
+        assertThat(cloud.get("url")).isEqualTo(base);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> api(String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("content-type", "application/json").header("accept-language", "en");
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    /** The hosted-login flow (authorization code + PKCE), returning the ID token. */
+    private static String signIn(String email) throws Exception {
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("response_type", "code");
+        fields.put("client_id", (String) cloud.get("clientId"));
+        fields.put("redirect_uri", base + "/");
+        fields.put("scope", "openid email profile");
+        fields.put("state", "s");
+        fields.put("code_challenge", challenge);
+        fields.put("code_challenge_method", "S256");
+        fields.put("username", email);
+        fields.put("password", PASSWORD);
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+        assertThat(login.statusCode()).as("sign-in of " + email).isEqualTo(302);
+        String location = login.headers().firstValue("location").orElseThrow();
+        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                        "client_id", (String) cloud.get("clientId"), "code", code, "redirect_uri", base + "/",
+                        "code_verifier", verifier)))));
+        assertThat(tokens.statusCode()).isEqualTo(200);
+        return (String) Json.readObject(tokens.body()).get("id_token");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anApplicantUploadsAPdfThroughThePresignedUrlAndAReviewerOpensIt() throws Exception {
+        String applicant = signIn("applicant@seoul-learn.local");
+        String reviewer = signIn("reviewer@seoul-learn.local");
+        String sub = (String) Json.readObject(send(HttpRequest.newBuilder(URI.create(base + "/api/me"))
+                .header("authorization", "Bearer " + applicant)).body()).get("userId");
+        byte[] pdf = "%PDF-1.4\n% e2e\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        // no token: the gateway answers 401 before the function runs
+        assertThat(api("/api/registration/documents", null, "{}").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> started = api("/api/registration/documents", applicant,
+                "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":" + pdf.length
+                        + ",\"fileName\":\"" + FILE_NAME + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        Map<String, Object> ticket = Json.readObject(started.body());
+        String uploadUrl = (String) ticket.get("uploadUrl");
+        assertThat(uploadUrl).startsWith((String) cloud.get("s3Endpoint"));
+
+        // the browser's preflight from the web origin, then the PUT with the headers it was given
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(uploadUrl))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("origin", base).header("access-control-request-method", "PUT")
+                .header("access-control-request-headers", String.join(",", ((Map<String, String>) ticket.get("headers")).keySet())));
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains(base);
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(uploadUrl)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                .header("origin", base);
+        ((Map<String, String>) ticket.get("headers")).forEach(put::header);
+        assertThat(send(put).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> finalised = api("/api/registration/documents/" + ticket.get("documentId") + "/finalise", applicant, null);
+        assertThat(finalised.statusCode()).as(finalised.body()).isEqualTo(200);
+        assertThat(finalised.body()).contains("\"status\":\"VERIFIED\"");
+
+        String readPath = "/api/review/applications/" + sub + "/documents/" + ticket.get("documentId") + "/read-url";
+        assertThat(api(readPath, applicant, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> read = api(readPath, reviewer, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create((String) Json.readObject(read.body()).get("url")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+
+        // the applicant's registration is unchanged; the function's log has ids, never the file name
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("authorization", "Bearer " + applicant)).body())
+                .contains("\"registrationStatus\":\"DRAFT\"");
+        String log = Files.readString(root.resolve(".local/logs/cloud-" + port + "/DocumentsFunction.log"), StandardCharsets.UTF_8);
+        assertThat(log).contains((String) ticket.get("documentId")).doesNotContain(FILE_NAME).doesNotContain("김민준");
+    }
+}

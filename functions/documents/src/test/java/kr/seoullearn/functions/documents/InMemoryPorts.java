@@ -1,0 +1,142 @@
+package kr.seoullearn.functions.documents;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.profile.ProfileRepository;
+import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.registration.Document;
+import kr.seoullearn.shared.registration.DocumentContentType;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/** In-memory stand-ins for the function's ports: unit tests without I/O (the ITs use the real adapters). */
+final class InMemoryPorts {
+    private InMemoryPorts() {}
+
+    static final class Profiles implements ProfileRepository {
+        final Map<String, Profile> byKey = new HashMap<>();
+
+        @Override
+        public Optional<Profile> find(TenantId tenant, String userId) {
+            return Optional.ofNullable(byKey.get(tenant + "/" + userId));
+        }
+
+        @Override
+        public boolean createIfAbsent(Profile profile) {
+            return byKey.putIfAbsent(profile.tenant() + "/" + profile.userId(), profile) == null;
+        }
+    }
+
+    static final class Records implements DocumentRecords {
+        final Map<String, Document> documents = new LinkedHashMap<>();
+        final List<String> audit = new ArrayList<>();
+        final Profiles profiles;
+        int writes;
+
+        Records(Profiles profiles) {
+            this.profiles = profiles;
+        }
+
+        private static String key(TenantId tenant, String userId, String documentId) {
+            return tenant + "/" + userId + "/" + documentId;
+        }
+
+        @Override
+        public void create(Document d) {
+            writes++;
+            documents.put(key(d.tenant(), d.userId(), d.documentId()), d);
+        }
+
+        @Override
+        public Optional<Document> find(TenantId tenant, String userId, String documentId) {
+            return Optional.ofNullable(documents.get(key(tenant, userId, documentId)));
+        }
+
+        @Override
+        public void settle(Document d) {
+            writes++;
+            documents.put(key(d.tenant(), d.userId(), d.documentId()), d);
+        }
+
+        @Override
+        public void recordRead(TenantId tenant, String applicantId, String documentId, String actor, Instant at) {
+            writes++;
+            audit.add(tenant + "/" + applicantId + "/" + documentId + " read by " + actor + " at " + at);
+        }
+
+        @Override
+        public boolean startReview(TenantId tenant, String applicantId) {
+            Profile p = profiles.byKey.get(tenant + "/" + applicantId);
+            if (p == null || p.status() != RegistrationStatus.SUBMITTED) {
+                return false;
+            }
+            profiles.byKey.put(tenant + "/" + applicantId, new Profile(p.tenant(), p.userId(), p.username(), RegistrationStatus.UNDER_REVIEW,
+                    p.displayName(), p.preferredLanguage(), p.createdAt(), p.version() + 1));
+            return true;
+        }
+    }
+
+    /** A bucket: objects and their tags by key; presigned URLs are fake and only recorded. */
+    static final class Storage implements DocumentStorage {
+        final Map<String, byte[]> objects = new HashMap<>();
+        final Map<String, Map<String, String>> tags = new HashMap<>();
+        final List<String> presigned = new ArrayList<>();
+        int ranged;
+
+        void put(String key, byte[] content, Map<String, String> tagSet) {
+            objects.put(key, content);
+            tags.put(key, new LinkedHashMap<>(tagSet));
+        }
+
+        @Override
+        public UploadUrl presignUpload(String key, DocumentContentType type, long size, Map<String, String> tagSet, Duration ttl) {
+            presigned.add("PUT " + key + " " + type.mediaType() + " " + size + " " + tagSet + " " + ttl);
+            return new UploadUrl(URI.create("https://bucket.example/" + key + "?signed"),
+                    Map.of("content-type", type.mediaType(), "x-amz-tagging", "state=unsubmitted"),
+                    Instant.parse("2026-03-01T00:10:00Z"));
+        }
+
+        @Override
+        public ReadUrl presignRead(String key, String versionId, DocumentContentType type, String fileName, Duration ttl) {
+            presigned.add("GET " + key + " " + fileName + " " + ttl);
+            return new ReadUrl(URI.create("https://bucket.example/" + key + "?read"), Instant.parse("2026-03-01T00:05:00Z"));
+        }
+
+        @Override
+        public Optional<StoredObject> head(String key) {
+            byte[] content = objects.get(key);
+            return content == null ? Optional.empty() : Optional.of(new StoredObject(content.length, null));
+        }
+
+        @Override
+        public byte[] firstBytes(String key, String versionId, int count) {
+            ranged++;
+            byte[] content = objects.get(key);
+            return Arrays.copyOf(content, Math.min(count, content.length));
+        }
+
+        @Override
+        public void delete(String key, String versionId) {
+            objects.remove(key);
+            tags.remove(key);
+        }
+
+        @Override
+        public Map<String, String> tags(String key, String versionId) {
+            return new LinkedHashMap<>(tags.getOrDefault(key, Map.of()));
+        }
+
+        @Override
+        public void tag(String key, String versionId, String tagKey, String value) {
+            tags.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(tagKey, value);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+// The reviewers' pages (#/review…): the queue of submitted applications, oldest first, with
+// "load more"; one application with its documents (each opening is recorded by the server);
+// the decision — approve, or do not approve with a reason the applicant will read.
+
+import {
+  CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS, RECORDS_KEYS, STATUS_KEYS,
+  backLink, busy, button, checkedValues, clearErrors, explain, fieldMessage, h, heading, listOf,
+  looksLikeResidentNumber, pageTitle, radios, reloadButton, seoulToday, setStatus, showErrors, statusLine,
+  statusTag, summaryList, textArea, tx, useContext,
+} from './ui.js';
+
+const PAGE_SIZE = 20;
+const MAX_REASON = 500;
+const DECIDABLE = ['SUBMITTED', 'UNDER_REVIEW'];
+const DECISION_FIELDS = ['decision', 'reason'];
+const OUTCOME_KEYS = { APPROVED: 'registration.APPROVED', REJECTED: 'registration.REJECTED' };
+
+let ctx = null;
+let host = null;
+let application = null;
+
+export function enter(context, root, parts) {
+  ctx = context;
+  host = root;
+  useContext(ctx);
+  if (!ctx.me().groups?.includes('reviewers')) {
+    pageTitle('review.title');
+    host.replaceChildren(heading('review.title'), h('p', { i18n: 'review.notReviewer' }), h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    ctx.arrived(host);
+    return {};
+  }
+  if (parts[0]) showApplication(parts[0]);
+  else showQueue();
+  return {};
+}
+
+const $ = (id) => document.getElementById(id);
+const path = (userId) => `/review/applications/${encodeURIComponent(userId)}`;
+
+function loading() {
+  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
+}
+
+function failed(titleKey, answer, back) {
+  pageTitle(titleKey);
+  host.replaceChildren(back, heading(titleKey));
+  const shown = explain(answer);
+  if (shown) showErrors(host, shown.items, { detail: shown.detail });
+}
+
+// ---- the queue ----
+
+async function showQueue() {
+  loading();
+  const answer = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}`);
+  if (answer.stale) return;
+  if (!answer.ok) return failed('review.title', answer, null);
+  const list = h('ul', { class: 'queue', id: 'queue' });
+  const more = button('load-more', 'review.loadMore', null, { secondary: true });
+  let next = answer.data.next ?? null;
+  const add = (items) => {
+    const added = items.map(queueItem);
+    list.append(...added);
+    return added;
+  };
+  more.addEventListener('click', () => busy(more, async () => {
+    clearErrors(host);
+    const page = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(next)}`);
+    if (page.stale) return;
+    if (!page.ok) {
+      const shown = explain(page);
+      showErrors(host, shown.items, { detail: shown.detail });
+      return;
+    }
+    const added = add(page.data.items ?? []);
+    next = page.data.next ?? null;
+    more.hidden = !next;
+    // Keep the reader's place: on to the first application just loaded.
+    added[0]?.querySelector('a')?.focus();
+    if (!next) $('queue-end')?.removeAttribute('hidden');
+  }));
+  const items = answer.data.items ?? [];
+  add(items);
+  more.hidden = !next;
+  pageTitle('review.title');
+  host.replaceChildren(
+    heading('review.title'),
+    h('p', { i18n: 'review.intro' }),
+    items.length ? list : h('p', { id: 'queue-empty', class: 'inset', i18n: 'review.empty' }),
+    more,
+    h('p', { id: 'queue-end', class: 'hint', i18n: 'review.end', hidden: Boolean(next) || !items.length }),
+    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+  ctx.arrived(host);
+}
+
+function queueItem(item) {
+  const required = item.requiredDocuments ?? [];
+  return h('li', { class: 'queue-item', 'data-user-id': item.userId },
+    h('a', { href: `#/review/${encodeURIComponent(item.userId)}`, class: 'queue-name' },
+      item.name ? item.name : tx('review.noName')),
+    h('p', { class: 'queue-facts' },
+      statusTag(item.status), ' ',
+      item.submittedAt ? [h('span', { i18n: 'review.sentOn' }), ' ', h('span', { date: item.submittedAt })] : null),
+    item.categories?.length ? h('p', { class: 'queue-facts' }, listOf(item.categories.map((c) => CATEGORY_KEYS[c] ?? 'category.other'))) : null,
+    h('p', { class: 'queue-facts', i18n: required.length ? 'review.documentsRequired' : 'review.noDocumentsRequired', args: { n: required.length } }));
+}
+
+// ---- one application ----
+
+async function showApplication(userId) {
+  loading();
+  const answer = await ctx.api('GET', path(userId));
+  if (answer.stale) return;
+  if (!answer.ok) return failed('review.application', answer, backLink('#/review', 'review.back'));
+  application = answer.data;
+  renderApplication();
+}
+
+function ageOn(birthDate, today) {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+function renderApplication(flash) {
+  const a = application;
+  const decided = !DECIDABLE.includes(a.status);
+  const levelValue = a.schoolLevel
+    ? (a.grade && GRADES[a.schoolLevel] ? h('span', { i18n: 'summary.levelAndGrade', args: { level: { key: LEVEL_KEYS[a.schoolLevel] }, n: a.grade } })
+      : h('span', { i18n: LEVEL_KEYS[a.schoolLevel] ?? 'level.other' }))
+    : null;
+  const rows = [
+    a.birthDate ? { id: 'fact-birthDate', label: 'field.birthDate', value: [h('span', { date: a.birthDate }), ' ', h('span', { i18n: 'review.age', args: { age: ageOn(a.birthDate, seoulToday()) } })] } : null,
+    levelValue ? { id: 'fact-school', label: 'field.schoolLevel', value: levelValue } : null,
+    a.district ? { id: 'fact-district', label: 'field.district', value: h('span', { i18n: DISTRICT_KEYS[a.district] ?? 'district.other', args: { code: a.district } }) } : null,
+    a.preferredLanguage ? { id: 'fact-language', label: 'field.preferredLanguage', value: h('span', { i18n: LANGUAGE_KEYS[a.preferredLanguage] ?? 'language.option.ko' }) } : null,
+    { id: 'fact-categories', label: 'field.categories', value: listOf((a.categories ?? []).map((c) => CATEGORY_KEYS[c] ?? 'category.other')) },
+    a.guardian ? { id: 'fact-guardian', label: 'step.guardian', value: [
+      h('span', {}, a.guardian.name ?? ''), h('br'), h('span', {}, a.guardian.contact ?? ''), h('br'),
+      a.guardian.consentAt ? [h('span', { i18n: 'review.consentOn' }), ' ', h('span', { date: a.guardian.consentAt })]
+        : h('span', { i18n: 'summary.consentMissing' })] } : null,
+    { id: 'fact-records', label: 'step.check', value: a.recordsCheck ? [
+      h('span', { i18n: RECORDS_KEYS[a.recordsCheck.outcome] ?? 'records.NOT_FOUND' }),
+      a.recordsCheck.verifiedCategories?.length ? [' (', listOf(a.recordsCheck.verifiedCategories.map((c) => CATEGORY_KEYS[c] ?? 'category.other')), ')'] : null,
+      h('br'), h('span', { class: 'hint', date: a.recordsCheck.checkedAt })] : h('span', { i18n: 'summary.notChecked' }) },
+    a.submittedAt ? { id: 'fact-submitted', label: 'review.submitted', value: h('span', { date: a.submittedAt }) } : null,
+  ];
+  pageTitle('review.application');
+  host.replaceChildren(
+    backLink('#/review', 'review.back'),
+    h('h1', { tabindex: '-1', id: 'applicant-name' }, a.name ?? ''),
+    statusLine('page-status'),
+    h('p', { class: 'status-now' }, h('span', { i18n: 'status.now' }), ' ', statusTag(a.status, 'application-status')),
+    summaryList(rows, { id: 'facts' }),
+    documentsPart(),
+    decided ? decisionMade() : decisionForm(),
+    h('p', {}, h('a', { href: '#/review', i18n: 'review.back' })));
+  if (flash) setStatus($('page-status'), flash);
+  ctx.arrived(host);
+}
+
+function documentsPart() {
+  const a = application;
+  const documents = a.documents ?? [];
+  const kinds = [...new Set([...(a.requiredDocuments ?? []), ...documents.filter((d) => d.status === 'VERIFIED').map((d) => d.kind)])];
+  return h('section', { class: 'documents', 'aria-labelledby': 'documents-heading' },
+    h('h2', { id: 'documents-heading', i18n: 'review.documents' }),
+    kinds.length ? [
+      h('p', { class: 'inset', id: 'reads-recorded', i18n: 'review.readsRecorded' }),
+      h('ul', { class: 'review-documents', id: 'documents' }, kinds.map((kind) => {
+        const ready = documents.filter((d) => d.kind === kind && d.status === 'VERIFIED');
+        const scanning = documents.some((d) => d.kind === kind && d.status === 'SCANNING');
+        return h('li', { 'data-kind': kind },
+          h('span', { class: 'document-name', i18n: DOCUMENT_KEYS[kind] ?? 'document.other' }),
+          ready.length
+            ? ready.map((d, i) => h('button', {
+              type: 'button', class: 'button button-secondary button-small', id: `open-${d.documentId}`, 'data-document-id': d.documentId,
+              onclick: (e) => openDocument(d, e.currentTarget),
+            }, tx('review.open'), ready.length > 1 ? ` ${i + 1}` : null, h('span', { class: 'visually-hidden', i18n: DOCUMENT_KEYS[kind] ?? 'document.other' })))
+            : h('strong', { class: 'tag', 'data-status': scanning ? 'SCANNING' : 'MISSING', i18n: scanning ? 'documents.scanning' : 'review.notReceived' }));
+      })),
+      statusLine('document-status'),
+    ] : h('p', { i18n: 'review.noDocumentsRequired', args: { n: 0 } }));
+}
+
+async function openDocument(document_, btn) {
+  await busy(btn, async () => {
+    clearErrors(host);
+    // Opened now, while the tap still counts as the reader's, so no pop-up blocker stops it;
+    // it is pointed at the document once the short-lived address has come back.
+    const tab = window.open('', '_blank');
+    if (tab) tab.opener = null;
+    const answer = await ctx.api('POST', `${path(application.userId)}/documents/${encodeURIComponent(document_.documentId)}/read-url`);
+    if (answer.stale) {
+      tab?.close();
+      return;
+    }
+    const line = $('document-status');
+    const name = { key: DOCUMENT_KEYS[document_.kind] ?? 'document.other' };
+    if (!answer.ok) {
+      tab?.close();
+      const shown = explain(answer);
+      showErrors(host, shown.items, { detail: shown.detail });
+      return;
+    }
+    if (tab) {
+      tab.location.replace(answer.data.url);
+      setStatus(line, { key: 'review.opened', args: { document: name } });
+    } else {
+      // The browser blocked the new tab: give a link to open it by hand.
+      line.replaceChildren(h('a', { href: answer.data.url, target: '_blank', rel: 'noopener noreferrer', id: 'document-link', i18n: 'review.openBlocked', args: { document: name } }));
+    }
+    // The first opening starts the review: show the new status.
+    if (application.status === 'SUBMITTED') {
+      const fresh = await ctx.api('GET', path(application.userId));
+      if (fresh.ok) {
+        application = fresh.data;
+        const tag = $('application-status');
+        tag.dataset.status = application.status;
+        tag.dataset.i18n = STATUS_KEYS[application.status] ?? STATUS_KEYS.SUBMITTED;
+        ctx.localize(tag);
+      }
+    }
+  });
+}
+
+function decisionMade() {
+  const d = application.decision;
+  return h('section', { class: 'decision', 'aria-labelledby': 'decision-heading', id: 'decision' },
+    h('h2', { id: 'decision-heading', i18n: 'review.decision' }),
+    h('p', {}, h('strong', { i18n: OUTCOME_KEYS[d?.outcome] ?? 'registration.DRAFT' }), d?.decidedAt ? [' — ', h('span', { date: d.decidedAt })] : null),
+    d?.reason ? [h('p', { i18n: 'status.rejected.reasonTitle' }), h('blockquote', { class: 'reason', id: 'decision-reason' }, d.reason)] : null);
+}
+
+function decisionForm() {
+  const missing = application.missingDocuments ?? [];
+  const reason = textArea({ name: 'reason', label: 'field.reason', hint: 'field.reason.hint' });
+  const count = h('p', { class: 'hint', id: 'reason-count', 'aria-live': 'polite', i18n: 'field.reason.count', args: { n: MAX_REASON } });
+  reason.append(count);
+  const textarea = reason.querySelector('textarea');
+  textarea.addEventListener('input', () => {
+    const left = MAX_REASON - textarea.value.trim().length;
+    count.dataset.i18n = left >= 0 ? 'field.reason.count' : 'field.reason.over';
+    count.dataset.i18nArgs = JSON.stringify({ n: Math.abs(left) });
+    count.classList.toggle('field-error', left < 0);
+    ctx.localize(count);
+  });
+  return h('section', { class: 'decision', 'aria-labelledby': 'decision-heading' },
+    h('h2', { id: 'decision-heading', i18n: 'review.decision' }),
+    missing.length ? h('div', { class: 'inset inset-warning', id: 'missing-documents' },
+      h('p', { i18n: 'review.missingDocuments' }),
+      h('ul', {}, missing.map((d) => h('li', { i18n: DOCUMENT_KEYS[d] ?? 'document.other' })))) : null,
+    h('form', { id: 'decision-form', novalidate: true, onsubmit: decide },
+      radios({
+        name: 'decision', legend: 'field.decision',
+        items: [{ value: 'APPROVE', key: 'decision.approve' }, { value: 'REJECT', key: 'decision.reject' }],
+      }),
+      reason,
+      button('decide', 'action.saveDecision', null, { type: 'submit' })));
+}
+
+async function decide(event) {
+  event.preventDefault();
+  await busy($('decide'), async () => {
+    clearErrors(host);
+    const decision = checkedValues('decision')[0];
+    const reason = $('reason').value.trim();
+    const errors = [];
+    if (!decision) errors.push({ field: 'decision', message: fieldMessage('decision', 'required') });
+    if (decision === 'REJECT' && !reason) errors.push({ field: 'reason', message: fieldMessage('reason', 'required') });
+    if (reason.length > MAX_REASON) errors.push({ field: 'reason', message: fieldMessage('reason', 'too-long') });
+    if (looksLikeResidentNumber(reason)) errors.push({ field: 'reason', message: { key: PROBLEM_KEYS['resident-registration-number'] } });
+    if (errors.length) return showErrors(host, errors);
+    const body = { decision, version: application.version };
+    if (reason) body.reason = reason;
+    const answer = await ctx.api('POST', `${path(application.userId)}/decision`, body);
+    if (answer.ok) {
+      application = answer.data;
+      return renderApplication({ key: 'review.saved' });
+    }
+    const code = answer.problem?.code;
+    if (code === 'decision-not-allowed') {
+      const missing = Array.isArray(answer.problem.missingDocuments) ? answer.problem.missingDocuments : [];
+      return showErrors(host, [{
+        field: 'decision',
+        message: { key: missing.length ? 'review.cannotApproveMissing' : PROBLEM_KEYS[code] },
+        list: missing.map((d) => ({ key: DOCUMENT_KEYS[d] ?? 'document.other' })),
+      }]);
+    }
+    if (code === 'version-conflict') {
+      return showErrors(host, [{ message: { key: PROBLEM_KEYS[code] } }], { actions: reloadButton() });
+    }
+    if (code === 'resident-registration-number') {
+      return showErrors(host, [{ field: 'reason', message: { key: PROBLEM_KEYS[code] } }]);
+    }
+    const shown = explain(answer, { fields: DECISION_FIELDS });
+    if (shown) showErrors(host, shown.items, { detail: shown.detail });
+  });
+}
