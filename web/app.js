@@ -39,7 +39,10 @@ const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
 const PAGES = {
   register: () => import('./register.js'),
   review: () => import('./review.js'),
+  'who-can-apply': () => import('./programme.js'),
 };
+// Pages anyone may read without signing in.
+const PUBLIC_PAGES = ['who-can-apply'];
 
 const $ = (id) => document.getElementById(id);
 const catalogues = new Map();
@@ -54,11 +57,13 @@ let noticeKey = null;
 let alertSource = null;
 let languageRequest = 0;
 let meRequest = 0;
-// The page module on screen: { path, instance }; pageRequest drops answers for a page already left.
+// The page module on screen: { path, public, instance }; pageRequest drops answers for a page already left.
 let page = null;
 let pageRequest = 0;
 let titleSource = { key: null, error: false };
 let pendingFocus = null;
+// After the first page of a visit, each route change moves focus to the new page's heading.
+let started = false;
 
 const t = (key) => messages[key] ?? '';
 const label = (keys, id) => (keys[id] ? t(keys[id]) : String(id ?? ''));
@@ -210,19 +215,20 @@ async function route() {
     if (readTokens() && view !== 'loading') await loadMe();
     return render();
   }
-  if (!readTokens()) {
+  const open = PUBLIC_PAGES.includes(where.name);
+  if (!readTokens() && !open) {
     leavePage();
     noticeKey = 'notice.signInToContinue';
     return show('signed-out');
   }
-  if (!me) await loadMe();
-  if (!me || view !== 'signed-in') return;
-  await enterPage(where);
+  if (readTokens() && !me) await loadMe();
+  if (!open && (!me || view !== 'signed-in')) return;
+  await enterPage(where, open);
 }
 
-async function enterPage(where) {
+async function enterPage(where, open) {
   const request = ++pageRequest;
-  const first = !page;
+  const first = !started;
   let module;
   try {
     module = await PAGES[where.name]();
@@ -236,7 +242,7 @@ async function enterPage(where) {
   const host = $('page');
   host.replaceChildren();
   clearAlert();
-  page = { path: where.path, instance: null };
+  page = { path: where.path, public: open, instance: null };
   render();
   page.instance = module.enter(pageContext(request, first), host, where.parts.slice(1));
 }
@@ -266,7 +272,10 @@ function pageContext(request, first) {
     navigate,
     setTitle,
     signInAgain,
+    signIn: (button) => authorize(button, config.authorizeUrl, pageToReturnTo()),
+    signUp: (button) => authorize(button, config.signupUrl || config.authorizeUrl, '/register'),
     api: (method, path, body) => api(method, path, body, current),
+    publicApi: (method, path) => publicApi(method, path, current),
     // Moves focus to the page heading after a route change (not on the first load).
     arrived(host) {
       const focus = pendingFocus && document.getElementById(pendingFocus);
@@ -306,8 +315,8 @@ function show(next) {
 }
 
 function render() {
-  const onPage = Boolean(page) && view === 'signed-in';
-  $('signed-out').hidden = view !== 'signed-out';
+  const onPage = Boolean(page) && (view === 'signed-in' || (page.public && view !== 'loading'));
+  $('signed-out').hidden = view !== 'signed-out' || onPage;
   $('signed-in').hidden = view !== 'signed-in' || onPage;
   $('page').hidden = !onPage;
   const notice = view === 'loading' ? 'notice.loading' : noticeKey;
@@ -447,7 +456,7 @@ async function authorize(button, pageUrl, returnTo) {
   }
 }
 
-const pageToReturnTo = () => (currentRoute().name === 'home' ? null : currentRoute().path);
+const pageToReturnTo = () => (['home', ...PUBLIC_PAGES].includes(currentRoute().name) ? null : currentRoute().path);
 
 function signIn() {
   return authorize($('sign-in'), config.authorizeUrl, pageToReturnTo());
@@ -566,6 +575,23 @@ async function api(method, path, body, current = () => true) {
   }
 }
 
+/** A route anyone may call (no token): same answers as api(). */
+async function publicApi(method, path, current = () => true) {
+  let res;
+  try {
+    res = await fetch(apiUrl(path), { method, headers: { 'Accept-Language': language, Accept: 'application/json, application/problem+json' } });
+  } catch {
+    return current() ? { ok: false, status: 0, network: true, problem: null } : { ok: false, stale: true };
+  }
+  if (!current()) return { ok: false, status: res.status, stale: true };
+  if (!res.ok) return { ok: false, status: res.status, problem: await readProblem(res) };
+  try {
+    return { ok: true, status: res.status, data: await res.json() };
+  } catch {
+    return { ok: false, status: res.status, problem: null };
+  }
+}
+
 async function loadMe() {
   const request = ++meRequest;
   const tokens = readTokens();
@@ -652,6 +678,7 @@ async function start() {
   if (readTokens()) await loadMe();
   else show('signed-out');
   if (currentRoute().name !== 'home') await route();
+  started = true;
 }
 
 start();

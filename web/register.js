@@ -4,11 +4,12 @@
 
 import {
   CATEGORY_HINT_KEYS, CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS,
-  RECORDS_KEYS, TENANT_KEYS,
+  RECORDS_KEYS,
   backLink, busy, button, checkboxes, checkedValues, clearErrors, dateField, districtsOf, explain, fieldMessage,
-  firstControl, h, heading, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton, selectField,
-  seoulToday, setStatus, showErrors, sortOptions, statusLine, statusTag, summaryList, textField, tx, useContext,
+  h, heading, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton, selectField,
+  seoulToday, setStatus, showErrors, sortOptions, statusTag, summaryList, textField, useContext,
 } from './ui.js';
+import { howWeCheck, programmeSummary } from './programme.js';
 
 const LEVEL_ORDER = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'NOT_IN_SCHOOL', 'ADULT'];
 const EDITABLE = ['DRAFT', 'REJECTED'];
@@ -127,10 +128,10 @@ function steps() {
   ].filter(Boolean);
 }
 
+// The step after this one among those this application needs (also from a step it skips).
 function nextAfter(step) {
-  const all = steps();
-  const i = all.findIndex((s) => s.step === step);
-  return all[i + 1]?.step ?? 'submit';
+  const order = Object.keys(STEP_KEYS);
+  return steps().find((s) => order.indexOf(s.step) > order.indexOf(step))?.step ?? 'submit';
 }
 
 const firstToDo = () => steps().find((s) => !s.done)?.step ?? 'submit';
@@ -146,31 +147,6 @@ function noProgramme() {
   render('register.title', heading('register.title'), homeLink());
   const shown = explain(programmeProblem ?? { problem: null });
   if (shown) showErrors(host, shown.items, { detail: shown.detail });
-}
-
-// ---- who can apply ----
-
-function whoCanApply(open) {
-  const me = ctx.me();
-  const levels = LEVEL_ORDER.filter((l) => programme.schoolLevels?.includes(l));
-  return h('details', { class: 'who', id: 'who-can-apply', open },
-    h('summary', {}, h('span', { i18n: 'who.title' })),
-    h('p', { i18n: 'who.ages', args: { min: programme.minAge, max: programme.maxAge, tenant: { key: TENANT_KEYS[me.tenant] ?? 'tenant.seoul' } } }),
-    h('p', { i18n: 'who.levels', args: { levels: { keys: levels.map((l) => LEVEL_KEYS[l]) } } }),
-    h('p', { i18n: 'who.oneOf' }),
-    h('ul', { class: 'who-categories' }, programme.categories.map((c) => h('li', { id: `who-${c.code}` },
-      h('strong', { i18n: CATEGORY_KEYS[c.code] ?? 'category.other', args: { code: c.code } }),
-      h('span', { class: 'who-hint', i18n: CATEGORY_HINT_KEYS[c.code] ?? 'categoryHint.other', args: { percent: programme.incomeLinePercent } }),
-      howWeCheck(c)))),
-    h('p', { i18n: 'who.guardian', args: { age: programme.guardianConsentBelowAge ?? 14 } }),
-    programme.quota ? h('p', { i18n: 'who.quota', args: { quota: programme.quota } }) : null,
-    h('p', { i18n: 'who.noResidentNumber' }));
-}
-
-function howWeCheck(c) {
-  const documentKeys = (c.requiredDocuments ?? []).map((d) => DOCUMENT_KEYS[d]).filter(Boolean);
-  if (c.recordsCanDecide) return h('span', { class: 'who-how', i18n: 'who.byRecords', args: { documents: { keys: documentKeys } } });
-  return h('span', { class: 'who-how', i18n: 'who.byDocuments', args: { documents: { keys: documentKeys } } });
 }
 
 // ---- the steps page ----
@@ -191,7 +167,7 @@ function hub() {
     h('p', { id: 'page-status', class: 'status-line', role: 'status' }),
     reg.status === 'REJECTED' ? rejectedNotice() : null,
     h('p', { i18n: 'register.intro' }),
-    whoCanApply(!started),
+    programmeSummary(programme, ctx.me().tenant, { open: !started }),
     h('h2', { i18n: 'register.steps' }),
     h('ol', { class: 'tasks', id: 'tasks' }, steps().map((s) => {
       const blocked = s.step === 'submit' && !detailsDone();
@@ -406,7 +382,7 @@ function check() {
     if (!checkable().length) return go(nextAfter('check'), { replace: true });
     const form = h('form', { id: 'check-form', novalidate: true, onsubmit: runCheck },
       textField({ name: 'householdHeadName', label: 'field.householdHeadName', hint: 'field.householdHeadName.hint', autocomplete: 'off', maxlength: 80, spellcheck: 'false' }),
-      dateField({ name: 'householdHeadBirthDate', legend: 'field.householdHeadBirthDate', hint: 'field.birthDate.hint' }),
+      dateField({ name: 'householdHeadBirthDate', legend: 'field.householdHeadBirthDate', hint: 'field.householdHeadBirthDate.hint' }),
       button('check-records', 'action.checkRecords', null, { type: 'submit' }));
     render('check.title', backLink('#/register', 'action.backToSteps'), heading('check.title'),
       h('p', { i18n: 'check.why' }),
@@ -465,7 +441,7 @@ function documents() {
     backLink(EDITABLE.includes(reg.status) ? '#/register' : '#/register/status', EDITABLE.includes(reg.status) ? 'action.backToSteps' : 'action.backToStatus'),
     heading('documents.title'),
     h('p', { id: 'page-status', class: 'status-line', role: 'status' }),
-    reg.requiredDocuments?.length ? h('p', { i18n: 'documents.why' }) : h('p', { i18n: 'documents.none' }),
+    h('p', { i18n: !reg.requiredDocuments?.length ? 'documents.none' : reg.missingDocuments?.length ? 'documents.why' : 'documents.allReceived' }),
     documentsSection(),
     EDITABLE.includes(reg.status) && reg.missingDocuments?.length ? h('p', { class: 'inset', i18n: 'documents.later' }) : null,
     h('a', { class: 'button', id: 'continue', href: `#/register/${after}`, i18n: 'action.continue' }));
@@ -593,11 +569,11 @@ function submit() {
       { id: 'answer-school', label: 'field.schoolLevel', value: school, change: { href: '#/register/profile', focus: 'schoolLevel' } },
       { id: 'answer-district', label: 'field.district', value: answered(reg.district, h('span', { i18n: DISTRICT_KEYS[reg.district] ?? 'district.other', args: { code: reg.district } })), change: { href: '#/register/profile', focus: 'district' } },
       { id: 'answer-language', label: 'field.preferredLanguage', value: answered(reg.preferredLanguage, h('span', { i18n: LANGUAGE_KEYS[reg.preferredLanguage] ?? 'language.option.ko' })), change: { href: '#/register/profile', focus: 'preferredLanguage' } },
-      { id: 'answer-categories', label: 'field.categories', value: answered(categoryKeys.length, listOf(categoryKeys)), change: { href: '#/register/profile', focus: controlOf('categories') } },
+      { id: 'answer-categories', label: 'summary.categories', value: answered(categoryKeys.length, listOf(categoryKeys)), change: { href: '#/register/profile', focus: controlOf('categories') } },
       reg.guardianRequired ? { id: 'answer-guardian', label: 'step.guardian', value: answered(reg.guardian?.name, [
         h('span', {}, reg.guardian?.name ?? ''), h('br'), h('span', {}, reg.guardian?.contact ?? ''), h('br'),
         h('span', { i18n: reg.guardian?.consentAt ? 'summary.consentGiven' : 'summary.consentMissing' })]), change: { href: '#/register/guardian', focus: 'guardian-name' } } : null,
-      checkable().length ? { id: 'answer-records', label: 'step.check', value: h('span', { i18n: reg.recordsCheck ? RECORDS_KEYS[reg.recordsCheck.outcome] ?? 'records.NOT_FOUND' : 'summary.notChecked' }), change: { href: '#/register/check' } } : null,
+      checkable().length ? { id: 'answer-records', label: 'summary.records', value: h('span', { i18n: reg.recordsCheck ? RECORDS_KEYS[reg.recordsCheck.outcome] ?? 'records.NOT_FOUND' : 'summary.notChecked' }), change: { href: '#/register/check' } } : null,
       reg.requiredDocuments?.length ? { id: 'answer-documents', label: 'step.documents', value: [
         received.length ? h('p', { i18n: 'summary.documentsReceived', args: { documents: { keys: received.map((d) => DOCUMENT_KEYS[d.kind] ?? 'document.other') } } }) : null,
         reg.missingDocuments?.length ? h('p', { i18n: 'summary.documentsMissing', args: { documents: { keys: reg.missingDocuments.map((d) => DOCUMENT_KEYS[d] ?? 'document.other') } } }) : null,

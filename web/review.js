@@ -43,7 +43,7 @@ function loading() {
 
 function failed(titleKey, answer, back) {
   pageTitle(titleKey);
-  host.replaceChildren(back, heading(titleKey));
+  host.replaceChildren(...[back, heading(titleKey)].filter(Boolean));
   const shown = explain(answer);
   if (shown) showErrors(host, shown.items, { detail: shown.detail });
 }
@@ -134,12 +134,12 @@ function renderApplication(flash) {
     levelValue ? { id: 'fact-school', label: 'field.schoolLevel', value: levelValue } : null,
     a.district ? { id: 'fact-district', label: 'field.district', value: h('span', { i18n: DISTRICT_KEYS[a.district] ?? 'district.other', args: { code: a.district } }) } : null,
     a.preferredLanguage ? { id: 'fact-language', label: 'field.preferredLanguage', value: h('span', { i18n: LANGUAGE_KEYS[a.preferredLanguage] ?? 'language.option.ko' }) } : null,
-    { id: 'fact-categories', label: 'field.categories', value: listOf((a.categories ?? []).map((c) => CATEGORY_KEYS[c] ?? 'category.other')) },
+    { id: 'fact-categories', label: 'summary.categories', value: listOf((a.categories ?? []).map((c) => CATEGORY_KEYS[c] ?? 'category.other')) },
     a.guardian ? { id: 'fact-guardian', label: 'step.guardian', value: [
       h('span', {}, a.guardian.name ?? ''), h('br'), h('span', {}, a.guardian.contact ?? ''), h('br'),
       a.guardian.consentAt ? [h('span', { i18n: 'review.consentOn' }), ' ', h('span', { date: a.guardian.consentAt })]
         : h('span', { i18n: 'summary.consentMissing' })] } : null,
-    { id: 'fact-records', label: 'step.check', value: a.recordsCheck ? [
+    { id: 'fact-records', label: 'summary.records', value: a.recordsCheck ? [
       h('span', { i18n: RECORDS_KEYS[a.recordsCheck.outcome] ?? 'records.NOT_FOUND' }),
       a.recordsCheck.verifiedCategories?.length ? [' (', listOf(a.recordsCheck.verifiedCategories.map((c) => CATEGORY_KEYS[c] ?? 'category.other')), ')'] : null,
       h('br'), h('span', { class: 'hint', date: a.recordsCheck.checkedAt })] : h('span', { i18n: 'summary.notChecked' }) },
@@ -242,7 +242,7 @@ function decisionForm() {
     const left = MAX_REASON - textarea.value.trim().length;
     count.dataset.i18n = left >= 0 ? 'field.reason.count' : 'field.reason.over';
     count.dataset.i18nArgs = JSON.stringify({ n: Math.abs(left) });
-    count.classList.toggle('field-error', left < 0);
+    count.classList.toggle('count-over', left < 0);
     ctx.localize(count);
   });
   return h('section', { class: 'decision', 'aria-labelledby': 'decision-heading' },

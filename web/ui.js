@@ -297,17 +297,19 @@ export function sortOptions(select) {
   select.value = chosen;
 }
 
+const DATE_PART_KEYS = { year: 'date.year', month: 'date.month', day: 'date.day' };
+
 /** A date as three boxes (year, month, day): easier than a date picker for a birth date. */
 export function dateField({ name, legend, hint, value, autocomplete }) {
   const id = fieldId(name);
   const [year, month, day] = /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') ? value.split('-') : ['', '', ''];
   const part = (which, width, current, auto) => h('div', { class: 'date-part' },
-    h('label', { class: 'date-label', for: `${id}-${which}`, i18n: `date.${which}` }),
+    h('label', { class: 'date-label', for: `${id}-${which}`, i18n: DATE_PART_KEYS[which] }),
     h('input', {
       id: `${id}-${which}`, name: `${id}-${which}`, class: `input input-${width}`, inputmode: 'numeric',
       maxlength: width === 4 ? 4 : 2, value: current.replace(/^0(?=\d)/, ''), autocomplete: auto, 'data-control': true,
     }));
-  return h('fieldset', { class: 'field', id: `field-${id}`, role: 'group', 'aria-describedby': describedBy(name, hint) },
+  return h('fieldset', { class: 'field', id: `field-${id}`, 'aria-describedby': describedBy(name, hint) },
     h('legend', { class: 'label', i18n: legend }),
     hintNode(name, hint),
     h('div', { class: 'date-input', 'data-control-group': true },
@@ -405,6 +407,7 @@ export function clearErrors(root) {
   root.querySelector('.error-summary')?.remove();
   for (const error of root.querySelectorAll('.field-error')) {
     const wrapper = error.closest('.field');
+    if (!wrapper) continue;
     for (const el of [wrapper, ...wrapper.querySelectorAll('[data-control]')]) {
       const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== error.id);
       if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
@@ -444,7 +447,10 @@ export function showErrors(host, items, { detail, actions } = {}) {
     detail ? message(detail, 'p') : null,
     list,
     actions ?? null);
-  host.prepend(summary);
+  // After a back link, as GOV.UK places it: the first thing read on the page.
+  const back = host.querySelector(':scope > .back-link');
+  if (back) back.after(summary);
+  else host.prepend(summary);
   ctx.setTitle(currentTitle, { error: true });
   summary.focus();
   return summary;

@@ -11,22 +11,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import kr.seoullearn.local.testing.LocalCloudClient;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,64 +30,33 @@ import org.junit.jupiter.api.Test;
  * the public health route, the JWT authorizer's 401s, the login flow with PKCE and /api/me.
  */
 class LocalCloudE2E {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static LocalCloudClient client;
     private static String base;
     private static Map<String, Object> cloud;
 
     @BeforeAll
-    static void findTheCloud() throws Exception {
-        base = System.getProperty("local.cloud.url", "http://localhost:3000");
-        int port = URI.create(base).getPort();
-        cloud = JsonText.readObject(Files.readString(TestStack.repositoryRoot().resolve(".local/cloud-" + port + ".json")));
-        assertThat(cloud.get("url")).as("the cloud described in .local/cloud-<port>.json is the one under test").isEqualTo(base);
+    static void findTheCloud() {
+        client = LocalCloudClient.fromSystemProperty();
+        base = client.base();
+        cloud = client.state();
     }
 
-    private static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> get(String path, String... headers) {
+        return client.send("GET", path, null, null, null, headers);
     }
 
-    private static HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return client.send("POST", path, LocalCloudClient.encode(form), "application/x-www-form-urlencoded", null);
     }
 
-    /** The documented login flow: authorization code with PKCE, as the web app runs it. */
-    static Map<String, Object> signIn(String email, String password) throws Exception {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("response_type", "code");
-        form.put("client_id", (String) cloud.get("clientId"));
-        form.put("redirect_uri", base + "/");
-        form.put("scope", "openid email profile");
-        form.put("state", "state-1");
-        form.put("code_challenge", HostedLogin.s256(verifier));
-        form.put("code_challenge_method", "S256");
-        String query = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> page = get("/oauth2/authorize?" + query);
+    /** The documented login flow: the form is served, then authorization code with PKCE. */
+    static Map<String, Object> signIn(String email, String password) {
+        String verifier = LocalCloudClient.verifier();
+        HttpResponse<String> page = get("/oauth2/authorize?" + LocalCloudClient.encode(client.oauthParameters(verifier, "en")));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"username\"").contains("id=\"password\"");
-        form.put("username", email);
-        form.put("password", password);
-        HttpResponse<String> submitted = postForm("/oauth2/authorize", form);
-        assertThat(submitted.statusCode()).as("sign-in of " + email).isEqualTo(302);
-        String location = submitted.headers().firstValue("location").orElseThrow();
-        assertThat(location).startsWith(base + "/?code=").endsWith("&state=state-1");
-        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
-        HttpResponse<String> tokens = postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "client_id", (String) cloud.get("clientId"), "code", code, "redirect_uri", base + "/", "code_verifier", verifier));
-        assertThat(tokens.statusCode()).isEqualTo(200);
-        return JsonText.readObject(tokens.body());
+        LocalCloudClient.Tokens tokens = client.signIn(email, password);
+        return Map.of("id_token", tokens.idToken(), "access_token", tokens.accessToken());
     }
 
     @Test
@@ -187,7 +150,7 @@ class LocalCloudE2E {
     @Test
     void anUnregisteredRedirectIsRefusedOnTheLoginPage() throws Exception {
         HttpResponse<String> response = get("/oauth2/authorize?response_type=code&client_id=" + cloud.get("clientId")
-                + "&redirect_uri=" + URLEncoder.encode("https://evil.example.org/", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + "https%3A%2F%2Fevil.example.org%2F"
                 + "&code_challenge=abc&code_challenge_method=S256");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("<form");

@@ -3,20 +3,14 @@ package kr.seoullearn.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.local.testing.LocalCloudClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,89 +21,36 @@ import org.junit.jupiter.api.Test;
  */
 class RegistrationE2E {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static LocalCloudClient cloud;
     private static String base;
-    private static Map<String, Object> cloud;
 
     @BeforeAll
-    static void findTheCloud() throws Exception {
-        base = System.getProperty("local.cloud.url", "http://localhost:3000");
-        cloud = JsonText.readObject(Files.readString(TestStack.repositoryRoot()
-                .resolve(".local/cloud-" + URI.create(base).getPort() + ".json")));
+    static void findTheCloud() {
+        cloud = LocalCloudClient.fromSystemProperty();
+        base = cloud.base();
     }
 
-    /** Signs up on the local hosted-login page with PKCE and returns the ID token. */
-    static String signUp(String email, String tenant, String lang) throws Exception {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Map<String, String> form = oauth(verifier, lang);
-        form.put("tenant", tenant);
-        form.put("username", email);
-        form.put("password", Seeder.DEMO_PASSWORD);
-        HttpResponse<String> page = send("GET", "/signup?" + encode(oauth(verifier, lang)), null, null, null);
+    /** A new account through the sign-up page (its form must be there), signed in: the ID token. */
+    static String signUp(String email, String tenant, String lang) {
+        HttpResponse<String> page = cloud.send("GET", "/signup?" + LocalCloudClient.encode(
+                cloud.oauthParameters(LocalCloudClient.verifier(), lang)), null, null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"tenant\"").contains("id=\"username\"");
-        HttpResponse<String> created = send("POST", "/signup", encode(form), "application/x-www-form-urlencoded", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-        return tokens(created.headers().firstValue("location").orElseThrow(), verifier);
+        return cloud.signUp(email, tenant, lang).idToken();
     }
 
-    static String signIn(String email) throws Exception {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Map<String, String> form = oauth(verifier, "en");
-        form.put("username", email);
-        form.put("password", Seeder.DEMO_PASSWORD);
-        HttpResponse<String> submitted = send("POST", "/oauth2/authorize", encode(form), "application/x-www-form-urlencoded", null);
-        assertThat(submitted.statusCode()).isEqualTo(302);
-        return tokens(submitted.headers().firstValue("location").orElseThrow(), verifier);
+    static String signIn(String email) {
+        return cloud.signIn(email).idToken();
     }
 
-    private static String tokens(String location, String verifier) throws Exception {
-        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
-        Map<String, String> exchange = new LinkedHashMap<>(Map.of("grant_type", "authorization_code",
-                "client_id", (String) cloud.get("clientId"), "code", code, "redirect_uri", base + "/", "code_verifier", verifier));
-        HttpResponse<String> tokens = send("POST", "/oauth2/token", encode(exchange), "application/x-www-form-urlencoded", null);
-        assertThat(tokens.statusCode()).isEqualTo(200);
-        return (String) JsonText.readObject(tokens.body()).get("id_token");
-    }
-
-    private static Map<String, String> oauth(String verifier, String lang) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("response_type", "code");
-        form.put("client_id", (String) cloud.get("clientId"));
-        form.put("redirect_uri", base + "/");
-        form.put("scope", "openid email profile");
-        form.put("state", "s1");
-        form.put("code_challenge", HostedLogin.s256(verifier));
-        form.put("code_challenge_method", "S256");
-        form.put("lang", lang);
-        return form;
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    static HttpResponse<String> send(String method, String path, String body, String contentType, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept-Language", "en");
-        if (contentType != null) {
-            request.header("content-type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    static HttpResponse<String> send(String method, String path, String body, String contentType, String token) {
+        return cloud.send(method, path, body, contentType, token);
     }
 
     static Map<String, Object> api(String method, String path, String body, String token, int expected) throws Exception {
         HttpResponse<String> response = send(method, path, body, "application/json", token);
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return JsonText.readObject(response.body());
+        return kr.seoullearn.shared.http.Json.readObject(response.body());
     }
 
     private static long version(String token) throws Exception {

@@ -50,12 +50,14 @@ public interface ApplicationStore {
 
     record Dossier(Application application, List<DocumentSummary> documents) {
 
-        /** Required kinds without a VERIFIED (or SCANNING) document. */
+        /** The kinds the application requires (as submitted) without a VERIFIED (or SCANNING) document. */
         public List<DocumentKind> missingDocuments() {
-            if (application.requiredDocuments() == null) {
-                return List.of();
-            }
-            return application.requiredDocuments().stream()
+            return missing(application.requiredDocuments() == null ? List.of() : application.requiredDocuments());
+        }
+
+        /** Of the given required kinds, those without a VERIFIED (or SCANNING) document. */
+        public List<DocumentKind> missing(List<DocumentKind> required) {
+            return required.stream()
                     .filter(kind -> documents.stream().noneMatch(d -> d.kind() == kind
                             && (d.status() == DocumentStatus.VERIFIED || d.status() == DocumentStatus.SCANNING)))
                     .toList();

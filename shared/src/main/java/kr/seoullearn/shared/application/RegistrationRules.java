@@ -10,6 +10,7 @@ import java.util.Set;
 import kr.seoullearn.shared.http.Problem;
 import kr.seoullearn.shared.http.ProblemException;
 import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.SchoolLevel;
 import kr.seoullearn.shared.registration.DocumentKind;
 
 /** The rules of registration (PRODUCT.md, "Eligibility and registration"), in plain Java. */
@@ -32,11 +33,16 @@ public final class RegistrationRules {
         boolean identityChanged = (in.name() != null && !in.name().equals(current.name()))
                 || (in.birthDate() != null && !in.birthDate().equals(current.birthDate()))
                 || (in.categories() != null && !in.categories().equals(current.categories()));
+        SchoolLevel level = in.schoolLevel() != null ? in.schoolLevel() : current.schoolLevel();
+        Integer grade = in.grade() != null ? in.grade() : current.grade();
+        if (level != null && grade != null && grade > level.grades()) {
+            grade = null; // a level without grades (or fewer): an old grade no longer applies
+        }
         return new Application(current.tenant(), current.userId(), current.username(), current.status(), current.version(),
                 in.name() != null ? in.name() : current.name(),
                 in.birthDate() != null ? in.birthDate() : current.birthDate(),
-                in.schoolLevel() != null ? in.schoolLevel() : current.schoolLevel(),
-                in.grade() != null ? in.grade() : current.grade(),
+                level,
+                grade,
                 in.district() != null ? in.district() : current.district(),
                 in.language() != null ? in.language() : current.language(),
                 in.categories() != null ? in.categories() : current.categories(),

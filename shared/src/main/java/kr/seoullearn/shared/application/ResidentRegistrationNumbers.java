@@ -23,20 +23,34 @@ public final class ResidentRegistrationNumbers {
         return text != null && RRN.matcher(text).find();
     }
 
-    /** Walks a parsed JSON body; throws 400 resident-registration-number on the first hit. */
+    /**
+     * Walks a parsed JSON body; throws 400 resident-registration-number on the first hit, naming
+     * the field (e.g. {@code guardian.contact}) so the page can show the message beside it.
+     */
     public static void refuseIn(Object json) {
+        refuseIn(json, "");
+    }
+
+    private static void refuseIn(Object json, String path) {
         if (json instanceof Map<?, ?> map) {
             for (var entry : map.entrySet()) {
-                String key = String.valueOf(entry.getKey()).replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+                String name = String.valueOf(entry.getKey());
+                String field = path.isEmpty() ? name : path + "." + name;
+                String key = name.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
                 if (FIELD_NAMES.contains(key)) {
-                    throw new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER);
+                    throw refused(field);
                 }
-                refuseIn(entry.getValue());
+                refuseIn(entry.getValue(), field);
             }
         } else if (json instanceof List<?> list) {
-            list.forEach(ResidentRegistrationNumbers::refuseIn);
+            list.forEach(item -> refuseIn(item, path));
         } else if (json instanceof String s && looksLikeOne(s)) {
-            throw new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER);
+            throw refused(path);
         }
+    }
+
+    private static ProblemException refused(String field) {
+        return new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER,
+                Map.of("errors", List.of(Map.of("field", field, "code", "resident-registration-number"))));
     }
 }

@@ -96,6 +96,15 @@ class RegistrationRulesTest {
     }
 
     @Test
+    void leavingSchoolClearsTheGrade() {
+        var inHighSchool = application(LocalDate.of(2009, 1, 1), SchoolLevel.HIGH, List.of("OUT_OF_SCHOOL"), null, null);
+        var left = RegistrationRules.withProfile(inHighSchool,
+                new ProfileInput(3, null, null, SchoolLevel.NOT_IN_SCHOOL, null, null, null, null, null), NOW);
+        assertThat(left.schoolLevel()).isEqualTo(SchoolLevel.NOT_IN_SCHOOL);
+        assertThat(left.grade()).isNull();
+    }
+
+    @Test
     void changingTheNameOrCategoriesForgetsAnEarlierRecordsCheckAndConsentTimeIsTheServers() {
         var checked = application(LocalDate.of(2009, 1, 1), SchoolLevel.HIGH, List.of("LOW_INCOME"), null,
                 new Application.RecordsCheck(RecordsOutcome.VERIFIED, NOW, List.of("LOW_INCOME")));

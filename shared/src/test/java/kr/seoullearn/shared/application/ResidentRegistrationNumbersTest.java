@@ -30,8 +30,11 @@ class ResidentRegistrationNumbersTest {
     @Test
     void refusesANumberAnywhereInABodyOrAFieldNamedForIt() {
         assertThatThrownBy(() -> ResidentRegistrationNumbers.refuseIn(Map.of("guardian", Map.of("contact", "800203-2123456"))))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem()).isEqualTo(Problem.RESIDENT_REGISTRATION_NUMBER));
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.RESIDENT_REGISTRATION_NUMBER);
+                    assertThat(e.extensions().get("errors"))
+                            .isEqualTo(List.of(Map.of("field", "guardian.contact", "code", "resident-registration-number")));
+                });
         assertThatThrownBy(() -> ResidentRegistrationNumbers.refuseIn(Map.of("categories", List.of("LOW_INCOME", "0805141234567"))))
                 .isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> ResidentRegistrationNumbers.refuseIn(Map.of("residentRegistrationNumber", "x")))

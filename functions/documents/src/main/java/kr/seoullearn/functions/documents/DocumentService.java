@@ -30,9 +30,12 @@ import kr.seoullearn.shared.registration.DocumentStatus;
  */
 @Singleton
 public class DocumentService {
-    /** Registration states in which the applicant may still add documents. */
-    static final Set<RegistrationStatus> EDITABLE =
-            EnumSet.of(RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED, RegistrationStatus.REJECTED);
+    /**
+     * Registration states in which the applicant may still add documents: also while a reviewer
+     * looks at it, since a missing document is what the review may be waiting for.
+     */
+    static final Set<RegistrationStatus> EDITABLE = EnumSet.of(RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED,
+            RegistrationStatus.UNDER_REVIEW, RegistrationStatus.REJECTED);
     static final String STATE_TAG = "state";
     static final String UNSUBMITTED = "unsubmitted";
     static final String SUBMITTED = "submitted";

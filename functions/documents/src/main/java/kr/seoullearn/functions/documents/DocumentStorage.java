@@ -18,7 +18,7 @@ public interface DocumentStorage {
     /** A presigned PUT that binds the content type, length and tags; {@code headers} must be sent with it. */
     UploadUrl presignUpload(String key, DocumentContentType type, long size, Map<String, String> tags, Duration ttl);
 
-    /** A presigned GET of one version that downloads as an attachment named {@code fileName}. */
+    /** A presigned GET of one version, shown inline with its verified content type and named {@code fileName}. */
     ReadUrl presignRead(String key, String versionId, DocumentContentType type, String fileName, Duration ttl);
 
     /** Size and version of the object at {@code key}; empty if nothing arrived. */

@@ -67,7 +67,8 @@ public class S3DocumentStorage implements DocumentStorage {
                 .key(key)
                 .versionId(versionId)
                 .responseContentType(type.mediaType())
-                .responseContentDisposition("attachment; filename=\"" + fileName + "\"")
+                // inline: reviewers read PDFs and images in the browser; the content type is the verified one
+                .responseContentDisposition("inline; filename=\"" + fileName + "\"")
                 .build();
         PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(get));
         try {

@@ -38,18 +38,18 @@ public record UploadRequest(DocumentKind kind, DocumentContentType contentType, 
         if (size == null) {
             errors.add(error("size", "required"));
         } else if (!(size instanceof Integer || size instanceof Long || size instanceof Short || size instanceof BigInteger)) {
-            errors.add(error("size", "type"));
+            errors.add(error("size", "invalid-value"));
         } else {
             bytes = size instanceof BigInteger b ? b : BigInteger.valueOf(((Number) size).longValue());
             if (bytes.signum() < 0) {
-                errors.add(error("size", "min"));
+                errors.add(error("size", "out-of-range"));
             }
         }
         if (fileName != null) {
             if (!(fileName instanceof String name)) {
-                errors.add(error("fileName", "type"));
+                errors.add(error("fileName", "invalid-value"));
             } else if (name.length() > MAX_FILE_NAME) {
-                errors.add(error("fileName", "max-length"));
+                errors.add(error("fileName", "too-long"));
             }
         }
         if (!errors.isEmpty()) {
@@ -73,7 +73,7 @@ public record UploadRequest(DocumentKind kind, DocumentContentType contentType, 
         if (value == null) {
             errors.add(error(field, "required"));
         } else if (!(value instanceof String)) {
-            errors.add(error(field, "type"));
+            errors.add(error(field, "invalid-value"));
         }
     }
 

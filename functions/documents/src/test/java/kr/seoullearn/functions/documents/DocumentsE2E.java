@@ -3,19 +3,14 @@ package kr.seoullearn.functions.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import kr.seoullearn.local.testing.LocalCloudClient;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.shared.http.Json;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,70 +24,35 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentsE2E {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final String PASSWORD = "seoul-demo-2026";
+    private static final String PASSWORD = LocalCloudClient.DEMO_PASSWORD;
     private static final String FILE_NAME = "김민준-수급자-증명서.pdf";
     private static String base;
     private static Path root;
     private static int port;
     private static Map<String, Object> cloud;
 
+    private static LocalCloudClient client;
+
     @BeforeAll
-    static void findTheCloud() throws Exception {
-        base = System.getProperty("local.cloud.url", "http://localhost:3000");
+    static void findTheCloud() {
+        client = LocalCloudClient.fromSystemProperty();
+        base = client.base();
         port = URI.create(base).getPort();
         root = TestStack.repositoryRoot();
-        cloud = Json.readObject(Files.readString(root.resolve(".local/cloud-" + port + ".json")));
-        assertThat(cloud.get("url")).isEqualTo(base);
+        cloud = client.state();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<String> api(String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("content-type", "application/json").header("accept-language", "en");
-        if (token != null) {
-            request.header("authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    private static HttpResponse<String> api(String path, String token, String json) {
+        return client.send("POST", path, json, "application/json", token);
     }
 
     /** The hosted-login flow (authorization code + PKCE), returning the ID token. */
-    private static String signIn(String email) throws Exception {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("response_type", "code");
-        fields.put("client_id", (String) cloud.get("clientId"));
-        fields.put("redirect_uri", base + "/");
-        fields.put("scope", "openid email profile");
-        fields.put("state", "s");
-        fields.put("code_challenge", challenge);
-        fields.put("code_challenge_method", "S256");
-        fields.put("username", email);
-        fields.put("password", PASSWORD);
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize"))
-                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-        assertThat(login.statusCode()).as("sign-in of " + email).isEqualTo(302);
-        String location = login.headers().firstValue("location").orElseThrow();
-        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
-        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "client_id", (String) cloud.get("clientId"), "code", code, "redirect_uri", base + "/",
-                        "code_verifier", verifier)))));
-        assertThat(tokens.statusCode()).isEqualTo(200);
-        return (String) Json.readObject(tokens.body()).get("id_token");
+    private static String signIn(String email) {
+        return client.signIn(email, PASSWORD).idToken();
     }
 
     @Test

@@ -221,7 +221,7 @@ class DocumentsHandlerIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
-        assertThat(download.headers().firstValue("content-disposition")).contains("attachment; filename=\"income-proof.pdf\"");
+        assertThat(download.headers().firstValue("content-disposition")).contains("inline; filename=\"income-proof.pdf\"");
         List<Map<String, AttributeValue>> audit = partition(TenantId.SEOUL, sub, Keys.AUDIT_PREFIX);
         assertThat(audit).singleElement().satisfies(a -> {
             assertThat(a.get("type").s()).isEqualTo("AUDIT");
@@ -350,7 +350,7 @@ class DocumentsHandlerIT {
         String nobody = UUID.randomUUID().toString();
         String body = "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":9}";
         assertThat(call(START, applicantClaims(nobody), body, null).getBody()).contains("\"code\":\"profile-not-found\"");
-        for (RegistrationStatus status : List.of(RegistrationStatus.APPROVED, RegistrationStatus.UNDER_REVIEW)) {
+        for (RegistrationStatus status : List.of(RegistrationStatus.APPROVED)) {
             String sub = applicant(status);
             APIGatewayV2HTTPResponse response = call(START, applicantClaims(sub), body, null);
             assertThat(response.getStatusCode()).isEqualTo(409);
@@ -421,7 +421,7 @@ class DocumentsHandlerIT {
         finalise(sub, ticket.get("documentId"));
         String url = (String) Json.readObject(call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId")))).getBody()).get("url");
-        String tampered = url.replace("attachment", "inline");
+        String tampered = url.replace("inline", "attachment");
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tampered)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);

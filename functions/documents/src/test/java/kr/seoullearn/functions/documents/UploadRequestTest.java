@@ -80,31 +80,31 @@ class UploadRequestTest {
         ProblemException e = refused("{\"kind\":7,\"contentType\":[\"application/pdf\"],\"size\":\"100\",\"fileName\":{}}");
         assertThat(e.problem()).isEqualTo(Problem.VALIDATION_FAILED);
         assertThat(errors(e)).containsExactly(
-                Map.of("field", "kind", "code", "type"),
-                Map.of("field", "contentType", "code", "type"),
-                Map.of("field", "size", "code", "type"),
-                Map.of("field", "fileName", "code", "type"));
+                Map.of("field", "kind", "code", "invalid-value"),
+                Map.of("field", "contentType", "code", "invalid-value"),
+                Map.of("field", "size", "code", "invalid-value"),
+                Map.of("field", "fileName", "code", "invalid-value"));
     }
 
     @Test
     void fractionalAndBooleanSizesAreWrongTypes() {
         assertThat(errors(refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":12.5}")))
-                .containsExactly(Map.of("field", "size", "code", "type"));
+                .containsExactly(Map.of("field", "size", "code", "invalid-value"));
         assertThat(errors(refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":true}")))
-                .containsExactly(Map.of("field", "size", "code", "type"));
+                .containsExactly(Map.of("field", "size", "code", "invalid-value"));
     }
 
     @Test
     void aNegativeSizeIsBelowTheMinimum() {
         assertThat(errors(refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":-1}")))
-                .containsExactly(Map.of("field", "size", "code", "min"));
+                .containsExactly(Map.of("field", "size", "code", "out-of-range"));
     }
 
     @Test
     void anOverlongFileNameIsRefused() {
         String name = "a".repeat(256);
         assertThat(errors(refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":5,\"fileName\":\"" + name + "\"}")))
-                .containsExactly(Map.of("field", "fileName", "code", "max-length"));
+                .containsExactly(Map.of("field", "fileName", "code", "too-long"));
     }
 
     @Test

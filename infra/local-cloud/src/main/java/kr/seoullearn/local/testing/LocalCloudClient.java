@@ -1,0 +1,171 @@
+package kr.seoullearn.local.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kr.seoullearn.shared.http.Json;
+
+/**
+ * The running local cloud as the web app uses it, for end-to-end tests: its state file, the
+ * hosted-login flow (authorization code + PKCE, sign-in and sign-up) and API calls.
+ * The cloud under test is {@code -Dlocal.cloud.url} (infra/test passes it).
+ */
+public final class LocalCloudClient {
+    /** The demo users' password (infra/local-cloud Seeder, README). */
+    public static final String DEMO_PASSWORD = "seoul-demo-2026";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String base;
+    private final Map<String, Object> state;
+
+    private LocalCloudClient(String base, Map<String, Object> state) {
+        this.base = base;
+        this.state = state;
+    }
+
+    public static LocalCloudClient fromSystemProperty() {
+        String base = System.getProperty("local.cloud.url", "http://localhost:3000");
+        try {
+            Map<String, Object> state = Json.readObject(Files.readString(TestStack.repositoryRoot()
+                    .resolve(".local/cloud-" + URI.create(base).getPort() + ".json")));
+            if (!base.equals(state.get("url"))) {
+                throw new IllegalStateException("the state file describes " + state.get("url") + ", not " + base);
+            }
+            return new LocalCloudClient(base, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no running local cloud at " + base + " (start it with infra/up)", e);
+        }
+    }
+
+    public String base() {
+        return base;
+    }
+
+    /** What the cloud wrote about itself: clientId, userPoolId, issuer, s3Endpoint… */
+    public Map<String, Object> state() {
+        return state;
+    }
+
+    public String clientId() {
+        return (String) state.get("clientId");
+    }
+
+    public record Tokens(String idToken, String accessToken) {}
+
+    /** Signs in through /oauth2/authorize and /oauth2/token with PKCE. */
+    public Tokens signIn(String email, String password) {
+        String verifier = verifier();
+        Map<String, String> form = oauthParameters(verifier, "en");
+        form.put("username", email);
+        form.put("password", password);
+        HttpResponse<String> answer = send("POST", "/oauth2/authorize", encode(form), "application/x-www-form-urlencoded", null);
+        return exchange(answer, verifier, "sign-in of " + email);
+    }
+
+    public Tokens signIn(String email) {
+        return signIn(email, DEMO_PASSWORD);
+    }
+
+    /** Creates an account on /signup (the post-confirmation trigger runs) and signs it in. */
+    public Tokens signUp(String email, String tenant, String lang) {
+        String verifier = verifier();
+        Map<String, String> form = oauthParameters(verifier, lang);
+        form.put("tenant", tenant);
+        form.put("username", email);
+        form.put("password", DEMO_PASSWORD);
+        HttpResponse<String> answer = send("POST", "/signup", encode(form), "application/x-www-form-urlencoded", null);
+        return exchange(answer, verifier, "sign-up of " + email);
+    }
+
+    /** The OAuth parameters the web app sends, for a given PKCE verifier. */
+    public Map<String, String> oauthParameters(String verifier, String lang) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("response_type", "code");
+        form.put("client_id", clientId());
+        form.put("redirect_uri", base + "/");
+        form.put("scope", "openid email profile");
+        form.put("state", "state-1");
+        form.put("code_challenge", s256(verifier));
+        form.put("code_challenge_method", "S256");
+        form.put("lang", lang);
+        return form;
+    }
+
+    private Tokens exchange(HttpResponse<String> answer, String verifier, String what) {
+        if (answer.statusCode() != 302) {
+            throw new AssertionError(what + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        String location = answer.headers().firstValue("location").orElseThrow();
+        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
+        HttpResponse<String> tokens = send("POST", "/oauth2/token", encode(Map.of("grant_type", "authorization_code",
+                "client_id", clientId(), "code", code, "redirect_uri", base + "/", "code_verifier", verifier)),
+                "application/x-www-form-urlencoded", null);
+        if (tokens.statusCode() != 200) {
+            throw new AssertionError("token exchange after " + what + " answered " + tokens.statusCode());
+        }
+        Map<String, Object> body = Json.readObject(tokens.body());
+        return new Tokens((String) body.get("id_token"), (String) body.get("access_token"));
+    }
+
+    /** Any request to the cloud (redirects are not followed), in English unless a header says otherwise. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        boolean language = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            language |= headers[i].equalsIgnoreCase("accept-language");
+        }
+        if (!language) {
+            request.header("Accept-Language", "en");
+        }
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String verifier() {
+        byte[] random = new byte[48];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    public static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,209 @@
+// What the journey tests share: the local cloud and Chromium, a journey wrapper that explains
+// failures (screenshot, URL, browser log) and checks that nothing outside the local cloud was
+// called, and the steps every journey takes (sign up, sign in, fill in the profile).
+// Nothing is mocked: every step goes through the running local cloud (LOCAL_CLOUD_URL).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.LOCAL_CLOUD_URL || 'http://localhost:3000').replace(/\/+$/, '');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Set SCREENSHOT_DIR to keep a 360 px screenshot of every page a journey names.
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '';
+export const WAIT_MS = 20_000;
+export const PASSWORD = 'seoul-demo-2026';
+export const REVIEWER = { username: 'reviewer@seoul-learn.local', password: PASSWORD };
+
+const catalogue = async (lang) => JSON.parse(await readFile(new URL(`../i18n/${lang}.json`, import.meta.url), 'utf8'));
+export const messages = { ko: await catalogue('ko'), en: await catalogue('en'), vi: await catalogue('vi'), zh: await catalogue('zh') };
+
+let browser;
+export let config;
+
+/** Registers the hooks that check the local cloud and start Chromium for this test file. */
+export function useBrowser() {
+  before(async () => {
+    try {
+      const res = await fetch(`${BASE_URL}/config.json`);
+      assert.equal(res.status, 200, `GET ${BASE_URL}/config.json answered ${res.status}`);
+      config = await res.json();
+    } catch (err) {
+      throw new Error(`The local cloud is not answering at ${BASE_URL} (set LOCAL_CLOUD_URL or start it first): ${err.message}`);
+    }
+    for (const field of ['authorizeUrl', 'signupUrl', 'tokenUrl', 'logoutUrl', 'clientId', 'redirectUri', 'apiBase']) {
+      assert.ok(config[field], `${BASE_URL}/config.json has no "${field}"`);
+    }
+    assert.equal(new URL(config.redirectUri).origin, new URL(BASE_URL).origin,
+      `config.json redirectUri ${config.redirectUri} is not on LOCAL_CLOUD_URL ${BASE_URL}; use the same host name for both`);
+    try {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+          '--disable-sync', '--no-first-run', '--disable-quic'],
+      });
+    } catch (err) {
+      throw new Error(`Could not start Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH): ${err.message}`);
+    }
+  });
+  after(async () => {
+    await browser?.close();
+  });
+}
+
+export const apiUrl = (route) => new URL(`${config.apiBase.replace(/\/+$/, '')}${route}`, `${BASE_URL}/`).href;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the element is visible and its text passes `accept`, else fails saying what it saw. */
+export async function expectText(page, selector, accept, what) {
+  const deadline = Date.now() + WAIT_MS;
+  let seen = '(no such element)';
+  for (;;) {
+    const el = page.locator(selector).first();
+    if (await el.count()) {
+      const visible = await el.isVisible();
+      const text = (await el.innerText().catch(() => '')).trim();
+      seen = `${visible ? '' : '(hidden) '}"${text}"`;
+      if (visible && accept(text)) return text;
+    }
+    if (Date.now() > deadline) {
+      throw new assert.AssertionError({ message: `${what}: ${selector} never matched within ${WAIT_MS} ms; last saw ${seen}` });
+    }
+    await sleep(100);
+  }
+}
+export const exactly = (expected) => (text) => text === expected;
+export const mentions = (expected) => (text) => text.includes(expected);
+// A message with {placeholders}: the fixed words between them must all be there.
+export const mentionsMessage = (template) => (text) => template.split(/\{\w+\}/).every((part) => text.includes(part.trim()));
+
+/**
+ * Runs a journey in a fresh 360 px browser context; on failure adds a screenshot, the URL and the
+ * browser log. The page may call only the local cloud, the login endpoints of config.json and
+ * the storage addresses the API itself handed out (presigned upload and read URLs).
+ */
+export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
+  // The device clock is not in Seoul: the pages must still show Seoul dates and times.
+  const context = await browser.newContext({ locale, timezoneId: 'Europe/London', viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  const browserLog = [];
+  const requested = [];
+  const handedOut = new Set();
+  context.on('console', (m) => { if (['error', 'warning'].includes(m.type())) browserLog.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (err) => browserLog.push(`page error: ${err.message}`));
+  context.on('request', (r) => requested.push(r.url()));
+  context.on('response', async (r) => {
+    if (r.status() >= 400) browserLog.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+    if (r.request().method() === 'POST' && /\/api\/(registration\/documents|review\/applications\/.+\/read-url)$/.test(new URL(r.url()).pathname) && r.ok()) {
+      try {
+        const body = await r.json();
+        for (const url of [body.uploadUrl, body.url]) if (url) handedOut.add(new URL(url).origin);
+      } catch { /* not JSON: nothing handed out */ }
+    }
+  });
+  const state = { context, page, shots: 0 };
+  try {
+    await steps(page, state);
+    const allowed = new Set([BASE_URL, config.authorizeUrl, config.signupUrl, config.tokenUrl, config.logoutUrl]
+      .map((u) => new URL(u).origin));
+    const elsewhere = requested.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin) && !handedOut.has(new URL(u).origin));
+    assert.deepEqual(elsewhere, [], 'the page must not call anything outside the local cloud');
+  } catch (err) {
+    const file = path.join(os.tmpdir(), `seoul-learn-${t.name.replace(/\W+/g, '-').slice(0, 60)}-${Date.now()}.png`);
+    let screenshot = '(no screenshot)';
+    try { await page.screenshot({ path: file, fullPage: true }); screenshot = file; } catch { /* page gone */ }
+    const log = browserLog.length ? `\n  browser log:\n    ${browserLog.join('\n    ')}` : '';
+    throw new Error(`${err.message}\n  at URL: ${page.url()}\n  screenshot: ${screenshot}${log}`, { cause: err });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Keeps a full-page screenshot when SCREENSHOT_DIR is set (for looking at the pages at 360 px). */
+export async function snap(page, name) {
+  if (!SCREENSHOT_DIR) return;
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export const uniqueEmail = (label) => `${label}-${Date.now()}-${randomBytes(3).toString('hex')}@test.seoul-learn.local`;
+
+// A made-up Korean name no other test run has used (the reviewer finds the application by it).
+const SYLLABLES = '가나다라마바사아자차카타파하은지민서윤도현준우예린';
+export function uniqueKoreanName(family = '김') {
+  let given = '';
+  for (let i = 0; i < 3; i++) given += SYLLABLES[randomInt(SYLLABLES.length)];
+  return `${family}${given}`;
+}
+
+/** From the start page: "Create an account", the hosted sign-up form, and back to the registration. */
+export async function signUp(page, { email, tenant = 'seoul', lang }) {
+  const signupRequest = page.waitForRequest((r) => r.url().startsWith(config.signupUrl) && r.isNavigationRequest());
+  await page.click('#sign-up');
+  const sent = new URL((await signupRequest).url()).searchParams;
+  await page.locator('#tenant').waitFor({ state: 'visible' });
+  await page.selectOption('#tenant', tenant);
+  await page.fill('#username', email);
+  await page.fill('#password', PASSWORD);
+  await page.click('#submit');
+  await expectText(page, '#page h1', exactly(messages[lang]['register.title']), 'the registration page after sign-up');
+  return sent;
+}
+
+/** From the start page (signed out): the sign-in button and the hosted login form. */
+export async function signIn(page, { username, password = PASSWORD }) {
+  await page.click('#sign-in');
+  await page.locator('#username').waitFor({ state: 'visible' });
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('#submit');
+}
+
+export async function signOut(page) {
+  if (!(await page.locator('#sign-out').isVisible())) {
+    await page.goto(`${BASE_URL}/#/`);
+  }
+  await page.click('#sign-out');
+  await page.locator('#sign-in').waitFor({ state: 'visible' });
+}
+
+export async function fillDate(page, name, iso) {
+  const [year, month, day] = iso.split('-');
+  await page.fill(`#${name}-year`, year);
+  await page.fill(`#${name}-month`, String(Number(month)));
+  await page.fill(`#${name}-day`, String(Number(day)));
+}
+
+/** Fills "your details"; grade only when given. Does not press save. */
+export async function fillProfile(page, p) {
+  await page.locator('#name').waitFor({ state: 'visible' });
+  await page.fill('#name', p.name);
+  await fillDate(page, 'birthDate', p.birthDate);
+  await page.selectOption('#schoolLevel', p.schoolLevel);
+  if (p.grade) await page.selectOption('#grade', String(p.grade));
+  await page.selectOption('#district', p.district);
+  for (const code of p.categories) await page.check(`#categories-${code}`);
+}
+
+/** Calls the API as the signed-in user of this page (the ID token the page keeps). */
+export async function api(page, method, route, body) {
+  const tokens = await page.evaluate(() => JSON.parse(sessionStorage.getItem('seoulLearn:tokens') || 'null'));
+  assert.ok(tokens?.idToken, 'no ID token in the page');
+  const res = await fetch(apiUrl(route), {
+    method,
+    headers: { Authorization: `Bearer ${tokens.idToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** A small, real PDF (the server checks the first bytes). */
+export function smallPdf() {
+  return Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
+    + '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+}
