@@ -57,8 +57,29 @@ final class LocalS3Tagging implements Filter {
             tagging(request, response, object, id, method, query);
             return;
         }
+        String copySource = request.getHeader("x-amz-copy-source");
         chain.doFilter(req, res);
         int status = response.getStatus();
+        if ("PUT".equals(method) && copySource != null && status == 200) {
+            // a copy takes the source's tags, or the request's with x-amz-tagging-directive: REPLACE
+            if ("REPLACE".equalsIgnoreCase(request.getHeader("x-amz-tagging-directive"))) {
+                Map<String, String> set = parseTagHeader(request.getHeader("x-amz-tagging"));
+                if (set.isEmpty()) {
+                    tags.remove(id);
+                } else {
+                    tags.put(id, set);
+                }
+            } else {
+                String source = java.net.URLDecoder.decode(copySource.split("\\?")[0], StandardCharsets.UTF_8);
+                source = source.startsWith("/") ? source.substring(1) : source;
+                Map<String, String> sourceTags = tags.get(source);
+                if (sourceTags == null) {
+                    tags.remove(id);
+                } else {
+                    tags.put(id, Map.copyOf(sourceTags));
+                }
+            }
+        }
         boolean plainPut = "PUT".equals(method) && !query.containsKey("uploadId") && !query.containsKey("partNumber")
                 && request.getHeader("x-amz-copy-source") == null;
         if (plainPut && status == 200) {

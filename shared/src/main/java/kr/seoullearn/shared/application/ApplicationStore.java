@@ -46,7 +46,11 @@ public interface ApplicationStore {
     record QueuePage(List<Application> applications, String next) {}
 
     /** A document as the application lists it. */
-    record DocumentSummary(String documentId, DocumentKind kind, DocumentStatus status, String reason, String s3Key) {}
+    record DocumentSummary(String documentId, DocumentKind kind, DocumentStatus status, String reason, String s3Key,
+                           String s3VersionId, String contentType) {}
+
+    /** After a decided document was copied in place (a new S3 version): read that version from now on. */
+    void renewDocumentVersion(TenantId tenant, String userId, String documentId, String s3VersionId);
 
     record Dossier(Application application, List<DocumentSummary> documents) {
 

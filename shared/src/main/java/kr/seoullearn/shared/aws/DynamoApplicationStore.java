@@ -68,7 +68,7 @@ public class DynamoApplicationStore implements ApplicationStore {
                 documents.add(new DocumentSummary(s(item, "documentId"),
                         DocumentKind.parse(s(item, "kind")).orElse(null),
                         item.containsKey("status") ? DocumentStatus.valueOf(s(item, "status")) : DocumentStatus.AWAITING_UPLOAD,
-                        s(item, "reason"), s(item, "s3Key")));
+                        s(item, "reason"), s(item, "s3Key"), s(item, "s3VersionId"), s(item, "contentType")));
             }
         }
         return application == null ? Optional.empty() : Optional.of(new Dossier(application, List.copyOf(documents)));
@@ -193,6 +193,15 @@ public class DynamoApplicationStore implements ApplicationStore {
                 throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
             }
         }
+    }
+
+    @Override
+    public void renewDocumentVersion(TenantId tenant, String userId, String documentId, String s3VersionId) {
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)), Keys.SK, AttributeValue.fromS("DOC#" + documentId)))
+                .updateExpression("SET s3VersionId = :v")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(s3VersionId))));
     }
 
     @Override

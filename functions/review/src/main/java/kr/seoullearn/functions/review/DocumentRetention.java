@@ -1,8 +1,16 @@
 package kr.seoullearn.functions.review;
 
 import java.util.List;
+import kr.seoullearn.shared.application.ApplicationStore.DocumentSummary;
 
-/** The port that marks a decided application's documents for deletion (30 days, bucket lifecycle). */
+/**
+ * The port that starts the 30-day retention of a decided application's documents (PRODUCT.md:
+ * documents are deleted 30 days after the decision).
+ */
 public interface DocumentRetention {
-    void markDecided(List<String> objectKeys);
+
+    /** A document's new object version, when marking it made one. */
+    record Renewed(String documentId, String s3VersionId) {}
+
+    List<Renewed> markDecided(List<DocumentSummary> documents);
 }

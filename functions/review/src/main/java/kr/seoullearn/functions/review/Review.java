@@ -127,9 +127,9 @@ public final class Review {
             String username = decided.username() == null ? decided.userId() : decided.username();
             groups.add(userPoolId, username, Role.LEARNER);
             groups.remove(userPoolId, username, Role.APPLICANT);
-            retention.markDecided(dossier.documents().stream()
-                    .filter(d -> d.s3Key() != null && d.status() != DocumentStatus.REJECTED)
-                    .map(ApplicationStore.DocumentSummary::s3Key).toList());
+            var renewed = retention.markDecided(dossier.documents().stream()
+                    .filter(d -> d.s3Key() != null && d.status() != DocumentStatus.REJECTED).toList());
+            renewed.forEach(r -> applications.renewDocumentVersion(caller.tenant(), userId, r.documentId(), r.s3VersionId()));
         }
         LOG.info("decided", "tenant", caller.tenant().value(), "outcome", decided.status().name());
         return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());

@@ -98,6 +98,7 @@ class ReviewHandlerIT {
             doc.put("kind", AttributeValue.fromS("OUT_OF_SCHOOL_CONFIRMATION"));
             doc.put("status", AttributeValue.fromS("VERIFIED"));
             doc.put("s3Key", AttributeValue.fromS(key));
+            doc.put("contentType", AttributeValue.fromS("application/pdf"));
             dynamo.putItem(r -> r.tableName(stack.table()).item(doc));
         }
         return sub;
@@ -168,7 +169,7 @@ class ReviewHandlerIT {
     }
 
     @Test
-    void approvalNeedsTheDocumentsThenMovesTheApplicantIntoTheLearners() {
+    void approvalNeedsTheDocumentsThenMovesTheApplicantIntoTheLearners() throws Exception {
         String missing = submitted("seoul", 4, false);
         var refused = call("POST /api/review/applications/{userId}/decision", missing, "seoul", null,
                 "{\"decision\":\"APPROVE\",\"version\":" + version(missing) + "}", "reviewers");
@@ -187,6 +188,10 @@ class ReviewHandlerIT {
         String key = store.dossier(TenantId.SEOUL, complete).orElseThrow().documents().get(0).s3Key();
         assertThat(s3.getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet()).extracting(t -> t.key() + "=" + t.value())
                 .as("decided, and the scan result kept").containsExactlyInAnyOrder("state=decided", "GuardDutyMalwareScanStatus=NO_THREATS_FOUND");
+        // copied in place (so the 30 days count from the decision), bytes and type unchanged
+        var copy = s3.getObject(r -> r.bucket(bucket).key(key));
+        assertThat(copy.response().contentType()).isEqualTo("application/pdf");
+        assertThat(new String(copy.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 test");
         // decided: off the queue, and a second decision is refused
         assertThat(call("POST /api/review/applications/{userId}/decision", complete, "seoul", null,
                 "{\"decision\":\"REJECT\",\"reason\":\"late\",\"version\":" + version(complete) + "}", "reviewers").getStatusCode()).isEqualTo(409);
