@@ -268,11 +268,12 @@ class RegistrationHandlerIT {
             assertThat(response.getStatusCode()).as(group).isEqualTo(403);
         }
         assertThat(call("GET /api/registration", sub, "seoul", null, "reviewers").getStatusCode()).isEqualTo(403);
-        for (String route : List.of("POST /api/registration/records-check", "POST /api/registration/submit")) {
-            assertThat(call(route, sub, "seoul", "{\"version\":" + v + "}", "learners").getStatusCode()).as(route).isEqualTo(403);
-            assertThat(call(route, sub, "chungbuk", "{\"version\":" + v + ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"}"
-                    .replace(route.endsWith("submit") ? ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"" : "\u0000", ""),
-                    "applicants").getStatusCode()).as(route + " in another tenant").isEqualTo(404);
+        String check = "{\"version\":" + v + ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"}";
+        String submit = "{\"version\":" + v + "}";
+        for (var route : Map.of("POST /api/registration/records-check", check, "POST /api/registration/submit", submit).entrySet()) {
+            assertThat(call(route.getKey(), sub, "seoul", route.getValue(), "learners").getStatusCode()).as(route.getKey()).isEqualTo(403);
+            assertThat(call(route.getKey(), sub, "chungbuk", route.getValue(), "applicants").getStatusCode())
+                    .as(route.getKey() + " in another tenant").isEqualTo(404);
         }
         // the same person's token claiming another tenant finds no registration there
         assertThat(call("GET /api/registration", sub, "chungbuk", null, "applicants").getStatusCode()).isEqualTo(404);
