@@ -127,7 +127,7 @@ public final class LocalCloud implements AutoCloseable {
                 Seeder.TENANTS.stream().map(Seeder.Tenant::id).toList());
         List<Template.Schedule> schedules = new ArrayList<>();
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
-        scheduler = new LocalScheduler(schedules, functions, clock, aws.region());
+        scheduler = new LocalScheduler(schedules, (id, payload) -> functions.get(id).invoke(payload).payload(), clock, aws.region());
         String config = configJson(stack, origin, aws.region());
         gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), config, scheduler, clock);
         try {
@@ -213,10 +213,5 @@ public final class LocalCloud implements AutoCloseable {
         if (s3 != null) {
             s3.close();
         }
-    }
-
-    /** For tests that start the cloud in-process. */
-    static URI uri(int port) {
-        return URI.create("http://localhost:" + port);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalScheduler implements AutoCloseable {
     private final List<Entry> entries = new ArrayList<>();
-    private final Map<String, FunctionHost> functions;
+    private final Invoker functions;
     private final Clock clock;
     private final String region;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,7 +34,12 @@ final class LocalScheduler implements AutoCloseable {
         }
     }
 
-    LocalScheduler(List<Template.Schedule> schedules, Map<String, FunctionHost> functions, Clock clock, String region) {
+    /** Runs a function with a payload and returns its answer (the local cloud: its FunctionHost). */
+    interface Invoker {
+        String invoke(String functionId, String payload) throws IOException, InterruptedException;
+    }
+
+    LocalScheduler(List<Template.Schedule> schedules, Invoker functions, Clock clock, String region) {
         this.functions = functions;
         this.clock = clock;
         this.region = region;
@@ -51,7 +56,8 @@ final class LocalScheduler implements AutoCloseable {
 
     private final Map<String, ZonedDateTime> due = new LinkedHashMap<>();
 
-    private void tick() {
+    /** Fires what is due now (every second on the timer; called directly by tests). */
+    void tick() {
         for (Entry e : entries) {
             if (!e.schedule().enabled()) {
                 continue;
@@ -87,7 +93,7 @@ final class LocalScheduler implements AutoCloseable {
         for (Entry e : entries) {
             if (e.name().equals(name)) {
                 try {
-                    return Optional.of(functions.get(e.schedule().functionId()).invoke(payload(e)).payload());
+                    return Optional.of(functions.invoke(e.schedule().functionId(), payload(e)));
                 } catch (IOException ex) {
                     System.err.println("[local-cloud] schedule " + name + " failed: " + ex.getMessage());
                     return Optional.of("{\"error\":\"invocation failed\"}");
