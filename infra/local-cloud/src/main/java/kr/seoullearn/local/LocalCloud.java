@@ -112,9 +112,10 @@ public final class LocalCloud implements AutoCloseable {
         }
         starter.shutdown();
 
-        step(4, "seeding tenants and demo users");
+        step(4, "seeding tenants, demo users and the catalogue");
         CognitoTriggers triggers = new CognitoTriggers(stack, functions);
         new Seeder(stack, triggers, LocalCloud::detail, clock).seed();
+        Runnable catalogueLater = CatalogueSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
 
         step(5, "starting the gateway on " + origin);
         Template.Authorizer auth = template.authorizer();
@@ -148,6 +149,7 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("  demo users   see README.md (password " + Seeder.DEMO_PASSWORD + ")");
         System.out.println("READY");
         System.out.flush();
+        catalogueLater.run();
     }
 
     static String configJson(Stack stack, String origin, String region) {

@@ -37,6 +37,53 @@ public final class Keys {
         return "T#" + tenant.value() + "#QUEUE";
     }
 
+    /**
+     * The catalogue is not tenant data: providers and courses are public and the same for every
+     * tenant, so their partitions start with {@code CAT#} (docs/adr/0008-catalogue-search.md).
+     * Providers: {@code CAT#PROVIDER / <providerId>}.
+     */
+    public static final String PROVIDERS = "CAT#PROVIDER";
+
+    /** A provider's courses: {@code CAT#P#<providerId> / <LEVEL>#<SUBJECT>#<grade 00-06>#<courseId>}. */
+    public static String providerCourses(String providerId) {
+        return "CAT#P#" + providerId;
+    }
+
+    /** A level's courses: {@code CAT#L#<LEVEL> / <SUBJECT>#<grade 00-06>#<providerId>#<courseId>}. */
+    public static String levelCourses(kr.seoullearn.shared.programme.SchoolLevel level) {
+        return "CAT#L#" + level.name();
+    }
+
+    /** A level's courses of one grade: {@code CAT#LG#<LEVEL>#<grade 01-06> / <SUBJECT>#<providerId>#<courseId>}. */
+    public static String levelGradeCourses(kr.seoullearn.shared.programme.SchoolLevel level, int grade) {
+        return "CAT#LG#" + level.name() + "#" + String.format("%02d", grade);
+    }
+
+    /** A title word's postings: {@code CAT#W#<word> / <LEVEL>#<courseId>}, and its counts under {@link #WORD_STATS}. */
+    public static String word(String word) {
+        return "CAT#W#" + word;
+    }
+
+    /** Sort key of a word's counts (sorts before every {@code <LEVEL>#…} posting). */
+    public static final String WORD_STATS = "#STATS";
+
+    /** A provider's donated seats in a tenant: {@code T#<tenant>#PROVIDER#<providerId> / SEATS}. */
+    public static String providerSeats(TenantId tenant, String providerId) {
+        return "T#" + tenant.value() + "#PROVIDER#" + providerId;
+    }
+
+    public static final String SEATS = "SEATS";
+
+    /** A learner's enrolment (or waitlist entry) with a provider: {@code T#<tenant>#U#<sub> / ENROLMENT#<providerId>}. */
+    public static final String ENROLMENT_PREFIX = "ENROLMENT#";
+    /** A learner's count of providers held (enrolled or waiting), kept below the pick limit: {@code T#<tenant>#U#<sub> / PICKS}. */
+    public static final String PICKS = "PICKS";
+    /**
+     * A provider's waitlist in a tenant, beside its seats item, in arrival order:
+     * {@code T#<tenant>#PROVIDER#<providerId> / WAIT#<ticket, 12 digits>}.
+     */
+    public static final String WAITLIST_PREFIX = "WAIT#";
+
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";

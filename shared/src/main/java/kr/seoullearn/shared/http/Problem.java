@@ -37,6 +37,13 @@ public enum Problem {
     DOCUMENT_UPLOAD_FAILED("document-upload-failed", 422),
     DOCUMENT_NOT_FOUND("document-not-found", 404),
     DOCUMENT_NOT_READY("document-not-ready", 409),
+    PROVIDER_NOT_FOUND("provider-not-found", 404),
+    PROVIDER_NOT_FOR_LEVEL("provider-not-for-level", 422),
+    PROVIDER_INACTIVE("provider-inactive", 409),
+    PICK_LIMIT_REACHED("pick-limit-reached", 409),
+    ALREADY_ENROLLED("already-enrolled", 409),
+    ENROLMENT_NOT_FOUND("enrolment-not-found", 404),
+    SEATS_BELOW_USED("seats-below-used", 409),
     SERVICE_UNAVAILABLE("service-unavailable", 503),
     INTERNAL("internal", 500);
 

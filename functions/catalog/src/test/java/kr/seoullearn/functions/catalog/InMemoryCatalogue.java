@@ -1,0 +1,66 @@
+package kr.seoullearn.functions.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.catalog.Course;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.catalog.ProviderSeats;
+import kr.seoullearn.shared.catalog.SearchTerms;
+import kr.seoullearn.shared.catalog.TitleWords;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/** A catalogue in memory for the handler's unit tests: same answers, no paging beyond one page, no storage. */
+final class InMemoryCatalogue implements Catalogue {
+    final List<Provider> providers = new ArrayList<>();
+    final Map<String, List<ProviderSeats>> seats = new TreeMap<>();
+    final List<Course> courses = new ArrayList<>();
+    BrowseFilter lastBrowse;
+    SearchTerms lastSearch;
+    int calls;
+
+    @Override
+    public List<Provider> providers() {
+        calls++;
+        return providers.stream().sorted(Comparator.comparing(Provider::id)).toList();
+    }
+
+    @Override
+    public Optional<Map<String, ProviderSeats>> seats(TenantId tenant, List<String> providerIds) {
+        calls++;
+        List<ProviderSeats> of = seats.get(tenant.value());
+        if (of == null) {
+            return Optional.empty();
+        }
+        Map<String, ProviderSeats> found = new TreeMap<>();
+        of.stream().filter(s -> providerIds.contains(s.providerId())).forEach(s -> found.put(s.providerId(), s));
+        return Optional.of(found);
+    }
+
+    @Override
+    public CoursePage browse(BrowseFilter f, String cursor, int limit) {
+        calls++;
+        lastBrowse = f;
+        return new CoursePage(courses.stream()
+                .filter(c -> f.level() == null || c.level() == f.level())
+                .filter(c -> f.subject() == null || c.subject() == f.subject())
+                .filter(c -> f.providerId() == null || c.providerId().equals(f.providerId()))
+                .filter(c -> f.grade() == null || f.grade().equals(c.grade()))
+                .limit(limit).toList(), null, 1, limit);
+    }
+
+    @Override
+    public CoursePage search(SearchTerms terms, String cursor, int limit) {
+        calls++;
+        lastSearch = terms;
+        return new CoursePage(courses.stream()
+                .filter(c -> terms.level() == null || c.level() == terms.level())
+                .filter(c -> terms.grade() == null || terms.grade().equals(c.grade()))
+                .filter(c -> TitleWords.indexWords(c.titleKo(), c.titleEn()).containsAll(terms.words()))
+                .limit(limit).toList(), null, 1, limit);
+    }
+}

@@ -1,0 +1,76 @@
+package kr.seoullearn.functions.enrolment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.enrolment.Enrolment;
+import kr.seoullearn.shared.enrolment.EnrolmentLedger;
+import kr.seoullearn.shared.enrolment.EnrolmentRules;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/** Enrolments, waitlist entries and seat usage as the API shows them (docs/api/openapi.yaml). */
+final class EnrolmentView {
+    private EnrolmentView() {}
+
+    /**
+     * A seat: the access link while the provider's lectures are open to the learner; for a
+     * provider that left, {@code accessUntil} (the end of its grace period) — and no link after it.
+     */
+    static Map<String, Object> enrolled(Enrolment e, Provider provider, LocalDate today) {
+        Map<String, Object> v = common(e, provider);
+        EnrolmentRules.Access access = EnrolmentRules.access(provider, today);
+        if (access.open()) {
+            v.put("accessUrl", provider.accessUrl(e.tenant(), e.learnerRef()));
+        }
+        if (access.until() != null) {
+            v.put("accessUntil", access.until().toString());
+        }
+        v.put("accessOpen", access.open());
+        return v;
+    }
+
+    static Map<String, Object> waiting(Enrolment e, Provider provider, int position) {
+        Map<String, Object> v = common(e, provider);
+        v.put("position", position);
+        return v;
+    }
+
+    private static Map<String, Object> common(Enrolment e, Provider provider) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("providerId", e.providerId());
+        if (provider != null) {
+            v.put("name", Map.of("ko", provider.nameKo(), "en", provider.nameEn()));
+            v.put("providerStatus", provider.status().name());
+        }
+        v.put("status", e.status().name());
+        v.put("since", e.since().toString());
+        return v;
+    }
+
+    static Map<String, Object> usage(TenantId tenant, Provider provider, EnrolmentLedger.Usage usage) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("providerId", provider.id());
+        v.put("tenant", tenant.value());
+        v.put("providerStatus", provider.status().name());
+        if (provider.graceUntil() != null) {
+            v.put("graceUntil", provider.graceUntil().toString());
+        }
+        v.put("seats", usage.counts().seats());
+        v.put("used", usage.counts().used());
+        v.put("free", usage.counts().free());
+        v.put("waiting", usage.counts().waiting());
+        List<Map<String, Object>> head = new ArrayList<>();
+        for (EnrolmentLedger.WaitingLearner w : usage.head()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("position", w.position());
+            entry.put("userId", w.userId());
+            entry.put("queuedAt", w.queuedAt().toString());
+            head.add(entry);
+        }
+        v.put("waitlistHead", head);
+        return v;
+    }
+}

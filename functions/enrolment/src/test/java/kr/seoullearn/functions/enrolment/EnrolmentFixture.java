@@ -1,0 +1,180 @@
+package kr.seoullearn.functions.enrolment;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.application.Application;
+import kr.seoullearn.shared.aws.DynamoApplicationStore;
+import kr.seoullearn.shared.aws.DynamoCatalogue;
+import kr.seoullearn.shared.aws.DynamoEnrolmentLedger;
+import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.catalog.ProviderSeats;
+import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A test class's own copy of the template's table with providers, seats, programmes and
+ * approved learners in it, and the handler as the template wires it, on a DynamoDB client
+ * whose calls are counted.
+ */
+final class EnrolmentFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    /** Writes a refused request must never make. */
+    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
+
+    final TestStack stack;
+    final DynamoDbClient dynamo;
+    final CallCounter counter = new CallCounter();
+    final DynamoCatalogue catalogue;
+    final DynamoApplicationStore applications;
+    final DynamoProfileRepository profiles;
+    final DynamoProgrammeCatalogue programmes;
+    final DynamoEnrolmentLedger ledger;
+    final EnrolmentHandler handler;
+    private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
+
+    EnrolmentFixture(String purpose) {
+        stack = TestStack.create(purpose);
+        dynamo = stack.aws().dynamoDb();
+        catalogue = new DynamoCatalogue(dynamo, stack.table());
+        applications = new DynamoApplicationStore(dynamo, stack.table());
+        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        DynamoDbClient counted = stack.dynamoDb(counter);
+        ledger = new DynamoEnrolmentLedger(counted, stack.table());
+        handler = new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
+                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()));
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+
+    Provider provider(String id, SchoolLevel... levels) {
+        Provider p = new Provider(id, "업체 " + id, "Provider " + id, List.of(levels),
+                "https://" + id + ".example/seoul-learn/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null);
+        catalogue.saveProvider(p);
+        return p;
+    }
+
+    void deactivate(Provider p, LocalDate graceUntil) {
+        catalogue.saveProvider(p.deactivated(graceUntil));
+    }
+
+    /** The programme in force in a tenant, with its pick limit. */
+    void programme(String tenant, int pickLimit) {
+        EligibilityProgramme p = new EligibilityProgramme(new TenantId(tenant), tenant + "-2026", LocalDate.of(2026, 3, 1), null,
+                Map.of("en", tenant), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
+                Set.of(SchoolLevel.values()), pickLimit, null);
+        programmes.save(p);
+        programmeOf.put(tenant, p);
+    }
+
+    /** Seats as the catalogue writes them (used starts at 0). */
+    void seats(String tenant, String providerId, int seats) {
+        catalogue.saveSeats(new ProviderSeats(new TenantId(tenant), providerId, seats, 0));
+    }
+
+    /** A seats item as it is after some of its seats were taken (the catalogue's item, as seeded). */
+    void seatsTaken(String tenant, String providerId, int seats, int used) {
+        Map<String, AttributeValue> item = new HashMap<>(DynamoCatalogue.seatsKey(new TenantId(tenant), providerId));
+        item.put("type", AttributeValue.fromS("SEATS"));
+        item.put("tenant", AttributeValue.fromS(tenant));
+        item.put("providerId", AttributeValue.fromS(providerId));
+        item.put("seats", AttributeValue.fromN(Integer.toString(seats)));
+        item.put("used", AttributeValue.fromN(Integer.toString(used)));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(item));
+    }
+
+    /** A learner approved by the records check, at a school level, in a tenant with a programme. */
+    String learner(String tenant, SchoolLevel level) {
+        String sub = "sub-" + UUID.randomUUID();
+        TenantId t = new TenantId(tenant);
+        String email = sub + "@example.org";
+        profiles.createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
+        var draft = applications.find(t, sub).orElseThrow();
+        var withProfile = new Application(t, sub, email, draft.status(), draft.version(), "학습자",
+                LocalDate.of(2012, 1, 1), level, level.grades() > 0 ? 1 : null, "mapo-gu", Language.KO, List.of("LOW_INCOME"),
+                null, null, null, null, NOW, null, null);
+        var saved = applications.saveProfile(withProfile, draft.version());
+        applications.submit(saved, saved.version(), programmeOf.get(tenant), List.of(), true, NOW);
+        return sub;
+    }
+
+    APIGatewayV2HTTPResponse call(String route, String sub, String tenant, String providerId, String body, String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, groups == null ? null : Events.claims(sub, tenant, groups), body, "en");
+        if (providerId != null) {
+            event.setPathParameters(Map.of("providerId", providerId));
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    APIGatewayV2HTTPResponse enrol(String sub, String tenant, String providerId) {
+        return call("POST /api/enrolments", sub, tenant, null, "{\"providerId\":\"" + providerId + "\"}", "learners");
+    }
+
+    Map<String, Object> mine(String sub, String tenant) {
+        APIGatewayV2HTTPResponse r = call("GET /api/enrolments", sub, tenant, null, null, "learners");
+        if (r.getStatusCode() != 200) {
+            throw new AssertionError("GET /api/enrolments answered " + r.getStatusCode() + ": " + r.getBody());
+        }
+        return Json.readObject(r.getBody());
+    }
+
+    static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
+        return Json.readObject(r.getBody());
+    }
+
+    /** The seats item as stored. */
+    Map<String, AttributeValue> seatsItem(String tenant, String providerId) {
+        return dynamo.getItem(r -> r.tableName(stack.table()).consistentRead(true)
+                .key(DynamoCatalogue.seatsKey(new TenantId(tenant), providerId))).item();
+    }
+
+    int number(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Integer.parseInt(item.get(name).n()) : 0;
+    }
+
+    /** Every item of a learner's partition but the profile (enrolments and the pick counter). */
+    List<Map<String, AttributeValue>> learnerItems(String tenant, String sub) {
+        return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(new TenantId(tenant), sub)))))
+                .items().stream().filter(i -> !i.get(Keys.SK).s().equals(Keys.PROFILE)).toList();
+    }
+
+    /** A provider's waitlist entries as stored, in key order. */
+    List<Map<String, AttributeValue>> waitlist(String tenant, String providerId) {
+        return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :w)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.providerSeats(new TenantId(tenant), providerId)),
+                        ":w", AttributeValue.fromS(Keys.WAITLIST_PREFIX)))).items();
+    }
+
+    int writes() {
+        return WRITES.stream().mapToInt(counter::count).sum();
+    }
+}
