@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 final class HostedLogin {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The authorize request's parameters, carried through the sign-in and sign-up forms. */
+    private static final String[] OAUTH_PARAMETERS = {"client_id", "redirect_uri", "response_type", "scope", "state",
+            "code_challenge", "code_challenge_method", "lang"};
 
     private final CognitoIdentityProviderClient cognito;
     private final Stack.Client client;
@@ -254,8 +257,7 @@ final class HostedLogin {
 
     private static String hiddenParams(Map<String, String> params) {
         StringBuilder hidden = new StringBuilder();
-        for (String name : new String[] {"client_id", "redirect_uri", "response_type", "scope", "state",
-                "code_challenge", "code_challenge_method", "lang"}) {
+        for (String name : OAUTH_PARAMETERS) {
             if (params.get(name) != null) {
                 hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
                         .append(escape(params.get(name))).append("\">");
@@ -266,8 +268,7 @@ final class HostedLogin {
 
     private static String query(Map<String, String> params) {
         StringBuilder q = new StringBuilder();
-        for (String name : new String[] {"client_id", "redirect_uri", "response_type", "scope", "state",
-                "code_challenge", "code_challenge_method", "lang"}) {
+        for (String name : OAUTH_PARAMETERS) {
             if (params.get(name) != null) {
                 q.append(q.length() == 0 ? "?" : "&").append(name).append('=').append(encode(params.get(name)));
             }
@@ -301,14 +302,7 @@ final class HostedLogin {
     }
 
     private static String page(LoginText text, String error, Map<String, String> params, String invalidRequest) {
-        StringBuilder hidden = new StringBuilder();
-        for (String name : new String[] {"client_id", "redirect_uri", "response_type", "scope", "state",
-                "code_challenge", "code_challenge_method", "lang"}) {
-            if (params.get(name) != null) {
-                hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(escape(params.get(name))).append("\">");
-            }
-        }
+        String hidden = hiddenParams(params);
         String body = invalidRequest != null
                 ? "<p role=\"alert\" class=\"error\">" + escape(text.invalid()) + " (" + escape(invalidRequest) + ")</p>"
                 : (error == null ? "" : "<p role=\"alert\" class=\"error\" id=\"error\">" + escape(error) + "</p>")

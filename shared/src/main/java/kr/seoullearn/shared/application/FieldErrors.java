@@ -18,6 +18,18 @@ public final class FieldErrors {
         errors.add(e);
     }
 
+    /**
+     * The {@code version} a client read (optimistic locking): a whole number ≥ 0, or a
+     * {@code version: required} error and -1.
+     */
+    public long version(Map<String, Object> body) {
+        if (body.get("version") instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        add("version", "required");
+        return -1;
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

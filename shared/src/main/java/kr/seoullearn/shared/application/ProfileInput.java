@@ -45,12 +45,7 @@ public record ProfileInput(
                 errors.add(key, "unknown-field");
             }
         }
-        long version = -1;
-        if (!(body.get("version") instanceof Number n) || n.longValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
-            errors.add("version", "required");
-        } else {
-            version = n.longValue();
-        }
+        long version = errors.version(body);
         String name = text(body, "name", 60, errors);
         LocalDate birthDate = null;
         if (body.get("birthDate") != null) {

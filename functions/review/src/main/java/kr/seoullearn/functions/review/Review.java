@@ -107,12 +107,7 @@ public final class Review {
         if ("REJECT".equals(decision) && reason == null && !(body.get("reason") instanceof String s && s.strip().length() > MAX_REASON)) {
             errors.add("reason", "required");
         }
-        long version = -1;
-        if (body.get("version") instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
-            version = n.longValue();
-        } else {
-            errors.add("version", "required");
-        }
+        long version = errors.version(body);
         errors.throwIfAny();
         var dossier = dossier(caller, userId);
         Application a = dossier.application();

@@ -2,10 +2,9 @@ package kr.seoullearn.functions.review;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import kr.seoullearn.shared.aws.AwsClients;
 import kr.seoullearn.shared.aws.FunctionEnvironment;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -17,8 +16,7 @@ public class S3ClientFactory {
         return S3Client.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)).build())
+                .httpClient(AwsClients.httpClient())
                 .forcePathStyle(!env.optional("AWS_ENDPOINT_URL_S3", env.optional("AWS_ENDPOINT_URL", "")).isEmpty())
                 .build();
     }

@@ -103,7 +103,7 @@ public final class Registration {
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !CHECK_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
-        long version = version(body, errors);
+        long version = errors.version(body);
         String headName = body.get("householdHeadName") instanceof String s && !s.isBlank() && s.length() <= 60 ? s.strip() : null;
         if (headName == null) {
             errors.add("householdHeadName", "required");
@@ -148,7 +148,7 @@ public final class Registration {
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !SUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
-        long version = version(body, errors);
+        long version = errors.version(body);
         errors.throwIfAny();
         Application a = applications.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
@@ -169,13 +169,5 @@ public final class Registration {
         String username = a.username() == null ? a.userId() : a.username();
         groups.add(userPoolId, username, Role.LEARNER);
         groups.remove(userPoolId, username, Role.APPLICANT);
-    }
-
-    private static long version(Map<String, Object> body, FieldErrors errors) {
-        if (body.get("version") instanceof Number n && n.longValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
-        }
-        errors.add("version", "required");
-        return -1;
     }
 }

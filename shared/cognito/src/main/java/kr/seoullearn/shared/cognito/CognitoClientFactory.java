@@ -2,10 +2,9 @@ package kr.seoullearn.shared.cognito;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import kr.seoullearn.shared.aws.AwsClients;
 import kr.seoullearn.shared.aws.FunctionEnvironment;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -18,10 +17,7 @@ public class CognitoClientFactory {
         return CognitoIdentityProviderClient.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
+                .httpClient(AwsClients.httpClient())
                 .build();
     }
 }
