@@ -2,6 +2,7 @@ package kr.seoullearn.local;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import kr.seoullearn.shared.aws.Keys;
 import kr.seoullearn.shared.http.Language;
 import kr.seoullearn.shared.profile.Profile;
 import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.programme.SchoolLevel;
 import kr.seoullearn.shared.tenant.TenantId;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -30,19 +32,32 @@ final class Seeder {
 
     record Tenant(String id, String nameKo, String nameEn) {}
 
-    record DemoUser(String email, String displayName, String tenant, String group, Language language) {}
+    /** What a demo learner's approved registration says: the catalogue and the laptops go by level and district. */
+    record Schooling(SchoolLevel level, Integer grade, String district, LocalDate birthDate) {}
+
+    record DemoUser(String email, String displayName, String tenant, String group, Language language, Schooling schooling) {
+        DemoUser(String email, String displayName, String tenant, String group, Language language) {
+            this(email, displayName, tenant, group, language, null);
+        }
+    }
 
     static final List<Tenant> TENANTS = List.of(
             new Tenant("seoul", "서울특별시", "Seoul Metropolitan City"),
             new Tenant("chungbuk", "충청북도", "Chungcheongbuk-do"));
 
     static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("learner@seoul-learn.local", "김민준", "seoul", "learners", Language.KO),
+            new DemoUser("learner@seoul-learn.local", "김민준", "seoul", "learners", Language.KO,
+                    new Schooling(SchoolLevel.MIDDLE, 2, "nowon-gu", LocalDate.of(2012, 5, 14))),
+            new DemoUser("learner.elementary@seoul-learn.local", "박서아", "seoul", "learners", Language.KO,
+                    new Schooling(SchoolLevel.ELEMENTARY, 4, "gangseo-gu", LocalDate.of(2016, 9, 2))),
+            new DemoUser("learner.high@seoul-learn.local", "Tran Minh Anh", "seoul", "learners", Language.VI,
+                    new Schooling(SchoolLevel.HIGH, 2, "guro-gu", LocalDate.of(2009, 3, 21))),
             new DemoUser("mentor@seoul-learn.local", "이서연", "seoul", "mentors", Language.KO),
             new DemoUser("reviewer@seoul-learn.local", "박지훈", "seoul", "reviewers", Language.KO),
             new DemoUser("officer@seoul-learn.local", "최유진", "seoul", "district-officers", Language.KO),
             new DemoUser("admin@seoul-learn.local", "정하늘", "seoul", "admins", Language.KO),
-            new DemoUser("learner@chungbuk.seoul-learn.local", "Nguyễn Thị Lan", "chungbuk", "learners", Language.VI),
+            new DemoUser("learner@chungbuk.seoul-learn.local", "Nguyễn Thị Lan", "chungbuk", "learners", Language.VI,
+                    new Schooling(SchoolLevel.ELEMENTARY, 5, "cheongju-si", LocalDate.of(2015, 11, 30))),
             new DemoUser("reviewer@chungbuk.seoul-learn.local", "한도윤", "chungbuk", "reviewers", Language.KO));
 
     /** Signs up through the user pool like a person would; the PostConfirmation trigger makes the DRAFT profile. */
@@ -83,10 +98,37 @@ final class Seeder {
                 cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
                 profiles.createIfAbsent(new Profile(new TenantId(u.tenant()), sub, u.email(), RegistrationStatus.APPROVED,
                         u.displayName(), u.language(), clock.instant(), 1));
+                if (u.schooling() != null) {
+                    recordSchooling(dynamo, table, u, sub);
+                }
             }
             seedApplicant(cognito);
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
+    }
+
+    /** The learner's approved registration: level, grade, district, birth date (kept when seeded before). */
+    private static void recordSchooling(DynamoDbClient dynamo, String table, DemoUser u, String sub) {
+        Schooling s = u.schooling();
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":level", AttributeValue.fromS(s.level().name()),
+                ":district", AttributeValue.fromS(s.district()),
+                ":birth", AttributeValue.fromS(s.birthDate().toString()),
+                ":language", AttributeValue.fromS(u.language().tag())));
+        String update = "SET schoolLevel = if_not_exists(schoolLevel, :level), district = if_not_exists(district, :district), "
+                + "birthDate = if_not_exists(birthDate, :birth), #language = if_not_exists(#language, :language)";
+        if (s.grade() != null) {
+            values.put(":grade", AttributeValue.fromN(s.grade().toString()));
+            update += ", grade = if_not_exists(grade, :grade)";
+        }
+        String expression = update;
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.user(new TenantId(u.tenant()), sub)),
+                        Keys.SK, AttributeValue.fromS(Keys.PROFILE)))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#language", "language"))
+                .expressionAttributeValues(values));
     }
 
     private String createUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
