@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import kr.seoullearn.shared.catalog.CatalogueAdmin;
 import kr.seoullearn.shared.catalog.Catalogue;
 import kr.seoullearn.shared.catalog.Course;
 import kr.seoullearn.shared.catalog.Provider;
@@ -30,6 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -41,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * BatchGetItem of word counts on the first page of a search of several words).
  */
 @Singleton
-public class DynamoCatalogue implements Catalogue {
+public class DynamoCatalogue implements Catalogue, CatalogueAdmin {
     /** Queries one page may cost at most. */
     public static final int MAX_QUERIES_PER_PAGE = 3;
     /** Items one Query with a filter reads at most (DynamoDB's Limit counts items read, not returned). */
@@ -50,6 +56,8 @@ public class DynamoCatalogue implements Catalogue {
     static final int BATCH_TRIES = 8;
     static final int BATCH_WRITE_SIZE = 25;
     static final int BATCH_GET_SIZE = 100;
+    /** DynamoDB's most items in one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
 
     /** The lowest sort key of a posting (levels are upper-case names; counts sort before, under "#"). */
     private static final String FIRST_LEVEL = "A";
@@ -384,8 +392,154 @@ public class DynamoCatalogue implements Catalogue {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (Course c : courses) {
             items.addAll(items(c));
+            items.add(courseRecord(c));
         }
         batchWrite(items);
+    }
+
+    // ------------------------------------------------------------------ the operator's changes
+
+    /** The course by its id: {@code CAT#COURSE / <courseId>}, what its other items are found from when it changes. */
+    static Map<String, AttributeValue> courseKey(String courseId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.COURSES), Keys.SK, AttributeValue.fromS(courseId));
+    }
+
+    static Map<String, AttributeValue> courseRecord(Course c) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes(c));
+        item.putAll(courseKey(c.id()));
+        item.put("type", AttributeValue.fromS("COURSE_RECORD"));
+        return item;
+    }
+
+    @Override
+    public Optional<Provider> provider(String providerId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.PROVIDERS), Keys.SK, AttributeValue.fromS(providerId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(provider(item));
+    }
+
+    @Override
+    public Optional<Course> course(String courseId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(courseKey(courseId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(course(item));
+    }
+
+    /**
+     * One GetItem (the course as it is) + one TransactWriteItems: the old items that are not
+     * rewritten are deleted, the new ones put, each word count moved by ±1 per level, and the
+     * course record written on condition that nobody changed it since it was read (else 409
+     * version-conflict: read again).
+     */
+    @Override
+    public void saveCourse(Course c) {
+        Course old = course(c.id()).orElse(null);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> fresh = items(c);
+        Set<Map<String, AttributeValue>> freshKeys = new HashSet<>();
+        for (Map<String, AttributeValue> item : fresh) {
+            freshKeys.add(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+        }
+        Map<String, Map<SchoolLevel, Integer>> delta = new HashMap<>();
+        wordCounts(List.of(c)).forEach((w, byLevel) -> byLevel.forEach((l, n) -> delta.computeIfAbsent(w, k -> new EnumMap<>(SchoolLevel.class)).merge(l, n, Integer::sum)));
+        if (old != null) {
+            for (Map<String, AttributeValue> item : items(old)) {
+                Map<String, AttributeValue> key = Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
+                if (!freshKeys.contains(key)) {
+                    writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+                }
+            }
+            wordCounts(List.of(old)).forEach((w, byLevel) -> byLevel.forEach((l, n) -> delta.computeIfAbsent(w, k -> new EnumMap<>(SchoolLevel.class)).merge(l, -n, Integer::sum)));
+        }
+        addCountChanges(writes, delta);
+        Map<String, AttributeValue> record = courseRecord(c);
+        writes.add(old == null
+                ? TransactWriteItem.builder().put(p -> p.tableName(table).item(record).conditionExpression("attribute_not_exists(PK)")).build()
+                : TransactWriteItem.builder().put(p -> p.tableName(table).item(record)
+                        .conditionExpression(unchangedCourse(old))
+                        .expressionAttributeNames(Map.of("#level", "level", "#grade", "grade", "#subject", "subject"))
+                        .expressionAttributeValues(unchangedCourseValues(old))).build());
+        transact(writes);
+    }
+
+    @Override
+    public boolean deleteCourse(String courseId) {
+        Course old = course(courseId).orElse(null);
+        if (old == null) {
+            return false;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items(old)) {
+            Map<String, AttributeValue> key = Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+        }
+        Map<String, Map<SchoolLevel, Integer>> delta = new HashMap<>();
+        wordCounts(List.of(old)).forEach((w, byLevel) -> byLevel.forEach((l, n) -> delta.computeIfAbsent(w, k -> new EnumMap<>(SchoolLevel.class)).merge(l, -n, Integer::sum)));
+        addCountChanges(writes, delta);
+        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(courseKey(courseId))
+                .conditionExpression("attribute_exists(PK)")).build());
+        transact(writes);
+        return true;
+    }
+
+    /** The course as it was read: what its items' keys and postings were made from (else they would be left behind). */
+    private static String unchangedCourse(Course old) {
+        return "titleKo = :ko AND titleEn = :en AND #level = :level AND #subject = :subject AND providerId = :provider AND "
+                + (old.grade() == null ? "attribute_not_exists(#grade)" : "#grade = :grade");
+    }
+
+    private static Map<String, AttributeValue> unchangedCourseValues(Course old) {
+        Map<String, AttributeValue> v = new HashMap<>(Map.of(":ko", AttributeValue.fromS(old.titleKo()),
+                ":en", AttributeValue.fromS(old.titleEn()), ":level", AttributeValue.fromS(old.level().name()),
+                ":subject", AttributeValue.fromS(old.subject().name()), ":provider", AttributeValue.fromS(old.providerId())));
+        if (old.grade() != null) {
+            v.put(":grade", AttributeValue.fromN(old.grade().toString()));
+        }
+        return v;
+    }
+
+    private void addCountChanges(List<TransactWriteItem> writes, Map<String, Map<SchoolLevel, Integer>> delta) {
+        delta.forEach((word, byLevel) -> {
+            int total = byLevel.values().stream().mapToInt(Integer::intValue).sum();
+            Map<String, AttributeValue> values = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            List<String> adds = new ArrayList<>();
+            byLevel.forEach((level, n) -> {
+                if (n != 0) {
+                    names.put("#" + level.name(), "n_" + level.name());
+                    values.put(":" + level.name(), AttributeValue.fromN(Integer.toString(n)));
+                    adds.add("#" + level.name() + " :" + level.name());
+                }
+            });
+            if (adds.isEmpty()) {
+                return; // the word stays, at the same level
+            }
+            if (total != 0) {
+                names.put("#n", "n");
+                values.put(":n", AttributeValue.fromN(Integer.toString(total)));
+                adds.add("#n :n");
+            }
+            values.put(":type", AttributeValue.fromS("WORD_STATS"));
+            names.put("#type", "type");
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.word(word)), Keys.SK, AttributeValue.fromS(Keys.WORD_STATS)))
+                    .updateExpression("SET #type = :type ADD " + String.join(", ", adds))
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+        });
+    }
+
+    private void transact(List<TransactWriteItem> writes) {
+        if (writes.size() > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("a course change of " + writes.size() + " items does not fit in one transaction");
+        }
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons() != null && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                throw new ProblemException(Problem.VERSION_CONFLICT);
+            }
+            throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
+        }
     }
 
     /** The items of one course: by provider, by level, by level and grade (if it has one), and a posting per index word. */

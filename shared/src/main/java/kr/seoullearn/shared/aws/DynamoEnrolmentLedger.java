@@ -3,6 +3,7 @@ package kr.seoullearn.shared.aws;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +69,9 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
     static final String ENROLLED = Enrolment.Status.ENROLLED.name();
     static final String WAITLISTED = Enrolment.Status.WAITLISTED.name();
     private static final Log LOG = Log.of(DynamoEnrolmentLedger.class);
-    private static final AttributeValue ZERO = AttributeValue.fromN("0");
-    private static final AttributeValue ONE = AttributeValue.fromN("1");
+    static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
+    static final AttributeValue ZERO = AttributeValue.fromN("0");
+    static final AttributeValue ONE = AttributeValue.fromN("1");
 
     // positions of the items in the admission transaction
     private static final int SEATS_ITEM = 0;
@@ -95,7 +97,8 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
         for (int attempt = 0; attempt < ADMISSION_ATTEMPTS; attempt++) {
             boolean seat = ticket == null;
             Enrolment e = seat
-                    ? new Enrolment(r.tenant(), r.userId(), r.providerId(), Enrolment.Status.ENROLLED, r.learnerRef(), null, r.now(), null)
+                    ? new Enrolment(r.tenant(), r.userId(), r.providerId(), Enrolment.Status.ENROLLED, r.learnerRef(), null, r.now(), null,
+                            Enrolment.Activity.since(seoulDate(r.now())))
                     : new Enrolment(r.tenant(), r.userId(), r.providerId(), Enrolment.Status.WAITLISTED, r.learnerRef(), r.now(), null, ticket);
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(seat ? takeSeat(r) : joinWaitlist(r));
@@ -103,6 +106,8 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(e))
                     .conditionExpression("attribute_not_exists(PK)")).build());
             writes.add(providerTakesLearners(r.providerId()));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(refItem(e))
+                    .conditionExpression("attribute_not_exists(PK)")).build());
             if (!seat) {
                 writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(waitEntry(e))
                         .conditionExpression("attribute_not_exists(PK)")).build());
@@ -271,14 +276,18 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                 writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
                         .key(Map.of(Keys.PK, head.get(Keys.PK), Keys.SK, head.get(Keys.SK)))
                         .conditionExpression("attribute_exists(PK)")).build());
+                String today = seoulDate(now).toString();
                 writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(enrolmentKey(tenant, userId, providerId))
-                        .updateExpression("SET #status = :enrolled, enrolledAt = :now REMOVE #ticket")
+                        .updateExpression("SET #status = :enrolled, enrolledAt = :now, lastActiveOn = :today, reminders = :zero, "
+                                + "GSI1PK = :seated, GSI1SK = :idle REMOVE #ticket")
                         .conditionExpression("#status = :waitlisted AND #ticket = :ticket")
                         .expressionAttributeNames(Map.of("#status", "status", "#ticket", "ticket"))
                         .expressionAttributeValues(Map.of(":enrolled", AttributeValue.fromS(ENROLLED),
                                 ":waitlisted", AttributeValue.fromS(WAITLISTED), ":ticket", ticket,
-                                ":now", AttributeValue.fromS(now.toString())))).build());
+                                ":now", AttributeValue.fromS(now.toString()), ":today", AttributeValue.fromS(today),
+                                ":zero", ZERO, ":seated", AttributeValue.fromS(Keys.seated(tenant, providerId)),
+                                ":idle", AttributeValue.fromS(idleSortKey(today, userId))))).build());
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
@@ -350,6 +359,8 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                         .key(waitKey(current.tenant(), current.providerId(), current.ticket()))
                         .conditionExpression("attribute_exists(PK)")).build());
             }
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(refKey(current.tenant(), current.learnerRef()))).build());
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 LOG.info(current.enrolled() ? "withdrew" : "left the waitlist", "tenant", current.tenant().value(),
@@ -501,7 +512,36 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
         if (e.ticket() != null) {
             item.put("ticket", AttributeValue.fromN(e.ticket().toString()));
         }
+        if (e.activity() != null) {
+            String day = e.activity().lastActiveOn().toString();
+            item.put("lastActiveOn", AttributeValue.fromS(day));
+            item.put("reminders", AttributeValue.fromN(Integer.toString(e.activity().reminders())));
+            item.put(Keys.GSI1PK, AttributeValue.fromS(Keys.seated(e.tenant(), e.providerId())));
+            item.put(Keys.GSI1SK, AttributeValue.fromS(idleSortKey(day, e.userId())));
+        }
         return item;
+    }
+
+    static Map<String, AttributeValue> refKey(TenantId tenant, String learnerRef) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.learnerRef(tenant, learnerRef)), Keys.SK, AttributeValue.fromS(Keys.REF));
+    }
+
+    /** The enrolment an access link's reference stands for (providers' usage reports know only the reference). */
+    private static Map<String, AttributeValue> refItem(Enrolment e) {
+        Map<String, AttributeValue> item = new HashMap<>(refKey(e.tenant(), e.learnerRef()));
+        item.put("type", AttributeValue.fromS("LEARNER_REF"));
+        item.put("userId", AttributeValue.fromS(e.userId()));
+        item.put("providerId", AttributeValue.fromS(e.providerId()));
+        return item;
+    }
+
+    /** GSI1SK of a seat: idle seats sort first, so the reclaim reads only those idle since a day. */
+    static String idleSortKey(String lastActiveOn, String userId) {
+        return lastActiveOn + "#" + userId;
+    }
+
+    static LocalDate seoulDate(Instant instant) {
+        return LocalDate.ofInstant(instant, SEOUL);
     }
 
     private static Map<String, AttributeValue> waitEntry(Enrolment e) {
@@ -518,7 +558,16 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                 Enrolment.Status.valueOf(item.get("status").s()), item.get("learnerRef").s(),
                 item.containsKey("queuedAt") ? Instant.parse(item.get("queuedAt").s()) : null,
                 item.containsKey("enrolledAt") ? Instant.parse(item.get("enrolledAt").s()) : null,
-                item.containsKey("ticket") ? Long.valueOf(item.get("ticket").n()) : null);
+                item.containsKey("ticket") ? Long.valueOf(item.get("ticket").n()) : null,
+                activity(item));
+    }
+
+    static Enrolment.Activity activity(Map<String, AttributeValue> item) {
+        if (!item.containsKey("lastActiveOn")) {
+            return null;
+        }
+        return new Enrolment.Activity(LocalDate.parse(item.get("lastActiveOn").s()), (int) number(item, "reminders"),
+                item.containsKey("lastRemindedOn") ? LocalDate.parse(item.get("lastRemindedOn").s()) : null);
     }
 
     static SeatCounts counts(Map<String, AttributeValue> item) {
@@ -529,18 +578,18 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                 number(item, "lastTicket"));
     }
 
-    private static long number(Map<String, AttributeValue> item, String name) {
+    static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
     }
 
     // ------------------------------------------------------------------ races
 
-    private static boolean failed(List<CancellationReason> reasons, int index) {
+    static boolean failed(List<CancellationReason> reasons, int index) {
         return reasons != null && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static boolean conflicted(List<CancellationReason> reasons) {
+    static boolean conflicted(List<CancellationReason> reasons) {
         return reasons != null && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
@@ -553,7 +602,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
         sleep(ThreadLocalRandom.current().nextLong(1 + Math.min(MAX_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(losses, 10))));
     }
 
-    private static void backOff(int attempt) {
+    static void backOff(int attempt) {
         sleep(ThreadLocalRandom.current().nextLong(1 + 20L * attempt));
     }
 
@@ -566,7 +615,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
         }
     }
 
-    private static ProblemException unavailable(String what, List<CancellationReason> reasons) {
+    static ProblemException unavailable(String what, List<CancellationReason> reasons) {
         LOG.warn("transaction cancelled", "operation", what,
                 "reasons", reasons == null ? "none" : reasons.stream().map(CancellationReason::code).toList().toString());
         return new ProblemException(Problem.SERVICE_UNAVAILABLE);

@@ -2,6 +2,7 @@ package kr.seoullearn.shared.aws;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.shared.tenant.TenantDirectory;
@@ -29,5 +30,13 @@ public class DynamoTenantDirectory implements TenantDirectory {
             return Optional.empty();
         }
         return Optional.of(new Tenant(id, item.get("nameKo").s(), item.get("nameEn").s()));
+    }
+
+    @Override
+    public List<Tenant> all() {
+        return dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.TENANTS)))).items().stream()
+                .map(item -> new Tenant(new TenantId(item.get(Keys.SK).s()), item.get("nameKo").s(), item.get("nameEn").s()))
+                .toList();
     }
 }

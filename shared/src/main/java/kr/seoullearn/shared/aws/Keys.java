@@ -44,6 +44,9 @@ public final class Keys {
      */
     public static final String PROVIDERS = "CAT#PROVIDER";
 
+    /** Each course by its id, as the operator changes it: {@code CAT#COURSE / <courseId>}. */
+    public static final String COURSES = "CAT#COURSE";
+
     /** A provider's courses: {@code CAT#P#<providerId> / <LEVEL>#<SUBJECT>#<grade 00-06>#<courseId>}. */
     public static String providerCourses(String providerId) {
         return "CAT#P#" + providerId;
@@ -83,6 +86,27 @@ public final class Keys {
      * {@code T#<tenant>#PROVIDER#<providerId> / WAIT#<ticket, 12 digits>}.
      */
     public static final String WAITLIST_PREFIX = "WAIT#";
+
+    /**
+     * GSI1 partition of a provider's seats in a tenant, by last activity:
+     * {@code GSI1PK = T#<tenant>#SEATED#<providerId>}, {@code GSI1SK = <lastActiveOn>#<sub>} on
+     * each ENROLLED enrolment; the inactivity reclaim reads only the seats idle since a day.
+     */
+    public static String seated(TenantId tenant, String providerId) {
+        return "T#" + tenant.value() + "#SEATED#" + providerId;
+    }
+
+    /**
+     * The enrolment an access link's pseudonymous reference stands for, so that providers'
+     * usage reports (which know only that reference) reach it: {@code T#<tenant>#REF#<learnerRef> / REF}.
+     */
+    public static String learnerRef(TenantId tenant, String learnerRef) {
+        return "T#" + tenant.value() + "#REF#" + learnerRef;
+    }
+
+    public static final String REF = "REF";
+    /** Something the learner is told (issue 7 delivers it): {@code T#<tenant>#U#<sub> / NOTICE#<ISO instant>#<uuid>}. */
+    public static final String NOTICE_PREFIX = "NOTICE#";
 
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";

@@ -1,6 +1,7 @@
 package kr.seoullearn.shared.enrolment;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import kr.seoullearn.shared.tenant.TenantId;
 
@@ -16,9 +17,32 @@ import kr.seoullearn.shared.tenant.TenantId;
  * @param ticket      the waitlist ticket, 1, 2, 3… per provider and tenant in arrival order (null once enrolled)
  */
 public record Enrolment(TenantId tenant, String userId, String providerId, Status status, String learnerRef,
-                        Instant queuedAt, Instant enrolledAt, Long ticket) {
+                        Instant queuedAt, Instant enrolledAt, Long ticket, Activity activity) {
 
     public enum Status { ENROLLED, WAITLISTED }
+
+    /**
+     * What the inactivity reclaim goes by (a seat only): the last day the provider reported
+     * activity (the day of enrolment until a report comes), and the reminders sent since.
+     */
+    public record Activity(LocalDate lastActiveOn, int reminders, LocalDate lastRemindedOn) {
+        public Activity {
+            java.util.Objects.requireNonNull(lastActiveOn, "lastActiveOn");
+            if (reminders < 0) {
+                throw new IllegalArgumentException("reminders < 0");
+            }
+        }
+
+        public static Activity since(LocalDate day) {
+            return new Activity(day, 0, null);
+        }
+    }
+
+    /** An enrolment as written before any activity was recorded. */
+    public Enrolment(TenantId tenant, String userId, String providerId, Status status, String learnerRef,
+                     Instant queuedAt, Instant enrolledAt, Long ticket) {
+        this(tenant, userId, providerId, status, learnerRef, queuedAt, enrolledAt, ticket, null);
+    }
 
     public Enrolment {
         Objects.requireNonNull(tenant, "tenant");

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import kr.seoullearn.shared.catalog.Provider;
 import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
 import kr.seoullearn.shared.programme.SchoolLevel;
 
 /**
@@ -54,6 +55,44 @@ public final class EnrolmentRules {
             return new Access(true, null);
         }
         return new Access(provider.accessOpenOn(today), provider.graceUntil());
+    }
+
+    /** What the inactivity reclaim does with a seat today. */
+    public enum InactivityStep { NONE, REMIND, RECLAIM }
+
+    /**
+     * The inactivity rule of the programme in force (null: off) applied to a seat: nothing while
+     * the learner was active within {@code afterDays}; then a reminder, a second one
+     * {@code reminderIntervalDays} later, and the seat goes {@code reminderIntervalDays} after
+     * the second. New activity resets the reminders (the ledger does that when it records it).
+     */
+    public static InactivityStep inactivityStep(EligibilityProgramme.Inactivity rule, Enrolment.Activity a, LocalDate today) {
+        if (rule == null || a == null || a.lastActiveOn().plusDays(rule.afterDays()).isAfter(today)) {
+            return InactivityStep.NONE;
+        }
+        if (a.reminders() == 0) {
+            return InactivityStep.REMIND;
+        }
+        if (a.lastRemindedOn() != null && a.lastRemindedOn().plusDays(rule.reminderIntervalDays()).isAfter(today)) {
+            return InactivityStep.NONE;
+        }
+        return a.reminders() < EligibilityProgramme.Inactivity.REMINDERS ? InactivityStep.REMIND : InactivityStep.RECLAIM;
+    }
+
+    /**
+     * The first day the seat can be reclaimed if no activity comes (what a reminder tells the
+     * learner); null when the rule is off.
+     */
+    public static LocalDate reclaimFrom(EligibilityProgramme.Inactivity rule, Enrolment.Activity a) {
+        if (rule == null || a == null) {
+            return null;
+        }
+        int interval = rule.reminderIntervalDays();
+        int left = EligibilityProgramme.Inactivity.REMINDERS - a.reminders();
+        if (a.reminders() == 0 || a.lastRemindedOn() == null) {
+            return a.lastActiveOn().plusDays(rule.afterDays() + (long) interval * EligibilityProgramme.Inactivity.REMINDERS);
+        }
+        return a.lastRemindedOn().plusDays((long) interval * (Math.max(left, 0) + 1));
     }
 
     /** A waitlist entry's position: 1 for the first in line. */

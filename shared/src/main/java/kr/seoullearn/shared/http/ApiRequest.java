@@ -59,12 +59,17 @@ public final class ApiRequest {
     }
 
     public String body() {
+        return body(MAX_BODY_BYTES);
+    }
+
+    /** The body as text, refused (413) above {@code maxBytes} (a route that takes files takes more than JSON). */
+    public String body(int maxBytes) {
         String body = event.getBody();
         if (body == null) {
             return null;
         }
         if (event.getIsBase64Encoded()) {
-            if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+            if (body.length() > maxBytes * 4L / 3 + 4) {
                 throw new ProblemException(Problem.BAD_REQUEST_TOO_LARGE);
             }
             try {
@@ -73,7 +78,7 @@ public final class ApiRequest {
                 throw new ProblemException(Problem.BAD_REQUEST_MALFORMED_JSON);
             }
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new ProblemException(Problem.BAD_REQUEST_TOO_LARGE);
         }
         return body;

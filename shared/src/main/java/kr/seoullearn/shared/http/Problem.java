@@ -44,6 +44,9 @@ public enum Problem {
     ALREADY_ENROLLED("already-enrolled", 409),
     ENROLMENT_NOT_FOUND("enrolment-not-found", 404),
     SEATS_BELOW_USED("seats-below-used", 409),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    CATALOGUE_OPERATOR_ONLY("catalogue-operator-only", 403),
+    COURSE_NOT_FOUND("course-not-found", 404),
     SERVICE_UNAVAILABLE("service-unavailable", 503),
     INTERNAL("internal", 500);
 

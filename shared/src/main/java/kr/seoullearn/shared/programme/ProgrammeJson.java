@@ -40,6 +40,10 @@ public final class ProgrammeJson {
         if (p.quota() != null) {
             m.put("quota", p.quota());
         }
+        if (p.inactivity() != null) {
+            m.put("inactivity", Map.of("afterDays", p.inactivity().afterDays(),
+                    "reminderIntervalDays", p.inactivity().reminderIntervalDays()));
+        }
         return m;
     }
 
@@ -73,6 +77,12 @@ public final class ProgrammeJson {
                 ((Number) m.get("maxAge")).intValue(),
                 Set.copyOf(levels),
                 ((Number) m.getOrDefault("pickLimit", 1)).intValue(),
-                m.get("quota") == null ? null : ((Number) m.get("quota")).intValue());
+                m.get("quota") == null ? null : ((Number) m.get("quota")).intValue(),
+                inactivity((Map<String, Object>) m.get("inactivity")));
+    }
+
+    private static EligibilityProgramme.Inactivity inactivity(Map<String, Object> m) {
+        return m == null ? null : new EligibilityProgramme.Inactivity(((Number) m.get("afterDays")).intValue(),
+                ((Number) m.get("reminderIntervalDays")).intValue());
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import kr.seoullearn.shared.application.FieldErrors;
 import kr.seoullearn.shared.catalog.Catalogue;
 import kr.seoullearn.shared.catalog.Course;
+import kr.seoullearn.shared.catalog.CourseJson;
 import kr.seoullearn.shared.catalog.Provider;
 import kr.seoullearn.shared.catalog.ProviderSeats;
 import kr.seoullearn.shared.catalog.SearchTerms;
@@ -57,7 +58,7 @@ public final class Catalog {
         for (Provider p : providers) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("providerId", p.id());
-            v.put("name", koEn(p.nameKo(), p.nameEn()));
+            v.put("name", CourseJson.koEn(p.nameKo(), p.nameEn()));
             v.put("levels", p.levels().stream().map(Enum::name).toList());
             v.put("status", p.status().name());
             v.put("takesNewLearners", p.takesNewLearners());
@@ -209,7 +210,7 @@ public final class Catalog {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> items = new ArrayList<>();
         for (Course c : page.items()) {
-            items.add(course(c));
+            items.add(CourseJson.course(c));
         }
         body.put("items", items);
         if (page.next() != null) {
@@ -219,35 +220,5 @@ public final class Catalog {
             body.put("query", understood);
         }
         return body;
-    }
-
-    private static Map<String, Object> koEn(String ko, String en) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("ko", ko);
-        v.put("en", en);
-        return v;
-    }
-
-    static Map<String, Object> course(Course c) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("courseId", c.id());
-        v.put("providerId", c.providerId());
-        v.put("level", c.level().name());
-        if (c.grade() != null) {
-            v.put("grade", c.grade());
-        }
-        v.put("subject", c.subject().name());
-        v.put("title", koEn(c.titleKo(), c.titleEn()));
-        if (c.lecturerKo() != null) {
-            Map<String, Object> lecturer = new LinkedHashMap<>();
-            lecturer.put("ko", c.lecturerKo());
-            if (c.lecturerEn() != null) {
-                lecturer.put("en", c.lecturerEn());
-            }
-            v.put("lecturer", lecturer);
-        }
-        v.put("minutes", c.minutes());
-        v.put("lessons", c.lessons());
-        return v;
     }
 }

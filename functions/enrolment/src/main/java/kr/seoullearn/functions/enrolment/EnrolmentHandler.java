@@ -7,48 +7,90 @@ import java.util.function.Function;
 import kr.seoullearn.shared.Beans;
 import kr.seoullearn.shared.application.ApplicationStore;
 import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.catalog.CatalogueAdmin;
 import kr.seoullearn.shared.enrolment.EnrolmentLedger;
+import kr.seoullearn.shared.enrolment.SeatActivity;
 import kr.seoullearn.shared.http.ApiFunction;
 import kr.seoullearn.shared.http.ApiRequest;
 import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.shared.identity.Caller;
 import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.tenant.TenantDirectory;
 import kr.seoullearn.shared.programme.ProgrammeCatalogue;
 
 /** The routes of template.yaml's EnrolmentFunction. */
 public class EnrolmentHandler extends ApiFunction {
     private final Enrolments enrolments;
+    private final CatalogueManagement management;
 
     public EnrolmentHandler() {
         this(new Enrolments(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
-                Beans.get(EnrolmentLedger.class), Clock.systemUTC()));
+                        Beans.get(EnrolmentLedger.class), Beans.get(SeatActivity.class), Clock.systemUTC()),
+                new CatalogueManagement(Beans.get(CatalogueAdmin.class), Beans.get(TenantDirectory.class), Beans.get(EnrolmentLedger.class),
+                        Beans.get(SeatActivity.class), Clock.systemUTC()));
     }
 
-    public EnrolmentHandler(Enrolments enrolments) {
+    EnrolmentHandler(Enrolments enrolments, CatalogueManagement management) {
         this.enrolments = enrolments;
+        this.management = management;
     }
 
     @Override
     protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
-        return Map.of(
-                "GET /api/enrolments", r -> ApiResponses.json(200, enrolments.mine(r.caller())),
-                "POST /api/enrolments", r -> {
+        return Map.ofEntries(
+                Map.entry("GET /api/enrolments", r -> ApiResponses.json(200, enrolments.mine(r.caller()))),
+                Map.entry("POST /api/enrolments", r -> {
                     var caller = r.caller();
                     caller.require(Role.LEARNER); // before reading the body: the wrong role learns nothing from a 400
                     var answer = enrolments.enrol(caller, r.jsonObject());
                     return ApiResponses.json(answer.status(), answer.body());
-                },
-                "DELETE /api/enrolments/{providerId}", r -> {
-                    enrolments.withdraw(r.caller(), r.pathParameter("providerId").orElse(null));
-                    return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
-                            .withHeaders(Map.of("cache-control", "no-store")).build();
-                },
-                "PUT /api/admin/providers/{providerId}/seats", r -> {
-                    var caller = r.caller();
-                    caller.require(Role.ADMIN);
-                    return ApiResponses.json(200, enrolments.setSeats(caller, r.pathParameter("providerId").orElse(null),
-                            r.jsonObject()));
-                },
-                "GET /api/admin/providers/{providerId}/usage", r -> ApiResponses.json(200,
-                        enrolments.usage(r.caller(), r.pathParameter("providerId").orElse(null))));
+                }),
+                Map.entry("DELETE /api/enrolments/{providerId}", r -> {
+                    enrolments.withdraw(r.caller(), providerId(r));
+                    return noContent();
+                }),
+                Map.entry("GET /api/admin/providers", r -> ApiResponses.json(200, enrolments.overview(r.caller()))),
+                Map.entry("PUT /api/admin/providers/{providerId}", r -> {
+                    var caller = admin(r);
+                    return ApiResponses.json(200, management.saveProvider(caller, providerId(r), r.jsonObject()));
+                }),
+                Map.entry("POST /api/admin/providers/{providerId}/leave", r -> {
+                    var caller = admin(r);
+                    return ApiResponses.json(200, management.leave(caller, providerId(r), r.jsonObject()));
+                }),
+                Map.entry("PUT /api/admin/providers/{providerId}/seats", r -> {
+                    var caller = admin(r);
+                    return ApiResponses.json(200, enrolments.setSeats(caller, providerId(r), r.jsonObject()));
+                }),
+                Map.entry("GET /api/admin/providers/{providerId}/usage", r -> ApiResponses.json(200,
+                        enrolments.usage(r.caller(), providerId(r)))),
+                Map.entry("POST /api/admin/providers/{providerId}/activity", r -> {
+                    var caller = admin(r);
+                    return ApiResponses.json(200, enrolments.importActivity(caller, providerId(r),
+                            r.header("content-type").orElse(null), r.body(UsageReport.MAX_BYTES)));
+                }),
+                Map.entry("PUT /api/admin/courses/{courseId}", r -> {
+                    var caller = admin(r);
+                    return ApiResponses.json(200, management.saveCourse(caller, r.pathParameter("courseId").orElse(null), r.jsonObject()));
+                }),
+                Map.entry("DELETE /api/admin/courses/{courseId}", r -> {
+                    management.deleteCourse(r.caller(), r.pathParameter("courseId").orElse(null));
+                    return noContent();
+                }));
+    }
+
+    /** An admin, checked before the body is read: the wrong role learns nothing from a 400. */
+    private static Caller admin(ApiRequest r) {
+        var caller = r.caller();
+        caller.require(Role.ADMIN);
+        return caller;
+    }
+
+    private static String providerId(ApiRequest r) {
+        return r.pathParameter("providerId").orElse(null);
+    }
+
+    private static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("cache-control", "no-store")).build();
     }
 }

@@ -9,6 +9,8 @@ import kr.seoullearn.shared.catalog.Provider;
 import kr.seoullearn.shared.enrolment.Enrolment;
 import kr.seoullearn.shared.enrolment.EnrolmentLedger;
 import kr.seoullearn.shared.enrolment.EnrolmentRules;
+import kr.seoullearn.shared.enrolment.SeatActivity;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
 import kr.seoullearn.shared.tenant.TenantId;
 
 /** Enrolments, waitlist entries and seat usage as the API shows them (docs/api/openapi.yaml). */
@@ -20,6 +22,14 @@ final class EnrolmentView {
      * provider that left, {@code accessUntil} (the end of its grace period) — and no link after it.
      */
     static Map<String, Object> enrolled(Enrolment e, Provider provider, LocalDate today) {
+        return enrolled(e, provider, today, null);
+    }
+
+    /**
+     * As {@link #enrolled(Enrolment, Provider, LocalDate)}; with the programme's inactivity rule,
+     * also the last recorded activity and, once reminded, the first day the seat can be reclaimed.
+     */
+    static Map<String, Object> enrolled(Enrolment e, Provider provider, LocalDate today, EligibilityProgramme.Inactivity rule) {
         Map<String, Object> v = common(e, provider);
         EnrolmentRules.Access access = EnrolmentRules.access(provider, today);
         if (access.open()) {
@@ -29,6 +39,26 @@ final class EnrolmentView {
             v.put("accessUntil", access.until().toString());
         }
         v.put("accessOpen", access.open());
+        if (rule != null && e.activity() != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("lastActiveOn", e.activity().lastActiveOn().toString());
+            a.put("reminders", e.activity().reminders());
+            if (e.activity().reminders() > 0) {
+                a.put("reclaimFrom", EnrolmentRules.reclaimFrom(rule, e.activity()).toString());
+            }
+            v.put("activity", a);
+        }
+        return v;
+    }
+
+    static Map<String, Object> notice(SeatActivity.Notice n) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("kind", n.kind().name());
+        v.put("providerId", n.providerId());
+        if (n.date() != null) {
+            v.put("date", n.date().toString());
+        }
+        v.put("at", n.at().toString());
         return v;
     }
 

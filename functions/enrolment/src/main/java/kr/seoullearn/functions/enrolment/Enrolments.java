@@ -20,6 +20,7 @@ import kr.seoullearn.shared.catalog.Provider;
 import kr.seoullearn.shared.enrolment.Enrolment;
 import kr.seoullearn.shared.enrolment.EnrolmentLedger;
 import kr.seoullearn.shared.enrolment.EnrolmentRules;
+import kr.seoullearn.shared.enrolment.SeatActivity;
 import kr.seoullearn.shared.enrolment.SeatCounts;
 import kr.seoullearn.shared.http.Problem;
 import kr.seoullearn.shared.http.ProblemException;
@@ -42,6 +43,8 @@ public final class Enrolments {
     /** Waiting learners an admin sees on the usage page. */
     static final int USAGE_HEAD = 10;
     static final int MAX_SEATS = 1_000_000;
+    /** Notices listed with the learner's enrolments. */
+    static final int NOTICES = 10;
     private static final Log LOG = Log.of(Enrolments.class);
     private static final Set<String> ENROL_FIELDS = Set.of("providerId");
     private static final Set<String> SEATS_FIELDS = Set.of("seats");
@@ -53,20 +56,22 @@ public final class Enrolments {
     private final ProgrammeCatalogue programmes;
     private final Catalogue catalogue;
     private final EnrolmentLedger ledger;
+    private final SeatActivity activity;
     private final Clock clock;
     private final Supplier<String> learnerRefs;
 
     public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue, EnrolmentLedger ledger,
-                      Clock clock) {
-        this(applications, programmes, catalogue, ledger, clock, () -> UUID.randomUUID().toString());
+                      SeatActivity activity, Clock clock) {
+        this(applications, programmes, catalogue, ledger, activity, clock, () -> UUID.randomUUID().toString());
     }
 
     public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue, EnrolmentLedger ledger,
-                      Clock clock, Supplier<String> learnerRefs) {
+                      SeatActivity activity, Clock clock, Supplier<String> learnerRefs) {
         this.applications = applications;
         this.programmes = programmes;
         this.catalogue = catalogue;
         this.ledger = ledger;
+        this.activity = activity;
         this.clock = clock;
         this.learnerRefs = learnerRefs;
     }
@@ -75,28 +80,65 @@ public final class Enrolments {
         return LocalDate.now(clock.withZone(SEOUL));
     }
 
-    /** GET /api/enrolments: 1 Query (+1 Query of providers when there are any, +1 Query per waitlist entry) + 1 Query of the programme. */
+    /**
+     * GET /api/enrolments: 1 Query of the enrolments + 1 Query of the programme + 1 Query of
+     * notices (+1 Query of providers when there are any, +1 Query per waitlist entry).
+     */
     Map<String, Object> mine(Caller caller) {
         caller.require(Role.LEARNER);
         TenantId tenant = caller.tenant();
         List<Enrolment> held = ledger.enrolments(tenant, caller.userId());
         Map<String, Provider> providers = held.isEmpty() ? Map.of() : providers();
         LocalDate today = today();
+        EligibilityProgramme programme = programmes.inForce(tenant, today).orElse(null);
+        EligibilityProgramme.Inactivity rule = programme == null ? null : programme.inactivity();
         List<Map<String, Object>> enrolled = new ArrayList<>();
         List<Map<String, Object>> waiting = new ArrayList<>();
         for (Enrolment e : held) {
             Provider p = providers.get(e.providerId());
             if (e.enrolled()) {
-                enrolled.add(EnrolmentView.enrolled(e, p, today));
+                enrolled.add(EnrolmentView.enrolled(e, p, today, rule));
             } else {
                 waiting.add(EnrolmentView.waiting(e, p, ledger.position(tenant, e.providerId(), e.ticket())));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        programmes.inForce(tenant, today).ifPresent(p -> body.put("pickLimit", p.pickLimit()));
+        if (programme != null) {
+            body.put("pickLimit", programme.pickLimit());
+        }
         body.put("picksUsed", held.size());
         body.put("enrolments", enrolled);
         body.put("waitlist", waiting);
+        body.put("notices", activity.notices(tenant, caller.userId(), NOTICES).stream().map(EnrolmentView::notice).toList());
+        return body;
+    }
+
+    /**
+     * POST /api/admin/providers/{providerId}/activity (text/csv): a provider's usage report,
+     * lines {@code learnerRef,lastActiveOn}. Every line is checked first: one wrong line and
+     * nothing is recorded (400 validation-failed, each wrong line named). Then ⌈n/100⌉
+     * BatchGetItem + 1 UpdateItem per reference of a current seat.
+     */
+    Map<String, Object> importActivity(Caller caller, String providerId, String contentType, String csv) {
+        caller.require(Role.ADMIN);
+        if (!Provider.isValidId(providerId)) {
+            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+        }
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+            throw new ProblemException(Problem.UNSUPPORTED_MEDIA_TYPE);
+        }
+        List<SeatActivity.Report> lines = UsageReport.parse(csv, today());
+        provider(providerId);
+        TenantId tenant = caller.tenant();
+        SeatActivity.ImportOutcome outcome = activity.record(tenant, providerId, lines);
+        LOG.info("activity recorded", "tenant", tenant.value(), "providerId", providerId, "lines", lines.size(),
+                "updated", outcome.updated(), "unchanged", outcome.unchanged(), "unknown", outcome.unknown());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("providerId", providerId);
+        body.put("lines", lines.size());
+        body.put("updated", outcome.updated());
+        body.put("unchanged", outcome.unchanged());
+        body.put("unknown", outcome.unknown());
         return body;
     }
 
@@ -180,6 +222,21 @@ public final class Enrolments {
         Map<String, Object> view = EnrolmentView.usage(tenant, provider, ledger.usage(tenant, providerId, USAGE_HEAD));
         view.put("promoted", promoted);
         return view;
+    }
+
+    /** GET /api/admin/providers: every provider with its seats and waitlist in the admin's tenant (1 Query + 1 GetItem per provider). */
+    Map<String, Object> overview(Caller caller) {
+        caller.require(Role.ADMIN);
+        TenantId tenant = caller.tenant();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Provider p : catalogue.providers()) {
+            Map<String, Object> v = EnrolmentView.usage(tenant, p, ledger.usage(tenant, p.id(), 0));
+            v.remove("waitlistHead");
+            v.put("name", Map.of("ko", p.nameKo(), "en", p.nameEn()));
+            v.put("levels", p.levels().stream().map(Enum::name).toList());
+            items.add(v);
+        }
+        return Map.of("tenant", tenant.value(), "items", items);
     }
 
     /** GET /api/admin/providers/{providerId}/usage: 1 Query of providers + 1 GetItem + 1 Query of the waitlist's head. */

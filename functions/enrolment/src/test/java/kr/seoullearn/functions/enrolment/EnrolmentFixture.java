@@ -21,6 +21,8 @@ import kr.seoullearn.shared.aws.DynamoCatalogue;
 import kr.seoullearn.shared.aws.DynamoEnrolmentLedger;
 import kr.seoullearn.shared.aws.DynamoProfileRepository;
 import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.aws.DynamoSeatActivity;
+import kr.seoullearn.shared.aws.DynamoTenantDirectory;
 import kr.seoullearn.shared.aws.Keys;
 import kr.seoullearn.shared.catalog.Provider;
 import kr.seoullearn.shared.catalog.ProviderSeats;
@@ -51,6 +53,7 @@ final class EnrolmentFixture implements AutoCloseable {
     final DynamoProfileRepository profiles;
     final DynamoProgrammeCatalogue programmes;
     final DynamoEnrolmentLedger ledger;
+    final DynamoSeatActivity activity;
     final EnrolmentHandler handler;
     private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
 
@@ -63,9 +66,22 @@ final class EnrolmentFixture implements AutoCloseable {
         programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = new DynamoEnrolmentLedger(counted, stack.table());
+        activity = new DynamoSeatActivity(counted, stack.table());
         handler = new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
-                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()));
+                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
+                new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
+                        ledger, activity, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    /** The handler as the template wires it, on another day (the usage report's dates are checked against today). */
+    EnrolmentHandler handlerAt(Clock clock) {
+        DynamoDbClient counted = stack.dynamoDb(counter);
+        return new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
+                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+                clock, () -> "ref-" + UUID.randomUUID()),
+                new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
+                        ledger, activity, clock));
     }
 
     @Override
@@ -86,9 +102,17 @@ final class EnrolmentFixture implements AutoCloseable {
 
     /** The programme in force in a tenant, with its pick limit. */
     void programme(String tenant, int pickLimit) {
+        programme(tenant, pickLimit, null);
+    }
+
+    /** The programme in force in a tenant, with its pick limit and inactivity rule (null: off); the tenant exists. */
+    void programme(String tenant, int pickLimit, EligibilityProgramme.Inactivity inactivity) {
+        dynamo.putItem(r -> r.tableName(stack.table()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.TENANTS),
+                Keys.SK, AttributeValue.fromS(tenant), "type", AttributeValue.fromS("TENANT"),
+                "nameKo", AttributeValue.fromS(tenant), "nameEn", AttributeValue.fromS(tenant))));
         EligibilityProgramme p = new EligibilityProgramme(new TenantId(tenant), tenant + "-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", tenant), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
-                Set.of(SchoolLevel.values()), pickLimit, null);
+                Set.of(SchoolLevel.values()), pickLimit, null, inactivity);
         programmes.save(p);
         programmeOf.put(tenant, p);
     }
@@ -129,6 +153,15 @@ final class EnrolmentFixture implements AutoCloseable {
         if (providerId != null) {
             event.setPathParameters(Map.of("providerId", providerId));
         }
+        return handler.handleRequest(event, null);
+    }
+
+    /** A call with a path parameter of any name and a content type (the usage report is CSV). */
+    APIGatewayV2HTTPResponse callWith(String route, String sub, String tenant, Map<String, String> path, String contentType, String body,
+                                  String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, Events.claims(sub, tenant, groups), body, "en");
+        event.getHeaders().put("content-type", contentType);
+        event.setPathParameters(path);
         return handler.handleRequest(event, null);
     }
 

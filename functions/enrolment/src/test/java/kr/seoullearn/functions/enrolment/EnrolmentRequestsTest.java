@@ -15,6 +15,9 @@ import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.shared.application.ApplicationStore;
 import kr.seoullearn.shared.catalog.Catalogue;
 import kr.seoullearn.shared.enrolment.EnrolmentLedger;
+import kr.seoullearn.shared.enrolment.SeatActivity;
+import kr.seoullearn.shared.catalog.CatalogueAdmin;
+import kr.seoullearn.shared.tenant.TenantDirectory;
 import kr.seoullearn.shared.http.Json;
 import kr.seoullearn.shared.programme.ProgrammeCatalogue;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,10 @@ import org.junit.jupiter.api.Test;
 class EnrolmentRequestsTest {
     private final List<String> touched = new ArrayList<>();
     private final EnrolmentHandler handler = new EnrolmentHandler(new Enrolments(port(ApplicationStore.class),
-            port(ProgrammeCatalogue.class), port(Catalogue.class), port(EnrolmentLedger.class),
-            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"));
+            port(ProgrammeCatalogue.class), port(Catalogue.class), port(EnrolmentLedger.class), port(SeatActivity.class),
+            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"),
+            new CatalogueManagement(port(CatalogueAdmin.class), port(TenantDirectory.class), port(EnrolmentLedger.class),
+                    port(SeatActivity.class), Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
@@ -41,11 +46,91 @@ class EnrolmentRequestsTest {
     }
 
     private APIGatewayV2HTTPResponse call(String route, String providerId, String body, String... groups) {
-        APIGatewayV2HTTPEvent event = Events.http(route, groups == null ? null : Events.claims("learner-1", "seoul", groups), body, "en");
-        if (providerId != null) {
-            event.setPathParameters(Map.of("providerId", providerId));
+        return callIn("seoul", "application/json", route, providerId, body, groups);
+    }
+
+    /** A call from a tenant, with a content type; the path id goes to {providerId} or {courseId}, as the route names it. */
+    private APIGatewayV2HTTPResponse callIn(String tenant, String contentType, String route, String id, String body, String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, groups == null ? null : Events.claims("learner-1", tenant, groups), body, "en");
+        event.getHeaders().put("content-type", contentType);
+        if (id != null) {
+            event.setPathParameters(Map.of(route.contains("{courseId}") ? "courseId" : "providerId", id));
         }
         return handler.handleRequest(event, null);
+    }
+
+    private static final String COURSE = "{\"providerId\":\"mbest\",\"level\":\"MIDDLE\",\"grade\":2,\"subject\":\"MATH\","
+            + "\"titleKo\":\"중학 수학 2\",\"titleEn\":\"Middle school maths 2\",\"minutes\":600,\"lessons\":20}";
+
+    @Test
+    void malformedUsageReportsAreRefusedBeforeAnyRead() {
+        String route = "POST /api/admin/providers/{providerId}/activity";
+        assertProblem(callIn("seoul", "application/json", route, "mbest", "{\"learnerRef\":\"x\"}", "admins"), 415,
+                "unsupported-media-type", "JSON instead of CSV");
+        assertProblem(callIn("seoul", "text/csv", route, "mbest", "learnerRef,lastActiveOn\nref-aaaaaaaa,2026-13-01\n", "admins"), 400,
+                "validation-failed", "a wrong date");
+        assertProblem(callIn("seoul", "text/csv", route, "mbest", "ref-aaaaaaaa,2026-11-01\n", "admins"), 400,
+                "validation-failed", "no header");
+        assertProblem(callIn("seoul", "text/csv", route, "mbest", null, "admins"), 400, "body-missing", "nothing sent");
+        assertProblem(callIn("seoul", "text/csv", route, "mbest", "learnerRef,lastActiveOn\n" + "ref-aaaaaaaa,2026-11-01\n".repeat(30_000),
+                "admins"), 413, "body-too-large", "over the size of one report");
+        assertProblem(callIn("seoul", "text/csv", route, "MB!", "learnerRef,lastActiveOn\nref-aaaaaaaa,2026-11-01\n", "admins"), 404,
+                "provider-not-found", "bad id");
+    }
+
+    @Test
+    void malformedCatalogueChangesAreRefusedBeforeAnyRead() {
+        Map<String, String> providers = new java.util.LinkedHashMap<>();
+        providers.put("{}", "validation-failed");
+        providers.put("{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[\"MIDDLE\"],\"accessUrlTemplate\":\"http://x.example/{learnerRef}\"}",
+                "validation-failed");
+        providers.put("{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[],\"accessUrlTemplate\":\"https://x.example/{learnerRef}\"}",
+                "validation-failed");
+        providers.put("{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[\"COLLEGE\"],\"accessUrlTemplate\":\"https://x.example/{learnerRef}\"}",
+                "validation-failed");
+        providers.put("{\"nameKo\":\"" + "가".repeat(61) + "\",\"nameEn\":\"Mbest\",\"levels\":[\"MIDDLE\"],\"accessUrlTemplate\":\"https://x.example/{learnerRef}\"}",
+                "validation-failed");
+        providers.put("{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[\"MIDDLE\"],\"accessUrlTemplate\":\"https://x.example/\",\"status\":\"ACTIVE\"}",
+                "validation-failed");
+        providers.forEach((body, code) -> assertProblem(call("PUT /api/admin/providers/{providerId}", "mbest", body, "admins"), 400, code, body));
+        for (String body : List.of("{}", "{\"graceUntil\":\"soon\"}", "{\"graceUntil\":\"2020-01-01\"}", "{\"graceUntil\":\"2030-01-01\"}",
+                "{\"graceUntil\":\"2027-01-31\",\"why\":\"x\"}")) {
+            assertProblem(call("POST /api/admin/providers/{providerId}/leave", "mbest", body, "admins"), 400, "validation-failed", body);
+        }
+        Map<String, String> courses = new java.util.LinkedHashMap<>();
+        courses.put("{}", "validation-failed");
+        courses.put(COURSE.replace("\"grade\":2", "\"grade\":4"), "validation-failed");
+        courses.put(COURSE.replace("MATH", "ALCHEMY"), "validation-failed");
+        courses.put(COURSE.replace("600", "0"), "validation-failed");
+        courses.put(COURSE.replace("\"중학 수학 2\"", "\"\""), "validation-failed");
+        courses.put(COURSE.replace("\"중학 수학 2\"", "\"" + "가".repeat(121) + "\""), "validation-failed");
+        courses.put(COURSE.replace("}", ",\"courseId\":\"c1\"}"), "validation-failed");
+        courses.forEach((body, code) -> assertProblem(call("PUT /api/admin/courses/{courseId}", "c-new-1", body, "admins"), 400, code, body));
+        assertProblem(call("PUT /api/admin/courses/{courseId}", "C NEW", COURSE, "admins"), 400, "validation-failed", "bad id");
+        assertProblem(call("DELETE /api/admin/courses/{courseId}", "../x", null, "admins"), 404, "course-not-found", "bad id");
+    }
+
+    @Test
+    void onlyTheOperatorsAdminsChangeTheSharedCatalogue() {
+        String provider = "{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[\"MIDDLE\"],\"accessUrlTemplate\":\"https://x.example/{learnerRef}\"}";
+        Map<String, String[]> routes = new java.util.LinkedHashMap<>();
+        routes.put("PUT /api/admin/providers/{providerId}", new String[] {"mbest", provider});
+        routes.put("POST /api/admin/providers/{providerId}/leave", new String[] {"mbest", "{\"graceUntil\":\"2027-01-31\"}"});
+        routes.put("PUT /api/admin/courses/{courseId}", new String[] {"c-new-1", COURSE});
+        routes.put("DELETE /api/admin/courses/{courseId}", new String[] {"c-new-1", null});
+        routes.forEach((route, args) -> {
+            assertProblem(callIn("chungbuk", "application/json", route, args[0], args[1], "admins"), 403, "catalogue-operator-only",
+                    route + " by another tenant's admin");
+            for (String group : List.of("applicants", "learners", "reviewers", "mentors", "district-officers")) {
+                assertProblem(call(route, args[0], args[1], group), 403, "forbidden", route + " as " + group);
+            }
+            assertProblem(call(route, args[0], args[1], (String[]) null), 401, "unauthenticated", route + " anonymous");
+        });
+        for (String group : List.of("applicants", "learners", "reviewers", "mentors", "district-officers")) {
+            assertProblem(call("GET /api/admin/providers", null, null, group), 403, "forbidden", "the overview as " + group);
+            assertProblem(callIn("seoul", "text/csv", "POST /api/admin/providers/{providerId}/activity", "mbest",
+                    "learnerRef,lastActiveOn\nref-aaaaaaaa,2026-11-01\n", group), 403, "forbidden", "a usage report from " + group);
+        }
     }
 
     private void assertProblem(APIGatewayV2HTTPResponse r, int status, String code, String what) {

@@ -1,0 +1,323 @@
+package kr.seoullearn.functions.enrolment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.seoullearn.shared.application.FieldErrors;
+import kr.seoullearn.shared.catalog.CatalogueAdmin;
+import kr.seoullearn.shared.catalog.Course;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.catalog.Subject;
+import kr.seoullearn.shared.catalog.TitleWords;
+import kr.seoullearn.shared.enrolment.Enrolment;
+import kr.seoullearn.shared.enrolment.EnrolmentLedger;
+import kr.seoullearn.shared.enrolment.SeatActivity;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.identity.Caller;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/**
+ * The programme operator's changes to the shared catalogue (docs/adr/0012): providers (names,
+ * levels, access link; leaving with a grace period) and courses. Providers and courses are
+ * shared by every tenant, so only admins of the operating tenant (Seoul, the default) change
+ * them; every tenant's admins set their own seats ({@link Enrolments#setSeats}).
+ */
+final class CatalogueManagement {
+    static final TenantId OPERATOR = TenantId.SEOUL;
+    static final int MAX_NAME = 60;
+    static final int MAX_TITLE = 120;
+    static final int MAX_LECTURER = 40;
+    static final int MAX_URL = 300;
+    /** The longest grace period a leaving provider can be given. */
+    static final int MAX_GRACE_DAYS = 366;
+    private static final Log LOG = Log.of(CatalogueManagement.class);
+    private static final Set<String> PROVIDER_FIELDS = Set.of("nameKo", "nameEn", "levels", "accessUrlTemplate");
+    private static final Set<String> LEAVE_FIELDS = Set.of("graceUntil");
+    private static final Set<String> COURSE_FIELDS = Set.of("providerId", "level", "grade", "subject", "titleKo", "titleEn",
+            "lecturerKo", "lecturerEn", "minutes", "lessons");
+    private static final LocalDate FAR_FUTURE = LocalDate.of(9999, 12, 31);
+
+    private final CatalogueAdmin catalogue;
+    private final TenantDirectory tenants;
+    private final EnrolmentLedger ledger;
+    private final SeatActivity activity;
+    private final Clock clock;
+
+    CatalogueManagement(CatalogueAdmin catalogue, TenantDirectory tenants, EnrolmentLedger ledger, SeatActivity activity, Clock clock) {
+        this.catalogue = catalogue;
+        this.tenants = tenants;
+        this.ledger = ledger;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    private static void requireOperator(Caller caller) {
+        caller.require(Role.ADMIN);
+        if (!OPERATOR.equals(caller.tenant())) {
+            throw new ProblemException(Problem.CATALOGUE_OPERATOR_ONLY);
+        }
+    }
+
+    /** PUT /api/admin/providers/{providerId}: creates a provider (ACTIVE) or changes one, keeping its status. 1 GetItem + 1 PutItem. */
+    Map<String, Object> saveProvider(Caller caller, String providerId, Map<String, Object> body) {
+        requireOperator(caller);
+        FieldErrors errors = new FieldErrors();
+        if (!Provider.isValidId(providerId)) {
+            errors.add("providerId", "invalid-value");
+        }
+        unknown(body, PROVIDER_FIELDS, errors);
+        String nameKo = text(body, "nameKo", MAX_NAME, true, errors);
+        String nameEn = text(body, "nameEn", MAX_NAME, true, errors);
+        List<SchoolLevel> levels = levels(body.get("levels"), errors);
+        String url = text(body, "accessUrlTemplate", MAX_URL, true, errors);
+        if (url != null && (!url.startsWith("https://") || !url.contains("{learnerRef}") || url.chars().anyMatch(Character::isWhitespace))) {
+            errors.add("accessUrlTemplate", "invalid-value");
+        }
+        errors.throwIfAny();
+        Provider old = catalogue.provider(providerId).orElse(null);
+        Provider p = new Provider(providerId, nameKo, nameEn, levels, url,
+                old == null ? Provider.Status.ACTIVE : old.status(), old == null ? null : old.graceUntil());
+        catalogue.saveProvider(p);
+        LOG.info("provider saved", "providerId", providerId, "created", old == null);
+        return providerView(p);
+    }
+
+    /**
+     * POST /api/admin/providers/{providerId}/leave {"graceUntil"}: the provider takes no new
+     * learners; in every tenant, its enrolled learners keep access until the grace date and are
+     * told so, and its waitlist closes (each waiting learner is told and gets their pick back).
+     */
+    Map<String, Object> leave(Caller caller, String providerId, Map<String, Object> body) {
+        requireOperator(caller);
+        if (!Provider.isValidId(providerId)) {
+            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+        }
+        FieldErrors errors = new FieldErrors();
+        unknown(body, LEAVE_FIELDS, errors);
+        LocalDate today = LocalDate.now(clock.withZone(Enrolments.SEOUL));
+        LocalDate grace = null;
+        Object given = body.get("graceUntil");
+        if (given == null) {
+            errors.add("graceUntil", "required");
+        } else {
+            try {
+                grace = LocalDate.parse(String.valueOf(given));
+                if (grace.isBefore(today) || grace.isAfter(today.plusDays(MAX_GRACE_DAYS))) {
+                    errors.add("graceUntil", "out-of-range");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add("graceUntil", "invalid-value");
+            }
+        }
+        errors.throwIfAny();
+        Provider p = catalogue.provider(providerId).orElseThrow(() -> new ProblemException(Problem.PROVIDER_NOT_FOUND));
+        Provider leaving = p.deactivated(grace);
+        catalogue.saveProvider(leaving);
+        var now = clock.instant();
+        AtomicInteger told = new AtomicInteger();
+        int closed = 0;
+        LocalDate until = grace;
+        for (TenantDirectory.Tenant tenant : tenants.all()) {
+            activity.idleSeats(tenant.id(), providerId, FAR_FUTURE, seat -> {
+                activity.tell(tenant.id(), seat.userId(), new SeatActivity.Notice(SeatActivity.Notice.Kind.PROVIDER_LEAVING, providerId, until, now));
+                told.incrementAndGet();
+            });
+            for (List<EnrolmentLedger.WaitingLearner> head = ledger.usage(tenant.id(), providerId, 100).head(); !head.isEmpty();
+                 head = ledger.usage(tenant.id(), providerId, 100).head()) {
+                for (EnrolmentLedger.WaitingLearner w : head) {
+                    var entry = ledger.find(tenant.id(), w.userId(), providerId);
+                    if (entry.isPresent() && !entry.get().enrolled()) {
+                        ledger.withdraw(entry.get());
+                        activity.tell(tenant.id(), w.userId(), new SeatActivity.Notice(SeatActivity.Notice.Kind.WAITLIST_CLOSED, providerId, null, now));
+                        closed++;
+                    }
+                }
+            }
+        }
+        LOG.info("provider leaving", "providerId", providerId, "learnersTold", told.get(), "waitlistClosed", closed);
+        Map<String, Object> view = providerView(leaving);
+        view.put("learnersTold", told.get());
+        view.put("waitlistClosed", closed);
+        return view;
+    }
+
+    /** PUT /api/admin/courses/{courseId}: creates or replaces a course (1 GetItem of the provider, 1 GetItem + 1 TransactWriteItems). */
+    Map<String, Object> saveCourse(Caller caller, String courseId, Map<String, Object> body) {
+        requireOperator(caller);
+        FieldErrors errors = new FieldErrors();
+        if (!Course.isValidId(courseId)) {
+            errors.add("courseId", "invalid-value");
+        }
+        unknown(body, COURSE_FIELDS, errors);
+        String providerId = text(body, "providerId", 31, true, errors);
+        if (providerId != null && !Provider.isValidId(providerId)) {
+            errors.add("providerId", "invalid-value");
+            providerId = null;
+        }
+        SchoolLevel level = null;
+        Object levelText = body.get("level");
+        if (levelText == null) {
+            errors.add("level", "required");
+        } else {
+            level = parseLevel(String.valueOf(levelText));
+            if (level == null) {
+                errors.add("level", "invalid-value");
+            }
+        }
+        Integer grade = null;
+        if (body.get("grade") != null) {
+            grade = whole(body, "grade", 1, 6, errors);
+            if (grade != null && level != null && grade > level.grades()) {
+                errors.add("grade", "out-of-range");
+                grade = null;
+            }
+        }
+        Subject subject = null;
+        if (body.get("subject") == null) {
+            errors.add("subject", "required");
+        } else {
+            subject = Subject.parse(String.valueOf(body.get("subject"))).orElse(null);
+            if (subject == null) {
+                errors.add("subject", "invalid-value");
+            }
+        }
+        String titleKo = text(body, "titleKo", MAX_TITLE, true, errors);
+        String titleEn = text(body, "titleEn", MAX_TITLE, true, errors);
+        if (titleKo != null && titleEn != null && TitleWords.indexWords(titleKo, titleEn).size() > CatalogueAdmin.MAX_INDEX_WORDS) {
+            errors.add("titleKo", "too-many-words");
+        }
+        String lecturerKo = text(body, "lecturerKo", MAX_LECTURER, false, errors);
+        String lecturerEn = text(body, "lecturerEn", MAX_LECTURER, false, errors);
+        Integer minutes = whole(body, "minutes", 1, 100_000, errors);
+        Integer lessons = whole(body, "lessons", 1, 1_000, errors);
+        errors.throwIfAny();
+        Provider provider = catalogue.provider(providerId).orElse(null);
+        if (provider == null) {
+            errors.add("providerId", "not-found");
+        } else if (!provider.serves(level)) {
+            errors.add("level", "not-served-by-provider");
+        }
+        errors.throwIfAny();
+        Course course = new Course(courseId, providerId, level, grade, subject, titleKo, titleEn, lecturerKo, lecturerEn, minutes, lessons);
+        boolean existed = catalogue.course(courseId).isPresent();
+        catalogue.saveCourse(course);
+        LOG.info("course saved", "courseId", courseId, "providerId", providerId, "created", !existed);
+        Map<String, Object> view = kr.seoullearn.shared.catalog.CourseJson.course(course);
+        view.put("created", !existed);
+        return view;
+    }
+
+    /** DELETE /api/admin/courses/{courseId}: 1 GetItem + 1 TransactWriteItems. */
+    void deleteCourse(Caller caller, String courseId) {
+        requireOperator(caller);
+        if (!Course.isValidId(courseId) || !catalogue.deleteCourse(courseId)) {
+            throw new ProblemException(Problem.COURSE_NOT_FOUND);
+        }
+        LOG.info("course deleted", "courseId", courseId);
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    private static void unknown(Map<String, Object> body, Set<String> known, FieldErrors errors) {
+        body.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> errors.add(k, "unknown-field"));
+    }
+
+    private static String text(Map<String, Object> body, String field, int max, boolean required, FieldErrors errors) {
+        Object v = body.get(field);
+        if (v == null) {
+            if (required) {
+                errors.add(field, "required");
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            errors.add(field, "invalid-value");
+            return null;
+        }
+        String t = s.strip();
+        if (t.isEmpty()) {
+            if (required) {
+                errors.add(field, "required");
+            }
+            return null;
+        }
+        if (t.length() > max) {
+            errors.add(field, "too-long");
+            return null;
+        }
+        if (t.chars().anyMatch(c -> Character.isISOControl(c))) {
+            errors.add(field, "invalid-value");
+            return null;
+        }
+        return t;
+    }
+
+    private static Integer whole(Map<String, Object> body, String field, int min, int max, FieldErrors errors) {
+        Object v = body.get(field);
+        if (v == null) {
+            errors.add(field, "required");
+            return null;
+        }
+        if (!(v instanceof Integer || v instanceof Long)) {
+            errors.add(field, "invalid-value");
+            return null;
+        }
+        long n = ((Number) v).longValue();
+        if (n < min || n > max) {
+            errors.add(field, "out-of-range");
+            return null;
+        }
+        return (int) n;
+    }
+
+    private static List<SchoolLevel> levels(Object given, FieldErrors errors) {
+        if (!(given instanceof List<?> list) || list.isEmpty()) {
+            errors.add("levels", given == null ? "required" : "invalid-value");
+            return List.of();
+        }
+        List<SchoolLevel> levels = new ArrayList<>();
+        for (Object o : list) {
+            SchoolLevel l = o instanceof String s ? parseLevel(s) : null;
+            if (l == null) {
+                errors.add("levels", "invalid-value");
+                return List.of();
+            }
+            if (!levels.contains(l)) {
+                levels.add(l);
+            }
+        }
+        return levels;
+    }
+
+    private static SchoolLevel parseLevel(String text) {
+        for (SchoolLevel l : SchoolLevel.values()) {
+            if (l.name().equals(text)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Object> providerView(Provider p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("providerId", p.id());
+        v.put("name", Map.of("ko", p.nameKo(), "en", p.nameEn()));
+        v.put("levels", p.levels().stream().map(Enum::name).toList());
+        v.put("accessUrlTemplate", p.accessUrlTemplate());
+        v.put("status", p.status().name());
+        if (p.graceUntil() != null) {
+            v.put("graceUntil", p.graceUntil().toString());
+        }
+        return v;
+    }
+}
