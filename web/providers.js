@@ -65,13 +65,17 @@ async function load(flash) {
 
 const providerName = (id, fallback) => data.providers.find((p) => p.providerId === id)?.name ?? fallback ?? { ko: id, en: id };
 
+// The heading and the status line stay put across redraws: a live region that is replaced
+// with its message already in it is often not read out.
 function render(flash) {
   const { mine } = data;
   const held = [...(mine.enrolments ?? []), ...(mine.waitlist ?? [])];
   pageTitle('providers.title');
-  host.replaceChildren(
-    heading('providers.title'),
-    statusLine('page-status'),
+  if (!$('providers-body')) {
+    host.replaceChildren(heading('providers.title'), statusLine('page-status'), h('div', { id: 'providers-body' }));
+  }
+  clearErrors(host);
+  $('providers-body').replaceChildren(
     h('p', { i18n: 'providers.intro' }),
     pickLimit(),
     h('section', { 'aria-labelledby': 'enrolments-heading', id: 'enrolments-section' },
@@ -85,7 +89,7 @@ function render(flash) {
     choosePart(held),
     h('p', {}, h('a', { href: '#/catalog', i18n: 'providers.seeCourses' })),
     h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
-  if (flash) setStatus($('page-status'), flash);
+  setStatus($('page-status'), flash ?? null);
 }
 
 function pickLimit() {

@@ -96,6 +96,11 @@ test('an anonymous visitor finds middle-school maths by the Korean word 수학 a
   await expectText(page, '#no-results', exactly(fill(ko['catalog.noResults'], { q: 'qwxz' })), 'no results');
   await expectText(page, '#no-results-tips', mentions(ko['catalog.tip.fewerWords']), 'what to try instead');
 
+  // Too many words: the server says so, shown by the box.
+  await page.fill('#q', '수학 영어 과학 국어 역사 사회');
+  await page.click('#search');
+  await expectText(page, '#q-error', mentions(ko['catalog.err.q.too-long']), 'too many words');
+
   // Browsing needs a level or a provider.
   await page.click('#browse summary');
   await page.click('#browse-submit');
