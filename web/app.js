@@ -1,6 +1,6 @@
 // Seoul Learn web shell: language switcher, sign-in and sign-up with OAuth 2.0 authorization
 // code + PKCE (as against Cognito's hosted login), a card showing who is signed in, and hash
-// routes (#/register…, #/review…) whose pages are loaded only when first visited.
+// routes (#/register…, #/review…, #/catalog, #/providers) whose pages are loaded only when first visited.
 
 const LANGUAGES = ['ko', 'en', 'vi', 'zh'];
 const DEFAULT_LANGUAGE = 'ko';
@@ -40,9 +40,11 @@ const PAGES = {
   register: () => import('./register.js'),
   review: () => import('./review.js'),
   'who-can-apply': () => import('./programme.js'),
+  catalog: () => import('./catalog.js'),
+  providers: () => import('./providers.js'),
 };
 // Pages anyone may read without signing in.
-const PUBLIC_PAGES = ['who-can-apply'];
+const PUBLIC_PAGES = ['who-can-apply', 'catalog'];
 
 const $ = (id) => document.getElementById(id);
 const catalogues = new Map();
@@ -348,6 +350,7 @@ function renderMe() {
   $('next-register').hidden = !groups.includes('applicants');
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !groups.includes('reviewers');
+  $('next-providers').hidden = !groups.includes('learners');
 }
 
 function fillAlert(title, detail) {
