@@ -77,6 +77,7 @@ function render(flash) {
   clearErrors(host);
   $('providers-body').replaceChildren(
     h('p', { i18n: 'providers.intro' }),
+    noticesPart(),
     pickLimit(),
     h('section', { 'aria-labelledby': 'enrolments-heading', id: 'enrolments-section' },
       h('h2', { id: 'enrolments-heading', tabindex: '-1', i18n: 'providers.yours' }),
@@ -90,6 +91,28 @@ function render(flash) {
     h('p', {}, h('a', { href: '#/catalog', i18n: 'providers.seeCourses' })),
     h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
   setStatus($('page-status'), flash ?? null);
+}
+
+// What the programme told the learner about their providers (newest first): a reminder to use
+// the lectures, a place that went to someone waiting, a provider leaving, a waiting list closed.
+const NOTICE_KEYS = {
+  INACTIVITY_REMINDER: 'providers.notice.INACTIVITY_REMINDER',
+  SEAT_RECLAIMED: 'providers.notice.SEAT_RECLAIMED',
+  PROVIDER_LEAVING: 'providers.notice.PROVIDER_LEAVING',
+  WAITLIST_CLOSED: 'providers.notice.WAITLIST_CLOSED',
+};
+
+function noticesPart() {
+  const notices = (data.mine.notices ?? []).filter((n) => NOTICE_KEYS[n.kind]);
+  if (!notices.length) return null;
+  return h('section', { class: 'inset', id: 'notices', 'aria-labelledby': 'notices-heading' },
+    h('h2', { id: 'notices-heading', i18n: 'providers.notices' }),
+    h('ul', { class: 'notices' }, notices.map((n, i) => {
+      const provider = localName(providerName(n.providerId), ctx.language()).text;
+      return h('li', { id: `notice-${i}`, 'data-kind': n.kind },
+        h('p', { i18n: NOTICE_KEYS[n.kind], args: { provider, date: n.date ? { date: n.date } : '' } }),
+        h('p', { class: 'provider-facts' }, h('span', { date: n.at, dateStyle: 'date' })));
+    })));
 }
 
 function pickLimit() {
@@ -121,6 +144,10 @@ function enrolmentItem(e) {
     leaving && e.accessOpen !== false && e.accessUntil
       ? h('p', { class: 'inset inset-warning', id: `grace-${e.providerId}` },
         h('span', { i18n: 'providers.leavingUntil', args: { provider: args.provider, date: { date: e.accessUntil } } }))
+      : null,
+    e.activity?.reclaimFrom && e.accessOpen !== false
+      ? h('p', { class: 'inset inset-warning', id: `inactive-${e.providerId}` },
+        h('span', { i18n: 'providers.useItOrLoseIt', args: { provider: args.provider, date: { date: e.activity.reclaimFrom } } }))
       : null,
     e.accessOpen === false
       ? h('p', { class: 'inset inset-warning', id: `closed-${e.providerId}` },
@@ -196,7 +223,9 @@ function focusStatus() {
 function choosePart(held) {
   const level = data.registration?.schoolLevel;
   const heldIds = new Set(held.map((e) => e.providerId));
-  const serving = data.providers.filter((p) => level && p.levels?.includes(level) && !heldIds.has(p.providerId));
+  // Providers that left the programme are not offered (nobody can choose them); those still held show above.
+  const serving = data.providers.filter((p) => level && p.levels?.includes(level) && !heldIds.has(p.providerId)
+    && p.takesNewLearners !== false && p.status !== 'INACTIVE');
   const full = data.mine.pickLimit && data.mine.picksUsed >= data.mine.pickLimit;
   return h('section', { 'aria-labelledby': 'choose-heading', id: 'choose-section' },
     h('h2', { id: 'choose-heading', i18n: held.length ? 'providers.chooseOther' : 'providers.choose' }),
