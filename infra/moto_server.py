@@ -1,14 +1,27 @@
-"""Starts moto's server with its requests handled one at a time.
+"""Starts moto's server with its requests handled one at a time, and base-table Queries that
+read only their partition.
 
 moto's server handles requests on many threads without isolating them: two DynamoDB
 TransactWriteItems running at once can each roll back over the other's writes (seen as a
 quota counter of 100 with 106 applications admitted). DynamoDB itself makes every conditional
 write and transaction atomic, so the local endpoint must too: this wrapper lets connections in
-concurrently but runs one request at a time (docs/adr/0001). Same arguments as moto_server.
+concurrently but runs one request at a time (docs/adr/0001).
+
+moto 5.2's Table.query walks every item of the table to find the partition of a base-table
+Query, so a Query costs time in proportion to the whole table (about 8-40 microseconds per
+item here: ~20-100 ms per Query with the local cloud's seed data, ~1-9 s beside a 20,000-course
+catalogue). DynamoDB reads only the partition. Base-table Queries here look up their partition
+directly (moto keeps items by partition already); results, ordering, paging, filters and limits
+are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
+off (infra/bench/catalogue.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
+
+Same arguments as moto_server.
 """
+import os
 import threading
 
 import moto.server as moto_server
+from moto.dynamodb.models.table import Table
 
 _lock = threading.Lock()
 _run_simple = moto_server.run_simple
@@ -29,6 +42,25 @@ def _serialised_run_simple(host, port, app, **kwargs):
 
 
 moto_server.run_simple = _serialised_run_simple
+
+_query = Table.query
+
+
+def _partition_query(self, hash_key, *args, **kwargs):
+    index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
+    if index_name or hash_key is None or not self.range_key_attr:
+        return _query(self, hash_key, *args, **kwargs)
+    partition = self.items.get(hash_key, {})
+    # one request at a time (above), so swapping the method for this call is safe
+    self.all_items = lambda: list(partition.values())
+    try:
+        return _query(self, hash_key, *args, **kwargs)
+    finally:
+        del self.all_items
+
+
+if os.environ.get("MOTO_STOCK_QUERY") != "1":
+    Table.query = _partition_query
 
 if __name__ == "__main__":
     moto_server.main()

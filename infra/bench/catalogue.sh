@@ -11,10 +11,9 @@
 #   --size N       courses to generate (default 20000; LOCAL_CLOUD_CATALOGUE_SIZE of the cloud)
 #   --pages N      pages per scenario, following `next` (default 5)
 #   --repeat N     times each page is fetched through the gateway (default 5)
-#   --stock-moto   run moto exactly as infra/up does (infra/moto_server.py). By default the
-#                  benchmark's moto also reads only the partition a Query asks for
-#                  (infra/bench/catalogue_moto.py): stock moto 5.2 walks the whole table on
-#                  every Query, which is moto's cost, not DynamoDB's (docs/adr/0008)
+#   --stock-moto   run moto's own Query (MOTO_STOCK_QUERY=1), which walks the whole table on
+#                  every Query - moto's cost, not DynamoDB's. By default moto runs as infra/up
+#                  runs it (infra/moto_server.py: a Query reads only its partition; docs/adr/0008)
 #   --build        mvn -q -DskipTests package first (default: use the jars already built)
 #   --port P       the local cloud's port (S3Proxy takes P+1); --moto-port M. Default: free ports
 #                  picked at start. A port in use is refused, never shared.
@@ -60,8 +59,9 @@ for p in "$MOTO_PORT" "$PORT" $((PORT + 1)); do
   port_free "$p" || fail "port $p is in use: choose others with --port / --moto-port"
 done
 
-MOTO_SCRIPT="$ROOT/infra/bench/catalogue_moto.py"; MOTO_KIND="moto, Query reads only its partition (infra/bench/catalogue_moto.py)"
-if [ "$STOCK" = 1 ]; then MOTO_SCRIPT="$ROOT/infra/moto_server.py"; MOTO_KIND="stock moto as infra/up runs it (infra/moto_server.py)"; fi
+MOTO_SCRIPT="$ROOT/infra/moto_server.py"; MOTO_KIND="moto as infra/up runs it: a Query reads only its partition (infra/moto_server.py)"
+export MOTO_STOCK_QUERY=0
+if [ "$STOCK" = 1 ]; then MOTO_STOCK_QUERY=1; MOTO_KIND="moto's own Query, walking the whole table (MOTO_STOCK_QUERY=1)"; fi
 mkdir -p "$LOCAL/logs"
 MOTO_LOG="$LOCAL/logs/bench-catalogue-moto-$MOTO_PORT.log"
 "$VENV/bin/python" "$MOTO_SCRIPT" -H 127.0.0.1 -p "$MOTO_PORT" >"$MOTO_LOG" 2>&1 &
