@@ -331,7 +331,18 @@ final class Gateway implements AutoCloseable {
             sendJson(exchange, 200, JsonText.write(scheduler.describe()));
         } else if (path.startsWith("/_local/schedules/") && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring("/_local/schedules/".length());
-            Optional<String> answer = scheduler.fire(name);
+            // ?at=<ISO instant>: run as if scheduled then (tests' injected clock)
+            java.time.Instant at = null;
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query != null && query.startsWith("at=")) {
+                try {
+                    at = java.time.Instant.parse(java.net.URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8));
+                } catch (java.time.format.DateTimeParseException e) {
+                    sendJson(exchange, 400, "{\"message\":\"at must be an ISO instant\"}");
+                    return;
+                }
+            }
+            Optional<String> answer = scheduler.fire(name, at);
             if (answer.isEmpty()) {
                 sendJson(exchange, 404, "{\"message\":\"no schedule " + name.replaceAll("[^A-Za-z0-9.-]", "") + "\"}");
             } else {

@@ -35,6 +35,12 @@ public record LocalAws(URI endpoint, String region) {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    /** SESv2 (reminders): the sender identity; sent mail is read back from moto's {@code /moto-api/data.json}. */
+    public software.amazon.awssdk.services.sesv2.SesV2Client sesV2() {
+        return software.amazon.awssdk.services.sesv2.SesV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     public S3Client s3() {
         return S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
                 .forcePathStyle(true)

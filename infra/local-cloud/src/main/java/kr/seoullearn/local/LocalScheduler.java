@@ -66,7 +66,7 @@ final class LocalScheduler implements AutoCloseable {
             ZonedDateTime next = due.computeIfAbsent(e.name(), n -> e.expression().next(now, e.started()));
             if (!now.isBefore(next)) {
                 due.put(e.name(), e.expression().next(now, e.started()));
-                fire(e.name());
+                fire(e.name(), null);
             }
         }
     }
@@ -90,10 +90,18 @@ final class LocalScheduler implements AutoCloseable {
 
     /** Fires one schedule now; empty if there is no such schedule. */
     Optional<String> fire(String name) {
+        return fire(name, null);
+    }
+
+    /**
+     * Fires one schedule as if at {@code at} (the scheduled time the target sees; null: now), so
+     * that tests drive scheduled functions with an injected clock.
+     */
+    Optional<String> fire(String name, java.time.Instant at) {
         for (Entry e : entries) {
             if (e.name().equals(name)) {
                 try {
-                    return Optional.of(functions.invoke(e.schedule().functionId(), payload(e)));
+                    return Optional.of(functions.invoke(e.schedule().functionId(), payload(e, at == null ? clock.instant() : at)));
                 } catch (IOException ex) {
                     System.err.println("[local-cloud] schedule " + name + " failed: " + ex.getMessage());
                     return Optional.of("{\"error\":\"invocation failed\"}");
@@ -106,10 +114,18 @@ final class LocalScheduler implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Scheduler passes the target's Input as is; otherwise the event an EventBridge rule sends. */
-    private String payload(Entry e) {
+    /**
+     * Scheduler passes the target's Input with its context attributes filled in (scheduled time,
+     * execution id, attempt); otherwise the event an EventBridge rule sends.
+     */
+    private String payload(Entry e, java.time.Instant at) {
         if (e.schedule().input() != null) {
-            return e.schedule().input();
+            return e.schedule().input()
+                    .replace("<aws.scheduler.scheduled-time>", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .replace("<aws.scheduler.execution-id>", UUID.randomUUID().toString())
+                    .replace("<aws.scheduler.attempt-number>", "1")
+                    .replace("<aws.scheduler.schedule-arn>", "arn:aws:scheduler:" + region + ":" + LocalAws.ACCOUNT_ID
+                            + ":schedule/default/" + e.name());
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
@@ -117,7 +133,7 @@ final class LocalScheduler implements AutoCloseable {
         event.put("detail-type", "Scheduled Event");
         event.put("source", "aws.scheduler");
         event.put("account", LocalAws.ACCOUNT_ID);
-        event.put("time", clock.instant().toString());
+        event.put("time", at.toString());
         event.put("region", region);
         event.put("resources", List.of("arn:aws:scheduler:" + region + ":" + LocalAws.ACCOUNT_ID + ":schedule/default/" + e.name()));
         event.put("detail", Map.of());

@@ -66,6 +66,8 @@ public final class Provisioner {
             template.resourcesOfType("AWS::Cognito::UserPool").keySet().forEach(id -> userPool(cognito, id, intrinsics, result));
             template.resourcesOfType("AWS::Cognito::UserPoolClient").keySet().forEach(id -> client(cognito, id, intrinsics, result));
             template.resourcesOfType("AWS::Cognito::UserPoolGroup").keySet().forEach(id -> group(cognito, id, intrinsics));
+            // reminders: the sender's SES identity (verified at once by the emulator)
+            template.resourcesOfType("AWS::SES::EmailIdentity").keySet().forEach(id -> emailIdentity(id, intrinsics));
             for (String id : template.resourcesOfType("AWS::Serverless::HttpApi").keySet()) {
                 intrinsics.ref(id, "local");
             }
@@ -80,6 +82,17 @@ public final class Provisioner {
             intrinsics.attribute(f.logicalId(), "Arn",
                     "arn:aws:lambda:" + aws.region() + ":" + LocalAws.ACCOUNT_ID + ":function:" + name);
         }
+    }
+
+    private void emailIdentity(String id, Intrinsics intrinsics) {
+        String identity = intrinsics.resolve(template.properties(id).get("EmailIdentity"));
+        try (var ses = aws.sesV2()) {
+            ses.createEmailIdentity(r -> r.emailIdentity(identity));
+            progress.accept("created SES identity " + identity);
+        } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException e) {
+            progress.accept("SES identity " + identity + " exists; reusing it");
+        }
+        intrinsics.ref(id, identity);
     }
 
     private void table(DynamoDbClient dynamo, String id, Intrinsics intrinsics, Stack result) {

@@ -72,6 +72,20 @@ class LocalSchedulerTest {
     }
 
     @Test
+    void fillsSchedulersContextAttributesInTheInputWithTheTimeItWasFiredFor() {
+        LocalScheduler scheduler = new LocalScheduler(List.of(new Template.Schedule("RemindersFunction", "Timed", "rate(15 minutes)",
+                "Asia/Seoul", true, "{\"scheduledTime\": \"<aws.scheduler.scheduled-time>\"}")), (function, payload) -> {
+                    invoked.add(function + " " + payload);
+                    return "{}";
+                }, clock, "ap-northeast-2");
+        scheduler.fire("RemindersFunction.Timed");
+        assertThat(invoked.get(0)).isEqualTo("RemindersFunction {\"scheduledTime\": \"2026-11-28T00:00:30Z\"}");
+        // a test's injected clock: as if scheduled then
+        scheduler.fire("RemindersFunction.Timed", Instant.parse("2027-01-04T23:00:00Z"));
+        assertThat(invoked.get(1)).isEqualTo("RemindersFunction {\"scheduledTime\": \"2027-01-04T23:00:00Z\"}");
+    }
+
+    @Test
     void firesEachEnabledScheduleWhenItIsDueAndOnlyThen() {
         scheduler.tick(); // learns when each is next due
         assertThat(invoked).isEmpty();

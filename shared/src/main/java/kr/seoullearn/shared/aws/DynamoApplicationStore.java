@@ -172,6 +172,10 @@ public class DynamoApplicationStore implements ApplicationStore {
                 .conditionExpression("version = :expected AND #status IN (:draft, :rejected)")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values)).build());
+        if (!approvedByRecords && !requiredDocuments.isEmpty()) {
+            // documents asked for: a reminder 3 days on, sent only if some are still missing then (issue 7)
+            writes.add(DynamoReminderQueue.scheduleWrite(table, documentsReminder(a.tenant(), a.userId(), now)));
+        }
         int programmeIndex = programme.hasQuota() ? 0 : -1;
         int applicationIndex = programme.hasQuota() ? 1 : 0;
         for (int attempt = 0; ; attempt++) {
@@ -193,6 +197,24 @@ public class DynamoApplicationStore implements ApplicationStore {
                 throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
             }
         }
+    }
+
+    /** Documents are reminded about this long after they were asked for (PRODUCT.md: "missing documents trigger reminders"). */
+    public static final java.time.Duration DOCUMENTS_REMINDER_AFTER = java.time.Duration.ofDays(3);
+
+    /** The reminder about documents asked for at a submission: {@code <sub>@<submittedAt>}, due 3 days later. */
+    public static kr.seoullearn.shared.reminder.DueReminder documentsReminder(TenantId tenant, String userId, Instant submittedAt) {
+        return documentsReminder(tenant, userId, submittedAt.toString(), submittedAt);
+    }
+
+    /** The reminder about the documents of a draft: {@code <sub>@draft}, due 3 days after it was started. */
+    public static kr.seoullearn.shared.reminder.DueReminder draftDocumentsReminder(TenantId tenant, String userId, Instant createdAt) {
+        return documentsReminder(tenant, userId, "draft", createdAt);
+    }
+
+    private static kr.seoullearn.shared.reminder.DueReminder documentsReminder(TenantId tenant, String userId, String occurrence, Instant from) {
+        return kr.seoullearn.shared.reminder.DueReminder.of(tenant, kr.seoullearn.shared.reminder.ReminderKind.DOCUMENTS_MISSING,
+                userId + "@" + occurrence, userId, from.plus(DOCUMENTS_REMINDER_AFTER), Map.of("occurrence", occurrence));
     }
 
     @Override

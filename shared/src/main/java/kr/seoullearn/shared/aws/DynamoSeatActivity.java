@@ -160,7 +160,7 @@ public class DynamoSeatActivity implements SeatActivity {
     @Override
     public boolean remind(Enrolment seat, LocalDate today, LocalDate reclaimFrom, Instant now) {
         Enrolment.Activity a = seat.activity();
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(DynamoEnrolmentLedger.enrolmentKey(seat.tenant(), seat.userId(), seat.providerId()))
                         .updateExpression("SET reminders = :next, lastRemindedOn = :today")
@@ -170,9 +170,9 @@ public class DynamoSeatActivity implements SeatActivity {
                                 ":seen", AttributeValue.fromS(a.lastActiveOn().toString()),
                                 ":reminders", AttributeValue.fromN(Integer.toString(a.reminders())),
                                 ":next", AttributeValue.fromN(Integer.toString(a.reminders() + 1)),
-                                ":today", AttributeValue.fromS(today.toString())))).build(),
-                notice(seat.tenant(), seat.userId(),
-                        new Notice(Notice.Kind.INACTIVITY_REMINDER, seat.providerId(), reclaimFrom, now)));
+                                ":today", AttributeValue.fromS(today.toString())))).build()));
+        writes.addAll(notice(seat.tenant(), seat.userId(),
+                new Notice(Notice.Kind.INACTIVITY_REMINDER, seat.providerId(), reclaimFrom, now)));
         return commit(writes, "remind");
     }
 
@@ -180,7 +180,7 @@ public class DynamoSeatActivity implements SeatActivity {
     public boolean reclaim(Enrolment seat, Instant now) {
         Enrolment.Activity a = seat.activity();
         TenantId tenant = seat.tenant();
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(d -> d.tableName(table)
                         .key(DynamoEnrolmentLedger.enrolmentKey(tenant, seat.userId(), seat.providerId()))
                         .conditionExpression(unchangedSince())
@@ -203,8 +203,8 @@ public class DynamoSeatActivity implements SeatActivity {
                         .expressionAttributeValues(Map.of(":one", DynamoEnrolmentLedger.ONE,
                                 ":zero", DynamoEnrolmentLedger.ZERO))).build(),
                 TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(DynamoEnrolmentLedger.refKey(tenant, seat.learnerRef()))).build(),
-                notice(tenant, seat.userId(), new Notice(Notice.Kind.SEAT_RECLAIMED, seat.providerId(), null, now)));
+                        .key(DynamoEnrolmentLedger.refKey(tenant, seat.learnerRef()))).build()));
+        writes.addAll(notice(tenant, seat.userId(), new Notice(Notice.Kind.SEAT_RECLAIMED, seat.providerId(), null, now)));
         return commit(writes, "reclaim");
     }
 
@@ -235,14 +235,26 @@ public class DynamoSeatActivity implements SeatActivity {
 
     @Override
     public void tell(TenantId tenant, String userId, Notice notice) {
-        TransactWriteItem put = notice(tenant, userId, notice);
-        dynamo.putItem(p -> p.tableName(table).item(put.put().item()));
+        List<TransactWriteItem> puts = notice(tenant, userId, notice);
+        dynamo.transactWriteItems(t -> t.transactItems(puts));
     }
 
-    private TransactWriteItem notice(TenantId tenant, String userId, Notice n) {
+    /**
+     * The notice and, in the same write, the e-mail that tells it (a due reminder of the same
+     * kind, due at once; issue 7, ADR 13): a notice is never written without its e-mail.
+     */
+    private List<TransactWriteItem> notice(TenantId tenant, String userId, Notice n) {
+        String noticeId = UUID.randomUUID().toString();
+        Map<String, String> params = new HashMap<>();
+        params.put("providerId", n.providerId());
+        if (n.date() != null) {
+            params.put("date", n.date().toString());
+        }
+        TransactWriteItem email = DynamoReminderQueue.scheduleWrite(table, kr.seoullearn.shared.reminder.DueReminder.of(tenant,
+                kr.seoullearn.shared.reminder.ReminderKind.valueOf(n.kind().name()), noticeId, userId, n.at(), params));
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)));
-        item.put(Keys.SK, AttributeValue.fromS(Keys.NOTICE_PREFIX + n.at() + "#" + UUID.randomUUID()));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.NOTICE_PREFIX + n.at() + "#" + noticeId));
         item.put("type", AttributeValue.fromS("NOTICE"));
         item.put("kind", AttributeValue.fromS(n.kind().name()));
         item.put("providerId", AttributeValue.fromS(n.providerId()));
@@ -251,7 +263,7 @@ public class DynamoSeatActivity implements SeatActivity {
         }
         item.put("at", AttributeValue.fromS(n.at().toString()));
         item.put(Keys.TTL, AttributeValue.fromN(Long.toString(n.at().getEpochSecond() + NOTICE_DAYS * 86_400)));
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+        return List.of(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build(), email);
     }
 
     @Override

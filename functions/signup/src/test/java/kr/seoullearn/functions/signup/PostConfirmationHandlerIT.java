@@ -42,7 +42,8 @@ class PostConfirmationHandlerIT {
                 "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
         profiles = new DynamoProfileRepository(dynamo, stack.table());
         handler = new PostConfirmationHandler(profiles, new DynamoTenantDirectory(dynamo, stack.table()),
-                new CognitoGroupMembership(cognito), Clock.fixed(NOW, ZoneOffset.UTC));
+                new CognitoGroupMembership(cognito), new kr.seoullearn.shared.aws.DynamoReminderQueue(dynamo, stack.table()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static String signUp(String email, String tenant) {
@@ -81,6 +82,14 @@ class PostConfirmationHandlerIT {
         assertThat(profile.preferredLanguage().tag()).isEqualTo("vi");
         assertThat(profile.createdAt()).isEqualTo(NOW);
         assertThat(groupsOf("new.applicant@example.org")).containsExactly("applicants");
+        // and a reminder about missing documents, due 3 days on (issue 7)
+        var due = new java.util.ArrayList<kr.seoullearn.shared.reminder.DueReminder>();
+        new kr.seoullearn.shared.aws.DynamoReminderQueue(dynamo, stack.table())
+                .due(TenantId.SEOUL, NOW.plus(java.time.Duration.ofDays(3)), NOW.plus(java.time.Duration.ofDays(3)), due::add);
+        assertThat(due).filteredOn(r -> r.recipientId().equals(sub)).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(kr.seoullearn.shared.reminder.ReminderKind.DOCUMENTS_MISSING);
+            assertThat(r.subject()).isEqualTo(sub + "@draft");
+        });
     }
 
     @Test

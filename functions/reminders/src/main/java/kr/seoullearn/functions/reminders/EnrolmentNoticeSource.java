@@ -1,0 +1,40 @@
+package kr.seoullearn.functions.reminders;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.reminder.DueReminder;
+
+/**
+ * The enrolment notices (inactivity reminder, seat reclaimed, provider leaving, waitlist closed;
+ * ADR 12): each was written with its due reminder in one transaction, so it always applies; the
+ * message names the provider (Korean name in Korean, else the English one) and the notice's date.
+ */
+final class EnrolmentNoticeSource implements ReminderSource {
+    private final Catalogue catalogue;
+    private Map<String, Provider> providers;
+
+    EnrolmentNoticeSource(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> content(DueReminder r, Language language) {
+        if (providers == null) {
+            providers = new HashMap<>();
+            catalogue.providers().forEach(p -> providers.put(p.id(), p)); // one Query per run, only when a notice is due
+        }
+        String id = r.params().get("providerId");
+        Provider p = id == null ? null : providers.get(id);
+        Map<String, Object> values = new HashMap<>();
+        values.put("provider", p == null ? String.valueOf(id) : language == Language.KO ? p.nameKo() : p.nameEn());
+        if (r.params().containsKey("date")) {
+            values.put("date", LocalDate.parse(r.params().get("date")));
+        }
+        return Optional.of(values);
+    }
+}

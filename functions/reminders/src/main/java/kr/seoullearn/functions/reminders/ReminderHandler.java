@@ -1,0 +1,86 @@
+package kr.seoullearn.functions.reminders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.seoullearn.shared.Beans;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.shared.reminder.ReminderKind;
+import kr.seoullearn.shared.reminder.ReminderQueue;
+import kr.seoullearn.shared.reminder.ReminderSettingsStore;
+import kr.seoullearn.shared.tenant.TenantDirectory;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * template.yaml's ReminderFunction: the EventBridge Scheduler schedule (every 15 minutes,
+ * Asia/Seoul) passes {@code {"scheduledTime": "<aws.scheduler.scheduled-time>"}}; the run works
+ * as of that time, so a retried invocation of the same schedule sees the same reminders due.
+ */
+public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ReminderRun run;
+    private final Clock clock;
+
+    public ReminderHandler() {
+        this(wire(), Clock.systemUTC());
+    }
+
+    ReminderHandler(ReminderRun run, Clock clock) {
+        this.run = run;
+        this.clock = clock;
+    }
+
+    private static ReminderRun wire() {
+        FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
+        DynamoDbClient dynamo = Beans.get(DynamoDbClient.class);
+        String table = env.required("APP_TABLE");
+        CognitoRecipients recipients = new CognitoRecipients(dynamo, table, Beans.get(CognitoIdentityProviderClient.class),
+                env.required("USER_POOL_ID"));
+        ReminderQueue queue = Beans.get(ReminderQueue.class);
+        return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
+                new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
+                Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
+                dynamo, table);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        ReminderRun.Outcome o = run.run(scheduledTime(event));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("runId", o.runId());
+        result.put("tenants", o.tenants());
+        ReminderRun.Counts t = o.total();
+        result.put("due", t.due());
+        result.put("sent", t.sent());
+        result.put("skipped", t.skipped());
+        result.put("failed", t.failed());
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        for (ReminderKind k : ReminderKind.values()) {
+            ReminderRun.Counts c = o.byKind().get(k);
+            byKind.put(k.name(), Map.of("due", c.due(), "sent", c.sent(), "skipped", c.skipped(), "failed", c.failed()));
+        }
+        result.put("byKind", byKind);
+        return result;
+    }
+
+    /** The schedule's time (Scheduler's context attribute, or an EventBridge event's {@code time}); else now. */
+    Instant scheduledTime(Map<String, Object> event) {
+        for (String key : new String[] {"scheduledTime", "time"}) {
+            if (event != null && event.get(key) instanceof String s) {
+                try {
+                    return Instant.parse(s);
+                } catch (DateTimeParseException e) {
+                    // not substituted (e.g. invoked by hand): use the clock
+                }
+            }
+        }
+        return clock.instant();
+    }
+}

@@ -1,0 +1,34 @@
+package kr.seoullearn.functions.reminders;
+
+import java.util.EnumMap;
+import java.util.Map;
+import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.shared.reminder.Notifier;
+import kr.seoullearn.shared.reminder.Recipients;
+import kr.seoullearn.shared.reminder.ReminderKind;
+import kr.seoullearn.shared.reminder.ReminderQueue;
+import kr.seoullearn.shared.reminder.ReminderSettingsStore;
+import kr.seoullearn.shared.tenant.TenantDirectory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Which source answers for which kind: the one place a new reminder kind is plugged in. */
+final class ReminderWiring {
+    private ReminderWiring() {}
+
+    static ReminderRun run(TenantDirectory tenants, ReminderSettingsStore settings, ReminderQueue queue, Recipients recipients,
+                           Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue,
+                           DynamoDbClient dynamo, String table) {
+        ReviewDigest digest = new ReviewDigest(dynamo, table, recipients, queue);
+        EnrolmentNoticeSource notices = new EnrolmentNoticeSource(catalogue);
+        Map<ReminderKind, ReminderSource> sources = new EnumMap<>(ReminderKind.class);
+        sources.put(ReminderKind.DOCUMENTS_MISSING, new DocumentsMissingSource(applications, programmes));
+        sources.put(ReminderKind.INACTIVITY_REMINDER, notices);
+        sources.put(ReminderKind.SEAT_RECLAIMED, notices);
+        sources.put(ReminderKind.PROVIDER_LEAVING, notices);
+        sources.put(ReminderKind.WAITLIST_CLOSED, notices);
+        sources.put(ReminderKind.REVIEW_DIGEST, digest);
+        return new ReminderRun(tenants, settings, queue, recipients, notifier, sources, digest);
+    }
+}

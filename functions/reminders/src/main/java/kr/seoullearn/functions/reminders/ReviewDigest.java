@@ -1,0 +1,102 @@
+package kr.seoullearn.functions.reminders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.reminder.DueReminder;
+import kr.seoullearn.shared.reminder.MessageTemplates;
+import kr.seoullearn.shared.reminder.Recipients;
+import kr.seoullearn.shared.reminder.ReminderKind;
+import kr.seoullearn.shared.reminder.ReminderQueue;
+import kr.seoullearn.shared.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * The daily digest for the review team: from 08:00 Seoul time, the first run of the day counts
+ * the applications that joined the tenant's review queue in the 24 hours before 08:00 (GSI1
+ * {@code T#<tenant>#QUEUE} by submission time: reads grow with the new applications only) and
+ * writes one due reminder per reviewer, then marks the day planned ({@code T#<tenant>#DIGEST / <day>}).
+ * The reminders have the day as subject, so a second planner (a parallel run) writes the same
+ * ones again and still each reviewer gets one digest a day. No new applications: no digest.
+ */
+final class ReviewDigest implements ReminderSource {
+    static final LocalTime AT = LocalTime.of(8, 0);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Recipients recipients;
+    private final ReminderQueue queue;
+
+    ReviewDigest(DynamoDbClient dynamo, String table, Recipients recipients, ReminderQueue queue) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.recipients = recipients;
+        this.queue = queue;
+    }
+
+    /** Plans the day's digest once; returns the reminders written (0 when planned before, too early or nothing new). */
+    int plan(TenantId tenant, Instant now) {
+        ZonedDateTime seoul = now.atZone(MessageTemplates.SEOUL);
+        if (seoul.toLocalTime().isBefore(AT)) {
+            return 0;
+        }
+        LocalDate day = seoul.toLocalDate();
+        Map<String, AttributeValue> key = Map.of(Keys.PK, AttributeValue.fromS(Keys.digests(tenant)), Keys.SK, AttributeValue.fromS(day.toString()));
+        var planned = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+        if (planned != null && !planned.isEmpty()) {
+            return 0;
+        }
+        Instant dueAt = day.atTime(AT).atZone(MessageTemplates.SEOUL).toInstant();
+        int count = newApplications(tenant, dueAt.minus(Duration.ofHours(24)), dueAt);
+        int written = 0;
+        if (count > 0) {
+            for (String reviewer : recipients.reviewers(tenant)) {
+                queue.schedule(DueReminder.of(tenant, ReminderKind.REVIEW_DIGEST, day.toString(), reviewer, dueAt,
+                        Map.of("count", Integer.toString(count), "date", day.toString())));
+                written++;
+            }
+        }
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("type", AttributeValue.fromS("DIGEST_PLANNED"));
+        item.put("newApplications", AttributeValue.fromN(Integer.toString(count)));
+        item.put("reminders", AttributeValue.fromN(Integer.toString(written)));
+        item.put(Keys.TTL, AttributeValue.fromN(Long.toString(now.plus(Duration.ofDays(30)).getEpochSecond())));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            // a parallel run planned it too: the same reminders, sent once each
+        }
+        return written;
+    }
+
+    private int newApplications(TenantId tenant, Instant from, Instant to) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            var page = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI1).select(Select.COUNT)
+                    .keyConditionExpression("GSI1PK = :q AND GSI1SK BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":q", AttributeValue.fromS(Keys.reviewQueue(tenant)),
+                            ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString())))
+                    .exclusiveStartKey(after));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> content(DueReminder r, Language language) {
+        return Optional.of(Map.of("count", r.params().getOrDefault("count", "0"), "date", LocalDate.parse(r.params().get("date"))));
+    }
+}

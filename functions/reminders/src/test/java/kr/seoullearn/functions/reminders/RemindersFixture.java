@@ -1,0 +1,140 @@
+package kr.seoullearn.functions.reminders;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.local.testing.LocalMailbox;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.aws.DynamoApplicationStore;
+import kr.seoullearn.shared.aws.DynamoCatalogue;
+import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.aws.DynamoReminderQueue;
+import kr.seoullearn.shared.aws.DynamoReminderSettings;
+import kr.seoullearn.shared.aws.DynamoSeatActivity;
+import kr.seoullearn.shared.aws.DynamoTenantDirectory;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.catalog.Provider;
+import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.profile.RegistrationStatus;
+import kr.seoullearn.shared.programme.ProgrammeJson;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.tenant.TenantId;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The template's table, user pool and SES sender on the emulator, with the real adapters of
+ * the reminders function; people are Cognito users with a profile in a language, each with an
+ * address of their own so that tests find their mail among everything moto ever accepted.
+ */
+final class RemindersFixture implements AutoCloseable {
+    static final String SENDER = "no-reply@seoul-learn.example";
+
+    final TestStack stack;
+    final CallCounter counter = new CallCounter();
+    final DynamoDbClient dynamo;
+    final CognitoIdentityProviderClient cognito;
+    final SesV2Client ses;
+    final DynamoReminderQueue queue;
+    final DynamoReminderSettings settings;
+    final DynamoApplicationStore applications;
+    final DynamoSeatActivity activity;
+    final LocalMailbox mailbox;
+
+    RemindersFixture(String purpose) {
+        stack = TestStack.create(purpose);
+        dynamo = stack.dynamoDb(counter);
+        cognito = stack.aws().cognito();
+        ses = stack.aws().sesV2();
+        queue = new DynamoReminderQueue(dynamo, stack.table());
+        settings = new DynamoReminderSettings(dynamo, stack.table());
+        applications = new DynamoApplicationStore(dynamo, stack.table());
+        activity = new DynamoSeatActivity(dynamo, stack.table());
+        mailbox = new LocalMailbox(stack.aws().endpoint());
+        for (String[] t : new String[][] {{"seoul", "서울특별시", "Seoul"}, {"chungbuk", "충청북도", "Chungbuk"}}) {
+            dynamo.putItem(p -> p.tableName(stack.table()).item(Map.of(Keys.PK, s(Keys.TENANTS), Keys.SK, s(t[0]),
+                    "nameKo", s(t[1]), "nameEn", s(t[2]))));
+        }
+        new DynamoProgrammeCatalogue(dynamo, stack.table()).save(ProgrammeJson.fromMap(Json.readObject("""
+                {"tenant":"seoul","id":"seoul-2026","effectiveFrom":"2026-03-01",
+                 "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
+                               {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
+                 "incomeLinePercent":80,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":1}""")));
+        new DynamoCatalogue(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
+                List.of(SchoolLevel.MIDDLE), "https://mirae.example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
+        counter.reset();
+    }
+
+    /** A run with the real adapters; {@code sender} is the From address (an unverified one makes SES refuse). */
+    ReminderRun run(String sender) {
+        CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
+        return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
+                new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
+                new DynamoCatalogue(dynamo, stack.table()), dynamo, stack.table());
+    }
+
+    ReminderRun run() {
+        return run(SENDER);
+    }
+
+    record Person(String sub, String email, TenantId tenant) {}
+
+    /** A person in the user pool (with the group) and their profile in the language. */
+    Person person(String tenant, String group, Language language, RegistrationStatus status) {
+        String email = group + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String pool = stack.stack().userPoolId();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction("SUPPRESS").userAttributes(
+                AttributeType.builder().name("email").value(email).build(),
+                AttributeType.builder().name("locale").value(language.tag()).build(),
+                AttributeType.builder().name("custom:tenant").value(tenant).build()));
+        cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName(group));
+        String sub = cognito.adminGetUser(r -> r.userPoolId(pool).username(email)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        new DynamoProfileRepository(dynamo, stack.table()).createIfAbsent(new Profile(new TenantId(tenant), sub, email, status,
+                "Test Person", language, Instant.parse("2026-11-01T00:00:00Z"), 1));
+        return new Person(sub, email, new TenantId(tenant));
+    }
+
+    /** Sets attributes of the person's profile item (what registration would have saved). */
+    void profile(Person p, Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> vals = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        values.forEach((k, v) -> {
+            names.put("#" + k, k);
+            vals.put(":" + k, v);
+            set.append(set.length() > 4 ? ", " : "").append("#").append(k).append(" = :").append(k);
+        });
+        dynamo.updateItem(u -> u.tableName(stack.table()).key(Map.of(Keys.PK, s(Keys.user(p.tenant(), p.sub())), Keys.SK, s(Keys.PROFILE)))
+                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(vals));
+    }
+
+    /** A document of the person as the documents function leaves it. */
+    void document(Person p, String kind, String status) {
+        String id = UUID.randomUUID().toString();
+        dynamo.putItem(r -> r.tableName(stack.table()).item(Map.of(Keys.PK, s(Keys.user(p.tenant(), p.sub())),
+                Keys.SK, s(Keys.document(id)), "documentId", s(id), "kind", s(kind), "status", s(status))));
+    }
+
+    List<LocalMailbox.Mail> mailTo(Person p) {
+        return mailbox.to(p.email());
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}

@@ -1,0 +1,14 @@
+package kr.seoullearn.shared.reminder;
+
+import java.util.Set;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/** Where tenants' reminder switches are kept. */
+public interface ReminderSettingsStore {
+
+    /** The tenant's switches ({@link ReminderSettings#DEFAULT} when never changed). */
+    ReminderSettings find(TenantId tenant);
+
+    /** Saves the set of kinds switched off, if the settings are still at {@code expectedVersion}; returns the new settings. */
+    ReminderSettings save(TenantId tenant, Set<ReminderKind> off, long expectedVersion);
+}
