@@ -15,8 +15,13 @@ directly (moto keeps items by partition already); results, ordering, paging, fil
 are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
 off (infra/bench/catalogue.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
 
+Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES accepted, like the
+"ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
+thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
+
 Same arguments as moto_server.
 """
+import json
 import os
 import threading
 
@@ -32,9 +37,26 @@ class _OneAtATime:
         self.app = app
 
     def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/seoul-learn/sent-mail":
+            with _lock:
+                body = json.dumps(_sent_mail()).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
         with _lock:
             # produce the whole body inside the lock: the request is over when it is released
             return list(self.app(environ, start_response))
+
+
+def _sent_mail():
+    from moto.ses.models import ses_backends
+
+    messages = []
+    for _account, regions in ses_backends.items():
+        for _region, backend in regions.items():
+            for m in backend.sent_messages:
+                messages.append({"id": m.id, "source": m.source, "destinations": m.destinations,
+                                 "subject": getattr(m, "subject", None), "body": getattr(m, "body", None)})
+    return {"Message": messages}
 
 
 def _serialised_run_simple(host, port, app, **kwargs):

@@ -58,6 +58,15 @@ class InactivityReclaimIT {
                 new DynamoCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
     }
 
+    /** The e-mails (due reminders) written in Seoul on that day's run. */
+    private static List<kr.seoullearn.shared.reminder.DueReminder> dueEmails(int day) {
+        List<kr.seoullearn.shared.reminder.DueReminder> due = new java.util.ArrayList<>();
+        java.time.Instant at = NOW.plus(Duration.ofDays(day));
+        new kr.seoullearn.shared.aws.DynamoReminderQueue(f.dynamo, f.stack.table())
+                .due(new TenantId("seoul"), at.minus(Duration.ofHours(1)), at.plus(Duration.ofHours(1)), due::add);
+        return due;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> notices(String sub, String tenant) {
         return (List<Map<String, Object>>) f.mine(sub, tenant).get("notices");
@@ -95,6 +104,11 @@ class InactivityReclaimIT {
         Map<String, Object> seat = ((List<Map<String, Object>>) f.mine(idle, "seoul").get("enrolments")).get(0);
         assertThat((Map<String, Object>) seat.get("activity")).containsEntry("reminders", 1)
                 .containsEntry("lastActiveOn", ENROLLED_ON.toString()).containsEntry("reclaimFrom", ENROLLED_ON.plusDays(44).toString());
+        // the notice's e-mail is due at once, written in the same transaction (issue 7)
+        assertThat(dueEmails(30)).filteredOn(r -> r.recipientId().equals(idle)).singleElement()
+                .satisfies(r -> assertThat(r.kind()).isEqualTo(kr.seoullearn.shared.reminder.ReminderKind.INACTIVITY_REMINDER))
+                .satisfies(r -> assertThat(r.params()).containsEntry("providerId", "idle-a")
+                        .containsEntry("date", ENROLLED_ON.plusDays(44).toString()));
         // a second run the same day (or the next) does not remind again
         assertThat(runOnDay(30).reminded()).isZero();
         assertThat(runOnDay(36).reminded()).isZero();
@@ -108,6 +122,8 @@ class InactivityReclaimIT {
         assertThat((List<Object>) f.mine(idle, "seoul").get("enrolments")).isEmpty();
         assertThat(f.mine(idle, "seoul")).containsEntry("picksUsed", 0);
         assertThat(notices(idle, "seoul")).first().satisfies(n -> assertThat(n).containsEntry("kind", "SEAT_RECLAIMED"));
+        assertThat(dueEmails(44)).filteredOn(r -> r.recipientId().equals(idle))
+                .extracting(kr.seoullearn.shared.reminder.DueReminder::kind).contains(kr.seoullearn.shared.reminder.ReminderKind.SEAT_RECLAIMED);
         assertThat((List<Map<String, Object>>) f.mine(waiting, "seoul").get("enrolments")).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("providerId", "idle-a").containsEntry("status", "ENROLLED"));
         var seats = f.seatsItem("seoul", "idle-a");

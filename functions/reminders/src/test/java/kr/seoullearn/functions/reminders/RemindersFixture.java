@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * the reminders function; people are Cognito users with a profile in a language, each with an
  * address of their own so that tests find their mail among everything moto ever accepted.
  */
-final class RemindersFixture implements AutoCloseable {
+class RemindersFixture implements AutoCloseable {
     static final String SENDER = "no-reply@seoul-learn.example";
 
     final TestStack stack;
@@ -80,6 +80,15 @@ final class RemindersFixture implements AutoCloseable {
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
                 new DynamoCatalogue(dynamo, stack.table()), dynamo, stack.table());
+    }
+
+    /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
+    ReminderRun runOn(DynamoDbClient client) {
+        CognitoRecipients recipients = new CognitoRecipients(client, stack.table(), cognito, stack.stack().userPoolId());
+        var q = new DynamoReminderQueue(client, stack.table());
+        return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
+                recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
+                new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()), client, stack.table());
     }
 
     ReminderRun run() {

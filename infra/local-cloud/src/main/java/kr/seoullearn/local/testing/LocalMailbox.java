@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The e-mail the local SES (moto's SESv2) accepted, read back from moto's state
- * ({@code GET /moto-api/data.json}, {@code ses.Message}): what a test asserts was delivered.
- * Moto keeps every message of the server's life, so tests look for their own recipients.
+ * The e-mail the local SES (moto's SESv2) accepted, read back from moto: what a test asserts was
+ * delivered. From infra/moto_server.py's {@code GET /seoul-learn/sent-mail} (the "ses" part of
+ * moto's state alone), else from {@code GET /moto-api/data.json} ({@code ses.Message}; plain
+ * moto), which dumps every model and gets slow beside large tables. Moto keeps every message of
+ * the server's life, so tests look for their own recipients.
  */
 public final class LocalMailbox {
     private final URI endpoint;
@@ -31,10 +33,17 @@ public final class LocalMailbox {
     @SuppressWarnings("unchecked")
     public List<Mail> all() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/seoul-learn/sent-mail")).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Map<String, Object> data = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(response.body());
-            Map<String, Object> ses = (Map<String, Object>) data.getOrDefault("ses", Map.of());
+            Map<String, Object> ses;
+            if (response.statusCode() == 200) {
+                ses = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(response.body());
+            } else {
+                response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                Map<String, Object> data = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(response.body());
+                ses = (Map<String, Object>) data.getOrDefault("ses", Map.of());
+            }
             List<Mail> mails = new ArrayList<>();
             for (Object o : (List<Object>) ses.getOrDefault("Message", List.of())) {
                 Map<String, Object> m = (Map<String, Object>) o;
