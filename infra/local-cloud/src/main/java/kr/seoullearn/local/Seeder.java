@@ -103,6 +103,7 @@ final class Seeder {
                 }
             }
             seedApplicant(cognito);
+            ReminderSeeder.seed(dynamo, table, progress); // reminders
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
     }
