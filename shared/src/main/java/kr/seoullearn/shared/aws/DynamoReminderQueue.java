@@ -133,6 +133,9 @@ public class DynamoReminderQueue implements ReminderQueue {
                 return true;
             } catch (TransactionCanceledException e) {
                 if (DynamoEnrolmentLedger.failed(e.cancellationReasons(), 0)) {
+                    if (claimedBy(r, runId)) {
+                        return true; // our own claim, answered late: the SDK retried it (DynamoDB keeps a retry's token 10 minutes)
+                    }
                     drop(r); // sent before: a feature wrote it again (a retried trigger); it must not linger
                     return false;
                 }
@@ -143,6 +146,13 @@ public class DynamoReminderQueue implements ReminderQueue {
                 return false; // another run took it (or is taking it) first
             }
         }
+    }
+
+    /** Whether the marker is this run's claim (only asked after a claim lost its condition). */
+    private boolean claimedBy(DueReminder r, String runId) {
+        var marker = dynamo.getItem(g -> g.tableName(table).key(markerKey(r)).consistentRead(true)).item();
+        return marker != null && marker.containsKey("runId") && runId.equals(marker.get("runId").s())
+                && "SENDING".equals(marker.get("status").s());
     }
 
     @Override

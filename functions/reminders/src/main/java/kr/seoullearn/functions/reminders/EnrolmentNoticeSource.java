@@ -16,7 +16,10 @@ import kr.seoullearn.shared.reminder.DueReminder;
  */
 final class EnrolmentNoticeSource implements ReminderSource {
     private final Catalogue catalogue;
+    /** Provider names are read once per run at most (a warm function keeps them a few minutes). */
+    private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     private Map<String, Provider> providers;
+    private long readAt;
 
     EnrolmentNoticeSource(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -24,9 +27,11 @@ final class EnrolmentNoticeSource implements ReminderSource {
 
     @Override
     public Optional<Map<String, Object>> content(DueReminder r, Language language) {
-        if (providers == null) {
-            providers = new HashMap<>();
-            catalogue.providers().forEach(p -> providers.put(p.id(), p)); // one Query per run, only when a notice is due
+        if (providers == null || System.nanoTime() - readAt > FRESH_NANOS) {
+            Map<String, Provider> read = new HashMap<>();
+            catalogue.providers().forEach(p -> read.put(p.id(), p)); // one Query, only when a notice is due
+            providers = read;
+            readAt = System.nanoTime();
         }
         String id = r.params().get("providerId");
         Provider p = id == null ? null : providers.get(id);
