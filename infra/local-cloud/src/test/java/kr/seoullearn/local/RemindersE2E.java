@@ -66,6 +66,20 @@ class RemindersE2E {
             assertThat(m.subject()).isEqualTo("[Seoul Learn] Chúng tôi vẫn chưa nhận được giấy tờ của bạn");
             assertThat(m.body()).contains("- Giấy chứng nhận gia đình đa văn hóa").doesNotContain("Nguyễn Văn An");
         });
+        // the function's log has the runs' counts and nothing about the person
+        String log = functionLog("ReminderFunction");
+        assertThat(log).contains("\"message\":\"reminder run\"").contains("DOCUMENTS_MISSING");
+        assertThat(log).doesNotContain(email).doesNotContain("Nguyễn Văn An");
+    }
+
+    /** What a function of the running local cloud wrote (its log file, see infra/up). */
+    private static String functionLog(String logicalId) {
+        try {
+            return java.nio.file.Files.readString(kr.seoullearn.local.testing.TestStack.repositoryRoot().resolve(".local/logs")
+                    .resolve("cloud-" + URI.create(cloud.base()).getPort()).resolve(logicalId + ".log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
