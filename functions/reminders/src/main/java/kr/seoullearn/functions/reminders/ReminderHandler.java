@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * as of that time, so a retried invocation of the same schedule sees the same reminders due.
  */
 public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static final int SAFETY_MILLIS = 60_000;
     private final ReminderRun run;
     private final Clock clock;
 
@@ -52,7 +53,9 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        ReminderRun.Outcome o = run.run(scheduledTime(event));
+        // stop taking reminders a minute before the function's timeout: the rest wait for the next run
+        ReminderRun.Outcome o = run.run(scheduledTime(event),
+                () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runId", o.runId());
         result.put("tenants", o.tenants());
@@ -61,6 +64,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         result.put("sent", t.sent());
         result.put("skipped", t.skipped());
         result.put("failed", t.failed());
+        result.put("deferred", o.deferred());
         Map<String, Object> byKind = new LinkedHashMap<>();
         for (ReminderKind k : ReminderKind.values()) {
             ReminderRun.Counts c = o.byKind().get(k);

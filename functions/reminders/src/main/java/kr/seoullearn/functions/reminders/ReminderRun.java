@@ -41,7 +41,8 @@ final class ReminderRun {
         }
     }
 
-    record Outcome(String runId, int tenants, Map<ReminderKind, Counts> byKind) {
+    /** {@code deferred}: due reminders left for the next run because this one was running out of time. */
+    record Outcome(String runId, int tenants, Map<ReminderKind, Counts> byKind, int deferred) {
         Counts total() {
             return byKind.values().stream().reduce(new Counts(0, 0, 0, 0), Counts::plus);
         }
@@ -67,6 +68,15 @@ final class ReminderRun {
     }
 
     Outcome run(Instant now) {
+        return run(now, () -> true);
+    }
+
+    /**
+     * A run as of {@code now}; once {@code timeLeft} says no, the remaining due reminders are
+     * left untouched for the next run (a function stopped mid-send would lose the one it claimed).
+     */
+    Outcome run(Instant now, java.util.function.BooleanSupplier timeLeft) {
+        int[] deferred = new int[1];
         String runId = UUID.randomUUID().toString();
         Map<ReminderKind, int[]> counts = new EnumMap<>(ReminderKind.class);
         for (ReminderKind k : ReminderKind.values()) {
@@ -80,6 +90,10 @@ final class ReminderRun {
                 digest.plan(tenant.id(), now);
             }
             queue.due(tenant.id(), now.minus(LOOK_BACK), now, r -> {
+                if (!timeLeft.getAsBoolean()) {
+                    deferred[0]++;
+                    return;
+                }
                 int[] c = counts.get(r.kind());
                 c[0]++;
                 switch (deliver(r, switches, runId, now)) {
@@ -91,7 +105,7 @@ final class ReminderRun {
         }
         Map<ReminderKind, Counts> byKind = new EnumMap<>(ReminderKind.class);
         counts.forEach((k, c) -> byKind.put(k, new Counts(c[0], c[1], c[2], c[3])));
-        Outcome outcome = new Outcome(runId, tenantCount, byKind);
+        Outcome outcome = new Outcome(runId, tenantCount, byKind, deferred[0]);
         report(outcome, now);
         return outcome;
     }
@@ -140,7 +154,7 @@ final class ReminderRun {
         });
         Counts t = o.total();
         LOG.info("reminder run", "runId", o.runId(), "tenants", o.tenants(), "due", t.due(), "sent", t.sent(),
-                "skipped", t.skipped(), "failed", t.failed(), "byKind", Json.write(perKind));
+                "skipped", t.skipped(), "failed", t.failed(), "deferred", o.deferred(), "byKind", Json.write(perKind));
         String namespace = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "SeoulLearn");
         o.byKind().forEach((k, c) -> {
             if (c.due() == 0) {

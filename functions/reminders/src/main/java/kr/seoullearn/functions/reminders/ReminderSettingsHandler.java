@@ -89,7 +89,10 @@ public class ReminderSettingsHandler extends ApiFunction {
         v.put("version", s.version());
         List<Map<String, Object>> kinds = new ArrayList<>();
         for (ReminderKind k : ReminderKind.values()) {
-            kinds.add(Map.of("kind", k.code(), "enabled", s.enabled(k)));
+            Map<String, Object> kind = new LinkedHashMap<>();
+            kind.put("kind", k.code());
+            kind.put("enabled", s.enabled(k));
+            kinds.add(kind);
         }
         v.put("kinds", kinds);
         v.put("off", s.off().stream().sorted().map(ReminderKind::code).toList());

@@ -48,6 +48,7 @@ class ReminderSettingsHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anAdminSwitchesAKindOffForTheirOwnTenantOnly() {
         var saved = call("PUT /api/admin/reminders", "admins", "chungbuk", "{\"version\":0,\"off\":[\"review-digest\"]}", "en");
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
@@ -55,7 +56,8 @@ class ReminderSettingsHandlerTest {
         assertThat(store.find(new TenantId("chungbuk")).enabled(ReminderKind.REVIEW_DIGEST)).isFalse();
         assertThat(store.find(TenantId.SEOUL).enabled(ReminderKind.REVIEW_DIGEST)).isTrue();
         var seen = Json.readObject(call("GET /api/admin/reminders", "admins", "chungbuk", null, "ko").getBody());
-        assertThat(seen.get("kinds").toString()).contains("kind=review-digest, enabled=false").contains("kind=documents-missing, enabled=true");
+        assertThat((java.util.List<Object>) seen.get("kinds")).contains(Map.<String, Object>of("kind", "review-digest", "enabled", false),
+                Map.<String, Object>of("kind", "documents-missing", "enabled", true));
     }
 
     @Test

@@ -215,6 +215,18 @@ class RemindersIT {
     }
 
     @Test
+    void aRunOutOfTimeLeavesTheRestForTheNextRun() {
+        var p = f.person("seoul", "learners", Language.VI, RegistrationStatus.APPROVED);
+        f.activity.tell(p.tenant(), p.sub(), new SeatActivity.Notice(SeatActivity.Notice.Kind.WAITLIST_CLOSED, "mirae", null, T0));
+        ReminderRun.Outcome late = f.run().run(at(Duration.ofMinutes(15)), () -> false);
+        assertThat(late.deferred()).isEqualTo(1);
+        assertThat(late.total().due()).isZero();
+        assertThat(f.mailTo(p)).isEmpty();
+        assertThat(f.run().run(at(Duration.ofMinutes(30))).total().sent()).isEqualTo(1);
+        assertThat(f.mailTo(p)).hasSize(1);
+    }
+
+    @Test
     void aRunLogsCountsPerKindAndNoPersonalData() {
         var p = f.person("seoul", "learners", Language.KO, RegistrationStatus.APPROVED);
         f.activity.tell(p.tenant(), p.sub(), new SeatActivity.Notice(SeatActivity.Notice.Kind.WAITLIST_CLOSED, "mirae", null, T0));
