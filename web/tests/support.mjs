@@ -109,6 +109,7 @@ export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
   const state = { context, page, shots: 0 };
   try {
     await steps(page, state);
+    await noLeakedValues(page, 'the last page of the journey');
     const allowed = new Set([BASE_URL, config.authorizeUrl, config.signupUrl, config.tokenUrl, config.logoutUrl]
       .map((u) => new URL(u).origin));
     const elsewhere = requested.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin) && !handedOut.has(new URL(u).origin));
@@ -124,8 +125,21 @@ export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
   }
 }
 
+/**
+ * Fails when the page shows a programming value instead of words ("null", "undefined", "NaN",
+ * "[object Object]"): a missing piece of data drawn as text. Checked on every page a journey
+ * names and at its end.
+ */
+export async function noLeakedValues(page, what) {
+  if (page.isClosed()) return;
+  const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+  const leaked = text.match(/(^|[\s(:])(null|undefined|NaN|\[object Object\])(?=$|[\s),.])/m);
+  assert.equal(leaked, null, `${what} shows "${leaked?.[2]}" as text`);
+}
+
 /** Keeps a full-page screenshot when SCREENSHOT_DIR is set (for looking at the pages at 360 px). */
 export async function snap(page, name) {
+  await noLeakedValues(page, `the page "${name}"`);
   if (!SCREENSHOT_DIR) return;
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
