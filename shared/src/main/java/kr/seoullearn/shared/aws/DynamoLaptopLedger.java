@@ -165,10 +165,10 @@ public class DynamoLaptopLedger implements LaptopLedger {
             writes.add(holdMarker(r));
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(requestItem(req))
                     .conditionExpression("attribute_not_exists(PK)")).build());
-            writes.add(putAudit(audit(req, null, LaptopStatus.REQUESTED, learner, null, r.now()), r.tenant()));
+            writes.add(putAudit(audit(req, null, LaptopStatus.REQUESTED, learner, null, r.now()), r.tenant(), direct ? 0 : 1));
             if (direct) {
                 writes.add(putAudit(audit(req, LaptopStatus.REQUESTED, LaptopStatus.APPROVED, Actor.SYSTEM, null,
-                        r.now().plusNanos(1_000)), r.tenant()));
+                        r.now().plusNanos(1_000)), r.tenant(), 1));
             } else {
                 writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(waitEntry(req))
                         .conditionExpression("attribute_not_exists(PK)")).build());
@@ -227,7 +227,7 @@ public class DynamoLaptopLedger implements LaptopLedger {
             return new Placed(existing, position, true);
         }
         throw new ProblemException(Problem.LAPTOP_REQUEST_ACTIVE,
-                Map.of("requestId", existing.requestId(), "status", existing.status().name()));
+                Map.of("requestId", existing.requestId(), "requestStatus", existing.status().name()));
     }
 
     private TransactWriteItem takeUnit(NewRequest r) {
@@ -311,7 +311,7 @@ public class DynamoLaptopLedger implements LaptopLedger {
                     .key(waitKey(current.tenant(), current.district(), current.ticket()))
                     .conditionExpression("attribute_exists(PK)")).build());
         }
-        writes.add(putAudit(audit(after, from, to, actor, reason, now), current.tenant()));
+        writes.add(putAudit(audit(after, from, to, actor, reason, now), current.tenant(), after.version()));
         int conflicts = 0;
         while (true) {
             try {
@@ -448,14 +448,15 @@ public class DynamoLaptopLedger implements LaptopLedger {
                         .key(Map.of(Keys.PK, head.get(Keys.PK), Keys.SK, head.get(Keys.SK)))
                         .conditionExpression("attribute_exists(PK)")).build());
                 writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(requestKey(tenant, requestId))
-                        .updateExpression("SET #status = :approved, approvedAt = :now, #version = #version + :one REMOVE ticket")
-                        .conditionExpression("#status = :requested AND ticket = :ticket")
+                        // a queued request is still at version 1: nothing else changes it while it waits
+                        .updateExpression("SET #status = :approved, approvedAt = :now, #version = :two REMOVE ticket")
+                        .conditionExpression("#status = :requested AND ticket = :ticket AND #version = :one")
                         .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
                         .expressionAttributeValues(Map.of(":approved", s(LaptopStatus.APPROVED.name()),
                                 ":requested", s(LaptopStatus.REQUESTED.name()), ":ticket", ticket,
-                                ":now", s(now.toString()), ":one", ONE))).build());
+                                ":now", s(now.toString()), ":one", ONE, ":two", n(2)))).build());
                 writes.add(putAudit(new AuditEntry(newEntryId(now), now, district, requestId, "STATUS",
-                        LaptopStatus.REQUESTED.name(), LaptopStatus.APPROVED.name(), null, Actor.SYSTEM, null), tenant));
+                        LaptopStatus.REQUESTED.name(), LaptopStatus.APPROVED.name(), null, Actor.SYSTEM, null), tenant, 2));
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
@@ -756,6 +757,15 @@ public class DynamoLaptopLedger implements LaptopLedger {
     }
 
     private TransactWriteItem putAudit(AuditEntry e, TenantId tenant) {
+        return putAudit(e, tenant, 0);
+    }
+
+    /**
+     * An audit entry; a request's entries are ordered on GSI1 by {@code sequence}, the request's
+     * version after the change (0 for the request itself when it was approved at once), so the
+     * trail reads in order even when two changes share a timestamp.
+     */
+    private TransactWriteItem putAudit(AuditEntry e, TenantId tenant, long sequence) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(districtPk(tenant, e.district())));
         item.put(Keys.SK, s(AUDIT_PREFIX + e.entryId()));
@@ -779,7 +789,7 @@ public class DynamoLaptopLedger implements LaptopLedger {
         if (e.requestId() != null) {
             item.put("requestId", s(e.requestId()));
             item.put(Keys.GSI1PK, s(requestAuditIndex(tenant, e.requestId())));
-            item.put(Keys.GSI1SK, s(e.entryId()));
+            item.put(Keys.GSI1SK, s(String.format("%06d#", sequence) + e.entryId()));
         }
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(PK)")).build();

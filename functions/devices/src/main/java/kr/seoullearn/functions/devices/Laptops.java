@@ -81,9 +81,8 @@ public final class Laptops {
         caller.require(Role.LEARNER);
         TenantId tenant = caller.tenant();
         Map<String, Object> body = new LinkedHashMap<>();
-        ledger.latest(tenant, caller.userId()).ifPresentOrElse(
-                r -> body.put("request", LaptopView.forLearner(r, positionOf(r))),
-                () -> body.put("request", null));
+        // no "request" when the learner never asked for one
+        ledger.latest(tenant, caller.userId()).ifPresent(r -> body.put("request", LaptopView.forLearner(r, positionOf(r))));
         return body;
     }
 
@@ -151,11 +150,11 @@ public final class Laptops {
         LaptopRequest current = found(caller.tenant(), requestId);
         Actor actor = actorFor(caller, current);
         if (current.version() != version) {
-            throw new ProblemException(Problem.VERSION_CONFLICT, Map.of("status", current.status().name(),
+            throw new ProblemException(Problem.VERSION_CONFLICT, Map.of("requestStatus", current.status().name(),
                     "version", current.version()));
         }
         if (!LaptopRules.allowed(actor.kind(), current.status(), to)) {
-            throw new ProblemException(Problem.LAPTOP_STATUS_CHANGE_NOT_ALLOWED, Map.of("status", current.status().name()));
+            throw new ProblemException(Problem.LAPTOP_STATUS_CHANGE_NOT_ALLOWED, Map.of("requestStatus", current.status().name()));
         }
         LocalDate dueOn = to == LaptopStatus.LOANED ? LaptopRules.dueOn(today()) : null;
         LaptopRequest after = ledger.change(current, version, to, actor, reason, dueOn, clock.instant());

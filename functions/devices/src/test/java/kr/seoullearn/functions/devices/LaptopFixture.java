@@ -48,6 +48,25 @@ final class LaptopFixture implements AutoCloseable {
     final DynamoLaptopLedger ledger;
     final DynamoOfficerDistricts officers;
     final DevicesHandler handler;
+    /** Starts at {@link #NOW} and moves on a millisecond at every reading: changes keep their order. */
+    final Clock clock = new Clock() {
+        private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(NOW.toEpochMilli());
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(instant(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.getAndIncrement());
+        }
+    };
     private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
 
     LaptopFixture(String purpose) {
@@ -58,7 +77,7 @@ final class LaptopFixture implements AutoCloseable {
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = new DynamoLaptopLedger(counted, stack.table());
         handler = new DevicesHandler(new Laptops(new DynamoApplicationStore(counted, stack.table()), ledger,
-                new DynamoOfficerDistricts(counted, stack.table()), Clock.fixed(NOW, ZoneOffset.UTC)));
+                new DynamoOfficerDistricts(counted, stack.table()), clock));
     }
 
     @Override
@@ -67,7 +86,7 @@ final class LaptopFixture implements AutoCloseable {
     }
 
     void district(String tenant, String district, long units) {
-        ledger.openDistrict(new TenantId(tenant), district, "Test Book 14", units, NOW);
+        ledger.openDistrict(new TenantId(tenant), district, "Test Book 14", units, clock.instant());
     }
 
     String officer(String tenant, String... districts) {
@@ -100,10 +119,10 @@ final class LaptopFixture implements AutoCloseable {
 
     APIGatewayV2HTTPResponse call(String route, String sub, String tenant, Map<String, String> path, String body,
                                   String... groups) {
-        return call(route, sub, tenant, path, Map.of(), body, groups);
+        return callQuery(route, sub, tenant, path, Map.of(), body, groups);
     }
 
-    APIGatewayV2HTTPResponse call(String route, String sub, String tenant, Map<String, String> path, Map<String, String> query,
+    APIGatewayV2HTTPResponse callQuery(String route, String sub, String tenant, Map<String, String> path, Map<String, String> query,
                                   String body, String... groups) {
         APIGatewayV2HTTPEvent event = Events.http(route, groups == null ? null : Events.claims(sub, tenant, groups), body, "en");
         if (path != null && !path.isEmpty()) {
