@@ -11,6 +11,7 @@ import {
 
 const MAX_REASON = 300;
 const MAX_UNITS = 10000;
+const MAX_MODEL = 80;
 const STATUS = {
   REQUESTED: 'laptops.status.REQUESTED',
   APPROVED: 'laptops.status.APPROVED',
@@ -54,7 +55,8 @@ export function enter(context, root, parts) {
   useContext(ctx);
   const groups = ctx.me().groups ?? [];
   if (groups.includes('district-officers') || groups.includes('admins')) {
-    if (parts[0]) showDistrict(parts[0]);
+    if (parts[1]) showRequest(parts[0], parts[1]);
+    else if (parts[0]) showDistrict(parts[0]);
     else showDistricts();
   } else if (groups.includes('learners')) {
     showMine();
@@ -191,7 +193,8 @@ async function showDistricts() {
   if (answer.stale) return;
   if (!answer.ok) return failed('laptops.console', answer);
   const districts = answer.data.districts ?? [];
-  if (districts.length === 1 && answer.data.scope === 'assigned') return showDistrict(districts[0].district);
+  single = districts.length === 1 && answer.data.scope === 'assigned';
+  if (single) return showDistrict(districts[0].district);
   pageTitle('laptops.console');
   host.replaceChildren(
     heading('laptops.console'),
@@ -210,6 +213,8 @@ async function showDistricts() {
 
 let district = null;
 let requests = [];
+// An officer of one district comes straight to it: "back" then goes home, not round in a circle.
+let single = false;
 
 async function showDistrict(id, flash) {
   loading();
@@ -218,7 +223,8 @@ async function showDistrict(id, flash) {
     ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/audit`),
   ]);
   if (list.stale || audit.stale) return;
-  const back = h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
+  const back = single ? h('a', { class: 'back-link', href: '#/', i18n: 'action.home' })
+    : h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
   if (!list.ok) return failed('laptops.console', list, back);
   district = list.data.district;
   // the queue first, in its order; then the others by when they asked
@@ -235,7 +241,7 @@ async function showDistrict(id, flash) {
     requestsPart(),
     stockPart(),
     auditPart(audit.ok ? audit.data.entries ?? [] : []),
-    h('p', {}, h('a', { href: '#/laptops', i18n: 'laptops.back' })));
+    h('p', {}, single ? h('a', { href: '#/', i18n: 'action.home' }) : h('a', { href: '#/laptops', i18n: 'laptops.back' })));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
 }
@@ -261,7 +267,7 @@ function requestRow(r) {
   }
   return h('tr', { 'data-request-id': r.requestId, 'data-status': r.status },
     h('td', { class: 'number' }, r.position ? String(r.position) : '—'),
-    h('td', {}, h('strong', { class: 'pickup-code' }, r.pickupCode)),
+    h('td', {}, h('a', { class: 'pickup-code', href: `#/laptops/${encodeURIComponent(r.district)}/${encodeURIComponent(r.requestId)}` }, r.pickupCode)),
     h('td', {}, statusTag(r.status), r.dueOn ? [' ', h('span', { class: 'hint', i18n: 'laptops.dueShort', args: { date: { date: r.dueOn } } })] : null),
     h('td', {}, h('span', { date: r.requestedAt })),
     h('td', { class: 'actions' }, actions));
@@ -303,6 +309,7 @@ function stockPart() {
       radios({ name: 'change', legend: 'laptops.field.change', items: [
         { value: 'RECEIVED', key: CHANGE.RECEIVED }, { value: 'WRITTEN_OFF', key: CHANGE.WRITTEN_OFF }] }),
       textField({ name: 'units', label: 'laptops.field.units', inputmode: 'numeric', width: 'short', maxlength: 5 }),
+      textField({ name: 'model', label: 'laptops.field.newModel', hint: 'laptops.model.hint', maxlength: MAX_MODEL }),
       textField({ name: 'note', label: 'laptops.field.note', hint: 'laptops.note.hint', maxlength: MAX_REASON }),
       button('record-stock', 'laptops.recordStock', null, { type: 'submit' })));
 }
@@ -315,6 +322,7 @@ async function recordStock(event) {
     const unitsText = $('units').value.trim();
     const units = /^\d{1,5}$/.test(unitsText) ? Number(unitsText) : NaN;
     const note = $('note').value.trim();
+    const model = $('model').value.trim();
     const errors = [];
     if (!change) errors.push({ field: 'change', message: fieldMessage('change', 'required') });
     if (!unitsText) errors.push({ field: 'units', message: fieldMessage('units', 'required') });
@@ -322,6 +330,7 @@ async function recordStock(event) {
     if (errors.length) return showErrors(host, errors);
     const body = { change, units };
     if (note) body.note = note;
+    if (model) body.model = model;
     const answer = await ctx.api('POST', `/laptops/districts/${encodeURIComponent(district.district)}/stock`, body);
     if (answer.stale) return undefined;
     if (answer.ok) {
@@ -330,8 +339,34 @@ async function recordStock(event) {
     if (answer.problem?.code === 'laptop-stock-too-low') {
       return showErrors(host, [{ field: 'units', message: { key: 'laptops.units.tooMany', args: { n: answer.problem.inStock ?? 0 } } }]);
     }
-    return showProblem(answer, ['change', 'units', 'note']);
+    return showProblem(answer, ['change', 'units', 'model', 'note']);
   });
+}
+
+// ---- one request and its trail ----
+
+async function showRequest(districtId, requestId) {
+  loading();
+  const answer = await ctx.api('GET', `/laptops/requests/${encodeURIComponent(requestId)}`);
+  if (answer.stale) return;
+  const back = h('a', { class: 'back-link', href: `#/laptops/${encodeURIComponent(districtId)}`, i18n: 'laptops.backToDistrict' });
+  if (!answer.ok) return failed('laptops.console', answer, back);
+  const r = answer.data;
+  pageTitle('laptops.console');
+  host.replaceChildren(
+    back,
+    h('h1', { tabindex: '-1', id: 'request-title', i18n: 'laptops.requestTitle', args: { code: r.pickupCode } }),
+    summaryList([
+      { id: 'fact-status', label: 'laptops.field.status', value: statusTag(r.status, 'request-status') },
+      r.position ? { id: 'fact-position', label: 'laptops.field.position', value: h('span', { i18n: 'laptops.position', args: { n: r.position } }) } : null,
+      { id: 'fact-district', label: 'laptops.field.district', value: districtName(r.district) },
+      { id: 'fact-requested', label: 'laptops.field.requestedAt', value: h('span', { date: r.requestedAt }) },
+      r.dueOn ? { id: 'fact-due', label: 'laptops.field.dueOn', value: h('span', { date: r.dueOn }) } : null,
+      r.reason ? { id: 'fact-reason', label: 'laptops.field.reason', value: h('span', {}, r.reason) } : null,
+    ], { id: 'request-facts' }),
+    auditPart(r.audit ?? []),
+    h('p', {}, h('a', { href: `#/laptops/${encodeURIComponent(districtId)}`, i18n: 'laptops.backToDistrict' })));
+  ctx.arrived(host);
 }
 
 function auditPart(entries) {

@@ -65,6 +65,14 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await row.locator('[data-action="ready"]').click();
   await expectText(page, '#page-status', exactly(ko['laptops.done.READY_FOR_PICKUP'].replace('{code}', code)), 'marked ready');
   await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.READY_FOR_PICKUP']), 'ready in the list');
+  // the request's own trail: asked, approved by the queue, made ready by the officer
+  await page.click(`#requests a:has-text("${code}")`);
+  await expectText(page, '#request-title', exactly(ko['laptops.requestTitle'].replace('{code}', code)), 'the request page');
+  assert.equal(await page.locator('#audit li').count(), 3, 'three changes so far');
+  await expectText(page, '#audit li:nth-child(2)', mentions(ko['laptops.actor.SYSTEM']), 'approved by the queue');
+  await expectText(page, '#audit li:nth-child(3)', mentions(ko['laptops.actor.OFFICER']), 'made ready by the officer');
+  await page.click('.back-link');
+  await expectText(page, '#district-name', exactly('강서구'), 'back at the district');
   const inStock = Number(await page.locator('#district-counts [data-count="inStock"]').innerText());
   await page.click('#record-stock');
   await expectText(page, '#error-summary', mentions(ko['err.required']), 'what happened and how many are required');

@@ -2,10 +2,17 @@ package kr.seoullearn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.LocalCloudClient;
+import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.shared.http.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +91,7 @@ class LaptopsE2E {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.headers().firstValue("content-type")).contains("application/problem+json");
         assertThat(json(second)).containsEntry("code", "laptop-request-active").containsEntry("requestId", id)
-                .containsEntry("title", "이미 노트북을 신청했어요");
+                .containsEntry("title", "이미 노트북을 신청했습니다");
 
         // Gangseo-gu's officer and Chungbuk's officer can neither see nor act on it
         assertThat(status(id, "READY_FOR_PICKUP", 1, otherOfficer).statusCode()).isEqualTo(404);
@@ -124,6 +131,23 @@ class LaptopsE2E {
         var audit = json(get("/api/laptops/districts/nowon-gu/audit", admin));
         assertThat((List<Map<String, Object>>) audit.get("entries")).first().satisfies(e ->
                 assertThat(e).containsEntry("requestId", id).containsEntry("to", "RETURNED"));
+
+        // the function's logs (as the local cloud keeps them) hold no personal data, nor the pickup code
+        Path log = TestStack.repositoryRoot().resolve(".local/logs/cloud-" + URI.create(cloud.base()).getPort()
+                + "/DevicesFunction.log");
+        if (Files.isRegularFile(log)) {
+            String logged = readLog(log);
+            assertThat(logged).contains("laptop request changed")
+                    .doesNotContain("learner@seoul-learn.local", "김민준", "최유진", (String) r.get("pickupCode"));
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
