@@ -125,3 +125,18 @@ test('a mentor is told laptops are for learners, in their language', { timeout: 
   await expectText(page, '#page h1', exactly(messages.vi['laptops.title']), 'the laptop page');
   await expectText(page, '#page', mentions(messages.vi['laptops.notLearner']), 'not for mentors');
 }));
+
+test('an admin sees every district of Seoul with its counts and opens one', { timeout: 90_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  await page.goto(`${BASE_URL}/`);
+  await signIn(page, { username: 'admin@seoul-learn.local', password: PASSWORD });
+  await page.click('#go-laptops');
+  await expectText(page, '#page h1', exactly(en['laptops.console']), 'the console');
+  await page.locator('#districts tbody tr').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#districts tbody tr').count(), 25, 'the 25 gu of Seoul, and no area of Chungbuk');
+  assert.equal(await page.locator('#districts tr[data-district="cheongju-si"]').count(), 0);
+  await page.click('#districts tr[data-district="nowon-gu"] a');
+  await expectText(page, '#district-name', exactly(en['district.nowon-gu']), 'Nowon-gu');
+  await expectText(page, '.back-link', exactly(en['laptops.back']), 'back to every district');
+  await snap(page, 'laptops-admin-district');
+}));

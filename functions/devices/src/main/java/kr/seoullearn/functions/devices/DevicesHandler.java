@@ -56,6 +56,12 @@ public class DevicesHandler extends ApiFunction {
                 },
                 "GET /api/laptops/districts/{district}/audit", r -> ApiResponses.json(200,
                         laptops.districtAudit(r.caller(), r.pathParameter("district").orElse(null),
-                                r.queryParameter("cursor").orElse(null))));
+                                r.queryParameter("cursor").orElse(null))),
+                "PUT /api/laptops/officers/{userId}/districts", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.ADMIN);
+                    return ApiResponses.json(200, laptops.assignOfficer(caller, r.pathParameter("userId").orElse(null),
+                            r.jsonObject()));
+                });
     }
 }

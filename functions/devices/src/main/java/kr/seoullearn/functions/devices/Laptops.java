@@ -46,6 +46,10 @@ public final class Laptops {
     private static final Set<String> REQUEST_FIELDS = Set.of("agreeToLoanTerms");
     private static final Set<String> STATUS_FIELDS = Set.of("status", "version", "reason");
     private static final Set<String> STOCK_FIELDS = Set.of("change", "units", "model", "note");
+    private static final Set<String> ASSIGNMENT_FIELDS = Set.of("districts");
+    /** A Cognito sub (or user name) as it may appear in a path. */
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    static final int MAX_DISTRICTS_PER_OFFICER = 40;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
 
     /** An answer with its status: 201 for an approval, 202 for a place in the queue. */
@@ -310,6 +314,45 @@ public final class Laptops {
         body.put("entries", page.items().stream().map(LaptopView::audit).toList());
         body.put("next", page.next());
         return body;
+    }
+
+    /**
+     * PUT /api/laptops/officers/{userId}/districts {"districts": [...]}: an admin sets the
+     * districts an officer of their tenant looks after (an empty list: none). Every district
+     * must exist in the admin's tenant. 1 BatchGetItem + 1 PutItem (or DeleteItem).
+     */
+    Map<String, Object> assignOfficer(Caller caller, String userId, Map<String, Object> body) {
+        caller.require(Role.ADMIN);
+        FieldErrors errors = new FieldErrors();
+        unknownFields(body, ASSIGNMENT_FIELDS, errors);
+        java.util.TreeSet<String> districts = new java.util.TreeSet<>();
+        Object given = body.get("districts");
+        if (given == null) {
+            errors.add("districts", "required");
+        } else if (!(given instanceof List<?> list) || list.size() > MAX_DISTRICTS_PER_OFFICER) {
+            errors.add("districts", given instanceof List<?> ? "out-of-range" : "invalid-value");
+        } else {
+            for (Object d : list) {
+                if (!(d instanceof String s) || !LaptopRules.isDistrictId(s) || !districts.add(s)) {
+                    errors.add("districts", "invalid-value");
+                    break;
+                }
+            }
+        }
+        errors.throwIfAny();
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new ProblemException(Problem.NOT_FOUND);
+        }
+        TenantId tenant = caller.tenant();
+        if (!districts.isEmpty() && ledger.districts(tenant, districts).size() != districts.size()) {
+            throw new ProblemException(Problem.DISTRICT_NOT_FOUND);
+        }
+        officers.assign(tenant, userId, districts);
+        LOG.info("officer districts set", "tenant", tenant.value(), "districts", districts.size());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", userId);
+        view.put("districts", List.copyOf(districts));
+        return view;
     }
 
     /**

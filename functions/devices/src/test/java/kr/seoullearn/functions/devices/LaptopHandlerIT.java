@@ -428,7 +428,9 @@ class LaptopHandlerIT {
                 new Route("GET /api/laptops/districts", null, null, List.of("district-officers", "admins")),
                 new Route("GET /api/laptops/districts/{district}/requests", nowon, null, List.of("district-officers", "admins")),
                 new Route("POST /api/laptops/districts/{district}/stock", nowon, stockBody, List.of("district-officers", "admins")),
-                new Route("GET /api/laptops/districts/{district}/audit", nowon, null, List.of("district-officers", "admins")));
+                new Route("GET /api/laptops/districts/{district}/audit", nowon, null, List.of("district-officers", "admins")),
+                new Route("PUT /api/laptops/officers/{userId}/districts", Map.of("userId", nowonOfficer),
+                        "{\"districts\":[\"gangseo-gu\"]}", List.of("admins")));
         f.counter.reset();
         for (Route route : routes) {
             for (String group : List.of("applicants", "learners", "mentors", "reviewers", "district-officers", "admins")) {
@@ -443,6 +445,49 @@ class LaptopHandlerIT {
             assertThat(anonymous.getStatusCode()).as(route.key() + " without a token").isEqualTo(401);
         }
         assertThat(f.writes()).as("no refused caller wrote anything").isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdminSetsAnOfficersDistrictsWithinTheTenantAndItTakesEffectAtOnce() {
+        String officer = f.officer("seoul", "nowon-gu");
+        Map<String, String> path = Map.of("userId", officer);
+        f.counter.reset();
+        var set = f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", path,
+                "{\"districts\":[\"guro-gu\",\"gangseo-gu\"]}", "admins");
+        assertThat(set.getStatusCode()).as(set.getBody()).isEqualTo(200);
+        assertThat((List<String>) json(set).get("districts")).containsExactly("gangseo-gu", "guro-gu");
+        assertThat(f.counter.snapshot()).isEqualTo(Map.of("BatchGetItem", 1, "PutItem", 1));
+        var mine = f.call("GET /api/laptops/districts", officer, "seoul", null, null, "district-officers");
+        assertThat((List<Map<String, Object>>) json(mine).get("districts")).extracting(d -> d.get("district"))
+                .containsExactly("gangseo-gu", "guro-gu");
+        assertProblem(f.call("GET /api/laptops/districts/{district}/requests", officer, "seoul", Map.of("district", "nowon-gu"), null,
+                "district-officers"), 403, "forbidden");
+
+        f.counter.reset();
+        // bad input, another tenant's district, an unknown one: refused, nothing written
+        for (String body : List.of("{}", "{\"districts\":\"guro-gu\"}", "{\"districts\":[\"guro-gu\",\"guro-gu\"]}",
+                "{\"districts\":[\"Guro\"]}", "{\"districts\":[1]}", "{\"districts\":[],\"admin\":true}")) {
+            assertProblem(f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", path, body, "admins"), 400,
+                    "validation-failed");
+        }
+        assertProblem(f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", path,
+                "{\"districts\":[\"cheongju-si\"]}", "admins"), 404, "district-not-found");
+        assertProblem(f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", Map.of("userId", "a#b"),
+                "{\"districts\":[]}", "admins"), 404, "not-found");
+        assertProblem(f.call("PUT /api/laptops/officers/{userId}/districts", CHUNGBUK_ADMIN, "chungbuk", path,
+                "{\"districts\":[\"guro-gu\"]}", "admins"), 404, "district-not-found");
+        assertThat(f.writes()).isZero();
+        // Chungbuk's admin assigning the same account in Chungbuk changes nothing in Seoul
+        assertThat(f.call("PUT /api/laptops/officers/{userId}/districts", CHUNGBUK_ADMIN, "chungbuk", path,
+                "{\"districts\":[\"cheongju-si\"]}", "admins").getStatusCode()).isEqualTo(200);
+        assertThat(f.officers.of(new kr.seoullearn.shared.tenant.TenantId("seoul"), officer)).containsExactlyInAnyOrder("gangseo-gu", "guro-gu");
+
+        // an empty list takes every district away
+        assertThat(f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", path, "{\"districts\":[]}", "admins")
+                .getStatusCode()).isEqualTo(200);
+        assertThat((List<?>) json(f.call("GET /api/laptops/districts", officer, "seoul", null, null, "district-officers"))
+                .get("districts")).isEmpty();
     }
 
     @Test
