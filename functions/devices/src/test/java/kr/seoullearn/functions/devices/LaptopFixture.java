@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,11 +190,5 @@ final class LaptopFixture implements AutoCloseable {
 
     int writes() {
         return WRITES.stream().mapToInt(counter::count).sum();
-    }
-
-    static Map<String, Object> snapshotOf(Map<String, AttributeValue> item) {
-        Map<String, Object> m = new HashMap<>();
-        item.forEach((k, v) -> m.put(k, v.toString()));
-        return m;
     }
 }
