@@ -491,6 +491,33 @@ class LaptopHandlerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDistrictsTrailIsReadPageByPageNewestFirstWithoutRepeats() {
+        f.district("seoul", "paged-gu", 1);
+        String officer = f.officer("seoul", "paged-gu");
+        for (int i = 0; i < Laptops.PAGE; i++) {
+            assertThat(f.stockChange(officer, "seoul", "paged-gu", "RECEIVED", 1, "district-officers").getStatusCode()).isEqualTo(200);
+        }
+        Map<String, String> paged = Map.of("district", "paged-gu");
+        var first = f.call("GET /api/laptops/districts/{district}/audit", officer, "seoul", paged, null, "district-officers");
+        List<Map<String, Object>> page1 = (List<Map<String, Object>>) json(first).get("entries");
+        assertThat(page1).hasSize(Laptops.PAGE);
+        assertThat(page1.get(0)).containsEntry("from", "50").containsEntry("to", "51");
+        String next = (String) json(first).get("next");
+        assertThat(next).isNotBlank();
+        var second = f.callQuery("GET /api/laptops/districts/{district}/audit", officer, "seoul", paged, Map.of("cursor", next), null,
+                "district-officers");
+        List<Map<String, Object>> page2 = (List<Map<String, Object>>) json(second).get("entries");
+        assertThat(page2).extracting(e -> e.get("change") + ":" + e.get("from") + ">" + e.get("to")).containsExactly("RECEIVED:0>1");
+        assertThat(page1).extracting(e -> e.get("entryId")).doesNotContain(page2.get(0).get("entryId"));
+        // a cursor only ever points inside the district it is used with: elsewhere it reads that district's trail
+        var elsewhere = f.callQuery("GET /api/laptops/districts/{district}/audit", ADMIN, "seoul", Map.of("district", "guro-gu"),
+                Map.of("cursor", next), null, "admins");
+        assertThat(elsewhere.getStatusCode()).isEqualTo(200);
+        assertThat(elsewhere.getBody()).doesNotContain("paged-gu");
+    }
+
+    @Test
     void learnersSeeTheirOwnRequestOnlyAndNoAccountIds() {
         String learner = f.learner("seoul", "guro-gu");
         var nothing = f.call("GET /api/laptops/mine", learner, "seoul", null, null, "learners");
