@@ -55,7 +55,8 @@ export function enter(context, root, parts) {
   useContext(ctx);
   const groups = ctx.me().groups ?? [];
   if (groups.includes('district-officers') || groups.includes('admins')) {
-    if (parts[1]) showRequest(parts[0], parts[1]);
+    if (parts[1] === 'closed') showDistrict(parts[0], null, 'closed');
+    else if (parts[1]) showRequest(parts[0], parts[1]);
     else if (parts[0]) showDistrict(parts[0]);
     else showDistricts();
   } else if (groups.includes('learners')) {
@@ -213,13 +214,19 @@ async function showDistricts() {
 
 let district = null;
 let requests = [];
+let state = 'active';
+let next = null;
 // An officer of one district comes straight to it: "back" then goes home, not round in a circle.
 let single = false;
 
-async function showDistrict(id, flash) {
+const requestsPath = (id, cursor) => `/laptops/districts/${encodeURIComponent(id)}/requests?state=${state}`
+  + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
+
+async function showDistrict(id, flash, shown = 'active') {
   loading();
+  state = shown;
   const [list, audit] = await Promise.all([
-    ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/requests`),
+    ctx.api('GET', requestsPath(id)),
     ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/audit`),
   ]);
   if (list.stale || audit.stale) return;
@@ -227,8 +234,9 @@ async function showDistrict(id, flash) {
     : h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
   if (!list.ok) return failed('laptops.console', list, back);
   district = list.data.district;
-  // the queue first, in its order; then the others by when they asked
-  requests = [...(list.data.requests ?? [])].sort((a, b) => (a.position || 1e9) - (b.position || 1e9)
+  next = list.data.next ?? null;
+  // the queue first, in its order; then the others by when they asked (closed ones: newest first, as sent)
+  requests = state === 'closed' ? list.data.requests ?? [] : [...(list.data.requests ?? [])].sort((a, b) => (a.position || 1e9) - (b.position || 1e9)
     || String(a.requestedAt).localeCompare(String(b.requestedAt)));
   pageTitle('laptops.console');
   host.replaceChildren(
@@ -247,14 +255,35 @@ async function showDistrict(id, flash) {
 }
 
 function requestsPart() {
+  const base = `#/laptops/${encodeURIComponent(district.district)}`;
+  const more = button('load-more', 'laptops.loadMore', null, { secondary: true });
+  more.hidden = !next;
+  more.addEventListener('click', () => busy(more, async () => {
+    clearErrors(host);
+    const page = await ctx.api('GET', requestsPath(district.district, next));
+    if (page.stale) return;
+    if (!page.ok) {
+      showProblem(page);
+      return;
+    }
+    const added = (page.data.requests ?? []).map(requestRow);
+    $('requests')?.querySelector('tbody')?.append(...added);
+    next = page.data.next ?? null;
+    more.hidden = !next;
+    added[0]?.querySelector('a')?.focus();
+  }));
   return h('section', { 'aria-labelledby': 'requests-heading' },
-    h('h2', { id: 'requests-heading', i18n: 'laptops.requests' }),
+    h('h2', { id: 'requests-heading', i18n: state === 'closed' ? 'laptops.closedRequests' : 'laptops.requests' }),
+    h('p', {}, state === 'closed'
+      ? h('a', { href: base, id: 'show-active', i18n: 'laptops.showActive' })
+      : h('a', { href: `${base}/closed`, id: 'show-closed', i18n: 'laptops.showClosed' })),
     requests.length ? h('table', { class: 'table', id: 'requests' },
       h('thead', {}, h('tr', {},
         ['laptops.field.position', 'laptops.field.pickupCode', 'laptops.field.status', 'laptops.field.requestedAt', 'laptops.field.actions']
           .map((k) => h('th', { scope: 'col', i18n: k })))),
       h('tbody', {}, requests.map(requestRow)))
-      : h('p', { class: 'inset', id: 'no-requests', i18n: 'laptops.noRequests' }),
+      : h('p', { class: 'inset', id: 'no-requests', i18n: state === 'closed' ? 'laptops.noClosed' : 'laptops.noRequests' }),
+    more,
     h('div', { id: 'reject-panel', hidden: true }));
 }
 

@@ -110,6 +110,10 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await page.locator('#requests tr', { hasText: code }).locator('[data-action="return"]').click();
   await expectText(page, '#page-status', exactly(ko['laptops.done.RETURNED'].replace('{code}', code)), 'return recorded');
   assert.equal(await page.locator('#requests tr', { hasText: code }).count(), 0, 'no longer an open request');
+  await page.click('#show-closed');
+  await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.RETURNED']), 'among the closed requests');
+  await page.click('#show-active');
+  await expectText(page, '#requests-heading', exactly(ko['laptops.requests']), 'back to the open requests');
   await expectText(page, '#audit', mentions(ko['laptops.actor.LEARNER']), 'the learner in the audit trail');
 
   // The learner sees it returned and may ask again
