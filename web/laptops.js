@@ -105,12 +105,12 @@ async function showMine(flash) {
   if (!answer.ok) return failed('laptops.title', answer);
   const r = answer.data.request;
   pageTitle('laptops.title');
-  host.replaceChildren(
+  host.replaceChildren(...[
     heading('laptops.title'),
     statusLine('page-status'),
     r ? requestPart(r) : null,
     !r || !ACTIVE.includes(r.status) ? requestForm(Boolean(r)) : null,
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    h('p', {}, h('a', { href: '#/', i18n: 'action.home' }))].filter(Boolean));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
 }
@@ -239,7 +239,7 @@ async function showDistrict(id, flash, shown = 'active') {
   requests = state === 'closed' ? list.data.requests ?? [] : [...(list.data.requests ?? [])].sort((a, b) => (a.position || 1e9) - (b.position || 1e9)
     || String(a.requestedAt).localeCompare(String(b.requestedAt)));
   pageTitle('laptops.console');
-  host.replaceChildren(
+  host.replaceChildren(...[
     back,
     h('h1', { tabindex: '-1', id: 'district-name' }, districtName(district.district)),
     statusLine('page-status'),
@@ -249,7 +249,8 @@ async function showDistrict(id, flash, shown = 'active') {
     requestsPart(),
     stockPart(),
     auditPart(audit.ok ? audit.data.entries ?? [] : []),
-    h('p', {}, single ? h('a', { href: '#/', i18n: 'action.home' }) : h('a', { href: '#/laptops', i18n: 'laptops.back' })));
+    h('p', {}, single ? h('a', { href: '#/', i18n: 'action.home' }) : h('a', { href: '#/laptops', i18n: 'laptops.back' }))]
+    .filter(Boolean));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
 }

@@ -50,6 +50,7 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await page.check('#agreeToLoanTerms-yes');
   await page.click('#send-request');
   await expectText(page, '#request-status', exactly(ko['laptops.status.APPROVED']), 'approved at once');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
   await expectText(page, '#page-status', exactly(ko['laptops.approved']), 'told it is approved');
   const code = await expectText(page, '#pickup-code', (text) => /^[A-Z0-9]{6}$/.test(text), 'a pickup code');
   await expectText(page, '#next-step', mentions('강서구'), 'the district, in words');
@@ -93,6 +94,7 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await page.click('#record-stock');
   await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock)), 'back to the stock it had');
   await snap(page, 'laptops-console');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null" in the console');
 
   // The learner picks it up and confirms; the loan has a return date
   await as(page, LEARNER);
@@ -102,6 +104,7 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await page.click('#confirm-receipt');
   await expectText(page, '#request-status', exactly(ko['laptops.status.LOANED']), 'on loan');
   await expectText(page, '#due-on', (text) => /\d{4}/.test(text), 'the return date');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
   await snap(page, 'laptops-loaned');
 
   // The officer records the return; the trail shows the learner's confirmation
