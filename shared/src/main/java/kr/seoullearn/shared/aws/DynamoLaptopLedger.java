@@ -221,10 +221,12 @@ public class DynamoLaptopLedger implements LaptopLedger {
             throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
         }
         String key = marker.containsKey("idempotencyKey") ? marker.get("idempotencyKey").s() : null;
-        if (r.idempotencyKey() != null && r.idempotencyKey().equals(key)) {
+        boolean ours = existing.requestId().equals(r.requestId());
+        if (ours || r.idempotencyKey() != null && r.idempotencyKey().equals(key)) {
+            // ours: this very transaction committed and the SDK sent it again after a timeout
             int position = existing.status() == LaptopStatus.REQUESTED && existing.ticket() != null
                     ? position(r.tenant(), existing.district(), existing.ticket()) : 0;
-            return new Placed(existing, position, true);
+            return new Placed(existing, position, !ours);
         }
         throw new ProblemException(Problem.LAPTOP_REQUEST_ACTIVE,
                 Map.of("requestId", existing.requestId(), "requestStatus", existing.status().name()));
@@ -320,6 +322,12 @@ public class DynamoLaptopLedger implements LaptopLedger {
             } catch (TransactionCanceledException ex) {
                 List<CancellationReason> reasons = ex.cancellationReasons();
                 if (failed(reasons, 0)) {
+                    LaptopRequest stored = find(current.tenant(), current.requestId()).orElse(null);
+                    if (stored != null && stored.status() == to && stored.version() == expectedVersion + 1) {
+                        // the change is made: this transaction committed and the SDK sent it again after
+                        // a timeout (or the same change was made at the same moment by someone else)
+                        break;
+                    }
                     throw new ProblemException(Problem.VERSION_CONFLICT);
                 }
                 if (conflicted(reasons) && conflicts++ < CONFLICT_RETRIES) {
