@@ -38,6 +38,7 @@ const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
 // Pages behind the hash routes, each a module loaded on first visit (keeps the first load light).
 const PAGES = {
   register: () => import('./register.js'),
+  laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
@@ -354,6 +355,8 @@ function renderMe() {
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !groups.includes('reviewers');
   $('next-providers').hidden = !groups.includes('learners');
+  // laptops: learners ask for one, officers and admins run their districts' console
+  $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
 }
 
 function fillAlert(title, detail) {

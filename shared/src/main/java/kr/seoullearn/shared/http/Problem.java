@@ -6,6 +6,13 @@ package kr.seoullearn.shared.http;
  * {@code i18n/problems_*.properties}, one per language.
  */
 public enum Problem {
+    // ---- laptops (issue 6)
+    LAPTOP_REQUEST_ACTIVE("laptop-request-active", 409),
+    LAPTOP_REQUEST_NOT_FOUND("laptop-request-not-found", 404),
+    LAPTOP_STATUS_CHANGE_NOT_ALLOWED("laptop-status-change-not-allowed", 409),
+    LAPTOP_STOCK_TOO_LOW("laptop-stock-too-low", 409),
+    DISTRICT_NOT_FOUND("district-not-found", 404),
+    // ---- laptops end
     BAD_REQUEST_BODY_MISSING("body-missing", 400),
     BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
