@@ -655,6 +655,11 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 item.containsKey("mentorshipId") ? item.get("mentorshipId").s() : null);
     }
 
+    /** A mentorship's item as stored (seed data and tests that need a state the routes do not make). */
+    public static Map<String, AttributeValue> mentorshipItem(Mentorship m) {
+        return item(m);
+    }
+
     static Map<String, AttributeValue> item(Mentorship m) {
         Map<String, AttributeValue> item = new HashMap<>(mentorshipKey(m.tenant(), m.id()));
         item.put("type", AttributeValue.fromS("MENTORSHIP"));

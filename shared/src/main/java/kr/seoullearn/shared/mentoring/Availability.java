@@ -124,7 +124,7 @@ public record Availability(List<Window> weekly, Set<LocalDate> away, long versio
             if (!(given instanceof List<?> dates)) {
                 errors.add("away", "invalid-value");
             } else if (dates.size() > MAX_AWAY_DATES) {
-                errors.add("away", "too-many");
+                errors.add("away", "out-of-range");
             } else {
                 for (int i = 0; i < dates.size(); i++) {
                     try {
@@ -144,7 +144,7 @@ public record Availability(List<Window> weekly, Set<LocalDate> away, long versio
         if (!(given instanceof List<?> list)) {
             errors.add(field, given == null ? "required" : "invalid-value");
         } else if (list.size() > max) {
-            errors.add(field, "too-many");
+            errors.add(field, "out-of-range");
         } else {
             for (int i = 0; i < list.size(); i++) {
                 String at = field + "[" + i + "]";
@@ -167,9 +167,9 @@ public record Availability(List<Window> weekly, Set<LocalDate> away, long versio
                 }
                 if (day != null && from != null && to != null) {
                     if (!from.isBefore(to)) {
-                        errors.add(at + ".to", "not-after-from");
+                        errors.add(at + ".to", "invalid-value");
                     } else if (windows.stream().anyMatch(o -> o.day() == day && from.isBefore(o.to()) && o.from().isBefore(to))) {
-                        errors.add(at, "overlaps");
+                        errors.add(at, "invalid-value");
                     } else {
                         windows.add(new Window(day, from, to));
                     }

@@ -123,7 +123,7 @@ public final class Mentoring {
         if (!(body.get("subjects") instanceof List<?> given) || given.isEmpty()) {
             errors.add("subjects", body.get("subjects") == null ? "required" : "invalid-value");
         } else if (given.size() > MAX_SUBJECTS) {
-            errors.add("subjects", "too-many");
+            errors.add("subjects", "out-of-range");
         } else {
             for (int i = 0; i < given.size(); i++) {
                 int at = i;
