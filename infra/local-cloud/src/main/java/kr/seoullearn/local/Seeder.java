@@ -103,6 +103,7 @@ final class Seeder {
                 }
             }
             seedApplicant(cognito);
+            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
     }

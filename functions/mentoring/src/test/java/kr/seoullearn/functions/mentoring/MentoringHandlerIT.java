@@ -132,6 +132,8 @@ class MentoringHandlerIT {
         var seventeenth = f.book("seoul", learner, mentorship, "2027-01-25T10:00");
         assertThat(seventeenth.getStatusCode()).isEqualTo(409);
         assertThat(json(seventeenth)).containsEntry("code", "session-quota-used-up");
+        var fullWeek = f.book("seoul", learner, mentorship, "2026-12-03T10:00");
+        assertThat(json(fullWeek)).as("the quota is the reason even in a week at its cap").containsEntry("code", "session-quota-used-up");
         var beyond = f.book("seoul", learner, mentorship, "2027-01-26T10:00");
         assertThat(json(beyond)).containsEntry("code", "session-outside-window");
 
