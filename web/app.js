@@ -39,6 +39,7 @@ const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
 const PAGES = {
   register: () => import('./register.js'),
   review: () => import('./review.js'),
+  mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
   'who-can-apply': () => import('./programme.js'),
 };
 // Pages anyone may read without signing in.
@@ -348,6 +349,7 @@ function renderMe() {
   $('next-register').hidden = !groups.includes('applicants');
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !groups.includes('reviewers');
+  $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
 }
 
 function fillAlert(title, detail) {
