@@ -187,14 +187,15 @@ async function mentorshipPage(mine) {
     extensionBlock(m, extension),
     homeLink(),
   ];
-  host.replaceChildren(...content);
+  host.replaceChildren(...content.filter(Boolean));
   if (!slots.ok) problem(slots);
   ctx.arrived(host);
 }
 
 function sessionItem(m, s) {
   const li = h('li', { class: 'session', 'data-session-id': s.sessionId, 'data-status': s.status },
-    h('p', {}, when(s.start), ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] })),
+    h('p', {}, when(s.start), ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] }),
+      s.trial ? [' ', h('strong', { class: 'tag', i18n: 'mentoring.trial' })] : null),
     s.meetingUrl ? h('p', {}, h('a', { href: s.meetingUrl, class: 'meeting-link', rel: 'noopener', target: '_blank', i18n: 'mentoring.join' })) : null);
   if (s.status === 'BOOKED' && !s.started) {
     const cancel = button(`cancel-${s.sessionId}`, 'mentoring.cancel', null, { secondary: true });
@@ -315,7 +316,8 @@ async function mentorPage() {
     availability.version = answer.data.version;
     setStatus(status, { key: 'mentoring.availabilitySaved' });
   }));
-  const sessions = desk.data.sessions ?? [];
+  // cancelled and moved sessions are no longer the mentor's business
+  const sessions = (desk.data.sessions ?? []).filter((s) => !['CANCELLED', 'RESCHEDULED'].includes(s.status));
   host.replaceChildren(
     heading('mentoring.mentorTitle'),
     status,
@@ -328,14 +330,35 @@ async function mentorPage() {
     h('p', { class: 'actions' }, add, ' ', save),
     h('h2', { i18n: 'mentoring.yourMentees' }),
     (desk.data.mentees ?? []).length
-      ? h('ul', { id: 'mentees' }, desk.data.mentees.map((m) => h('li', { 'data-mentorship-id': m.mentorshipId },
-        m.menteeName, ' ', tx('mentoring.remainingOf', { n: m.remaining, total: m.quota }))))
+      ? h('ul', { id: 'mentees', class: 'sessions' }, desk.data.mentees.map(menteeItem))
       : h('p', { class: 'inset', i18n: 'mentoring.noMentees' }),
     h('h2', { i18n: 'mentoring.sessions' }),
     sessions.length ? h('ul', { class: 'sessions', id: 'mentor-sessions' }, sessions.map(mentorSession))
       : h('p', { class: 'inset', id: 'no-sessions', i18n: 'mentoring.noSessions' }),
     homeLink());
   ctx.arrived(host);
+}
+
+// The later rules: a second session a week only once the mentor agrees (and they may take it back).
+function menteeItem(m) {
+  const li = h('li', { 'data-mentorship-id': m.mentorshipId },
+    h('p', {}, m.menteeName, ' ', tx('mentoring.remainingOf', { n: m.remaining, total: m.quota })));
+  const more = m.weeklyCapWithConsent > m.weeklyCap;
+  const less = m.weeklyCap > m.baseWeeklyCap;
+  if (more || less) {
+    const b = button(`weekly-cap-${m.mentorshipId}`, more ? 'mentoring.allowMore' : 'mentoring.backToBase', null, { secondary: true });
+    b.dataset.i18nArgs = JSON.stringify({ n: more ? m.weeklyCapWithConsent : m.baseWeeklyCap });
+    ctx.localize(b);
+    b.addEventListener('click', () => busy(b, async () => {
+      clearErrors(host);
+      const answer = await ctx.api('PUT', `/mentoring/mentorships/${encodeURIComponent(m.mentorshipId)}/weekly-cap`, { agree: more });
+      if (answer.stale) return;
+      if (!answer.ok) return problem(answer);
+      mentorPage();
+    }));
+    li.append(h('p', { class: 'actions' }, b));
+  }
+  return li;
 }
 
 function mentorSession(s) {

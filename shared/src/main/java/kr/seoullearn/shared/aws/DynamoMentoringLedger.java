@@ -366,6 +366,20 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 s.meetingUrl(), note, s.bookedAt(), now);
     }
 
+    @Override
+    public Mentorship setWeeklyCap(Mentorship m, int cap) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(mentorshipKey(m.tenant(), m.id()))
+                    .updateExpression("SET #cap = :cap")
+                    .conditionExpression("#status = :active")
+                    .expressionAttributeNames(Map.of("#cap", "weeklyCap", "#status", "status"))
+                    .expressionAttributeValues(Map.of(":cap", n(cap), ":active", AttributeValue.fromS(Mentorship.Status.ACTIVE.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ProblemException(Problem.MENTORSHIP_NOT_ACTIVE);
+        }
+        return m.withWeeklyCap(cap);
+    }
+
     // ------------------------------------------------------------------ extensions
 
     @Override
@@ -431,7 +445,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
         return new Mentorship(m.tenant(), m.id(), m.menteeId(), m.mentorId(), m.menteeName(), m.mentorName(), m.rulesId(),
                 m.sessionMinutes(), m.quota() + m.extensionSessions(), m.used(), m.weeklyCap(), m.trialSessions(), m.minNoticeHours(),
                 m.lateCancelHours(), m.extensionSessions(), m.extensionWeeks(), m.windowStart(),
-                m.windowEnd().plusSeconds(addSeconds), m.status(), m.createdAt());
+                m.windowEnd().plusSeconds(addSeconds), m.status(), m.createdAt(), m.baseWeeklyCap(), m.weeklyCapWithConsent());
     }
 
     // ------------------------------------------------------------------ transaction parts
@@ -673,6 +687,8 @@ public class DynamoMentoringLedger implements MentoringLedger {
         item.put("quota", n(m.quota()));
         item.put("used", n(m.used()));
         item.put("weeklyCap", n(m.weeklyCap()));
+        item.put("baseWeeklyCap", n(m.baseWeeklyCap()));
+        item.put("weeklyCapWithConsent", n(m.weeklyCapWithConsent()));
         item.put("trialSessions", n(m.trialSessions()));
         item.put("minNoticeHours", n(m.minNoticeHours()));
         item.put("lateCancelHours", n(m.lateCancelHours()));
@@ -693,7 +709,9 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 (int) number(i, "used"), (int) number(i, "weeklyCap"), (int) number(i, "trialSessions"), (int) number(i, "minNoticeHours"),
                 (int) number(i, "lateCancelHours"), (int) number(i, "extensionSessions"), (int) number(i, "extensionWeeks"),
                 Instant.ofEpochSecond(number(i, "windowStart")), Instant.ofEpochSecond(number(i, "windowEnd")),
-                Mentorship.Status.valueOf(i.get("status").s()), Instant.parse(i.get("createdAt").s()));
+                Mentorship.Status.valueOf(i.get("status").s()), Instant.parse(i.get("createdAt").s()),
+                (int) (i.containsKey("baseWeeklyCap") ? number(i, "baseWeeklyCap") : number(i, "weeklyCap")),
+                (int) (i.containsKey("weeklyCapWithConsent") ? number(i, "weeklyCapWithConsent") : number(i, "weeklyCap")));
     }
 
     static Map<String, AttributeValue> item(Session s) {

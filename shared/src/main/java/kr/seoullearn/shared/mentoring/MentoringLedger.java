@@ -71,6 +71,12 @@ public interface MentoringLedger {
     /** Moves a booked session to a new start in one transaction: all of it happens, or none. */
     Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now);
 
+    /**
+     * The mentorship's weekly cap from now on (a booking that read the old cap fails its
+     * {@code weeklyCap = :read} condition and is asked to try again); only while ACTIVE.
+     */
+    Mentorship setWeeklyCap(Mentorship mentorship, int cap);
+
     /** A mentor's record of a session that started: HELD or NO_SHOW, and a short note. */
     Session recordAttendance(Session session, Session.Status outcome, String note, Instant now);
 

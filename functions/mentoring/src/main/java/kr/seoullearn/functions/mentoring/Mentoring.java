@@ -177,7 +177,19 @@ public final class Mentoring {
                     .orElseThrow(() -> new ProblemException(Problem.MENTORSHIP_NOT_FOUND));
             Instant now = clock.instant();
             body.put("mentorship", MentoringView.forMentee(m));
-            body.put("sessions", ledger.sessions(tenant, m.id()).stream().map(s -> MentoringView.session(s, null, now)).toList());
+            List<Map<String, Object>> sessions = new ArrayList<>();
+            int counted = 0;
+            for (Session s : ledger.sessions(tenant, m.id())) {
+                Map<String, Object> view = MentoringView.session(s, null, now);
+                if (s.status().countsAsUsed()) {
+                    // sessions are numbered in time order among those that count; the first ones are trial sessions
+                    counted++;
+                    view.put("number", counted);
+                    view.put("trial", counted <= m.trialSessions());
+                }
+                sessions.add(view);
+            }
+            body.put("sessions", sessions);
             body.put("weeks", ledger.weekCounts(tenant, m.id()));
             body.put("extension", ledger.extension(tenant, m.id()).map(MentoringView::extension).orElse(null));
         }
@@ -225,7 +237,7 @@ public final class Mentoring {
         Mentorship m = new Mentorship(tenant, UUID.randomUUID().toString(), request.menteeId(), mentor.userId(), request.menteeName(),
                 mentor.name(), r.id(), r.sessionMinutes(), r.totalSessions(), 0, r.weeklyCap(), r.trialSessions(), r.minNoticeHours(),
                 r.lateCancelHours(), r.extensionSessions(), r.extensionWeeks(), now, BookingRules.windowEnd(today(), r.windowWeeks()),
-                Mentorship.Status.ACTIVE, now);
+                Mentorship.Status.ACTIVE, now, r.weeklyCap(), r.weeklyCapWithMentorConsent());
         ledger.match(request, m, r.mentorMaxCapacity());
         LOG.info("mentor confirmed", "tenant", tenant.value(), "rulesId", r.id());
         return MentoringView.forMentee(m);
@@ -398,6 +410,31 @@ public final class Mentoring {
         Session recorded = ledger.recordAttendance(s, outcome, note, now);
         LOG.info("attendance recorded", "tenant", m.tenant().value(), "outcome", outcome.name());
         return MentoringView.session(recorded, m.menteeName(), now);
+    }
+
+    private static final Set<String> CONSENT_FIELDS = Set.of("agree");
+
+    /**
+     * PUT /api/mentoring/mentorships/{id}/weekly-cap {agree}: the mentor agrees to the rules'
+     * larger weekly cap (the later rules: a second session a week only with the mentor's
+     * consent), or takes it back. 1 GetItem + 1 conditional UpdateItem.
+     */
+    Map<String, Object> weeklyCap(Caller caller, String mentorshipId, Map<String, Object> body) {
+        caller.require(Role.MENTOR);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !CONSENT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        if (!(body.get("agree") instanceof Boolean)) {
+            errors.add("agree", body.get("agree") == null ? "required" : "invalid-value");
+        }
+        errors.throwIfAny();
+        Mentorship m = mentorship(caller.tenant(), mentorshipId);
+        if (!m.mentorId().equals(caller.userId())) {
+            throw new ProblemException(Problem.MENTORSHIP_NOT_FOUND);
+        }
+        int cap = (Boolean) body.get("agree") ? m.weeklyCapWithConsent() : m.baseWeeklyCap();
+        Mentorship after = cap == m.weeklyCap() ? m : ledger.setWeeklyCap(m, cap);
+        LOG.info("weekly cap set", "tenant", m.tenant().value(), "weeklyCap", cap);
+        return MentoringView.forMentor(after);
     }
 
     // ------------------------------------------------------------------ extensions

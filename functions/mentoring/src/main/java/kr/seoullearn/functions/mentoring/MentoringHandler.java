@@ -86,6 +86,11 @@ public class MentoringHandler extends ApiFunction {
             caller.require(Role.MENTOR);
             return ApiResponses.json(200, mentoring.attendance(caller, path(r, "mentorshipId"), path(r, "sessionId"), r.jsonObject()));
         });
+        routes.put("PUT /api/mentoring/mentorships/{mentorshipId}/weekly-cap", r -> {
+            var caller = r.caller();
+            caller.require(Role.MENTOR);
+            return ApiResponses.json(200, mentoring.weeklyCap(caller, path(r, "mentorshipId"), r.jsonObject()));
+        });
         routes.put("POST /api/mentoring/mentorships/{mentorshipId}/extension", r ->
                 ApiResponses.json(201, mentoring.requestExtension(r.caller(), path(r, "mentorshipId"))));
         routes.put("GET /api/mentoring/extensions", r -> ApiResponses.json(200, mentoring.pendingExtensions(r.caller())));

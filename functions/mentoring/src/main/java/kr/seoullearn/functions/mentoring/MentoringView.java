@@ -69,6 +69,8 @@ final class MentoringView {
         v.put("used", m.used());
         v.put("remaining", m.remaining());
         v.put("weeklyCap", m.weeklyCap());
+        v.put("baseWeeklyCap", m.baseWeeklyCap());
+        v.put("weeklyCapWithConsent", m.weeklyCapWithConsent());
         v.put("trialSessions", m.trialSessions());
         v.put("minNoticeHours", m.minNoticeHours());
         v.put("lateCancelHours", m.lateCancelHours());

@@ -106,7 +106,7 @@ class BookingRulesPropertiesTest {
         // a mentorship of 8 weeks, extended by 4 weeks a number of times
         Instant windowEnd = BookingRules.windowEnd(today, 8 + 4 * extensions);
         Mentorship m = new Mentorship(new TenantId("seoul"), "m", "mentee", "mentor", "a", "b", "r", 30 * units, 16, 0, 2, 0, 24, 12, 8, 4,
-                now, windowEnd, Mentorship.Status.ACTIVE, now);
+                now, windowEnd, Mentorship.Status.ACTIVE, now, 2, 2);
         LocalDate monday = today.plusWeeks(weeksAhead);
         List<LocalDateTime> starts = availability.starts(monday, 30 * units);
         int expected = 0;

@@ -163,7 +163,7 @@ class MentoringConcurrencyIT {
         Mentorship m1 = f.ledger.mentorship(seoul, first).orElseThrow();
         String secondMentor = f.mentor("seoul");
         Mentorship m2 = new Mentorship(seoul, "second-" + first, learner, secondMentor, m1.menteeName(), "두 번째 멘토", m1.rulesId(),
-                30, 16, 0, 2, 0, 24, 12, 8, 4, m1.windowStart(), m1.windowEnd(), Mentorship.Status.ACTIVE, m1.createdAt());
+                30, 16, 0, 2, 0, 24, 12, 8, 4, m1.windowStart(), m1.windowEnd(), Mentorship.Status.ACTIVE, m1.createdAt(), 2, 2);
         f.dynamo.putItem(p -> p.tableName(f.stack.table()).item(DynamoMentoringLedger.mentorshipItem(m2)));
 
         // WHEN they book both mentors at the same time, many times over in parallel

@@ -337,6 +337,7 @@ class MentoringHandlerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theLaterRulesBookHourLongSessionsOnceAWeekForMiddleAndHighSchoolOnly() {
         String elementary = f.learner("chungbuk", SchoolLevel.ELEMENTARY);
         var refused = f.call("POST /api/mentoring/request", elementary, "chungbuk", Map.of(), null, MentoringFixture.REQUEST, "learners");
@@ -355,7 +356,25 @@ class MentoringHandlerIT {
         assertThat(json(f.book("chungbuk", b, mb, "2026-12-08T09:30"))).as("overlaps the first half").containsEntry("code", "slot-taken");
         assertThat(expect(f.book("chungbuk", b, mb, "2026-12-08T11:00"), 201)).containsEntry("status", "BOOKED");
         assertThat(json(f.book("chungbuk", a, ma, "2026-12-10T10:00"))).as("one a week").containsEntry("code", "weekly-cap-reached");
-        assertThat(f.mine("chungbuk", a).get("mentorship")).asString().contains("trialSessions=2");
+
+        // a second session a week only once the mentor agrees
+        String route = "PUT /api/mentoring/mentorships/{mentorshipId}/weekly-cap";
+        assertThat(json(f.call(route, f.mentor("chungbuk"), "chungbuk", Map.of("mentorshipId", ma), null, "{\"agree\":true}", "mentors")))
+                .as("another mentor").containsEntry("code", "mentorship-not-found");
+        f.counter.reset();
+        var agreed = expect(f.call(route, mentor, "chungbuk", Map.of("mentorshipId", ma), null, "{\"agree\":true}", "mentors"), 200);
+        assertThat(f.counter.snapshot()).isEqualTo(Map.of("GetItem", 1, "UpdateItem", 1));
+        assertThat(agreed).containsEntry("weeklyCap", 2).containsEntry("baseWeeklyCap", 1).containsEntry("weeklyCapWithConsent", 2);
+        assertThat(expect(f.book("chungbuk", a, ma, "2026-12-10T10:00"), 201)).containsEntry("week", "2026-W50");
+        assertThat(json(f.book("chungbuk", a, ma, "2026-12-11T10:00"))).as("two at most").containsEntry("code", "weekly-cap-reached");
+        assertThat(expect(f.call(route, mentor, "chungbuk", Map.of("mentorshipId", ma), null, "{\"agree\":false}", "mentors"), 200))
+                .containsEntry("weeklyCap", 1);
+        assertThat(json(f.book("chungbuk", a, ma, "2026-12-15T10:00"))).as("a new week, one again").containsEntry("minutes", 60);
+        assertThat(json(f.book("chungbuk", a, ma, "2026-12-16T10:00"))).containsEntry("code", "weekly-cap-reached");
+        var mine = f.mine("chungbuk", a);
+        assertThat(mine.get("mentorship")).asString().contains("trialSessions=2");
+        assertThat((List<Map<String, Object>>) mine.get("sessions")).extracting(x -> x.get("number") + ":" + x.get("trial"))
+                .as("the first two sessions are trial sessions").containsExactly("1:true", "2:true", "3:false");
     }
 
     private static final Set<String> DECIDED_BY_CONDITION = Set.of("slot-taken", "mentor-not-found", "mentoring-already-requested",
@@ -386,6 +405,7 @@ class MentoringHandlerIT {
         String attend = "PUT /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/attendance";
         String slots = "GET /api/mentoring/mentorships/{mentorshipId}/slots";
         String extension = "POST /api/mentoring/mentorships/{mentorshipId}/extension";
+        String weeklyCap = "PUT /api/mentoring/mentorships/{mentorshipId}/weekly-cap";
         String decision = "POST /api/mentoring/mentorships/{mentorshipId}/extension/decision";
         String match = "POST /api/mentoring/requests/{menteeId}/match";
         String proposals = "GET /api/mentoring/requests/{menteeId}/proposals";
@@ -416,6 +436,10 @@ class MentoringHandlerIT {
         cases.add(new Refused("bad start", move, learner, "seoul", mss, "{}", 400, "validation-failed", "learners"));
         cases.add(new Refused("bad outcome", attend, mentor, "seoul", mss, "{\"outcome\":\"MAYBE\",\"note\":5}", 400, "validation-failed", "mentors"));
         cases.add(new Refused("bad week", slots, learner, "seoul", ms, null, 400, "validation-failed", "learners"));
+        cases.add(new Refused("bad consent", weeklyCap, mentor, "seoul", ms, "{\"agree\":\"yes\"}", 400, "validation-failed", "mentors"));
+        cases.add(new Refused("missing consent", weeklyCap, mentor, "seoul", ms, "{}", 400, "validation-failed", "mentors"));
+        cases.add(new Refused("another mentor's mentee", weeklyCap, otherMentor, "seoul", ms, "{\"agree\":true}", 404, "mentorship-not-found", "mentors"));
+        cases.add(new Refused("other tenant", weeklyCap, mentor, "chungbuk", ms, "{\"agree\":true}", 404, "mentorship-not-found", "mentors"));
         cases.add(new Refused("bad decision", decision, "reviewer-1", "seoul", ms, "{\"approve\":\"yes\"}", 400, "validation-failed", "reviewers"));
         cases.add(new Refused("no extension asked", decision, "reviewer-1", "seoul", ms, "{\"approve\":true}", 404, "extension-not-found", "reviewers"));
         cases.add(new Refused("bad mentor id", match, "reviewer-1", "seoul", Map.of("menteeId", waiting), "{\"mentorId\":42}", 400,
@@ -469,6 +493,7 @@ class MentoringHandlerIT {
         routes.put(move, new Object[] {mss, "{\"start\":\"2026-12-03T10:00\"}", "learners"});
         routes.put(attend, new Object[] {mss, "{\"outcome\":\"HELD\"}", "mentors"});
         routes.put(extension, new Object[] {ms, null, "learners"});
+        routes.put(weeklyCap, new Object[] {ms, "{\"agree\":true}", "mentors"});
         routes.put("GET /api/mentoring/extensions", new Object[] {Map.of(), null, "reviewers"});
         routes.put(decision, new Object[] {ms, "{\"approve\":true}", "reviewers"});
         routes.forEach((route, args) -> {
