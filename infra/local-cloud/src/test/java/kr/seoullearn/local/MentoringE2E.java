@@ -150,5 +150,22 @@ class MentoringE2E {
         assertThat((List<Map<String, Object>>) desk.get("mentees")).extracting(m -> m.get("mentorshipId")).contains(id);
         assertThat(send("GET", "/api/mentoring/mentees", null, learner).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/mentoring/me", null, null).statusCode()).isEqualTo(401);
+
+        // the mentoring function's log of the whole journey holds no personal data: no names, e-mails,
+        // goals or account ids (QUALITY.md)
+        String log = functionLog("MentoringFunction");
+        assertThat(log).contains("session booked").contains("mentor confirmed");
+        assertThat(log).doesNotContain("이도현").doesNotContain("이서연").doesNotContain("대학 입시를 준비")
+                .doesNotContain("@example.org").doesNotContain("@seoul-learn.local").doesNotContain(menteeId);
+    }
+
+    /** What a function of the running local cloud wrote (its log file, see infra/up). */
+    private static String functionLog(String logicalId) {
+        try {
+            return java.nio.file.Files.readString(kr.seoullearn.local.testing.TestStack.repositoryRoot().resolve(".local/logs")
+                    .resolve("cloud-" + java.net.URI.create(cloud.base()).getPort()).resolve(logicalId + ".log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -300,9 +300,10 @@ public final class Mentoring {
                 reason = "taken";
             } else if (units.stream().anyMatch(menteeBusy::contains)) {
                 reason = "you-are-busy";
-            } else if (BookingRules.refusal(m, mentor.availability(), start, now).isPresent()) {
-                reason = BookingRules.refusal(m, mentor.availability(), start, now).get().code();
-            } else if (full) {
+            } else {
+                reason = BookingRules.refusal(m, mentor.availability(), start, now).map(Problem::code).orElse(null);
+            }
+            if (reason == null && full) {
                 reason = "week-full";
             }
             Map<String, Object> slot = new LinkedHashMap<>();

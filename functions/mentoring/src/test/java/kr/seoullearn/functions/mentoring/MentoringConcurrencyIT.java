@@ -63,12 +63,15 @@ class MentoringConcurrencyIT {
                     return r.call();
                 }));
             }
+            long began = System.nanoTime();
             start.countDown();
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<APIGatewayV2HTTPResponse> future : futures) {
                 APIGatewayV2HTTPResponse r = future.get();
                 outcomes.add(new Outcome(r.getStatusCode(), r.getStatusCode() >= 400 ? (String) json(r).get("code") : null));
             }
+            System.out.println("[concurrency] " + requests.size() + " requests on " + THREADS + " threads settled in "
+                    + (System.nanoTime() - began) / 1_000_000 + " ms");
             return outcomes;
         } finally {
             pool.shutdownNow();
