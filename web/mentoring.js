@@ -400,9 +400,9 @@ async function reviewerPage() {
     heading('mentoring.reviewTitle'),
     statusLine('mentoring-status'),
     h('h2', { i18n: 'mentoring.openRequests' }),
-    open.length ? h('ul', { id: 'requests' }, open.map(requestItem)) : h('p', { class: 'inset', id: 'no-requests', i18n: 'mentoring.noRequests' }),
+    open.length ? h('ul', { id: 'requests', class: 'sessions' }, open.map(requestItem)) : h('p', { class: 'inset', id: 'no-requests', i18n: 'mentoring.noRequests' }),
     h('h2', { i18n: 'mentoring.pendingExtensions' }),
-    pending.length ? h('ul', { id: 'extensions' }, pending.map(extensionItem))
+    pending.length ? h('ul', { id: 'extensions', class: 'sessions' }, pending.map(extensionItem))
       : h('p', { class: 'inset', id: 'no-extensions', i18n: 'mentoring.noExtensions' }),
     homeLink());
   ctx.arrived(host);

@@ -98,6 +98,16 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     await page.locator('#sessions li[data-status="BOOKED"] button').first().click();
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.cancelled']), 'cancelled in time: back in the quota');
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '15').replace('{total}', '16')), '15 left');
+    // move the other one to another free time of the week, with the same mentor
+    const before = await page.locator('#sessions li[data-status="BOOKED"] time').getAttribute('datetime');
+    await page.locator('#sessions li[data-status="BOOKED"] button[id^="move-"]').click();
+    await expectText(page, '#moving', exactly(ko['mentoring.pickNewTime']), 'choose the new time');
+    const target = await page.locator('#week .slot').last().getAttribute('data-start');
+    await page.locator('#week .slot').last().click();
+    await expectText(page, '#mentoring-status', exactly(ko['mentoring.moved']), 'moved');
+    assert.equal(await page.locator('#sessions li[data-status="BOOKED"] time').getAttribute('datetime'), target, 'the session is at the new time');
+    assert.notEqual(target, before);
+    await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '15').replace('{total}', '16')), 'a move uses nothing');
     await signOut(page);
 
     // the mentor sees the session and keeps their availability

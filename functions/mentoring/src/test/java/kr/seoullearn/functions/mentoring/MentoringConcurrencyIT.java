@@ -68,6 +68,9 @@ class MentoringConcurrencyIT {
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<APIGatewayV2HTTPResponse> future : futures) {
                 APIGatewayV2HTTPResponse r = future.get();
+                if (r.getStatusCode() >= 400 && !"application/problem+json".equals(r.getHeaders().get("content-type"))) {
+                    throw new AssertionError("a refusal that is not problem+json: " + r.getStatusCode() + " " + r.getBody());
+                }
                 outcomes.add(new Outcome(r.getStatusCode(), r.getStatusCode() >= 400 ? (String) json(r).get("code") : null));
             }
             System.out.println("[concurrency] " + requests.size() + " requests on " + THREADS + " threads settled in "
