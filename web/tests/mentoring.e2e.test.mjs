@@ -33,6 +33,19 @@ async function newLearner(page, email) {
   return me.body.userId;
 }
 
+// A change in the week view: the click, its answer and the page's reload (the week's slots),
+// waited for generously (the emulator runs one request at a time on a shared machine).
+const SLOW_MS = 90_000;
+async function change(page, locator, method) {
+  const answered = page.waitForResponse((r) => r.request().method() === method && r.url().includes('/api/mentoring/mentorships/'),
+    { timeout: SLOW_MS });
+  const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('/slots'), { timeout: SLOW_MS });
+  await locator.click();
+  const answer = await answered;
+  await reloaded;
+  return answer;
+}
+
 async function openMentoring(page, account) {
   const ko = messages.ko;
   await signIn(page, account);
@@ -41,7 +54,7 @@ async function openMentoring(page, account) {
 }
 
 test('a learner asks for mentoring, a reviewer chooses the mentor, the learner books up to the weekly cap and cancels, the mentor sees it',
-  { timeout: 240_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
+  { timeout: 480_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
     const ko = messages.ko;
     const email = uniqueEmail('mentee');
     const learnerId = await newLearner(page, email);
@@ -83,9 +96,9 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '16').replace('{total}', '16')), '16 sessions');
     await page.click('#week-next');
     await page.locator('#week .slot').first().waitFor({ state: 'visible' });
-    await page.locator('#week .slot').first().click();
+    assert.equal((await change(page, page.locator('#week .slot').first(), 'POST')).status(), 201, 'the first booking');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.booked']), 'the first booking');
-    await page.locator('#week .slot').first().click();
+    assert.equal((await change(page, page.locator('#week .slot').first(), 'POST')).status(), 201, 'the second booking');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.booked']), 'the second booking');
     await expectText(page, '#week-full', mentions(ko['mentoring.weekFull'].split('{cap}')[0].trim()), 'a full week says so instead of offering times');
     assert.equal(await page.locator('#week .slot').count(), 0, 'no time is offered in a full week');
@@ -95,7 +108,7 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     assert.ok(links.every((l) => l.startsWith('https://meet.seoul-learn.local/room/')), links.join(' '));
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '14').replace('{total}', '16')), '14 left');
     await snap(page, 'mentoring-week-full');
-    await page.locator('#sessions li[data-status="BOOKED"] button').first().click();
+    assert.equal((await change(page, page.locator('#sessions li[data-status="BOOKED"] button').first(), 'DELETE')).status(), 200, 'cancelled');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.cancelled']), 'cancelled in time: back in the quota');
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '15').replace('{total}', '16')), '15 left');
     // move the other one to another free time of the week, with the same mentor
@@ -103,7 +116,7 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     await page.locator('#sessions li[data-status="BOOKED"] button[id^="move-"]').click();
     await expectText(page, '#moving', exactly(ko['mentoring.pickNewTime']), 'choose the new time');
     const target = await page.locator('#week .slot').last().getAttribute('data-start');
-    await page.locator('#week .slot').last().click();
+    assert.equal((await change(page, page.locator('#week .slot').last(), 'POST')).status(), 201, 'moved');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.moved']), 'moved');
     assert.equal(await page.locator('#sessions li[data-status="BOOKED"] time').getAttribute('datetime'), target, 'the session is at the new time');
     assert.notEqual(target, before);

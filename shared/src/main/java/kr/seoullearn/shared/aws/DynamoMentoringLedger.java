@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import kr.seoullearn.shared.http.Json;
@@ -60,6 +61,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 public class DynamoMentoringLedger implements MentoringLedger {
     static final int CONFLICT_RETRIES = 8;
+    /** A random token per change, to recognise our own write after a lost answer (see {@link #writtenBy}). */
+    static final String WRITE_TOKEN = "writeToken";
     /** Lock items outlive their session by this long, then TTL removes them (they only guard the future). */
     static final long LOCK_DAYS_AFTER = 7;
     private static final Log LOG = Log.of(DynamoMentoringLedger.class);
@@ -149,9 +152,14 @@ public class DynamoMentoringLedger implements MentoringLedger {
         item.put("requestedAt", AttributeValue.fromS(r.requestedAt().toString()));
         item.put(Keys.GSI1PK, AttributeValue.fromS(MentoringKeys.openRequests(r.tenant())));
         item.put(Keys.GSI1SK, AttributeValue.fromS(r.requestedAt() + "#" + r.menteeId()));
+        String token = UUID.randomUUID().toString();
+        item.put(WRITE_TOKEN, AttributeValue.fromS(token));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
+            if (writtenBy(requestKey(r.tenant(), r.menteeId()), token)) {
+                return; // this very request, written by an attempt the SDK retried
+            }
             throw new ProblemException(Problem.MENTORING_ALREADY_REQUESTED);
         }
     }
@@ -187,9 +195,10 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 .expressionAttributeNames(Map.of("#mentees", "mentees"))
                 .expressionAttributeValues(Map.of(":one", ONE, ":max", AttributeValue.fromN(Integer.toString(maxCapacity)))))
                 .build(), fixed(Problem.MENTOR_FULL)));
-        writes.add(new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(m))
-                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE)));
-        transact("match", writes);
+        Write mentorship = new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(m))
+                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE));
+        writes.add(mentorship);
+        transact("match", writes, mentorship);
         return m;
     }
 
@@ -269,23 +278,25 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(),
                 old -> mentorshipRefusal(old, s)));
         writes.add(weekPlusOne(m, s));
-        writes.add(new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(s))
-                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE)));
+        Write session = new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(s))
+                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE));
+        writes.add(session);
         for (Instant unit : BookingRules.units(s.start(), s.minutes())) {
             writes.add(lock(s, s.mentorId(), unit, Problem.SLOT_TAKEN));
         }
         for (Instant unit : BookingRules.units(s.start(), s.minutes())) {
             writes.add(lock(s, s.menteeId(), unit, Problem.MENTEE_BUSY));
         }
-        transact("book", writes);
+        transact("book", writes, session);
         return s;
     }
 
     @Override
     public Session cancel(Mentorship m, Session s, boolean late, Instant now) {
         Session.Status outcome = late ? Session.Status.LATE_CANCELLED : Session.Status.CANCELLED;
+        String token = UUID.randomUUID().toString();
         List<Write> writes = new ArrayList<>();
-        writes.add(sessionLeaves(s, outcome, now, null));
+        writes.add(sessionLeaves(s, outcome, now, null, token));
         if (!late) {
             writes.add(new Write(TransactWriteItem.builder().update(u -> u.tableName(table).key(mentorshipKey(m.tenant(), m.id()))
                     .updateExpression("SET #used = #used - :one")
@@ -298,14 +309,20 @@ public class DynamoMentoringLedger implements MentoringLedger {
             writes.add(unlock(s, s.mentorId(), unit));
             writes.add(unlock(s, s.menteeId(), unit));
         }
-        transact("cancel", writes);
+        try {
+            transact("cancel", writes, null);
+        } catch (ProblemException e) {
+            if (!writtenBy(sessionKey(s.tenant(), s.mentorshipId(), s.id()), token)) {
+                throw e;
+            }
+        }
         return s.with(outcome, now);
     }
 
     @Override
     public Session reschedule(Mentorship m, Session old, Session next, Instant now) {
         List<Write> writes = new ArrayList<>();
-        writes.add(sessionLeaves(old, Session.Status.RESCHEDULED, now, next.id()));
+        writes.add(sessionLeaves(old, Session.Status.RESCHEDULED, now, next.id(), UUID.randomUUID().toString()));
         writes.add(new Write(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(mentorshipKey(m.tenant(), m.id()))
                 .conditionExpression(MENTORSHIP_TAKES)
                 .expressionAttributeNames(Map.of("#status", "status", "#cap", "weeklyCap", "#from", "windowStart", "#until", "windowEnd"))
@@ -314,8 +331,9 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 item -> mentorshipRefusal(item, next)));
         Map<String, AttributeValue> nextItem = item(next);
         nextItem.put("movedFrom", AttributeValue.fromS(old.id()));
-        writes.add(new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(nextItem)
-                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE)));
+        Write created = new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(nextItem)
+                .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE));
+        writes.add(created);
         if (!BookingRules.week(old.start()).equals(BookingRules.week(next.start()))) {
             writes.add(weekMinusOne(m, old));
             writes.add(weekPlusOne(m, next));
@@ -335,7 +353,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
         }
         // the mentee's locks are checked after the mentor's: a slot taken is the likelier reason
         writes.sort(Comparator.comparingInt(w -> w.problem == LOCK_OF_MENTEE ? 1 : 0));
-        transact("reschedule", writes);
+        transact("reschedule", writes, created);
         return next;
     }
 
@@ -391,12 +409,17 @@ public class DynamoMentoringLedger implements MentoringLedger {
         item.put("requestedAt", AttributeValue.fromS(now.toString()));
         item.put(Keys.GSI1PK, AttributeValue.fromS(MentoringKeys.pendingExtensions(m.tenant())));
         item.put(Keys.GSI1SK, AttributeValue.fromS(now + "#" + m.id()));
+        String token = UUID.randomUUID().toString();
+        item.put(WRITE_TOKEN, AttributeValue.fromS(token));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(PK) OR #status <> :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"))));
         } catch (ConditionalCheckFailedException e) {
+            if (writtenBy(extensionKey(m.tenant(), m.id()), token)) {
+                return new ExtensionRequest(m.tenant(), m.id(), m.menteeId(), "PENDING", now, null); // our own, retried
+            }
             throw new ProblemException(Problem.EXTENSION_PENDING);
         }
         return new ExtensionRequest(m.tenant(), m.id(), m.menteeId(), "PENDING", now, null);
@@ -419,13 +442,15 @@ public class DynamoMentoringLedger implements MentoringLedger {
 
     @Override
     public Mentorship decideExtension(Mentorship m, boolean approve, Instant now) {
+        String decisionToken = UUID.randomUUID().toString();
         List<Write> writes = new ArrayList<>();
         writes.add(new Write(TransactWriteItem.builder().update(u -> u.tableName(table).key(extensionKey(m.tenant(), m.id()))
-                .updateExpression("SET #status = :decision, decidedAt = :at REMOVE GSI1PK, GSI1SK")
+                .updateExpression("SET #status = :decision, decidedAt = :at, #token = :token REMOVE GSI1PK, GSI1SK")
                 .conditionExpression("#status = :pending")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeNames(Map.of("#status", "status", "#token", WRITE_TOKEN))
                 .expressionAttributeValues(Map.of(":decision", AttributeValue.fromS(approve ? "APPROVED" : "DECLINED"),
-                        ":pending", AttributeValue.fromS("PENDING"), ":at", AttributeValue.fromS(now.toString())))
+                        ":pending", AttributeValue.fromS("PENDING"), ":at", AttributeValue.fromS(now.toString()),
+                        ":token", AttributeValue.fromS(decisionToken)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(),
                 item -> item == null || item.isEmpty() ? Problem.EXTENSION_NOT_FOUND : Problem.EXTENSION_NOT_PENDING));
         long addSeconds = m.extensionWeeks() * 7L * 24 * 3600;
@@ -438,7 +463,13 @@ public class DynamoMentoringLedger implements MentoringLedger {
                             ":seconds", AttributeValue.fromN(Long.toString(addSeconds)), ":one", ONE))).build(),
                     fixed(Problem.MENTORSHIP_NOT_FOUND)));
         }
-        transact("extension decision", writes);
+        try {
+            transact("extension decision", writes, null);
+        } catch (ProblemException e) {
+            if (!writtenBy(extensionKey(m.tenant(), m.id()), decisionToken)) {
+                throw e;
+            }
+        }
         if (!approve) {
             return m;
         }
@@ -449,6 +480,17 @@ public class DynamoMentoringLedger implements MentoringLedger {
     }
 
     // ------------------------------------------------------------------ transaction parts
+
+    /**
+     * Whether the item carries this call's random write token: the change a failed condition
+     * refused had already been made by this very call, on an attempt the SDK retried after its
+     * answer was lost (DynamoDB answers such a retried transaction by its ClientRequestToken;
+     * an emulator may run it again).
+     */
+    private boolean writtenBy(Map<String, AttributeValue> key, String token) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)).item();
+        return item != null && item.containsKey(WRITE_TOKEN) && token.equals(item.get(WRITE_TOKEN).s());
+    }
 
     /** A write of a transaction and the problem its failed condition means (given the old item, when returned). */
     private record Write(TransactWriteItem item, Function<Map<String, AttributeValue>, Problem> problem) {}
@@ -510,10 +552,10 @@ public class DynamoMentoringLedger implements MentoringLedger {
     }
 
     /** The session leaves the calendar (cancelled, cancelled late, moved): only from BOOKED. */
-    private Write sessionLeaves(Session s, Session.Status outcome, Instant now, String movedTo) {
+    private Write sessionLeaves(Session s, Session.Status outcome, Instant now, String movedTo, String token) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":outcome", AttributeValue.fromS(outcome.name()),
-                ":at", AttributeValue.fromS(now.toString()), ":booked", AttributeValue.fromS(BOOKED)));
-        String update = "SET #status = :outcome, changedAt = :at";
+                ":at", AttributeValue.fromS(now.toString()), ":booked", AttributeValue.fromS(BOOKED), ":token", AttributeValue.fromS(token)));
+        String update = "SET #status = :outcome, changedAt = :at, " + WRITE_TOKEN + " = :token";
         if (movedTo != null) {
             values.put(":movedTo", AttributeValue.fromS(movedTo));
             update += ", movedTo = :movedTo";
@@ -554,15 +596,27 @@ public class DynamoMentoringLedger implements MentoringLedger {
     /**
      * Runs a transaction; a failed condition becomes the problem of the first write (in list
      * order) whose condition failed; lost races are tried again with jitter.
+     *
+     * <p>{@code witness}: a put of a new item under a fresh random id. If its
+     * {@code attribute_not_exists} fails, the item can only be there because this very
+     * transaction committed on an earlier attempt whose answer was lost (the SDK retries a
+     * request that timed out; DynamoDB answers such a retry as a success by its
+     * ClientRequestToken, an emulator may run it again) — so it succeeded.
      */
-    private void transact(String what, List<Write> writes) {
+    private void transact(String what, List<Write> writes, Write witness) {
         List<TransactWriteItem> items = writes.stream().map(Write::item).toList();
+        int witnessAt = witness == null ? -1 : writes.indexOf(witness);
         for (int conflicts = 0; ; conflicts++) {
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(items));
                 return;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
+                if (witnessAt >= 0 && reasons != null && witnessAt < reasons.size()
+                        && "ConditionalCheckFailed".equals(reasons.get(witnessAt).code())) {
+                    LOG.info("transaction found applied by an earlier attempt", "operation", what);
+                    return;
+                }
                 for (int i = 0; reasons != null && i < reasons.size() && i < writes.size(); i++) {
                     if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
                         Problem p = writes.get(i).problem().apply(reasons.get(i).item());

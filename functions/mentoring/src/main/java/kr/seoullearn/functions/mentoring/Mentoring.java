@@ -165,7 +165,7 @@ public final class Mentoring {
         return MentoringView.request(request);
     }
 
-    /** GET /api/mentoring/me: 1 GetItem; once matched + 1 GetItem, 2 Queries, 1 GetItem (extension). */
+    /** GET /api/mentoring/me: 1 GetItem; once matched + 2 GetItems (mentorship, mentor), 2 Queries, 1 GetItem (extension). */
     Map<String, Object> mine(Caller caller) {
         caller.require(Role.LEARNER);
         TenantId tenant = caller.tenant();
@@ -177,6 +177,7 @@ public final class Mentoring {
                     .orElseThrow(() -> new ProblemException(Problem.MENTORSHIP_NOT_FOUND));
             Instant now = clock.instant();
             body.put("mentorship", MentoringView.forMentee(m));
+            ledger.mentor(tenant, m.mentorId()).ifPresent(mentor -> body.put("mentor", MentoringView.mentorCard(mentor)));
             List<Map<String, Object>> sessions = new ArrayList<>();
             int counted = 0;
             for (Session s : ledger.sessions(tenant, m.id())) {

@@ -31,6 +31,16 @@ final class MentoringView {
         return v;
     }
 
+    /** The mentor as their mentee sees them: who they are and what they offer, not their calendar or load. */
+    static Map<String, Object> mentorCard(Mentor m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", m.name());
+        v.put("university", m.university());
+        v.put("subjects", m.subjects().stream().map(Enum::name).sorted().toList());
+        v.put("languages", m.languages().stream().map(l -> l.tag()).sorted().toList());
+        return v;
+    }
+
     static Map<String, Object> request(MentoringRequest r) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("menteeId", r.menteeId());

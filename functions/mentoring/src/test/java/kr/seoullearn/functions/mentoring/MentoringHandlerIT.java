@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import kr.seoullearn.shared.http.Language;
 import kr.seoullearn.shared.mentoring.MentoringSubject;
 import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,8 @@ class MentoringHandlerIT {
 
         var mine = f.mine("busan", learner);
         assertThat((Map<String, Object>) mine.get("mentorship")).containsEntry("used", 2).containsEntry("remaining", 14);
+        assertThat((Map<String, Object>) mine.get("mentor")).containsEntry("name", "김멘토").containsEntry("university", "서울대학교")
+                .containsEntry("subjects", List.of("MATH")).containsEntry("languages", List.of("ko")).doesNotContainKey("availability");
         assertThat((Map<String, Object>) mine.get("weeks")).containsEntry("2026-W50", 2);
         assertThat((List<?>) mine.get("sessions")).hasSize(2);
     }
@@ -229,6 +232,50 @@ class MentoringHandlerIT {
         var tooLate = f.call("POST /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/reschedule", a, "seoul",
                 Map.of("mentorshipId", ma, "sessionId", (String) nextWeek.get("sessionId")), null, "{\"start\":\"2026-12-18T10:00\"}", "learners");
         assertThat(json(tooLate)).containsEntry("code", "reschedule-too-late");
+    }
+
+    @Test
+    void aChangeRetriedAfterItsAnswerWasLostIsNeitherDoneTwiceNorRefused() {
+        // the SDK retries a request that timed out; DynamoDB answers a retried transaction by its
+        // ClientRequestToken, the emulator runs it again: the ledger must see its own earlier write
+        TenantId seoul = new TenantId("seoul");
+        String learner = f.learner("seoul", SchoolLevel.MIDDLE);
+        String mentor = f.mentor("seoul");
+        String id = f.mentorship("seoul", learner, mentor);
+        var m = f.ledger.mentorship(seoul, id).orElseThrow();
+        Instant start = seoul("2026-12-09T10:00");
+        var s = new kr.seoullearn.shared.mentoring.Session(seoul, id, java.util.UUID.randomUUID().toString(), learner, mentor, start, 30,
+                kr.seoullearn.shared.mentoring.Session.Status.BOOKED, "https://meet.seoul-learn.local/room/x", null, MentoringFixture.NOW, null);
+
+        f.ledger.book(m, s);
+        f.ledger.book(m, s); // the same transaction again
+
+        assertThat(number(f.mentorshipItem("seoul", id), "used")).isEqualTo(1);
+        assertThat(f.ledger.sessions(seoul, id)).hasSize(1);
+        Instant now = MentoringFixture.NOW.plusSeconds(60);
+        f.ledger.cancel(m, s, false, now);
+        assertThat(number(f.mentorshipItem("seoul", id), "used")).isZero();
+        assertThat(f.locks("seoul", mentor)).isEmpty();
+        // another cancel of the cancelled session (not a retry of the same call) is refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.ledger.cancel(m, s, false, now))
+                .hasMessage("session-not-booked");
+    }
+
+    @Test
+    void aSessionNextToACancelledOneMovesToAnotherDayOfTheWeek() {
+        // the browser journey's steps: two sessions back to back, the first cancelled, the second moved
+        String learner = f.learner("seoul", SchoolLevel.MIDDLE);
+        String mentor = f.mentor("seoul");
+        String mentorship = f.mentorship("seoul", learner, mentor);
+        String first = (String) expect(f.book("seoul", learner, mentorship, "2026-12-07T19:00"), 201).get("sessionId");
+        String second = (String) expect(f.book("seoul", learner, mentorship, "2026-12-07T19:30"), 201).get("sessionId");
+        expect(f.call("DELETE /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}", learner, "seoul",
+                Map.of("mentorshipId", mentorship, "sessionId", first), null, null, "learners"), 200);
+        var moved = f.call("POST /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/reschedule", learner, "seoul",
+                Map.of("mentorshipId", mentorship, "sessionId", second), null, "{\"start\":\"2026-12-12T03:30:00Z\"}", "learners");
+        assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(201);
+        assertThat(f.locks("seoul", mentor)).containsExactly("BUSY#2026-12-12T03:30:00Z");
+        assertThat(f.locks("seoul", learner)).containsExactly("BUSY#2026-12-12T03:30:00Z");
     }
 
     @Test
@@ -576,7 +623,7 @@ class MentoringHandlerIT {
         assertThat(cost.get("POST …/sessions/{sessionId}/reschedule")).isEqualTo(Map.of("GetItem", 3, "TransactWriteItems", 1));
         assertThat(cost.get("DELETE …/sessions/{sessionId}")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
         assertThat(cost.get("PUT …/sessions/{sessionId}/attendance")).isEqualTo(Map.of("GetItem", 2, "UpdateItem", 1));
-        assertThat(cost.get("GET /api/mentoring/me")).isEqualTo(Map.of("GetItem", 3, "Query", 2));
+        assertThat(cost.get("GET /api/mentoring/me")).isEqualTo(Map.of("GetItem", 4, "Query", 2));
         assertThat(cost.get("GET /api/mentoring/mentees")).isEqualTo(Map.of("Query", 2));
         assertThat(cost.get("GET /api/mentoring/availability")).isEqualTo(Map.of("GetItem", 1));
         assertThat(cost.get("PUT /api/mentoring/availability")).isEqualTo(Map.of("UpdateItem", 1));
