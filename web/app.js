@@ -40,6 +40,7 @@ const PAGES = {
   register: () => import('./register.js'),
   laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
+  mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
@@ -357,6 +358,7 @@ function renderMe() {
   $('next-providers').hidden = !groups.includes('learners');
   // laptops: learners ask for one, officers and admins run their districts' console
   $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
+  $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
 }
 
 function fillAlert(title, detail) {

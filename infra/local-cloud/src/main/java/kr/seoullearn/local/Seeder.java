@@ -104,6 +104,7 @@ final class Seeder {
             }
             new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
             seedApplicant(cognito);
+            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
     }
