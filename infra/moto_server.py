@@ -15,21 +15,46 @@ directly (moto keeps items by partition already); results, ordering, paging, fil
 are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
 off (infra/bench/catalogue.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
 
+TransactWriteItems are idempotent by ClientRequestToken, as in DynamoDB (for ten minutes): the
+SDK gives each call a token and sends the same token when it retries, e.g. after its socket
+timeout on a busy machine. moto ignores the token, so a retry of a transaction that did commit
+would run again (and fail its conditions: "already submitted"). Here a successful transaction's
+answer is kept by token and returned to a retry without running it again.
+
 Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES accepted, like the
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
 
 Same arguments as moto_server.
 """
+import io
 import json
 import os
 import threading
+import time
 
 import moto.server as moto_server
 from moto.dynamodb.models.table import Table
 
 _lock = threading.Lock()
 _run_simple = moto_server.run_simple
+
+
+_TOKEN_SECONDS = 600
+_done_transactions = {}  # ClientRequestToken -> (time, status, headers, body)
+
+
+def _transaction_token(environ):
+    """The ClientRequestToken of a TransactWriteItems call (reading the body), else None."""
+    if not environ.get("HTTP_X_AMZ_TARGET", "").endswith(".TransactWriteItems"):
+        return None
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    try:
+        return json.loads(body or b"{}").get("ClientRequestToken")
+    except ValueError:
+        return None
 
 
 class _OneAtATime:
@@ -43,8 +68,25 @@ class _OneAtATime:
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
         with _lock:
+            token = _transaction_token(environ)
+            now = time.monotonic()
+            for old in [t for t, v in _done_transactions.items() if now - v[0] > _TOKEN_SECONDS]:
+                del _done_transactions[old]
+            if token in _done_transactions:
+                _, status, headers, body = _done_transactions[token]
+                start_response(status, headers)
+                return [body]
+            answer = {}
+
+            def remember(status, headers, exc_info=None):
+                answer["status"], answer["headers"] = status, list(headers)
+                return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
             # produce the whole body inside the lock: the request is over when it is released
-            return list(self.app(environ, start_response))
+            body = list(self.app(environ, remember if token else start_response))
+            if token and answer.get("status", "").startswith("200"):
+                _done_transactions[token] = (now, answer["status"], answer["headers"], b"".join(body))
+            return body
 
 
 def _sent_mail():

@@ -38,7 +38,9 @@ const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
 // Pages behind the hash routes, each a module loaded on first visit (keeps the first load light).
 const PAGES = {
   register: () => import('./register.js'),
+  laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
+  mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
@@ -223,17 +225,20 @@ async function route() {
     noticeKey = 'notice.signInToContinue';
     return show('signed-out');
   }
+  // Fetch the page's code while asking who is signed in: on a slow connection that saves a round trip.
+  const loading = PAGES[where.name]();
+  loading.catch(() => {}); // a failure is reported by enterPage
   if (readTokens() && !me) await loadMe();
   if (!open && (!me || view !== 'signed-in')) return;
-  await enterPage(where, open);
+  await enterPage(where, open, loading);
 }
 
-async function enterPage(where, open) {
+async function enterPage(where, open, loading = PAGES[where.name]()) {
   const request = ++pageRequest;
   const first = !started;
   let module;
   try {
-    module = await PAGES[where.name]();
+    module = await loading;
   } catch {
     if (request !== pageRequest) return;
     showError('error.network');
@@ -351,6 +356,9 @@ function renderMe() {
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !groups.includes('reviewers');
   $('next-providers').hidden = !groups.includes('learners');
+  // laptops: learners ask for one, officers and admins run their districts' console
+  $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
+  $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
 }
 
 function fillAlert(title, detail) {

@@ -75,7 +75,7 @@ function render(flash) {
     host.replaceChildren(heading('providers.title'), statusLine('page-status'), h('div', { id: 'providers-body' }));
   }
   clearErrors(host);
-  $('providers-body').replaceChildren(
+  $('providers-body').replaceChildren(...[
     h('p', { i18n: 'providers.intro' }),
     noticesPart(),
     pickLimit(),
@@ -89,7 +89,7 @@ function render(flash) {
       ] : null),
     choosePart(held),
     h('p', {}, h('a', { href: '#/catalog', i18n: 'providers.seeCourses' })),
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    h('p', {}, h('a', { href: '#/', i18n: 'action.home' }))].filter(Boolean));
   setStatus($('page-status'), flash ?? null);
 }
 

@@ -109,6 +109,8 @@ export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
   const state = { context, page, shots: 0 };
   try {
     await steps(page, state);
+    await noLeakedValues(page, 'the last page of the journey');
+    await accessible(page, 'the last page of the journey');
     const allowed = new Set([BASE_URL, config.authorizeUrl, config.signupUrl, config.tokenUrl, config.logoutUrl]
       .map((u) => new URL(u).origin));
     const elsewhere = requested.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin) && !handedOut.has(new URL(u).origin));
@@ -124,8 +126,44 @@ export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
   }
 }
 
-/** Keeps a full-page screenshot when SCREENSHOT_DIR is set (for looking at the pages at 360 px). */
+/**
+ * Fails when the page shows a programming value instead of words ("null", "undefined", "NaN",
+ * "[object Object]"): a missing piece of data drawn as text. Checked on every page a journey
+ * names and at its end.
+ */
+export async function noLeakedValues(page, what) {
+  if (page.isClosed()) return;
+  const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+  const leaked = text.match(/(^|[\s(:])(null|undefined|NaN|\[object Object\])(?=$|[\s),.])/m);
+  assert.equal(leaked, null, `${what} shows "${leaked?.[2]}" as text`);
+}
+
+// axe-core (pinned in package.json), evaluated in the page through the browser's debugging
+// protocol: nothing is fetched, and the page's own content security policy is not loosened.
+const AXE_SOURCE = await readFile(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core's WCAG 2.2 A/AA rules on the page as it is and fails on any violation, naming
+ * the rule, its help text and the first elements it found.
+ */
+export async function accessible(page, what) {
+  if (page.isClosed()) return;
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `${what}: accessibility violations (WCAG 2.2 AA, axe-core)`);
+}
+
+/**
+ * Checks the page a journey names — no programming values shown as text, no accessibility
+ * violation — and keeps a full-page screenshot when SCREENSHOT_DIR is set (for looking at the
+ * pages at 360 px).
+ */
 export async function snap(page, name) {
+  await noLeakedValues(page, `the page "${name}"`);
+  await accessible(page, `the page "${name}"`);
   if (!SCREENSHOT_DIR) return;
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

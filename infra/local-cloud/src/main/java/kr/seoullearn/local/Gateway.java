@@ -369,7 +369,28 @@ final class Gateway implements AutoCloseable {
             send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8), Map.of());
             return;
         }
-        send(exchange, 200, contentType(file), Files.readAllBytes(file), Map.of("cache-control", "no-cache"));
+        String type = contentType(file);
+        byte[] body = Files.readAllBytes(file);
+        String accepted = exchange.getRequestHeaders().getFirst("accept-encoding");
+        if (accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip") && compressible(type)) {
+            // as CloudFront does for the site (template: Compress: true), so page weights measured here are real
+            send(exchange, 200, type, gzip(body), Map.of("cache-control", "no-cache", "content-encoding", "gzip", "vary", "accept-encoding"));
+        } else {
+            send(exchange, 200, type, body, Map.of("cache-control", "no-cache", "vary", "accept-encoding"));
+        }
+    }
+
+    static boolean compressible(String contentType) {
+        return contentType.startsWith("text/") || contentType.startsWith("application/json") || contentType.startsWith("image/svg")
+                || contentType.startsWith("application/manifest");
+    }
+
+    static byte[] gzip(byte[] body) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(body);
+        }
+        return bytes.toByteArray();
     }
 
     static String contentType(Path file) {

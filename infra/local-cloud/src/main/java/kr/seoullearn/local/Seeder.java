@@ -102,7 +102,9 @@ final class Seeder {
                     recordSchooling(dynamo, table, u, sub);
                 }
             }
+            new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
             seedApplicant(cognito);
+            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
             ReminderSeeder.seed(dynamo, table, progress); // reminders
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
@@ -130,6 +132,13 @@ final class Seeder {
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeNames(Map.of("#language", "language"))
                 .expressionAttributeValues(values));
+    }
+
+    /** A demo user made (or found) in their group; answers their sub. */
+    private String demoUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
+        String sub = createUser(cognito, poolId, u);
+        cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
+        return sub;
     }
 
     private String createUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {

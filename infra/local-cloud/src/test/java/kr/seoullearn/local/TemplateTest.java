@@ -89,4 +89,78 @@ class TemplateTest {
         assertThat(documented).as("routes in docs/api/openapi.yaml").isEqualTo(declared);
         assertThat(documentedPublic).as("public routes in docs/api/openapi.yaml").isEqualTo(declaredPublic);
     }
+
+    /**
+     * Least privilege (issue 8, "Template security"): every Allow statement of every function
+     * and role names its actions and resources. No "*" action, no "service:*", no "*" resource
+     * (none of our actions needs one), no managed "FullAccess"/administrator policy, no SAM
+     * policy template (they grant Scan and more than a function uses), and no dynamodb:Scan
+     * anywhere (no request path may scan).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPolicyNamesItsActionsAndResourcesAndNothingMayScan() {
+        List<String> problems = new java.util.ArrayList<>();
+        int statements = 0;
+        for (var entry : template.resources().entrySet()) {
+            String id = entry.getKey();
+            String type = String.valueOf(entry.getValue().get("Type"));
+            Map<String, Object> props = template.properties(id);
+            if (props == null) {
+                continue;
+            }
+            List<Object> policies = new java.util.ArrayList<>();
+            if (type.equals("AWS::Serverless::Function") && props.get("Policies") != null) {
+                policies.addAll(props.get("Policies") instanceof List<?> l ? l : List.of(props.get("Policies")));
+            } else if (type.equals("AWS::IAM::Role") && props.get("Policies") instanceof List<?> l) {
+                for (Object p : l) {
+                    policies.add(((Map<String, Object>) p).get("PolicyDocument"));
+                }
+            } else {
+                continue;
+            }
+            for (Object policy : policies) {
+                if (policy instanceof String name) {
+                    if (name.endsWith("FullAccess") || name.contains("Administrator")) {
+                        problems.add(id + ": managed policy " + name);
+                    }
+                    continue;
+                }
+                Map<String, Object> doc = (Map<String, Object>) policy;
+                if (!doc.containsKey("Statement")) {
+                    problems.add(id + ": SAM policy template " + doc.keySet() + " (write the statements it needs instead)");
+                    continue;
+                }
+                for (Object o : (List<Object>) doc.get("Statement")) {
+                    Map<String, Object> st = (Map<String, Object>) o;
+                    if (!"Allow".equals(st.get("Effect"))) {
+                        continue;
+                    }
+                    statements++;
+                    String where = id + " " + (st.get("Sid") == null ? "" : st.get("Sid"));
+                    List<Object> actions = st.get("Action") instanceof List<?> l ? (List<Object>) l : List.of(st.get("Action"));
+                    for (Object a : actions) {
+                        String action = String.valueOf(a);
+                        if (action.equals("*") || action.endsWith(":*")) {
+                            problems.add(where + ": action " + action);
+                        }
+                        if (action.equalsIgnoreCase("dynamodb:Scan")) {
+                            problems.add(where + ": dynamodb:Scan");
+                        }
+                    }
+                    if (st.containsKey("NotAction") || st.containsKey("NotResource")) {
+                        problems.add(where + ": NotAction/NotResource");
+                    }
+                    List<Object> resources = st.get("Resource") instanceof List<?> l ? (List<Object>) l : List.of(String.valueOf(st.get("Resource")));
+                    for (Object r : resources) {
+                        if ("*".equals(r)) {
+                            problems.add(where + ": resource *");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(statements).as("statements checked").isGreaterThan(10);
+        assertThat(problems).as("policies broader than needed").isEmpty();
+    }
 }

@@ -6,6 +6,13 @@ package kr.seoullearn.shared.http;
  * {@code i18n/problems_*.properties}, one per language.
  */
 public enum Problem {
+    // ---- laptops (issue 6)
+    LAPTOP_REQUEST_ACTIVE("laptop-request-active", 409),
+    LAPTOP_REQUEST_NOT_FOUND("laptop-request-not-found", 404),
+    LAPTOP_STATUS_CHANGE_NOT_ALLOWED("laptop-status-change-not-allowed", 409),
+    LAPTOP_STOCK_TOO_LOW("laptop-stock-too-low", 409),
+    DISTRICT_NOT_FOUND("district-not-found", 404),
+    // ---- laptops end
     BAD_REQUEST_BODY_MISSING("body-missing", 400),
     BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
@@ -14,6 +21,33 @@ public enum Problem {
     ID_TOKEN_REQUIRED("id-token-required", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),
+    // mentoring (issue 5) -- begin
+    NO_MENTORING_RULES("no-mentoring-rules", 409),
+    MENTORING_NOT_FOR_LEVEL("mentoring-not-for-level", 422),
+    MENTORING_ALREADY_REQUESTED("mentoring-already-requested", 409),
+    MENTORING_REQUEST_NOT_FOUND("mentoring-request-not-found", 404),
+    MENTORING_ALREADY_MATCHED("mentoring-already-matched", 409),
+    MENTOR_NOT_FOUND("mentor-not-found", 404),
+    MENTOR_NOT_FOR_LEVEL("mentor-not-for-level", 422),
+    MENTOR_FULL("mentor-full", 409),
+    MENTORSHIP_NOT_FOUND("mentorship-not-found", 404),
+    MENTORSHIP_NOT_ACTIVE("mentorship-not-active", 409),
+    SESSION_NOT_FOUND("session-not-found", 404),
+    SESSION_START_NOT_ON_HALF_HOUR("session-start-not-on-half-hour", 422),
+    SESSION_NOTICE_TOO_SHORT("session-notice-too-short", 422),
+    SESSION_OUTSIDE_WINDOW("session-outside-window", 422),
+    MENTOR_NOT_AVAILABLE("mentor-not-available", 422),
+    SLOT_TAKEN("slot-taken", 409),
+    MENTEE_BUSY("mentee-busy", 409),
+    SESSION_QUOTA_USED_UP("session-quota-used-up", 409),
+    WEEKLY_CAP_REACHED("weekly-cap-reached", 409),
+    SESSION_NOT_BOOKED("session-not-booked", 409),
+    RESCHEDULE_TOO_LATE("reschedule-too-late", 409),
+    SESSION_NOT_STARTED("session-not-started", 409),
+    EXTENSION_PENDING("extension-pending", 409),
+    EXTENSION_NOT_FOUND("extension-not-found", 404),
+    EXTENSION_NOT_PENDING("extension-not-pending", 409),
+    // mentoring -- end
     ROUTE_NOT_FOUND("route-not-found", 404),
     PROFILE_NOT_FOUND("profile-not-found", 404),
     UNKNOWN_TENANT("unknown-tenant", 400),

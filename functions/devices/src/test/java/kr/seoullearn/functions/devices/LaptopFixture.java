@@ -1,0 +1,194 @@
+package kr.seoullearn.functions.devices;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.shared.application.Application;
+import kr.seoullearn.shared.aws.DynamoApplicationStore;
+import kr.seoullearn.shared.aws.DynamoLaptopLedger;
+import kr.seoullearn.shared.aws.DynamoOfficerDistricts;
+import kr.seoullearn.shared.aws.DynamoProfileRepository;
+import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
+import kr.seoullearn.shared.aws.Keys;
+import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.profile.Profile;
+import kr.seoullearn.shared.programme.EligibilityProgramme;
+import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.shared.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A test class's own copy of the template's table with districts, officers and approved
+ * learners in it, and the handler as the template wires it, on a DynamoDB client whose calls
+ * are counted.
+ */
+final class LaptopFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
+
+    final TestStack stack;
+    final DynamoDbClient dynamo;
+    final CallCounter counter = new CallCounter();
+    final DynamoApplicationStore applications;
+    final DynamoLaptopLedger ledger;
+    final DynamoOfficerDistricts officers;
+    final DevicesHandler handler;
+    /** Starts at {@link #NOW} and moves on a millisecond at every reading: changes keep their order. */
+    final Clock clock = new Clock() {
+        private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(NOW.toEpochMilli());
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(instant(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.getAndIncrement());
+        }
+    };
+    private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
+
+    LaptopFixture(String purpose) {
+        stack = TestStack.create(purpose);
+        dynamo = stack.aws().dynamoDb();
+        applications = new DynamoApplicationStore(dynamo, stack.table());
+        officers = new DynamoOfficerDistricts(dynamo, stack.table());
+        DynamoDbClient counted = stack.dynamoDb(counter);
+        ledger = new DynamoLaptopLedger(counted, stack.table());
+        handler = new DevicesHandler(new Laptops(new DynamoApplicationStore(counted, stack.table()), ledger,
+                new DynamoOfficerDistricts(counted, stack.table()), clock));
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+
+    void district(String tenant, String district, long units) {
+        ledger.openDistrict(new TenantId(tenant), district, "Test Book 14", units, clock.instant());
+    }
+
+    String officer(String tenant, String... districts) {
+        String sub = "officer-" + UUID.randomUUID();
+        officers.assign(new TenantId(tenant), sub, Set.of(districts));
+        return sub;
+    }
+
+    /** A learner approved by the records check, living in a district of a tenant. */
+    String learner(String tenant, String district) {
+        programmeOf.computeIfAbsent(tenant, t -> {
+            EligibilityProgramme p = new EligibilityProgramme(new TenantId(t), t + "-2026", LocalDate.of(2026, 3, 1), null,
+                    Map.of("en", t), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
+                    Set.of(SchoolLevel.values()), 1, null);
+            new DynamoProgrammeCatalogue(dynamo, stack.table()).save(p);
+            return p;
+        });
+        String sub = "sub-" + UUID.randomUUID();
+        TenantId t = new TenantId(tenant);
+        String email = sub + "@example.org";
+        new DynamoProfileRepository(dynamo, stack.table()).createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
+        var draft = applications.find(t, sub).orElseThrow();
+        var withProfile = new Application(t, sub, email, draft.status(), draft.version(), "학습자",
+                LocalDate.of(2012, 1, 1), SchoolLevel.MIDDLE, 1, district, Language.KO, List.of("LOW_INCOME"),
+                null, null, null, null, NOW, null, null);
+        var saved = applications.saveProfile(withProfile, draft.version());
+        applications.submit(saved, saved.version(), programmeOf.get(tenant), List.of(), true, NOW);
+        return sub;
+    }
+
+    APIGatewayV2HTTPResponse call(String route, String sub, String tenant, Map<String, String> path, String body,
+                                  String... groups) {
+        return callQuery(route, sub, tenant, path, Map.of(), body, groups);
+    }
+
+    APIGatewayV2HTTPResponse callQuery(String route, String sub, String tenant, Map<String, String> path, Map<String, String> query,
+                                  String body, String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, groups == null ? null : Events.claims(sub, tenant, groups), body, "en");
+        if (path != null && !path.isEmpty()) {
+            event.setPathParameters(path);
+        }
+        if (query != null && !query.isEmpty()) {
+            event.setQueryStringParameters(query);
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    APIGatewayV2HTTPResponse request(String learner, String tenant) {
+        return call("POST /api/laptops/requests", learner, tenant, null, "{\"agreeToLoanTerms\":true}", "learners");
+    }
+
+    APIGatewayV2HTTPResponse status(String sub, String tenant, String requestId, String status, long version, String reason,
+                                    String... groups) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("version", version);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return call("POST /api/laptops/requests/{requestId}/status", sub, tenant, Map.of("requestId", requestId), Json.write(body),
+                groups);
+    }
+
+    APIGatewayV2HTTPResponse stockChange(String sub, String tenant, String district, String change, long units, String... groups) {
+        return call("POST /api/laptops/districts/{district}/stock", sub, tenant, Map.of("district", district),
+                "{\"change\":\"" + change + "\",\"units\":" + units + "}", groups);
+    }
+
+    static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
+        return Json.readObject(r.getBody());
+    }
+
+    Map<String, AttributeValue> stockItem(String tenant, String district) {
+        return dynamo.getItem(g -> g.tableName(stack.table()).consistentRead(true)
+                .key(Map.of(Keys.PK, AttributeValue.fromS("T#" + tenant + "#DISTRICT#" + district),
+                        Keys.SK, AttributeValue.fromS("STOCK")))).item();
+    }
+
+    long number(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Long.parseLong(item.get(name).n()) : 0;
+    }
+
+    /** Every item of a district's partition (stock, queue, audit). */
+    List<Map<String, AttributeValue>> districtItems(String tenant, String district) {
+        return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("T#" + tenant + "#DISTRICT#" + district)))).items();
+    }
+
+    List<Map<String, AttributeValue>> queueItems(String tenant, String district) {
+        return districtItems(tenant, district).stream().filter(i -> i.get(Keys.SK).s().startsWith("WAIT#")).toList();
+    }
+
+    /** A learner's partition but the profile and application (their laptop marker, when any). */
+    List<Map<String, AttributeValue>> learnerLaptopItems(String tenant, String sub) {
+        return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND SK = :sk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(new TenantId(tenant), sub)),
+                                ":sk", AttributeValue.fromS("LAPTOP"))))
+                .items();
+    }
+
+    int writes() {
+        return WRITES.stream().mapToInt(counter::count).sum();
+    }
+}

@@ -1,0 +1,149 @@
+// Laptops, learner and district officer together, through the running local cloud
+// (LOCAL_CLOUD_URL): the demo learner of Gangseo-gu asks for a laptop (the terms must be
+// accepted), Gangseo-gu's officer marks it ready and records stock, the learner confirms
+// receipt and sees the return date, the officer records the return. The learner's request is
+// closed at the end, so the journey can run again on the same cloud.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, PASSWORD, api, expectText, exactly, journey, mentions, mentionsMessage, messages, signIn, signOut, snap, useBrowser,
+} from './support.mjs';
+
+useBrowser();
+
+const LEARNER = { username: 'learner.elementary@seoul-learn.local', password: PASSWORD };
+const OFFICER = { username: 'officer.gangseo@seoul-learn.local', password: PASSWORD };
+
+async function as(page, user) {
+  await page.goto(`${BASE_URL}/#/`);
+  await page.locator('#sign-in:visible, #sign-out:visible').first().waitFor({ state: 'visible' });
+  if (await page.locator('#sign-out').isVisible()) await signOut(page);
+  await signIn(page, user);
+  await page.locator('#go-laptops').waitFor({ state: 'visible' });
+}
+
+// A request an earlier, interrupted run left open is closed first (cancelled, or returned).
+async function closeLeftovers(page) {
+  await as(page, LEARNER);
+  const mine = await api(page, 'GET', '/laptops/mine');
+  const r = mine.body?.request;
+  if (!r || !['REQUESTED', 'APPROVED', 'READY_FOR_PICKUP', 'LOANED'].includes(r.status)) return;
+  if (r.status !== 'LOANED') {
+    await api(page, 'POST', `/laptops/requests/${r.requestId}/status`, { status: 'CANCELLED', version: r.version });
+    return;
+  }
+  await as(page, OFFICER);
+  await api(page, 'POST', `/laptops/requests/${r.requestId}/status`, { status: 'RETURNED', version: r.version });
+}
+
+test('a learner asks for a laptop, the district officer makes it ready, the learner confirms receipt and the officer records the return', { timeout: 240_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
+  const ko = messages.ko;
+  await closeLeftovers(page);
+
+  // The learner: the terms must be accepted; then approved at once, with a pickup code
+  await as(page, LEARNER);
+  await expectText(page, '#go-laptops', exactly(ko['laptops.home']), 'the learner\'s link to laptops');
+  await page.click('#go-laptops');
+  await expectText(page, '#page h1', exactly(ko['laptops.title']), 'the laptop page');
+  await page.click('#send-request');
+  await expectText(page, '#error-summary', mentions(ko['laptops.terms.required']), 'the terms are required');
+  await page.check('#agreeToLoanTerms-yes');
+  await page.click('#send-request');
+  await expectText(page, '#request-status', exactly(ko['laptops.status.APPROVED']), 'approved at once');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
+  await expectText(page, '#page-status', exactly(ko['laptops.approved']), 'told it is approved');
+  const code = await expectText(page, '#pickup-code', (text) => /^[A-Z0-9]{6}$/.test(text), 'a pickup code');
+  await expectText(page, '#next-step', mentions('강서구'), 'the district, in words');
+  assert.equal(await page.locator('#request-form').count(), 0, 'no second request while one is open');
+  await snap(page, 'laptops-approved');
+
+  // The officer of Gangseo-gu: straight to the district; marks it ready; records stock
+  await as(page, OFFICER);
+  await page.click('#go-laptops');
+  await expectText(page, '#district-name', exactly('강서구'), 'the officer\'s district');
+  const row = page.locator('#requests tr', { hasText: code });
+  await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.APPROVED']), 'the request in the list');
+  await row.locator('[data-action="ready"]').click();
+  await expectText(page, '#page-status', exactly(ko['laptops.done.READY_FOR_PICKUP'].replace('{code}', code)), 'marked ready');
+  await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.READY_FOR_PICKUP']), 'ready in the list');
+  // the request's own trail: asked, approved by the queue, made ready by the officer
+  await page.click(`#requests a:has-text("${code}")`);
+  await expectText(page, '#request-title', exactly(ko['laptops.requestTitle'].replace('{code}', code)), 'the request page');
+  assert.equal(await page.locator('#audit li').count(), 3, 'three changes so far');
+  await expectText(page, '#audit li:nth-child(2)', mentions(ko['laptops.actor.SYSTEM']), 'approved by the queue');
+  await expectText(page, '#audit li:nth-child(3)', mentions(ko['laptops.actor.OFFICER']), 'made ready by the officer');
+  await page.click('.back-link');
+  await expectText(page, '#district-name', exactly('강서구'), 'back at the district');
+  const inStock = Number(await page.locator('#district-counts [data-count="inStock"]').innerText());
+  await page.click('#record-stock');
+  await expectText(page, '#error-summary', mentions(ko['err.required']), 'what happened and how many are required');
+  await page.check('#change-WRITTEN_OFF');
+  await page.fill('#units', String(inStock + 1));
+  await page.click('#record-stock');
+  await expectText(page, '#error-summary', mentions(ko['laptops.units.tooMany'].replace('{n}', inStock)), 'never below zero');
+  await page.check('#change-RECEIVED');
+  await page.fill('#units', '1');
+  await page.fill('#note', 'DN-2026-118');
+  await page.click('#record-stock');
+  await expectText(page, '#page-status', mentionsMessage(ko['laptops.stockRecorded']), 'stock recorded');
+  await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock + 1)), 'one more in stock');
+  await expectText(page, '#audit li', mentions(ko['laptops.change.RECEIVED']), 'the stock entry in the audit trail');
+  // written off again, so the district's stock is as it was
+  await page.check('#change-WRITTEN_OFF');
+  await page.fill('#units', '1');
+  await page.click('#record-stock');
+  await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock)), 'back to the stock it had');
+  await snap(page, 'laptops-console');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null" in the console');
+
+  // The learner picks it up and confirms; the loan has a return date
+  await as(page, LEARNER);
+  await page.click('#go-laptops');
+  await expectText(page, '#request-status', exactly(ko['laptops.status.READY_FOR_PICKUP']), 'ready for pickup');
+  await expectText(page, '#next-step', mentions('강서구'), 'where to pick it up');
+  await page.click('#confirm-receipt');
+  await expectText(page, '#request-status', exactly(ko['laptops.status.LOANED']), 'on loan');
+  await expectText(page, '#due-on', (text) => /\d{4}/.test(text), 'the return date');
+  assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
+  await snap(page, 'laptops-loaned');
+
+  // The officer records the return; the trail shows the learner's confirmation
+  await as(page, OFFICER);
+  await page.click('#go-laptops');
+  await page.locator('#requests tr', { hasText: code }).locator('[data-action="return"]').click();
+  await expectText(page, '#page-status', exactly(ko['laptops.done.RETURNED'].replace('{code}', code)), 'return recorded');
+  assert.equal(await page.locator('#requests tr', { hasText: code }).count(), 0, 'no longer an open request');
+  await page.click('#show-closed');
+  await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.RETURNED']), 'among the closed requests');
+  await page.click('#show-active');
+  await expectText(page, '#requests-heading', exactly(ko['laptops.requests']), 'back to the open requests');
+  await expectText(page, '#audit', mentions(ko['laptops.actor.LEARNER']), 'the learner in the audit trail');
+
+  // The learner sees it returned and may ask again
+  await as(page, LEARNER);
+  await page.click('#go-laptops');
+  await expectText(page, '#request-status', exactly(ko['laptops.status.RETURNED']), 'returned');
+  await expectText(page, '#ask-heading', exactly(ko['laptops.askAgain']), 'may ask again');
+}));
+
+test('a mentor is told laptops are for learners, in their language', { timeout: 60_000 }, (t) => journey(t, { locale: 'vi-VN' }, async (page) => {
+  await page.goto(`${BASE_URL}/#/laptops`);
+  await signIn(page, { username: 'mentor@seoul-learn.local', password: PASSWORD });
+  await expectText(page, '#page h1', exactly(messages.vi['laptops.title']), 'the laptop page');
+  await expectText(page, '#page', mentions(messages.vi['laptops.notLearner']), 'not for mentors');
+}));
+
+test('an admin sees every district of Seoul with its counts and opens one', { timeout: 90_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  await page.goto(`${BASE_URL}/`);
+  await signIn(page, { username: 'admin@seoul-learn.local', password: PASSWORD });
+  await page.click('#go-laptops');
+  await expectText(page, '#page h1', exactly(en['laptops.console']), 'the console');
+  await page.locator('#districts tbody tr').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#districts tbody tr').count(), 25, 'the 25 gu of Seoul, and no area of Chungbuk');
+  assert.equal(await page.locator('#districts tr[data-district="cheongju-si"]').count(), 0);
+  await page.click('#districts tr[data-district="nowon-gu"] a');
+  await expectText(page, '#district-name', exactly(en['district.nowon-gu']), 'Nowon-gu');
+  await expectText(page, '.back-link', exactly(en['laptops.back']), 'back to every district');
+  await snap(page, 'laptops-admin-district');
+}));
