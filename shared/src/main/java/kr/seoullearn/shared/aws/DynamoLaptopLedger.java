@@ -314,6 +314,13 @@ public class DynamoLaptopLedger implements LaptopLedger {
                     .conditionExpression("attribute_exists(PK)")).build());
         }
         writes.add(putAudit(audit(after, from, to, actor, reason, now), current.tenant(), after.version()));
+        // reminders (issue 7, ADR 13): ready for pickup at once; the return 7 days before and on the day
+        if (to == LaptopStatus.READY_FOR_PICKUP) {
+            writes.add(DynamoReminderQueue.scheduleWrite(table, kr.seoullearn.shared.reminder.FeatureReminders.laptopReady(after, now)));
+        } else if (to == LaptopStatus.LOANED && after.dueOn() != null) {
+            kr.seoullearn.shared.reminder.FeatureReminders.laptopReturn(after, after.dueOn())
+                    .forEach(r -> writes.add(DynamoReminderQueue.scheduleWrite(table, r)));
+        }
         int conflicts = 0;
         while (true) {
             try {

@@ -287,6 +287,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
         for (Instant unit : BookingRules.units(s.start(), s.minutes())) {
             writes.add(lock(s, s.menteeId(), unit, Problem.MENTEE_BUSY));
         }
+        writes.addAll(reminders(s)); // reminders
         transact("book", writes, session);
         return s;
     }
@@ -353,6 +354,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
         }
         // the mentee's locks are checked after the mentor's: a slot taken is the likelier reason
         writes.sort(Comparator.comparingInt(w -> w.problem == LOCK_OF_MENTEE ? 1 : 0));
+        writes.addAll(reminders(next)); // reminders: the old time's no longer apply (the session is RESCHEDULED)
         transact("reschedule", writes, created);
         return next;
     }
@@ -494,6 +496,14 @@ public class DynamoMentoringLedger implements MentoringLedger {
 
     /** A write of a transaction and the problem its failed condition means (given the old item, when returned). */
     private record Write(TransactWriteItem item, Function<Map<String, AttributeValue>, Problem> problem) {}
+
+    // ---- reminders (issue 7, ADR 13) ----
+    /** The session's reminders, 24 h and 1 h before to mentee and mentor, written in the booking's transaction. */
+    private List<Write> reminders(Session s) {
+        return kr.seoullearn.shared.reminder.FeatureReminders.session(s).stream()
+                .map(r -> new Write(DynamoReminderQueue.scheduleWrite(table, r), fixed(Problem.SERVICE_UNAVAILABLE))).toList();
+    }
+    // ---- end reminders ----
 
     private static Function<Map<String, AttributeValue>, Problem> fixed(Problem p) {
         return old -> p;

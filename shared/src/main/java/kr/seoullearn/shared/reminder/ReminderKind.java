@@ -18,7 +18,17 @@ public enum ReminderKind {
     PROVIDER_LEAVING,
     WAITLIST_CLOSED,
     /** The daily count of new applications, to each reviewer of the tenant. */
-    REVIEW_DIGEST;
+    REVIEW_DIGEST,
+    /** A mentoring session 24 hours before, to the mentee and to the mentor. */
+    SESSION_24H,
+    /** A mentoring session 1 hour before, to the mentee and to the mentor. */
+    SESSION_1H,
+    /** The laptop asked for is ready to be picked up. */
+    LAPTOP_READY,
+    /** The laptop is due back in 7 days. */
+    LAPTOP_RETURN_SOON,
+    /** The laptop is due back today. */
+    LAPTOP_RETURN_DUE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -48,6 +48,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
                 Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
+                Beans.get(kr.seoullearn.shared.mentoring.MentoringLedger.class), Beans.get(kr.seoullearn.shared.laptop.LaptopLedger.class),
                 dynamo, table);
     }
 

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import kr.seoullearn.shared.application.ApplicationStore;
 import kr.seoullearn.shared.catalog.Catalogue;
+import kr.seoullearn.shared.laptop.LaptopLedger;
+import kr.seoullearn.shared.mentoring.MentoringLedger;
 import kr.seoullearn.shared.programme.ProgrammeCatalogue;
 import kr.seoullearn.shared.reminder.Notifier;
 import kr.seoullearn.shared.reminder.Recipients;
@@ -19,7 +21,7 @@ final class ReminderWiring {
 
     static ReminderRun run(TenantDirectory tenants, ReminderSettingsStore settings, ReminderQueue queue, Recipients recipients,
                            Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue,
-                           DynamoDbClient dynamo, String table) {
+                           MentoringLedger mentoring, LaptopLedger laptops, DynamoDbClient dynamo, String table) {
         ReviewDigest digest = new ReviewDigest(dynamo, table, recipients, queue);
         EnrolmentNoticeSource notices = new EnrolmentNoticeSource(catalogue);
         Map<ReminderKind, ReminderSource> sources = new EnumMap<>(ReminderKind.class);
@@ -29,6 +31,12 @@ final class ReminderWiring {
         sources.put(ReminderKind.PROVIDER_LEAVING, notices);
         sources.put(ReminderKind.WAITLIST_CLOSED, notices);
         sources.put(ReminderKind.REVIEW_DIGEST, digest);
+        sources.put(ReminderKind.SESSION_24H, new SessionSource(mentoring));
+        sources.put(ReminderKind.SESSION_1H, new SessionSource(mentoring));
+        LaptopSource laptop = new LaptopSource(laptops);
+        sources.put(ReminderKind.LAPTOP_READY, laptop);
+        sources.put(ReminderKind.LAPTOP_RETURN_SOON, laptop);
+        sources.put(ReminderKind.LAPTOP_RETURN_DUE, laptop);
         return new ReminderRun(tenants, settings, queue, recipients, notifier, sources, digest);
     }
 }

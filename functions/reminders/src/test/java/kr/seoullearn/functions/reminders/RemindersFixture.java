@@ -79,7 +79,8 @@ class RemindersFixture implements AutoCloseable {
         CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
-                new DynamoCatalogue(dynamo, stack.table()), dynamo, stack.table());
+                new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.shared.aws.DynamoMentoringLedger(dynamo, stack.table()),
+                new kr.seoullearn.shared.aws.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
@@ -88,7 +89,9 @@ class RemindersFixture implements AutoCloseable {
         var q = new DynamoReminderQueue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
-                new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()), client, stack.table());
+                new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
+                new kr.seoullearn.shared.aws.DynamoMentoringLedger(client, stack.table()),
+                new kr.seoullearn.shared.aws.DynamoLaptopLedger(client, stack.table()), client, stack.table());
     }
 
     ReminderRun run() {

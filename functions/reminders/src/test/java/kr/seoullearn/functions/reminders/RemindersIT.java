@@ -184,6 +184,43 @@ class RemindersIT {
         assertThat(f.mailTo(reviewerKo)).hasSize(1);
     }
 
+    // ------------------------------------------------------------------ laptops
+
+    @Test
+    void aLaptopReadyForPickupAndItsReturnAreRemindedOnceEachWhileTheyStillApply() {
+        var vi = f.person("seoul", "learners", Language.VI, RegistrationStatus.APPROVED);
+        var ledger = new kr.seoullearn.shared.aws.DynamoLaptopLedger(f.dynamo, f.stack.table());
+        var officer = new kr.seoullearn.shared.laptop.Actor("officer-1", kr.seoullearn.shared.laptop.Actor.Kind.OFFICER);
+        ledger.openDistrict(TenantId.SEOUL, "guro-gu", "Test 14", 3, T0);
+        var placed = ledger.request(new kr.seoullearn.shared.laptop.LaptopLedger.NewRequest(TenantId.SEOUL, vi.sub(), "guro-gu",
+                java.util.UUID.randomUUID().toString(), "PICK-1234", null, T0));
+        var r = placed.request();
+        if (r.status() == kr.seoullearn.shared.laptop.LaptopStatus.REQUESTED) {
+            r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.APPROVED, officer, null, null, T0);
+        }
+        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.READY_FOR_PICKUP, officer, null, null, T0);
+
+        assertThat(f.run().run(at(Duration.ofMinutes(15))).byKind().get(ReminderKind.LAPTOP_READY).sent()).isEqualTo(1);
+        assertThat(f.mailTo(vi)).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("[Seoul Learn] Máy tính xách tay của bạn đã sẵn sàng"));
+
+        // loaned until 30 days later: a week before and on the day, at 09:00 Seoul
+        LocalDate dueOn = LocalDate.of(2026, 12, 31);
+        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.LOANED, officer, null, dueOn, at(Duration.ofHours(1)));
+        Instant weekBefore = dueOn.minusDays(7).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
+        assertThat(f.run().run(weekBefore.minus(Duration.ofMinutes(15))).byKind().get(ReminderKind.LAPTOP_RETURN_SOON).due()).isZero();
+        assertThat(f.run().run(weekBefore).byKind().get(ReminderKind.LAPTOP_RETURN_SOON).sent()).isEqualTo(1);
+        assertThat(f.run().run(weekBefore.plus(Duration.ofMinutes(15))).total().sent()).isZero();
+        assertThat(f.mailTo(vi)).hasSize(2).last()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("[Seoul Learn] Còn một tuần nữa là đến hạn trả máy ("
+                        + kr.seoullearn.shared.reminder.MessageTemplates.date(dueOn, Language.VI) + ")").endsWith(", 31/12/2026)"));
+        // returned early: no reminder on the day
+        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.RETURNED, officer, null, null, weekBefore.plus(Duration.ofDays(2)));
+        Instant onTheDay = dueOn.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
+        assertThat(f.run().run(onTheDay).byKind().get(ReminderKind.LAPTOP_RETURN_DUE)).isEqualTo(new ReminderRun.Counts(1, 0, 1, 0));
+        assertThat(f.mailTo(vi)).hasSize(2);
+    }
+
     // ------------------------------------------------------------------ exactly once
 
     @Test

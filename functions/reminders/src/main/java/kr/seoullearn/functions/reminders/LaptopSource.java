@@ -1,0 +1,39 @@
+package kr.seoullearn.functions.reminders;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.laptop.LaptopLedger;
+import kr.seoullearn.shared.laptop.LaptopStatus;
+import kr.seoullearn.shared.reminder.DueReminder;
+import kr.seoullearn.shared.reminder.ReminderKind;
+
+/**
+ * The laptop reminders (written by the devices function's status change, ADR 13): ready for
+ * pickup while the request is still READY_FOR_PICKUP; return due 7 days before and on the day
+ * while the loan is still LOANED with the same due date (a returned or extended loan sends nothing).
+ */
+final class LaptopSource implements ReminderSource {
+    private final LaptopLedger laptops;
+
+    LaptopSource(LaptopLedger laptops) {
+        this.laptops = laptops;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> content(DueReminder r, Language language) {
+        var request = laptops.find(r.tenant(), r.params().getOrDefault("requestId", "")).orElse(null);
+        if (request == null || !request.userId().equals(r.recipientId())) {
+            return Optional.empty();
+        }
+        if (r.kind() == ReminderKind.LAPTOP_READY) {
+            return request.status() == LaptopStatus.READY_FOR_PICKUP ? Optional.of(Map.of()) : Optional.empty();
+        }
+        String dueOn = r.params().get("dueOn");
+        if (request.status() != LaptopStatus.LOANED || request.dueOn() == null || !request.dueOn().toString().equals(dueOn)) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("date", LocalDate.parse(dueOn)));
+    }
+}
