@@ -33,6 +33,12 @@ class RemindersE2E {
         mailbox = new LocalMailbox(URI.create(String.valueOf(cloud.state().get("awsEndpoint"))));
     }
 
+    private static Map<String, Object> api(String method, String path, String body, String token, int expected) {
+        HttpResponse<String> r = cloud.send(method, path, body, body == null ? null : "application/json", token);
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+        return kr.seoullearn.shared.http.Json.readObject(r.body());
+    }
+
     private static Map<String, Object> fireAt(Instant at) {
         HttpResponse<String> r = cloud.send("POST", SCHEDULE + "?at=" + at, null, null, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -44,8 +50,8 @@ class RemindersE2E {
         Instant signedUp = Instant.now();
         String email = "reminded-" + UUID.randomUUID() + "@example.org";
         String token = cloud.signUp(email, "seoul", "vi").idToken();
-        long version = ((Number) RegistrationE2E.api("GET", "/api/registration", null, token, 200).get("version")).longValue();
-        RegistrationE2E.api("PUT", "/api/registration", "{\"version\":" + version + ",\"name\":\"Nguyễn Văn An\","
+        long version = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
+        api("PUT", "/api/registration", "{\"version\":" + version + ",\"name\":\"Nguyễn Văn An\","
                 + "\"birthDate\":\"2010-05-01\",\"schoolLevel\":\"MIDDLE\",\"grade\":2,\"district\":\"guro-gu\","
                 + "\"preferredLanguage\":\"vi\",\"categories\":[\"MULTICULTURAL\"]}", token, 200);
 
@@ -80,6 +86,78 @@ class RemindersE2E {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A new learner approved at once by the records check (a test household of the local registry), in Vietnamese. */
+    private static String[] newVietnameseLearner() throws Exception {
+        String email = "mentee-" + UUID.randomUUID() + "@example.org";
+        String token = cloud.signUp(email, "seoul", "vi").idToken();
+        long v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
+        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\","
+                + "\"schoolLevel\":\"HIGH\",\"grade\":2,\"district\":\"gwanak-gu\",\"preferredLanguage\":\"vi\",\"categories\":[\"LOW_INCOME\"]}",
+                token, 200);
+        v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
+        api("POST", "/api/registration/records-check", "{\"version\":" + v + ",\"householdHeadName\":\"이영수\","
+                + "\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);
+        v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + v + "}", token, 200))
+                .containsEntry("status", "APPROVED");
+        return new String[] {email, cloud.signIn(email).idToken()};
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBookedSessionGivesTheMenteeAndTheMentorOne24HourAndOne1HourReminderEachInTheirLanguages() throws Exception {
+        String[] mentee = newVietnameseLearner();
+        String reviewer = cloud.signIn("reviewer@seoul-learn.local").idToken();
+        Map<String, Object> request = api("POST", "/api/mentoring/request", "{\"subjects\":[\"MATH\"],"
+                + "\"goals\":\"Em muốn học toán tốt hơn\",\"preferredTimes\":[{\"day\":\"TUE\",\"from\":\"18:00\",\"to\":\"21:00\"}],"
+                + "\"language\":\"vi\"}", mentee[1], 201);
+        String menteeId = (String) request.get("menteeId");
+        List<Map<String, Object>> proposals = (List<Map<String, Object>>) api("GET",
+                "/api/mentoring/requests/" + menteeId + "/proposals", null, reviewer, 200).get("proposals");
+        assertThat(proposals).as("a mentor with room").isNotEmpty();
+        String id = (String) api("POST", "/api/mentoring/requests/" + menteeId + "/match",
+                "{\"mentorId\":\"" + proposals.get(0).get("mentorId") + "\"}", reviewer, 201).get("mentorshipId");
+        java.time.LocalDate monday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        String start = null;
+        for (int week = 0; week < 4 && start == null; week++) {
+            Map<String, Object> slots = api("GET", "/api/mentoring/mentorships/" + id + "/slots?week=" + monday.plusWeeks(week),
+                    null, mentee[1], 200);
+            start = ((List<Map<String, Object>>) slots.get("slots")).stream().filter(x -> Boolean.TRUE.equals(x.get("free")))
+                    .map(x -> (String) x.get("start")).findFirst().orElse(null);
+        }
+        assertThat(start).as("a free slot in the next weeks").isNotNull();
+        Map<String, Object> session = api("POST", "/api/mentoring/mentorships/" + id + "/sessions",
+                "{\"start\":\"" + start + "\"}", mentee[1], 201);
+        String link = (String) session.get("meetingUrl");
+        Instant begins = Instant.parse(start);
+
+        // the day before: three runs and two at once still make one e-mail each
+        Instant dayBefore = begins.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(1));
+        fireAt(dayBefore);
+        fireAt(dayBefore);
+        fireAt(dayBefore.plus(Duration.ofMinutes(15)));
+        List.of(CompletableFuture.supplyAsync(() -> fireAt(dayBefore.plus(Duration.ofMinutes(30)))),
+                CompletableFuture.supplyAsync(() -> fireAt(dayBefore.plus(Duration.ofMinutes(30))))).forEach(CompletableFuture::join);
+        List<LocalMailbox.Mail> dayMails = mailbox.all().stream().filter(m -> m.body().contains(link)).toList();
+        assertThat(dayMails).hasSize(2);
+        assertThat(dayMails).filteredOn(m -> m.to().contains(mentee[0])).singleElement().satisfies(m -> {
+            assertThat(m.subject()).startsWith("[Seoul Learn] Ngày mai có buổi cố vấn: ");
+            assertThat(m.body()).contains("giờ Seoul");
+        });
+        assertThat(dayMails).filteredOn(m -> !m.to().contains(mentee[0])).singleElement()
+                .satisfies(m -> assertThat(m.subject()).startsWith("[서울런] 내일 멘토링이 있어요: "));
+
+        // an hour before: one more each
+        Instant hourBefore = begins.minus(Duration.ofHours(1)).plus(Duration.ofMinutes(1));
+        fireAt(hourBefore);
+        fireAt(hourBefore);
+        List<LocalMailbox.Mail> all = mailbox.all().stream().filter(m -> m.body().contains(link)).toList();
+        assertThat(all).hasSize(4);
+        assertThat(all).filteredOn(m -> m.to().contains(mentee[0])).extracting(LocalMailbox.Mail::subject)
+                .containsExactly(dayMails.stream().filter(m -> m.to().contains(mentee[0])).findFirst().orElseThrow().subject(),
+                        "[Seoul Learn] Buổi cố vấn bắt đầu sau 1 giờ nữa");
     }
 
     @Test
