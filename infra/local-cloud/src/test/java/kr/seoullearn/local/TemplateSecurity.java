@@ -200,6 +200,27 @@ final class TemplateSecurity {
         return problems;
     }
 
+    /**
+     * Every checkov check skipped in the template ({@code Metadata: checkov: skip:}) names its check
+     * and gives its reason: an exception nobody explained is a failed check.
+     */
+    static List<String> checkovSkips(Template template) {
+        List<String> problems = new ArrayList<>();
+        template.resources().forEach((id, resource) -> {
+            for (Object o : list(Template.map(Template.map(resource.get("Metadata")).get("checkov")).get("skip"))) {
+                Map<String, Object> skip = Template.map(o);
+                Object check = skip.get("id");
+                Object comment = skip.get("comment");
+                if (check == null || !String.valueOf(check).matches("CKV2?_[A-Z]+_\\d+")) {
+                    problems.add(id + ": a checkov skip without a check id (" + o + ")");
+                } else if (comment == null || String.valueOf(comment).isBlank() || String.valueOf(comment).length() < 20) {
+                    problems.add(id + ": checkov " + check + " skipped without a reason");
+                }
+            }
+        });
+        return problems;
+    }
+
     /** The logical id a Ref or GetAtt names, or null. */
     static String referencedId(Object value) {
         Map<String, Object> m = Template.map(value);

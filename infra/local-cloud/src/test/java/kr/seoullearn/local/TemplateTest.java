@@ -131,6 +131,14 @@ class TemplateTest {
         assertThat(TemplateSecurity.asynchronousFailures(template)).isEmpty();
     }
 
+    @Test
+    void everyCheckovCheckTheTemplateSkipsHasItsReasonInline() {
+        long skips = template.resources().values().stream()
+                .mapToLong(r -> String.valueOf(r.get("Metadata")).split("CKV_").length - 1).sum();
+        assertThat(skips).as("skipped checks").isGreaterThan(10);
+        assertThat(TemplateSecurity.checkovSkips(template)).isEmpty();
+    }
+
     // ---- the same rules on broken copies of template.yaml: each can fail, and names what broke
 
     @Test
@@ -183,6 +191,13 @@ class TemplateTest {
         Files.writeString(file, text.substring(0, at) + text.substring(at + dlq.length()));
         assertThat(TemplateSecurity.asynchronousFailures(Template.load(file)))
                 .containsExactly("ReminderFunction: invoked asynchronously but has no DeadLetterQueue (or EventInvokeConfig OnFailure destination)");
+    }
+
+    @Test
+    void aCheckovSkipWithoutAReasonFails(@TempDir Path dir) throws Exception {
+        Template t = broken(dir, "unexplained.yaml", "- { id: CKV_AWS_119, comment: 'Encrypted with the AWS managed KMS key",
+                "- { id: CKV_AWS_119, ignored: 'Encrypted with the AWS managed KMS key");
+        assertThat(TemplateSecurity.checkovSkips(t)).containsExactly("AppTable: checkov CKV_AWS_119 skipped without a reason");
     }
 
     /** template.yaml with the first occurrence of {@code from} replaced (which must be there). */
