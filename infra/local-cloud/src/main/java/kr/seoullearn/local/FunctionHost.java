@@ -76,13 +76,18 @@ final class FunctionHost implements AutoCloseable {
         Files.createDirectories(deployed.getParent());
         // Deploy a copy: rebuilding the project while the local cloud runs must not pull the jar away.
         Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
+        Path costProbe = costProbe(logFile.getParent());
         List<String> command = new ArrayList<>(List.of(
                 javaHome.resolve("bin/java").toString(),
-                "-cp", deployed + java.io.File.pathSeparator + runnerJar,
+                "-cp", deployed + java.io.File.pathSeparator + runnerJar + java.io.File.pathSeparator + costProbe,
                 "kr.seoullearn.local.runtime.LocalLambdaRuntime", "serve", function.handler()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(environment);
+        // issue 8, cost per request: every invocation's DynamoDB calls and items, one JSON line each
+        Path costs = logFile.getParent().resolve("dynamodb-cost");
+        Files.createDirectories(costs);
+        builder.environment().put("LOCAL_DYNAMODB_COST_LOG", costs.resolve(function.logicalId() + ".jsonl").toString());
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         long started = System.nanoTime();
         process = builder.start();
@@ -99,6 +104,19 @@ final class FunctionHost implements AutoCloseable {
         }
         appendLog("[local-cloud] cold start of " + function.logicalId() + " took "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+    }
+
+    /**
+     * A class-path directory that registers the runtime's DynamoDbCostProbe as an SDK global
+     * interceptor (the SDK reads this resource from the class path when it builds a client), so the
+     * function's own clients count their DynamoDB calls and refuse a Scan.
+     */
+    static Path costProbe(Path logDirectory) throws IOException {
+        Path dir = logDirectory.resolve("cost-probe");
+        Path registration = dir.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(registration.getParent());
+        Files.writeString(registration, "kr.seoullearn.local.runtime.DynamoDbCostProbe\n", StandardCharsets.UTF_8);
+        return dir;
     }
 
     private void pump(BufferedReader out, CompletableFuture<Integer> ready) {

@@ -57,6 +57,7 @@ public final class LocalCloud implements AutoCloseable {
         // one directory per port, so a developer's cloud and the test suite's can run side by side
         Path logs = local.resolve("logs").resolve("cloud-" + port);
         Files.createDirectories(logs);
+        DynamoDbCostReport.clear(logs.resolve("dynamodb-cost")); // issue 8: the costs of this run only
 
         step(1, "reading " + root.resolve("template.yaml"));
         Template template = Template.load(root.resolve("template.yaml"));

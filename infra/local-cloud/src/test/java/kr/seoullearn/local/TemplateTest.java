@@ -2,11 +2,13 @@ package kr.seoullearn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reads the real template.yaml: what the local cloud will serve is what AWS will serve. */
 class TemplateTest {
@@ -91,76 +93,119 @@ class TemplateTest {
     }
 
     /**
-     * Least privilege (issue 8, "Template security"): every Allow statement of every function
-     * and role names its actions and resources. No "*" action, no "service:*", no "*" resource
-     * (none of our actions needs one), no managed "FullAccess"/administrator policy, no SAM
-     * policy template (they grant Scan and more than a function uses), and no dynamodb:Scan
-     * anywhere (no request path may scan).
+     * Least privilege (issue 8, "Template security"): every Allow statement of every function,
+     * role and policy names its actions and resources; "*" only for the actions AWS offers on no
+     * narrower resource ({@link TemplateSecurity#STAR_RESOURCE_ALLOWED}, each with its reason); no
+     * managed "FullAccess"/administrator policy, no SAM policy template, and no dynamodb:Scan
+     * anywhere (no request path may scan). The rules: {@link TemplateSecurity#policies}.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void everyPolicyNamesItsActionsAndResourcesAndNothingMayScan() {
-        List<String> problems = new java.util.ArrayList<>();
-        int statements = 0;
-        for (var entry : template.resources().entrySet()) {
-            String id = entry.getKey();
-            String type = String.valueOf(entry.getValue().get("Type"));
-            Map<String, Object> props = template.properties(id);
-            if (props == null) {
-                continue;
-            }
-            List<Object> policies = new java.util.ArrayList<>();
-            if (type.equals("AWS::Serverless::Function") && props.get("Policies") != null) {
-                policies.addAll(props.get("Policies") instanceof List<?> l ? l : List.of(props.get("Policies")));
-            } else if (type.equals("AWS::IAM::Role") && props.get("Policies") instanceof List<?> l) {
-                for (Object p : l) {
-                    policies.add(((Map<String, Object>) p).get("PolicyDocument"));
-                }
-            } else {
-                continue;
-            }
-            for (Object policy : policies) {
-                if (policy instanceof String name) {
-                    if (name.endsWith("FullAccess") || name.contains("Administrator")) {
-                        problems.add(id + ": managed policy " + name);
-                    }
-                    continue;
-                }
-                Map<String, Object> doc = (Map<String, Object>) policy;
-                if (!doc.containsKey("Statement")) {
-                    problems.add(id + ": SAM policy template " + doc.keySet() + " (write the statements it needs instead)");
-                    continue;
-                }
-                for (Object o : (List<Object>) doc.get("Statement")) {
-                    Map<String, Object> st = (Map<String, Object>) o;
-                    if (!"Allow".equals(st.get("Effect"))) {
-                        continue;
-                    }
-                    statements++;
-                    String where = id + " " + (st.get("Sid") == null ? "" : st.get("Sid"));
-                    List<Object> actions = st.get("Action") instanceof List<?> l ? (List<Object>) l : List.of(st.get("Action"));
-                    for (Object a : actions) {
-                        String action = String.valueOf(a);
-                        if (action.equals("*") || action.endsWith(":*")) {
-                            problems.add(where + ": action " + action);
-                        }
-                        if (action.equalsIgnoreCase("dynamodb:Scan")) {
-                            problems.add(where + ": dynamodb:Scan");
-                        }
-                    }
-                    if (st.containsKey("NotAction") || st.containsKey("NotResource")) {
-                        problems.add(where + ": NotAction/NotResource");
-                    }
-                    List<Object> resources = st.get("Resource") instanceof List<?> l ? (List<Object>) l : List.of(String.valueOf(st.get("Resource")));
-                    for (Object r : resources) {
-                        if ("*".equals(r)) {
-                            problems.add(where + ": resource *");
-                        }
-                    }
-                }
-            }
-        }
-        assertThat(statements).as("statements checked").isGreaterThan(10);
-        assertThat(problems).as("policies broader than needed").isEmpty();
+        TemplateSecurity.PolicyCheck check = TemplateSecurity.policies(template);
+        assertThat(check.statements()).as("statements checked").isGreaterThan(10);
+        assertThat(check.problems()).as("policies broader than needed").isEmpty();
+    }
+
+    /** Every bucket private (all four public access blocks), encrypted, and TLS-only by its bucket policy. */
+    @Test
+    void everyBucketIsPrivateEncryptedAndTlsOnly() {
+        assertThat(template.resourcesOfType("AWS::S3::Bucket")).as("buckets checked").isNotEmpty();
+        assertThat(TemplateSecurity.buckets(template)).isEmpty();
+    }
+
+    @Test
+    void everyTableHasPointInTimeRecovery() {
+        assertThat(template.resourcesOfType("AWS::DynamoDB::Table")).as("tables checked").isNotEmpty();
+        assertThat(TemplateSecurity.tables(template)).isEmpty();
+    }
+
+    @Test
+    void everyFunctionLogsIntoALogGroupWithRetention() {
+        assertThat(template.functions()).as("functions checked").hasSizeGreaterThan(5);
+        assertThat(TemplateSecurity.logRetention(template)).isEmpty();
+    }
+
+    @Test
+    void everyAsynchronouslyInvokedFunctionHasADeadLetterQueue() {
+        assertThat(template.functions().stream().filter(f -> !f.schedules().isEmpty())).as("scheduled functions").isNotEmpty();
+        assertThat(TemplateSecurity.asynchronousFailures(template)).isEmpty();
+    }
+
+    @Test
+    void everyCheckovCheckTheTemplateSkipsHasItsReasonInline() {
+        long skips = template.resources().values().stream()
+                .mapToLong(r -> String.valueOf(r.get("Metadata")).split("CKV_").length - 1).sum();
+        assertThat(skips).as("skipped checks").isGreaterThan(10);
+        assertThat(TemplateSecurity.checkovSkips(template)).isEmpty();
+    }
+
+    // ---- the same rules on broken copies of template.yaml: each can fail, and names what broke
+
+    @Test
+    void aWildcardResourceFailsUnlessEveryActionIsOneAwsOffersOnlyOnWildcard(@TempDir Path dir) throws Exception {
+        String meGrant = "Action: [dynamodb:GetItem]\n              Resource: !GetAtt AppTable.Arn\n";
+        Template wildcard = broken(dir, "wildcard.yaml", meGrant, "Action: [dynamodb:GetItem]\n              Resource: '*'\n");
+        assertThat(TemplateSecurity.policies(wildcard).problems()).containsExactly("MeFunction ReadProfiles: resource * for [dynamodb:GetItem]");
+        Template tracing = broken(dir, "tracing.yaml", meGrant, meGrant
+                + "            - Sid: Tracing\n              Effect: Allow\n"
+                + "              Action: [xray:PutTraceSegments, xray:PutTelemetryRecords]\n              Resource: '*'\n");
+        assertThat(TemplateSecurity.policies(tracing).problems()).isEmpty();
+        Template scan = broken(dir, "scan.yaml", "Action: [dynamodb:GetItem]\n", "Action: [dynamodb:GetItem, dynamodb:Scan]\n");
+        assertThat(TemplateSecurity.policies(scan).problems()).containsExactly("MeFunction ReadProfiles: dynamodb:Scan");
+    }
+
+    @Test
+    void aPublicUnencryptedOrPlainHttpBucketFails(@TempDir Path dir) throws Exception {
+        Template open = broken(dir, "open.yaml", "RestrictPublicBuckets: true", "RestrictPublicBuckets: false");
+        assertThat(TemplateSecurity.buckets(open)).containsExactly("DocumentsBucket: PublicAccessBlockConfiguration.RestrictPublicBuckets is not true");
+        Template plain = broken(dir, "plain.yaml", "{ Bool: { 'aws:SecureTransport': 'false' } }", "{ Bool: { 'aws:SecureTransport': 'true' } }");
+        assertThat(TemplateSecurity.buckets(plain)).singleElement().asString().startsWith("DocumentsBucket: no bucket policy statement denying");
+        Template unencrypted = broken(dir, "unencrypted.yaml", "- ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }", "- BucketKeyEnabled: true");
+        assertThat(TemplateSecurity.buckets(unencrypted)).containsExactly("DocumentsBucket: no default encryption (BucketEncryption)");
+    }
+
+    @Test
+    void aTableWithoutPointInTimeRecoveryFails(@TempDir Path dir) throws Exception {
+        Template t = broken(dir, "pitr.yaml", "PointInTimeRecoveryEnabled: true", "PointInTimeRecoveryEnabled: false");
+        assertThat(TemplateSecurity.tables(t)).containsExactly("AppTable: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not true");
+    }
+
+    @Test
+    void aLogGroupWithoutRetentionOrAFunctionWithoutLogGroupFails(@TempDir Path dir) throws Exception {
+        Template forever = broken(dir, "forever.yaml", "/seoul-learn/${Stage}/health\n      RetentionInDays: !Ref LogRetentionDays\n",
+                "/seoul-learn/${Stage}/health\n");
+        assertThat(TemplateSecurity.logRetention(forever)).containsExactly("HealthLogGroup: no RetentionInDays");
+        Template unlogged = broken(dir, "unlogged.yaml", "      LoggingConfig:\n        LogGroup: !Ref HealthLogGroup\n", "");
+        assertThat(TemplateSecurity.logRetention(unlogged)).singleElement().asString().startsWith("HealthFunction: no LoggingConfig.LogGroup");
+    }
+
+    @Test
+    void aScheduledFunctionWithoutDeadLetterQueueFails(@TempDir Path dir) throws Exception {
+        String dlq = "      DeadLetterQueue:\n        Type: SQS\n        TargetArn: !GetAtt ScheduledRunsDeadLetterQueue.Arn\n";
+        String text = Files.readString(TestStack.repositoryRoot().resolve("template.yaml"));
+        int reminder = text.indexOf("Handler: kr.seoullearn.functions.reminders.ReminderHandler::handleRequest");
+        int at = text.indexOf(dlq, reminder);
+        assertThat(reminder).isPositive();
+        assertThat(at).as("ReminderFunction's DeadLetterQueue").isPositive();
+        Path file = dir.resolve("nodlq.yaml");
+        Files.writeString(file, text.substring(0, at) + text.substring(at + dlq.length()));
+        assertThat(TemplateSecurity.asynchronousFailures(Template.load(file)))
+                .containsExactly("ReminderFunction: invoked asynchronously but has no DeadLetterQueue (or EventInvokeConfig OnFailure destination)");
+    }
+
+    @Test
+    void aCheckovSkipWithoutAReasonFails(@TempDir Path dir) throws Exception {
+        Template t = broken(dir, "unexplained.yaml", "- { id: CKV_AWS_119, comment: 'Encrypted with the AWS managed KMS key",
+                "- { id: CKV_AWS_119, ignored: 'Encrypted with the AWS managed KMS key");
+        assertThat(TemplateSecurity.checkovSkips(t)).containsExactly("AppTable: checkov CKV_AWS_119 skipped without a reason");
+    }
+
+    /** template.yaml with the first occurrence of {@code from} replaced (which must be there). */
+    private static Template broken(Path dir, String name, String from, String to) throws Exception {
+        String text = Files.readString(TestStack.repositoryRoot().resolve("template.yaml"));
+        assertThat(text).as("the text to break").contains(from);
+        Path file = dir.resolve(name);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        return Template.load(file);
     }
 }

@@ -139,11 +139,13 @@ public final class LocalLambdaRuntime {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         // One event at a time, as one Lambda execution environment handles them.
         server.setExecutor(Executors.newSingleThreadExecutor());
+        CostLog costs = CostLog.fromEnvironment(runtime.functionName);
         server.createContext("/invoke", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String requestId = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Aws-Request-Id");
-            byte[] answer;
+            byte[] answer = null;
             int status;
+            costs.begin();
             try {
                 answer = runtime.invoke(body, requestId == null ? UUID.randomUUID().toString() : requestId);
                 status = 200;
@@ -153,6 +155,8 @@ public final class LocalLambdaRuntime {
                 status = 502;
                 System.err.println("unhandled " + e.getClass().getName() + " in handler");
                 e.printStackTrace();
+            } finally {
+                costs.end(body, answer);
             }
             exchange.getResponseHeaders().set("content-type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
@@ -163,6 +167,68 @@ public final class LocalLambdaRuntime {
         server.start();
         System.out.println("READY port=" + server.getAddress().getPort() + " initMs=" + initMs);
         System.out.flush();
+    }
+
+    /**
+     * The local cloud's record of what each invocation cost in DynamoDB ({@link DynamoDbCostProbe}):
+     * one JSON line per invocation in the file {@code LOCAL_DYNAMODB_COST_LOG} names, with the
+     * route (or "schedule"/"trigger") and the status of the answer. Off when the variable is unset
+     * (the benchmark, or a function jar without the SDK).
+     */
+    private static final class CostLog {
+        private static final java.util.regex.Pattern ROUTE_KEY = java.util.regex.Pattern.compile("\"routeKey\"\\s*:\\s*\"([^\"]*)\"");
+        private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+        private final Path file;
+        private final String function;
+
+        private CostLog(Path file, String function) {
+            this.file = file;
+            this.function = function;
+        }
+
+        static CostLog fromEnvironment(String function) {
+            String file = System.getenv("LOCAL_DYNAMODB_COST_LOG");
+            if (file == null || file.isBlank()) {
+                return new CostLog(null, function);
+            }
+            try {
+                Class.forName("software.amazon.awssdk.core.interceptor.ExecutionInterceptor");
+                return new CostLog(Path.of(file), function);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return new CostLog(null, function);
+            }
+        }
+
+        void begin() {
+            if (file != null) {
+                DynamoDbCostProbe.begin();
+            }
+        }
+
+        void end(byte[] event, byte[] answer) {
+            if (file == null) {
+                return;
+            }
+            String cost = DynamoDbCostProbe.end();
+            String eventText = new String(event, StandardCharsets.UTF_8);
+            java.util.regex.Matcher route = ROUTE_KEY.matcher(eventText);
+            String trigger = route.find() ? route.group(1)
+                    : eventText.contains("\"triggerSource\"") ? "trigger" : "schedule";
+            String status = "error";
+            if (answer != null) {
+                String text = new String(answer, StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = STATUS.matcher(text);
+                status = m.find() ? m.group(1) : text.startsWith("{\"errorType\"") ? "error" : "ok";
+            }
+            String line = "{\"function\":\"" + function + "\",\"route\":\"" + trigger.replace("\"", "")
+                    + "\",\"status\":\"" + status + "\",\"cost\":" + cost + "}\n";
+            try {
+                Files.writeString(file, line, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                System.err.println("could not record the DynamoDB cost: " + e.getMessage());
+            }
+        }
     }
 
     private record LocalContext(String functionName, String requestId) implements Context {
