@@ -209,6 +209,8 @@ test('registration, enrolment and booking a mentoring session with the keyboard 
   await page.keyboard.press('Enter');
   await page.locator('#week .slot').first().waitFor({ state: 'visible', timeout: 90_000 });
   await tabTo(page, '#week .slot', 'the first free time');
+  const day = await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-describedby') ?? '')?.innerText ?? '');
+  assert.ok(day.trim(), 'a free time names its day to a screen reader (aria-describedby), not only its hour');
   const booked = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/mentoring/mentorships/'), { timeout: 90_000 });
   await page.keyboard.press('Enter');
   assert.equal((await booked).status(), 201, 'booked with Enter');
