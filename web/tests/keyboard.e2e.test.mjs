@@ -78,6 +78,7 @@ async function signInWithKeys(page, username) {
 test('registration, enrolment and booking a mentoring session with the keyboard only', { timeout: 600_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
   const ko = messages.ko;
   const email = uniqueEmail('keyboard');
+  page.setDefaultTimeout(60_000); // sign-ins and page loads on this shared machine
 
   // the start page: the skip link comes first, then the header, then "create an account"
   await page.goto(`${BASE_URL}/`);
