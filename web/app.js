@@ -673,9 +673,15 @@ async function start() {
   });
 
   show('loading');
+  // On a slow connection every round trip counts: ask for the messages, the configuration and
+  // the page's code (with what it imports) at once, not one after the other.
+  const opening = currentRoute().name;
+  if (opening !== 'home') PAGES[opening]().catch(() => {}); // a failure is reported by enterPage
+  const configLoading = loadConfig();
+  configLoading.catch(() => {}); // reported below
   await setLanguage(initialLanguage());
   try {
-    config = await loadConfig();
+    config = await configLoading;
   } catch {
     showError('error.config');
     $('sign-in').disabled = true;

@@ -67,8 +67,8 @@ function problem(answer, fields = []) {
 }
 
 // Times are shown as they are in Seoul, in the page's language ("Tue 8 Dec, 19:00").
-function when(instant) {
-  return h('time', { datetime: instant, 'data-when': instant }, formatWhen(instant));
+function when(instant, id) {
+  return h('time', { datetime: instant, 'data-when': instant, id }, formatWhen(instant));
 }
 
 function formatWhen(instant) {
@@ -194,9 +194,10 @@ async function mentorshipPage(mine) {
 
 function sessionItem(m, s) {
   const li = h('li', { class: 'session', 'data-session-id': s.sessionId, 'data-status': s.status },
-    h('p', {}, when(s.start), ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] }),
+    // the session's time names its buttons' session for screen readers ("Cancel" → "Cancel, Tue 3 Mar 18:30")
+    h('p', {}, when(s.start, `when-${s.sessionId}`), ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] }),
       s.trial ? [' ', h('strong', { class: 'tag', i18n: 'mentoring.trial' })] : null),
-    s.meetingUrl ? h('p', {}, h('a', { href: s.meetingUrl, class: 'meeting-link', rel: 'noopener', target: '_blank', i18n: 'mentoring.join' })) : null);
+    s.meetingUrl ? h('p', {}, h('a', { href: s.meetingUrl, class: 'meeting-link', rel: 'noopener', target: '_blank', i18n: 'mentoring.join', 'aria-describedby': `when-${s.sessionId}` })) : null);
   if (s.status === 'BOOKED' && !s.started) {
     const cancel = button(`cancel-${s.sessionId}`, 'mentoring.cancel', null, { secondary: true });
     cancel.addEventListener('click', () => busy(cancel, async () => {
@@ -213,6 +214,7 @@ function sessionItem(m, s) {
       moving = s;
       menteePage();
     }, { secondary: true });
+    for (const b of [cancel, move]) b.setAttribute('aria-describedby', `when-${s.sessionId}`);
     li.append(h('p', { class: 'actions' }, cancel, ' ', move));
   }
   return li;
@@ -243,14 +245,15 @@ function weekView(m, slots) {
     byDay.get(day).push(s);
   }
   for (const [day, list] of byDay) {
-    section.append(h('h3', { date: day, dateStyle: 'date' }),
-      h('ul', { class: 'slots' }, list.map((s) => h('li', {}, slotButton(m, s)))));
+    // each time says its day to a screen reader, not only "18:30"
+    section.append(h('h3', { date: day, dateStyle: 'date', id: `day-${day}` }),
+      h('ul', { class: 'slots', 'aria-labelledby': `day-${day}` }, list.map((s) => h('li', {}, slotButton(m, s, `day-${day}`)))));
   }
   return section;
 }
 
-function slotButton(m, slot) {
-  const b = h('button', { type: 'button', class: 'button button-secondary slot', 'data-start': slot.start, 'data-time': slot.start },
+function slotButton(m, slot, dayId) {
+  const b = h('button', { type: 'button', class: 'button button-secondary slot', 'data-start': slot.start, 'data-time': slot.start, 'aria-describedby': dayId },
     formatTime(slot.start));
   b.addEventListener('click', () => busy(b, async () => {
     clearErrors(host);

@@ -641,14 +641,17 @@ function status() {
   }
   if (s === 'APPROVED') {
     parts.push(
-      h('p', {}, h('span', { i18n: 'status.approvedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision?.decidedAt ?? reg.submittedAt })),
+      // a learner set up by the programme (no decision on record) has no date to show: no empty "Approved:"
+      (reg.decision?.decidedAt ?? reg.submittedAt)
+        ? h('p', {}, h('span', { i18n: 'status.approvedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision?.decidedAt ?? reg.submittedAt }))
+        : null,
       reg.decision?.byRecords ? h('p', { id: 'approved-by-records', i18n: 'status.approved.byRecords' }) : null,
       learner ? h('p', { i18n: 'status.approved.learner' })
         : [h('p', { i18n: 'status.approved.signInAgain' }), button('sign-in-again', 'action.signInAgain', () => ctx.signInAgain())]);
   }
   if (s === 'REJECTED') {
     parts.push(
-      h('p', {}, h('span', { i18n: 'status.decidedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision?.decidedAt })),
+      reg.decision?.decidedAt ? h('p', {}, h('span', { i18n: 'status.decidedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision.decidedAt })) : null,
       h('h2', { i18n: 'status.rejected.reasonTitle' }),
       h('blockquote', { class: 'reason', id: 'decision-reason' }, reg.decision?.reason ?? ''),
       h('p', { i18n: 'status.rejected.fix' }),

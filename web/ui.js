@@ -147,6 +147,21 @@ const GENERAL_ERROR_KEYS = {
   'invalid-date': 'err.invalid-date',
   'out-of-range': 'err.out-of-range',
   'unknown-field': 'err.unknown-field',
+  // codes of other handlers (laptop agreement, catalogue and reminder settings, usage reports)
+  'must-be-true': 'err.must-be-true',
+  'not-found': 'err.not-found',
+  'not-served-by-provider': 'err.not-served-by-provider',
+  'too-many': 'err.too-many',
+  'too-many-words': 'err.too-many-words',
+  'unknown-kind': 'err.unknown-kind',
+  'date-in-future': 'err.date-in-future',
+  'date-too-early': 'err.date-too-early',
+  'header-expected': 'err.header-expected',
+  'invalid-learner-ref': 'err.invalid-learner-ref',
+  'more-wrong-lines': 'err.more-wrong-lines',
+  'no-lines': 'err.no-lines',
+  'too-many-lines': 'err.too-many-lines',
+  'two-columns-expected': 'err.two-columns-expected',
 };
 const FIELD_ERROR_KEYS = {
   name: { required: 'err.name.required', 'too-long': 'err.name.too-long', 'invalid-value': 'err.name.invalid-value' },

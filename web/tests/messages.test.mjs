@@ -205,3 +205,96 @@ test('the resident registration number check matches what the server refuses', (
     assert.ok(!ui.looksLikeResidentNumber(text), `${text} is not a resident registration number`);
   }
 });
+
+// ---- every code the API can send has words in every language (issue 10) ----
+// Collected from the Java sources, so a code added to a handler is covered without touching
+// this file: the problem codes (enum constants `NAME("code", status)` in shared/ and
+// functions/) and the field error codes of validation-failed (`errors.add(field, "code")`,
+// `error(field, "code")`, `code = "code"`).
+
+async function javaSources(dir) {
+  const found = [];
+  let entries;
+  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return found; }
+  for (const entry of entries) {
+    const at = new URL(`${entry.name}${entry.isDirectory() ? '/' : ''}`, dir);
+    if (entry.isDirectory()) {
+      if (!['target', 'test', 'node_modules'].includes(entry.name)) found.push(...await javaSources(at));
+    } else if (entry.name.endsWith('.java')) {
+      found.push(await readFile(at, 'utf8'));
+    }
+  }
+  return found;
+}
+const java = [...await javaSources(repo('shared/')), ...await javaSources(repo('functions/'))];
+
+function properties(text) {
+  const map = new Map();
+  for (const line of (text ?? '').split('\n')) {
+    const m = /^\s*([^#!\s][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
+    if (m) map.set(m[1], m[2].trim());
+  }
+  return map;
+}
+const problemMessages = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) =>
+  [lang, properties(await optional(repo(`shared/src/main/resources/i18n/problems_${lang}.properties`)))])));
+
+test('every problem code the API can answer has a title and detail in every language (server or page)', (t) => {
+  if (!java.length) return t.skip('Java sources not found next to web/');
+  const codes = new Set();
+  for (const source of java) {
+    for (const [, code] of source.matchAll(/\b[A-Z][A-Z0-9_]*\(\s*"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"\s*,\s*[45]\d\d\b/g)) codes.add(code);
+  }
+  assert.ok(codes.size > 20, `only ${codes.size} problem codes found in the Java sources: has the enum moved?`);
+  const unworded = [];
+  for (const code of [...codes].sort()) {
+    for (const lang of LANGUAGES) {
+      const byServer = problemMessages[lang].get(`${code}.title`) && problemMessages[lang].get(`${code}.detail`);
+      const byPage = ui.PROBLEM_KEYS[code] && catalogues[lang][ui.PROBLEM_KEYS[code]];
+      if (!byServer && !byPage) unworded.push(`${code} (${lang})`);
+    }
+  }
+  assert.deepEqual(unworded, [], 'problem codes without words (add them to shared/src/main/resources/i18n/problems_*.properties)');
+});
+
+test('every field error code the handlers send has its own words in every language', (t) => {
+  if (!java.length) return t.skip('Java sources not found next to web/');
+  const codes = new Set();
+  const code = /"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"/g;
+  for (const source of java) {
+    for (const [, args] of source.matchAll(/\b\w*[eE]rrors\.add\(([^;]*)\);/g)) {
+      // the codes are the quoted words after the field (not keys read from the body on the way)
+      const after = args.slice(args.search(/,/) + 1).replace(/\.(?:get|containsKey)\(\s*"[^"]*"\s*\)/g, '');
+      for (const [, c] of after.matchAll(code)) codes.add(c);
+    }
+    for (const [, c] of source.matchAll(/\berror\(\s*[^,()]+,\s*"([a-z][a-z0-9-]*)"\s*\)/g)) codes.add(c);
+    for (const [, c] of source.matchAll(/\bcode\s*=\s*"([a-z][a-z0-9-]*)"\s*;/g)) codes.add(c);
+  }
+  assert.ok(codes.has('required') && codes.has('invalid-value'), 'field error codes not found in the Java sources');
+  const fallback = ui.fieldMessage('someFieldAddedLater', 'no-such-code').key;
+  const unworded = [];
+  for (const c of [...codes].sort()) {
+    const { key } = ui.fieldMessage('someFieldAddedLater', c);
+    if (key === fallback && c !== 'invalid-value') unworded.push(`${c}: no message of its own (ui.js GENERAL_ERROR_KEYS)`);
+    for (const lang of LANGUAGES) if (!catalogues[lang][key]) unworded.push(`${c}: ${lang}.json has no ${key}`);
+  }
+  assert.deepEqual(unworded, [], 'field error codes without words');
+});
+
+// Dates and times are shown as in Seoul, whatever the phone's time zone: every formatter names
+// Asia/Seoul, and no script reads a date in the device's own zone.
+test('every date and time the pages format is in Asia/Seoul', () => {
+  const wrong = [];
+  for (const file of scriptFiles) {
+    const code = withoutComments(sources[file]);
+    for (const m of code.matchAll(/new Intl\.DateTimeFormat\(/g)) {
+      const call = code.slice(m.index, code.indexOf(')', code.indexOf('}', m.index)) + 1);
+      // the options are written in the call, or just before it (e.g. `const options = {…, timeZone}`)
+      if (!/timeZone/.test(code.slice(Math.max(0, m.index - 400), m.index) + call)) wrong.push(`${file}: ${call.replace(/\s+/g, ' ').slice(0, 100)}`);
+    }
+    for (const [call] of code.matchAll(/\.(?:toLocaleDateString|toLocaleTimeString|getHours|getMinutes|getDate|getDay|getMonth|getFullYear)\(/g)) {
+      wrong.push(`${file}: ${call} reads the device's time zone`);
+    }
+  }
+  assert.deepEqual(wrong, [], 'dates formatted without Asia/Seoul');
+});

@@ -245,3 +245,54 @@ export function smallPdf() {
   return Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
     + '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 }
+
+// ---- the app's pages, read from its source (issue 10) ----
+// So that a page added to app.js is visited by the accessibility, small-screen and weight
+// checks without touching the tests.
+
+const source = async (file) => readFile(new URL(`../${file}`, import.meta.url), 'utf8');
+const appSource = await source('app.js');
+const block = (text, name) => text.match(new RegExp(`const ${name} = ([\\[{][\\s\\S]*?[\\]}]);`))?.[1] ?? '';
+const quotedOrBare = (text) => [...text.matchAll(/(?:^|[{,\s])(?:'([^']+)'|"([^"]+)"|([A-Za-z][\w-]*))\s*:/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+/** The hash routes of app.js's PAGES (e.g. 'register', 'catalog'), the public ones, and each one's module file. */
+export const ROUTES = quotedOrBare(block(appSource, 'PAGES'));
+export const PUBLIC_ROUTES = [...block(appSource, 'PUBLIC_PAGES').matchAll(/'([^']+)'/g)].map((m) => m[1]);
+export const ROUTE_MODULES = Object.fromEntries([...block(appSource, 'PAGES').matchAll(/(?:'([^']+)'|([A-Za-z][\w-]*))\s*:\s*\(\)\s*=>\s*import\('\.\/([\w-]+\.js)'\)/g)]
+  .map((m) => [m[1] ?? m[2], m[3]]));
+if (ROUTES.length < 5 || !PUBLIC_ROUTES.length) throw new Error(`support.mjs could not read the routes of app.js (found ${ROUTES.join(', ')})`);
+
+/**
+ * The steps of a route whose module keeps a `const pages = { '': hub, profile, … }` table
+ * (e.g. 'register' → ['register/profile', …]).
+ */
+export async function stepsOf(route) {
+  const file = ROUTE_MODULES[route];
+  if (!file) return [];
+  const table = block(await source(file), 'pages');
+  return quotedOrBare(table).filter((step) => step && step !== "''").map((step) => `${route}/${step}`)
+    .concat([...table.matchAll(/[{,]\s*([a-z][\w-]*)\s*(?=[,}])/g)].map((m) => `${route}/${m[1]}`))
+    .filter((v, i, all) => all.indexOf(v) === i);
+}
+
+/** Resolves once no request of the page has been open for `quietMs` (hash routes fire no load event). */
+export async function settled(page, quietMs = 400, timeoutMs = WAIT_MS) {
+  await page.evaluate(async ({ quietMs, timeoutMs }) => {
+    const start = performance.now();
+    let seen = performance.getEntriesByType('resource').length;
+    let quietSince = performance.now();
+    while (performance.now() - start < timeoutMs) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = performance.getEntriesByType('resource').length;
+      if (now !== seen) { seen = now; quietSince = performance.now(); }
+      if (performance.now() - quietSince >= quietMs) return;
+    }
+  }, { quietMs, timeoutMs });
+}
+
+/** Fails when the page is wider than the 360 px screen (the reader would have to scroll sideways). */
+export async function fitsSmallScreen(page, what) {
+  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body?.scrollWidth ?? 0));
+  const viewport = page.viewportSize()?.width ?? 360;
+  assert.ok(width <= viewport, `${what}: the page is ${width} px wide on a ${viewport} px screen (sideways scrolling)`);
+}
