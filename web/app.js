@@ -644,6 +644,12 @@ async function loadMe() {
     showError('error.server');
     return show('signed-in');
   }
+  // Unless someone chose a language on this device, the pages speak the one the profile prefers.
+  if (!LANGUAGES.includes(local.get(LANGUAGE_STORE)) && LANGUAGES.includes(me?.preferredLanguage)
+      && me.preferredLanguage !== language) {
+    await setLanguage(me.preferredLanguage);
+    if (request !== meRequest) return;
+  }
   noticeKey = null;
   if (alertSource?.problem) clearAlert();
   show('signed-in');

@@ -86,9 +86,12 @@ export const mentionsMessage = (template) => (text) => template.split(/\{\w+\}/)
  * browser log. The page may call only the local cloud, the login endpoints of config.json and
  * the storage addresses the API itself handed out (presigned upload and read URLs).
  */
-export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
+export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.split('-')[0] } = {}, steps) {
   // The device clock is not in Seoul: the pages must still show Seoul dates and times.
   const context = await browser.newContext({ locale, timezoneId: 'Europe/London', viewport: { width: 360, height: 780 } });
+  // Someone who uses this device chose its language (as with the switcher), so the pages keep it
+  // whatever the signed-in profile prefers; chosenLanguage: null tests the device with no choice.
+  if (chosenLanguage) await context.addInitScript(chooseLanguageOnDevice, chosenLanguage);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   const browserLog = [];
@@ -131,6 +134,13 @@ export async function journey(t, { locale = 'ko-KR' } = {}, steps) {
  * "[object Object]"): a missing piece of data drawn as text. Checked on every page a journey
  * names and at its end.
  */
+/** Saves a language choice in the page's storage, as the switcher does, unless one is there. */
+export function chooseLanguageOnDevice(code) {
+  try {
+    if (!localStorage.getItem('seoulLearn:language')) localStorage.setItem('seoulLearn:language', code);
+  } catch { /* storage refused: the page falls back to the browser's language */ }
+}
+
 export async function noLeakedValues(page, what) {
   if (page.isClosed()) return;
   const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
