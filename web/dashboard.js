@@ -139,8 +139,10 @@ function row(label, value) {
 function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
   const titleId = `${id}-title`;
   const max = Math.max(1, ...items.flatMap((i) => i.values));
-  const barH = 10;
-  const groupH = seriesKeys.length * barH + 8;
+  const empty = items.every((i) => i.values.every((v) => !v));
+  // many rows (days of a period) are drawn thinner, so that 90 days still fit on a phone screen
+  const barH = items.length > 12 ? 3 : 10;
+  const groupH = seriesKeys.length * barH + (items.length > 12 ? 2 : 8);
   const labelW = 0; // labels are in the table; the drawing shows proportions
   const width = 300;
   const svg = document.createElementNS(SVG, 'svg');
@@ -169,7 +171,7 @@ function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
       extra ? h('td', {}, extra(item, i)) : null))));
   return h('figure', { class: 'dashboard-chart', id, 'aria-labelledby': titleId },
     h('figcaption', {}, h('h2', { id: titleId, i18n: titleKey })),
-    items.length ? [svg, legend] : h('p', { i18n: 'dashboard.noData' }),
+    empty ? h('p', { i18n: 'dashboard.noData' }) : [svg, legend],
     h('details', {}, h('summary', { i18n: 'dashboard.showTable' }), table));
 }
 
