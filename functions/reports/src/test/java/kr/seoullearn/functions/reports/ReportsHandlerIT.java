@@ -140,6 +140,36 @@ class ReportsHandlerIT {
     }
 
     @Test
+    void givenTwentyParallelDeliveriesOfOneSubmissionThenOneSucceedsAndOneIsCounted() throws Exception {
+        Map<String, Object> before = totals("seoul");
+        Application a = draft(TenantId.SEOUL, "mapo-gu");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                tries.add(pool.submit(() -> {
+                    try {
+                        applications.submit(a, a.version(), seoulProgramme, List.of(), true, NOW);
+                        return true;
+                    } catch (ProblemException e) {
+                        return false;
+                    }
+                }));
+            }
+            long succeeded = 0;
+            for (var f : tries) {
+                succeeded += f.get() ? 1 : 0;
+            }
+            assertThat(succeeded).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> after = totals("seoul");
+        assertThat(n(after, "applications.submitted") - n(before, "applications.submitted")).isEqualTo(1);
+        assertThat(n(after, "learners.district.mapo-gu") - n(before, "learners.district.mapo-gu")).isEqualTo(1);
+    }
+
+    @Test
     void givenALaptopRequestAndItsRetryThenOneIsCountedAndTheDistrictGaugeShowsIt() {
         TenantId tenant = TenantId.SEOUL;
         laptops.openDistrict(tenant, "jung-gu", "Test Book 14", 3, NOW);
