@@ -41,6 +41,7 @@ const PAGES = {
   laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
   mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
+  dashboard: () => import('./dashboard.js'), // programme dashboard (issue 9)
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
@@ -283,6 +284,7 @@ function pageContext(request, first) {
     signUp: (button) => authorize(button, config.signupUrl || config.authorizeUrl, '/register'),
     api: (method, path, body) => api(method, path, body, current),
     publicApi: (method, path) => publicApi(method, path, current),
+    fetchFile: (path) => fetchFile(path, current), // dashboard (issue 9): CSV downloads
     // Moves focus to the page heading after a route change (not on the first load).
     arrived(host) {
       const focus = pendingFocus && document.getElementById(pendingFocus);
@@ -359,6 +361,7 @@ function renderMe() {
   // laptops: learners ask for one, officers and admins run their districts' console
   $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
   $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
+  $('next-dashboard').hidden = !groups.some((g) => ['reviewers', 'admins'].includes(g)); // dashboard (issue 9)
 }
 
 function fillAlert(title, detail) {
@@ -584,6 +587,24 @@ async function api(method, path, body, current = () => true) {
   } catch {
     return { ok: false, status: res.status, problem: null };
   }
+}
+
+/** A file from the API (a CSV report), as a Blob: { ok, blob } or the same failures as api(). */
+async function fetchFile(path, current = () => true) {
+  const tokens = readTokens();
+  if (!tokens || tokens.expiresAt <= Date.now()) {
+    sessionEnded();
+    return { ok: false, status: 401, stale: true };
+  }
+  let res;
+  try {
+    res = await fetch(apiUrl(path), { headers: { Authorization: `Bearer ${tokens.idToken}`, 'Accept-Language': language } });
+  } catch {
+    return current() ? { ok: false, status: 0, network: true, problem: null } : { ok: false, stale: true };
+  }
+  if (!current()) return { ok: false, status: res.status, stale: true };
+  if (!res.ok) return { ok: false, status: res.status, problem: await readProblem(res) };
+  return { ok: true, status: res.status, blob: await res.blob() };
 }
 
 /** A route anyone may call (no token): same answers as api(). */

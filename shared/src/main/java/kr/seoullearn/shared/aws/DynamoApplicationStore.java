@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.shared.application.Application;
 import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.shared.figures.FigureDelta;
 import kr.seoullearn.shared.application.RecordsOutcome;
 import kr.seoullearn.shared.http.Language;
 import kr.seoullearn.shared.http.Problem;
@@ -176,6 +177,8 @@ public class DynamoApplicationStore implements ApplicationStore {
             // documents asked for: a reminder 3 days on, sent only if some are still missing then (issue 7)
             writes.add(DynamoReminderQueue.scheduleWrite(table, documentsReminder(a.tenant(), a.userId(), now)));
         }
+        writes.add(DynamoFigures.count(table, a.tenant(), now, submittedFigures(a, approvedByRecords, now)));
+        writes.add(row(a, now, approvedByRecords ? RegistrationStatus.APPROVED : RegistrationStatus.SUBMITTED));
         int programmeIndex = programme.hasQuota() ? 0 : -1;
         int applicationIndex = programme.hasQuota() ? 1 : 0;
         for (int attempt = 0; ; attempt++) {
@@ -263,18 +266,71 @@ public class DynamoApplicationStore implements ApplicationStore {
         }
         String expression = update;
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(a.tenant(), a.userId()))
-                    .updateExpression(expression)
-                    .conditionExpression("version = :expected AND #status IN (:submitted, :review)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
+            // the decision and its figures in one transaction (ADR 15): a repeated decision counts nothing
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(key(a.tenant(), a.userId()))
+                            .updateExpression(expression)
+                            .conditionExpression("version = :expected AND #status IN (:submitted, :review)")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(values)).build(),
+                    DynamoFigures.count(table, a.tenant(), decision.decidedAt(), decidedFigures(a, decision)),
+                    row(a, decision.decidedAt(), "APPROVED".equals(decision.outcome()) ? RegistrationStatus.APPROVED
+                            : RegistrationStatus.REJECTED)));
+        } catch (TransactionCanceledException e) {
+            if (!failed(e.cancellationReasons(), 0, "ConditionalCheckFailed")) {
+                throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
+            }
             Application now = find(a.tenant(), a.userId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
             boolean waiting = now.status() == RegistrationStatus.SUBMITTED || now.status() == RegistrationStatus.UNDER_REVIEW;
             throw waiting ? new ProblemException(Problem.VERSION_CONFLICT, Map.of("currentVersion", now.version()))
                     : new ProblemException(Problem.DECISION_NOT_ALLOWED);
         }
         return find(a.tenant(), a.userId()).orElseThrow();
+    }
+
+    /** The de-identified extract's row of an application's change (ADR 15). */
+    private TransactWriteItem row(Application a, Instant at, RegistrationStatus status) {
+        return DynamoFigures.row(table, a.tenant(), at, a.userId(), "APPLICATION", status.name(),
+                a.schoolLevel() == null ? null : a.schoolLevel().name(), a.district(), a.categories(), null);
+    }
+
+    /** A submission: counted by each category claimed; straight to APPROVED when the records decided. */
+    static FigureDelta submittedFigures(Application a, boolean approvedByRecords, Instant now) {
+        FigureDelta delta = FigureDelta.of("applications.submitted", 1);
+        for (String category : a.categories() == null ? List.<String>of() : a.categories()) {
+            delta.add("applications.submitted", category, 1);
+        }
+        if (approvedByRecords) {
+            approved(delta, a, now);
+        }
+        return delta;
+    }
+
+    static FigureDelta decidedFigures(Application a, Application.Decision decision) {
+        FigureDelta delta = new FigureDelta();
+        if ("APPROVED".equals(decision.outcome())) {
+            approved(delta, a, decision.decidedAt());
+        } else {
+            delta.add("applications.rejected", 1);
+            for (String category : a.categories() == null ? List.<String>of() : a.categories()) {
+                delta.add("applications.rejected", category, 1);
+            }
+        }
+        if (a.submittedAt() != null) {
+            delta.add("decisions.count", 1);
+            delta.add("decisions.seconds", Math.max(0, java.time.Duration.between(a.submittedAt(), decision.decidedAt()).toSeconds()));
+        }
+        return delta;
+    }
+
+    /** A new learner: by category, school level and district. */
+    private static void approved(FigureDelta delta, Application a, Instant at) {
+        delta.add("applications.approved", 1);
+        for (String category : a.categories() == null ? List.<String>of() : a.categories()) {
+            delta.add("applications.approved", category, 1);
+        }
+        delta.add("learners.level", a.schoolLevel() == null ? null : a.schoolLevel().name(), 1);
+        delta.add("learners.district", a.district(), 1);
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index, String code) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import kr.seoullearn.shared.figures.FigureDelta;
 import kr.seoullearn.shared.enrolment.Enrolment;
 import kr.seoullearn.shared.enrolment.EnrolmentLedger;
 import kr.seoullearn.shared.enrolment.EnrolmentRules;
@@ -112,6 +113,10 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                 writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(waitEntry(e))
                         .conditionExpression("attribute_not_exists(PK)")).build());
             }
+            writes.add(DynamoFigures.count(table, r.tenant(), r.now(),
+                    FigureDelta.of((seat ? "seats.enrolled." : "seats.waitlisted.") + r.providerId(), 1)));
+            writes.add(DynamoFigures.row(table, r.tenant(), r.now(), r.userId(), "ENROLMENT", seat ? ENROLLED : WAITLISTED,
+                    null, null, null, r.providerId()));
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 return seat ? new Enrolled(e) : new Waitlisted(e, position(r.tenant(), r.providerId(), ticket));
@@ -289,6 +294,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                                 ":zero", ZERO, ":seated", AttributeValue.fromS(Keys.seated(tenant, providerId)),
                                 ":idle", AttributeValue.fromS(idleSortKey(today, userId))))).build());
             }
+            writes.add(DynamoFigures.count(table, tenant, now, FigureDelta.of("seats.promoted." + providerId, count)));
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 promoted += n;
@@ -361,6 +367,10 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
             }
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
                     .key(refKey(current.tenant(), current.learnerRef()))).build());
+            writes.add(DynamoFigures.count(table, current.tenant(), Instant.now(),
+                    FigureDelta.of((current.enrolled() ? "seats.withdrawn." : "seats.leftWaitlist.") + current.providerId(), 1)));
+            writes.add(DynamoFigures.row(table, current.tenant(), Instant.now(), current.userId(), "ENROLMENT",
+                    current.enrolled() ? "WITHDRAWN" : "LEFT_WAITLIST", null, null, null, current.providerId()));
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 LOG.info(current.enrolled() ? "withdrew" : "left the waitlist", "tenant", current.tenant().value(),

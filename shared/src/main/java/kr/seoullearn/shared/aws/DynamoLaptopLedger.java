@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.seoullearn.shared.http.Problem;
 import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.figures.FigureDelta;
 import kr.seoullearn.shared.laptop.Actor;
 import kr.seoullearn.shared.laptop.AuditEntry;
 import kr.seoullearn.shared.laptop.LaptopLedger;
@@ -173,6 +174,11 @@ public class DynamoLaptopLedger implements LaptopLedger {
                 writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(waitEntry(req))
                         .conditionExpression("attribute_not_exists(PK)")).build());
             }
+            writes.add(DynamoFigures.count(table, r.tenant(), r.now(), new FigureDelta()
+                    .add("laptops.REQUESTED", r.district(), 1)
+                    .add(direct ? "laptops.APPROVED" : "laptops.queued", r.district(), 1)));
+            writes.add(DynamoFigures.row(table, r.tenant(), r.now(), r.userId(), "LAPTOP", req.status().name(), null, r.district(),
+                    null, null));
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 LOG.info(direct ? "laptop approved on request" : "laptop request queued", "tenant", r.tenant().value(),
@@ -321,6 +327,9 @@ public class DynamoLaptopLedger implements LaptopLedger {
             kr.seoullearn.shared.reminder.FeatureReminders.laptopReturn(after, after.dueOn())
                     .forEach(r -> writes.add(DynamoReminderQueue.scheduleWrite(table, r)));
         }
+        writes.add(DynamoFigures.count(table, current.tenant(), now, FigureDelta.of("laptops." + to.name() + "." + current.district(), 1)));
+        writes.add(DynamoFigures.row(table, current.tenant(), now, current.userId(), "LAPTOP", to.name(), null, current.district(),
+                null, null));
         int conflicts = 0;
         while (true) {
             try {
@@ -473,6 +482,7 @@ public class DynamoLaptopLedger implements LaptopLedger {
                 writes.add(putAudit(new AuditEntry(newEntryId(now), now, district, requestId, "STATUS",
                         LaptopStatus.REQUESTED.name(), LaptopStatus.APPROVED.name(), null, Actor.SYSTEM, null), tenant, 2));
             }
+            writes.add(DynamoFigures.count(table, tenant, now, FigureDelta.of("laptops.APPROVED." + district, count)));
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 approved += count;

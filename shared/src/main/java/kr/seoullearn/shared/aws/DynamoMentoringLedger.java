@@ -23,6 +23,7 @@ import kr.seoullearn.shared.http.Language;
 import kr.seoullearn.shared.http.Problem;
 import kr.seoullearn.shared.http.ProblemException;
 import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.figures.FigureDelta;
 import kr.seoullearn.shared.mentoring.Availability;
 import kr.seoullearn.shared.mentoring.BookingRules;
 import kr.seoullearn.shared.mentoring.Mentor;
@@ -155,8 +156,14 @@ public class DynamoMentoringLedger implements MentoringLedger {
         String token = UUID.randomUUID().toString();
         item.put(WRITE_TOKEN, AttributeValue.fromS(token));
         try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException e) {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")).build(),
+                    figures(r.tenant(), r.requestedAt(), FigureDelta.of("mentoring.requested", 1)).item()));
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (reasons == null || reasons.isEmpty() || !"ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
+            }
             if (writtenBy(requestKey(r.tenant(), r.menteeId()), token)) {
                 return; // this very request, written by an attempt the SDK retried
             }
@@ -198,6 +205,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
         Write mentorship = new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(m))
                 .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE));
         writes.add(mentorship);
+        writes.add(figures(m.tenant(), m.createdAt() != null ? m.createdAt() : Instant.now(), FigureDelta.of("mentoring.matched", 1)));
         transact("match", writes, mentorship);
         return m;
     }
@@ -288,6 +296,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
             writes.add(lock(s, s.menteeId(), unit, Problem.MENTEE_BUSY));
         }
         writes.addAll(reminders(s)); // reminders
+        writes.add(figures(s.tenant(), s.bookedAt() != null ? s.bookedAt() : Instant.now(), FigureDelta.of("mentoring.booked", 1)));
         transact("book", writes, session);
         return s;
     }
@@ -310,6 +319,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
             writes.add(unlock(s, s.mentorId(), unit));
             writes.add(unlock(s, s.menteeId(), unit));
         }
+        writes.add(figures(s.tenant(), now, FigureDelta.of(late ? "mentoring.lateCancelled" : "mentoring.cancelled", 1)));
         try {
             transact("cancel", writes, null);
         } catch (ProblemException e) {
@@ -373,14 +383,39 @@ public class DynamoMentoringLedger implements MentoringLedger {
             update += " REMOVE #note";
         }
         String expression = update;
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(sessionKey(s.tenant(), s.mentorshipId(), s.id()))
+        // the outcome and its figures in one transaction, conditional on the status read (ADR 15):
+        // recording the same outcome again counts nothing; a changed outcome moves its count
+        Session.Status read = s.status();
+        for (int attempt = 0; ; attempt++) {
+            Map<String, AttributeValue> conditionValues = new HashMap<>(values);
+            conditionValues.put(":read", AttributeValue.fromS(read.name()));
+            FigureDelta delta = new FigureDelta();
+            if (read != outcome) {
+                delta.add("mentoring." + attendanceFigure(outcome), 1);
+                if (read != Session.Status.BOOKED) {
+                    delta.add("mentoring." + attendanceFigure(read), -1);
+                }
+            }
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(sessionKey(s.tenant(), s.mentorshipId(), s.id()))
                     .updateExpression(expression)
-                    .conditionExpression("#status IN (:booked, :held, :noShow)")
+                    .conditionExpression("#status IN (:booked, :held, :noShow) AND #status = :read")
                     .expressionAttributeNames(Map.of("#status", "status", "#note", "note"))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            throw new ProblemException(Problem.SESSION_NOT_BOOKED);
+                    .expressionAttributeValues(conditionValues)).build());
+            if (!delta.isEmpty()) {
+                items.add(figures(s.tenant(), now, delta).item());
+            }
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(items));
+                break;
+            } catch (TransactionCanceledException e) {
+                var now2 = session(s.tenant(), s.mentorshipId(), s.id()).map(Session::status).orElse(null);
+                if (attempt >= 2 || now2 == null || !(now2 == Session.Status.BOOKED || now2 == Session.Status.HELD
+                        || now2 == Session.Status.NO_SHOW)) {
+                    throw new ProblemException(Problem.SESSION_NOT_BOOKED);
+                }
+                read = now2;
+            }
         }
         return new Session(s.tenant(), s.mentorshipId(), s.id(), s.menteeId(), s.mentorId(), s.start(), s.minutes(), outcome,
                 s.meetingUrl(), note, s.bookedAt(), now);
@@ -465,6 +500,7 @@ public class DynamoMentoringLedger implements MentoringLedger {
                             ":seconds", AttributeValue.fromN(Long.toString(addSeconds)), ":one", ONE))).build(),
                     fixed(Problem.MENTORSHIP_NOT_FOUND)));
         }
+        writes.add(figures(m.tenant(), now, FigureDelta.of(approve ? "mentoring.extended" : "mentoring.extensionDeclined", 1)));
         try {
             transact("extension decision", writes, null);
         } catch (ProblemException e) {
@@ -482,6 +518,15 @@ public class DynamoMentoringLedger implements MentoringLedger {
     }
 
     // ------------------------------------------------------------------ transaction parts
+
+    private static String attendanceFigure(Session.Status status) {
+        return status == Session.Status.HELD ? "held" : "noShow";
+    }
+
+    /** The day's figures (ADR 15), last in a transaction: it has no condition, so it never names the refusal. */
+    private Write figures(TenantId tenant, Instant at, FigureDelta delta) {
+        return new Write(DynamoFigures.count(table, tenant, at, delta), fixed(Problem.SERVICE_UNAVAILABLE));
+    }
 
     /**
      * Whether the item carries this call's random write token: the change a failed condition

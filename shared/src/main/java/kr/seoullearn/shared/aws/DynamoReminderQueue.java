@@ -157,12 +157,25 @@ public class DynamoReminderQueue implements ReminderQueue {
 
     @Override
     public void confirm(DueReminder r, String runId, String messageId, Instant now) {
-        dynamo.updateItem(u -> u.tableName(table).key(markerKey(r))
-                .updateExpression("SET #status = :sent, messageId = :id, sentAt = :at")
-                .conditionExpression("runId = :run")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":id", s(messageId), ":at", s(now.toString()),
-                        ":run", s(runId))));
+        // SENT and the day's "reminders sent" in one transaction (ADR 15): a repeated confirmation counts nothing
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(markerKey(r))
+                            .updateExpression("SET #status = :sent, messageId = :id, sentAt = :at")
+                            .conditionExpression("runId = :run AND #status = :sending")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(Map.of(":sent", s("SENT"), ":id", s(messageId), ":at", s(now.toString()),
+                                    ":run", s(runId), ":sending", s("SENDING")))).build(),
+                    DynamoFigures.count(table, r.tenant(), now,
+                            kr.seoullearn.shared.figures.FigureDelta.of("reminders.sent." + r.kind().name(), 1))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            var marker = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(markerKey(r))).item();
+            boolean confirmedByThisRun = marker != null && marker.containsKey("runId") && runId.equals(marker.get("runId").s())
+                    && marker.containsKey("status") && "SENT".equals(marker.get("status").s());
+            if (!confirmedByThisRun) {
+                throw ConditionalCheckFailedException.builder().message("the marker is not this run's").build();
+            }
+        }
     }
 
     @Override

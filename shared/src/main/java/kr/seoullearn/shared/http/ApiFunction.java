@@ -23,9 +23,35 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     /** Route key ("GET /api/me") → what answers it. */
     protected abstract Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes();
 
+    /** A caller's correlation id is taken as it is only when it looks like one; else API Gateway's request id. */
+    private static final java.util.regex.Pattern CORRELATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+    public static final String CORRELATION_HEADER = "x-correlation-id";
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = new ApiRequest(event);
+        String correlationId = request.header(CORRELATION_HEADER).filter(id -> CORRELATION_ID.matcher(id).matches())
+                .orElseGet(() -> request.requestId() != null ? request.requestId() : java.util.UUID.randomUUID().toString());
+        Log.correlate(correlationId);
+        try {
+            return withCorrelation(handle(request, event), correlationId);
+        } finally {
+            Log.correlate(null);
+        }
+    }
+
+    /** The response carries the correlation id its log lines carry, so a caller can quote it to operators. */
+    private static APIGatewayV2HTTPResponse withCorrelation(APIGatewayV2HTTPResponse response, String correlationId) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+        }
+        headers.put(CORRELATION_HEADER, correlationId);
+        response.setHeaders(headers);
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse handle(ApiRequest request, APIGatewayV2HTTPEvent event) {
         try {
             var route = routes().get(event.getRouteKey());
             if (route == null) {

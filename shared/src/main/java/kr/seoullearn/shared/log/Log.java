@@ -18,6 +18,8 @@ public final class Log {
     private static final String FUNCTION = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local");
     private static final Level THRESHOLD = Level.parse(System.getenv("POWERTOOLS_LOG_LEVEL"));
     private static volatile PrintStream out = System.out;
+    /** The correlation id of the request being handled (issue 9): on every line written while it is. */
+    private static final ThreadLocal<String> CORRELATION = new ThreadLocal<>();
 
     public enum Level {
         DEBUG, INFO, WARN, ERROR;
@@ -39,6 +41,19 @@ public final class Log {
 
     public static Log of(Class<?> type) {
         return new Log(type.getSimpleName());
+    }
+
+    /** Sets (or, with null, clears) the correlation id every line of this thread carries from now on. */
+    public static void correlate(String correlationId) {
+        if (correlationId == null) {
+            CORRELATION.remove();
+        } else {
+            CORRELATION.set(correlationId);
+        }
+    }
+
+    public static String correlationId() {
+        return CORRELATION.get();
     }
 
     /** For tests that read what was logged. */
@@ -69,6 +84,10 @@ public final class Log {
         line.put("function", FUNCTION);
         line.put("logger", logger);
         line.put("message", message);
+        String correlationId = CORRELATION.get();
+        if (correlationId != null) {
+            line.put("correlationId", correlationId);
+        }
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             Object value = keyValues[i + 1];
             if (value != null) {

@@ -88,4 +88,32 @@ class ApiFunctionTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"a\":1}");
     }
+
+    @Test
+    void givenNoCorrelationIdThenTheRequestIdIsTheCorrelationIdOfTheLogAndTheResponse() {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("GET /api/nothing", null, null), null);
+        assertThat(response.getHeaders()).containsEntry("x-correlation-id", "req-1");
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"correlationId\":\"req-1\"");
+        assertThat(Log.correlationId()).as("cleared after the request").isNull();
+    }
+
+    @Test
+    void givenTheCallersCorrelationIdThenEveryLineAndTheResponseCarryIt() {
+        APIGatewayV2HTTPEvent event = event("POST /api/echo", "{\"a\":1}", "en");
+        event.setHeaders(Map.of("X-Correlation-Id", "web-3f2a9c41"));
+        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+        assertThat(response.getHeaders()).containsEntry("x-correlation-id", "web-3f2a9c41")
+                .containsEntry("content-type", "application/json");
+        assertThat(logs.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()))
+                .allSatisfy(line -> assertThat(line).contains("\"correlationId\":\"web-3f2a9c41\""));
+    }
+
+    @Test
+    void givenACorrelationIdThatIsNotOneThenTheRequestIdIsUsed() {
+        APIGatewayV2HTTPEvent event = event("POST /api/echo", "{\"a\":1}", "en");
+        event.setHeaders(Map.of("X-Correlation-Id", "kim@example.org"));
+        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+        assertThat(response.getHeaders()).containsEntry("x-correlation-id", "req-1");
+        assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("kim@example.org");
+    }
 }

@@ -614,7 +614,7 @@ class MentoringHandlerIT {
                 "seoul", ms, null, "{\"approve\":true}", "reviewers"), 200));
         cost.forEach((route, calls) -> System.out.println("[dynamodb calls] " + route + ": " + calls));
 
-        assertThat(cost.get("POST /api/mentoring/request")).isEqualTo(Map.of("GetItem", 1, "Query", 1, "PutItem", 1));
+        assertThat(cost.get("POST /api/mentoring/request")).isEqualTo(Map.of("GetItem", 1, "Query", 1, "TransactWriteItems", 1)); // the request and its figure (ADR 15)
         assertThat(cost.get("GET /api/mentoring/requests")).isEqualTo(Map.of("Query", 1));
         assertThat(cost.get("GET /api/mentoring/requests/{menteeId}/proposals")).isEqualTo(Map.of("GetItem", 1, "Query", 2));
         assertThat(cost.get("POST /api/mentoring/requests/{menteeId}/match")).isEqualTo(Map.of("GetItem", 2, "Query", 1, "TransactWriteItems", 1));
@@ -622,7 +622,7 @@ class MentoringHandlerIT {
         assertThat(cost.get("POST /api/mentoring/mentorships/{mentorshipId}/sessions")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
         assertThat(cost.get("POST …/sessions/{sessionId}/reschedule")).isEqualTo(Map.of("GetItem", 3, "TransactWriteItems", 1));
         assertThat(cost.get("DELETE …/sessions/{sessionId}")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
-        assertThat(cost.get("PUT …/sessions/{sessionId}/attendance")).isEqualTo(Map.of("GetItem", 2, "UpdateItem", 1));
+        assertThat(cost.get("PUT …/sessions/{sessionId}/attendance")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1)); // with its figure (ADR 15)
         assertThat(cost.get("GET /api/mentoring/me")).isEqualTo(Map.of("GetItem", 4, "Query", 2));
         assertThat(cost.get("GET /api/mentoring/mentees")).isEqualTo(Map.of("Query", 2));
         assertThat(cost.get("GET /api/mentoring/availability")).isEqualTo(Map.of("GetItem", 1));

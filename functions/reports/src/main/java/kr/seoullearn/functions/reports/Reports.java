@@ -1,0 +1,302 @@
+package kr.seoullearn.functions.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import kr.seoullearn.shared.aws.DynamoFigures;
+import kr.seoullearn.shared.figures.ProgrammeFigures;
+import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.shared.http.Problem;
+import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.shared.identity.Caller;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.tenant.TenantId;
+
+/**
+ * The programme dashboard and the monthly reports for reviewers and admins of a tenant. The
+ * tenant is the caller's (ID token); naming another one is refused. Every read is a bounded
+ * number of calls on the figures and the ledgers' counters (docs/adr/0015), never a scan.
+ */
+public final class Reports {
+    static final String BOM = "\uFEFF";
+    /** The longest period one dashboard shows: at most 4 month partitions. */
+    static final int MAX_DAYS = 92;
+    static final int DEFAULT_DAYS = 30;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Map<Language, Properties> LABELS = new EnumMap<>(Language.class);
+
+    static {
+        for (Language language : Language.values()) {
+            LABELS.put(language, load("/i18n/reports_" + language.tag() + ".properties"));
+        }
+    }
+
+    private final ProgrammeFigures figures;
+    private final Clock clock;
+
+    public Reports(ProgrammeFigures figures, Clock clock) {
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    /** Reviewers and admins of the tenant; a tenant named in the query must be the caller's. */
+    static TenantId authorise(Caller caller, String tenantParam) {
+        caller.require(Role.REVIEWER, Role.ADMIN);
+        if (tenantParam != null && !tenantParam.equals(caller.tenant().value())) {
+            throw new ProblemException(Problem.FORBIDDEN);
+        }
+        return caller.tenant();
+    }
+
+    public Map<String, Object> dashboard(Caller caller, String tenantParam, String fromParam, String toParam) {
+        TenantId tenant = authorise(caller, tenantParam);
+        LocalDate today = LocalDate.now(clock.withZone(DynamoFigures.DAY_ZONE));
+        LocalDate to = toParam == null ? today : date(toParam);
+        LocalDate from = fromParam == null ? to.minusDays(DEFAULT_DAYS - 1) : date(fromParam);
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+        }
+        Map<LocalDate, Map<String, Long>> days = figures.days(tenant, from, to);
+        Map<String, Long> totals = new TreeMap<>();
+        days.values().forEach(d -> d.forEach((k, v) -> totals.merge(k, v, Long::sum)));
+        List<ProgrammeFigures.ProviderSeatsNow> seats = figures.seats(tenant);
+        List<ProgrammeFigures.DistrictLaptopsNow> laptops = figures.laptops(tenant);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant.value());
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        Map<String, Object> headline = new LinkedHashMap<>();
+        headline.put("applicationsSubmitted", totals.getOrDefault("applications.submitted", 0L));
+        headline.put("applicationsApproved", totals.getOrDefault("applications.approved", 0L));
+        headline.put("applicationsRejected", totals.getOrDefault("applications.rejected", 0L));
+        long decisions = totals.getOrDefault("decisions.count", 0L);
+        headline.put("averageHoursToDecision", decisions == 0 ? null
+                : Math.round(totals.getOrDefault("decisions.seconds", 0L) / (double) decisions / 360.0) / 10.0);
+        headline.put("seatsUsed", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::used).sum());
+        headline.put("seatsFree", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::free).sum());
+        headline.put("seatsWaitlisted", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::waiting).sum());
+        headline.put("mentoringRequested", totals.getOrDefault("mentoring.requested", 0L));
+        headline.put("mentoringMatched", totals.getOrDefault("mentoring.matched", 0L));
+        headline.put("sessionsHeld", totals.getOrDefault("mentoring.held", 0L));
+        headline.put("laptopsLoaned", laptops.stream().mapToLong(ProgrammeFigures.DistrictLaptopsNow::loaned).sum());
+        headline.put("laptopsWaiting", laptops.stream().mapToLong(ProgrammeFigures.DistrictLaptopsNow::waiting).sum());
+        headline.put("remindersSent", sumOf(totals, "reminders.sent."));
+        body.put("headline", headline);
+        body.put("totals", totals);
+
+        List<Map<String, Object>> perDay = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Map<String, Long> f = days.getOrDefault(d, Map.of());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", d.toString());
+            row.put("submitted", f.getOrDefault("applications.submitted", 0L));
+            row.put("byCategory", byPart(f, "applications.submitted."));
+            row.put("approved", f.getOrDefault("applications.approved", 0L));
+            row.put("rejected", f.getOrDefault("applications.rejected", 0L));
+            perDay.add(row);
+        }
+        body.put("registrationsPerDay", perDay);
+
+        Map<LocalDate, Map<String, Long>> weeks = new TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate monday = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            Map<String, Long> w = weeks.computeIfAbsent(monday, x -> new LinkedHashMap<>(Map.of(
+                    "booked", 0L, "held", 0L, "noShow", 0L, "cancelled", 0L)));
+            Map<String, Long> f = days.getOrDefault(d, Map.of());
+            w.merge("booked", f.getOrDefault("mentoring.booked", 0L), Long::sum);
+            w.merge("held", f.getOrDefault("mentoring.held", 0L), Long::sum);
+            w.merge("noShow", f.getOrDefault("mentoring.noShow", 0L), Long::sum);
+            w.merge("cancelled", f.getOrDefault("mentoring.cancelled", 0L) + f.getOrDefault("mentoring.lateCancelled", 0L), Long::sum);
+        }
+        List<Map<String, Object>> perWeek = new ArrayList<>();
+        weeks.forEach((monday, w) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("weekOf", monday.toString());
+            row.putAll(w);
+            perWeek.add(row);
+        });
+        body.put("sessionsPerWeek", perWeek);
+
+        Map<String, Object> mentoring = new LinkedHashMap<>();
+        for (String k : List.of("requested", "matched", "booked", "held", "noShow", "cancelled", "lateCancelled", "extended")) {
+            mentoring.put(k, totals.getOrDefault("mentoring." + k, 0L));
+        }
+        body.put("mentoring", mentoring);
+        body.put("learners", Map.of("byLevel", byPart(totals, "learners.level."), "byDistrict", byPart(totals, "learners.district.")));
+
+        List<Map<String, Object>> seatRows = new ArrayList<>();
+        for (var s : seats) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("providerId", s.providerId());
+            row.put("nameKo", s.nameKo());
+            row.put("nameEn", s.nameEn());
+            row.put("seats", s.seats());
+            row.put("used", s.used());
+            row.put("free", s.free());
+            row.put("waitlisted", s.waiting());
+            row.put("enrolledInPeriod", totals.getOrDefault("seats.enrolled." + s.providerId(), 0L)
+                    + totals.getOrDefault("seats.promoted." + s.providerId(), 0L));
+            row.put("withdrawnInPeriod", totals.getOrDefault("seats.withdrawn." + s.providerId(), 0L));
+            seatRows.add(row);
+        }
+        body.put("seats", seatRows);
+
+        List<Map<String, Object>> laptopRows = new ArrayList<>();
+        for (var l : laptops) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("district", l.district());
+            row.put("inStock", l.inStock());
+            row.put("reserved", l.reserved());
+            row.put("loaned", l.loaned());
+            row.put("waiting", l.waiting());
+            row.put("requestedInPeriod", totals.getOrDefault("laptops.REQUESTED." + l.district(), 0L));
+            row.put("loanedInPeriod", totals.getOrDefault("laptops.LOANED." + l.district(), 0L));
+            row.put("returnedInPeriod", totals.getOrDefault("laptops.RETURNED." + l.district(), 0L));
+            laptopRows.add(row);
+        }
+        body.put("laptops", laptopRows);
+        body.put("reminders", byPart(totals, "reminders.sent."));
+        return body;
+    }
+
+    /** One line per day and figure of the month: date, figure, what it counts (in the caller's language), value. */
+    public String figuresCsv(Caller caller, String tenantParam, String monthParam, Language language) {
+        TenantId tenant = authorise(caller, tenantParam);
+        YearMonth month = month(monthParam);
+        Map<LocalDate, Map<String, Long>> days = figures.days(tenant, month.atDay(1), month.atEndOfMonth());
+        StringBuilder csv = new StringBuilder();
+        line(csv, label(language, "csv.date"), label(language, "csv.figure"), label(language, "csv.meaning"), label(language, "csv.value"));
+        days.forEach((day, f) -> f.forEach((name, value) ->
+                line(csv, day.toString(), name, meaning(language, name), Long.toString(value))));
+        return csv.toString();
+    }
+
+    /** The month's de-identified rows: pseudonyms, codes and dates; no names, contacts or birth dates. */
+    public String extractCsv(Caller caller, String tenantParam, String monthParam, Language language) {
+        TenantId tenant = authorise(caller, tenantParam);
+        YearMonth month = month(monthParam);
+        StringBuilder csv = new StringBuilder();
+        line(csv, label(language, "csv.date"), label(language, "csv.pseudonym"), label(language, "csv.event"),
+                label(language, "csv.status"), label(language, "csv.level"), label(language, "csv.district"),
+                label(language, "csv.categories"), label(language, "csv.provider"));
+        for (var r : figures.rows(tenant, month)) {
+            line(csv, r.date(), r.pseudonym(), r.event(), r.status(), r.level(), r.district(), r.categories(), r.provider());
+        }
+        return csv.toString();
+    }
+
+    /** "applications.submitted.LOW_INCOME" → "신청(저소득)": the label of its first two parts, then the rest. */
+    static String meaning(Language language, String figure) {
+        String[] parts = figure.split("\\.", 3);
+        String key = parts.length >= 2 ? parts[0] + "." + parts[1] : figure;
+        String text = label(language, key);
+        if (text == null) {
+            text = label(language, parts[0]);
+        }
+        if (text == null) {
+            return figure;
+        }
+        return parts.length == 3 ? text + " (" + parts[2] + ")" : text;
+    }
+
+    private static Map<String, Long> byPart(Map<String, Long> figures, String prefix) {
+        Map<String, Long> by = new TreeMap<>();
+        figures.forEach((name, value) -> {
+            if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0) {
+                by.put(name.substring(prefix.length()), value);
+            }
+        });
+        return by;
+    }
+
+    private static long sumOf(Map<String, Long> figures, String prefix) {
+        return figures.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static LocalDate date(String value) {
+        if (!DATE.matcher(value).matches()) {
+            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+        }
+    }
+
+    private static YearMonth month(String value) {
+        if (value == null || !MONTH.matcher(value).matches()) {
+            throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+        }
+        try {
+            YearMonth month = YearMonth.parse(value);
+            if (month.getYear() < 2020 || month.getYear() > 2100) {
+                throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+            }
+            return month;
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+        }
+    }
+
+    private static void line(StringBuilder csv, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(values[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is made text. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static String label(Language language, String key) {
+        String value = LABELS.get(language).getProperty(key);
+        return value != null ? value : LABELS.get(Language.DEFAULT).getProperty(key);
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = Reports.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,48 @@
+package kr.seoullearn.functions.reports;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.shared.Beans;
+import kr.seoullearn.shared.figures.ProgrammeFigures;
+import kr.seoullearn.shared.http.ApiFunction;
+import kr.seoullearn.shared.http.ApiRequest;
+import kr.seoullearn.shared.http.ApiResponses;
+
+/** The routes of template.yaml's ReportsFunction: the dashboard and the monthly CSV reports (issue 9). */
+public class ReportsHandler extends ApiFunction {
+    private final Reports reports;
+
+    public ReportsHandler() {
+        this(new Reports(Beans.get(ProgrammeFigures.class), Clock.systemUTC()));
+    }
+
+    public ReportsHandler(Reports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        return Map.of(
+                "GET /api/admin/dashboard", r -> ApiResponses.json(200, reports.dashboard(r.caller(),
+                        r.queryParameter("tenant").orElse(null), r.queryParameter("from").orElse(null),
+                        r.queryParameter("to").orElse(null))),
+                "GET /api/admin/reports/{month}/figures.csv", r -> csv(reports.figuresCsv(r.caller(),
+                        r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language()),
+                        "figures", r.pathParameter("month").orElse("")),
+                "GET /api/admin/reports/{month}/extract.csv", r -> csv(reports.extractCsv(r.caller(),
+                        r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language()),
+                        "extract", r.pathParameter("month").orElse("")));
+    }
+
+    /** UTF-8 with a byte order mark, so that spreadsheet software reads the Korean right. */
+    private static APIGatewayV2HTTPResponse csv(String body, String what, String month) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of("content-type", "text/csv; charset=utf-8", "cache-control", "no-store",
+                        "content-disposition", "attachment; filename=\"seoul-learn-" + what + "-" + month + ".csv\""))
+                .withBody(Reports.BOM + body)
+                .build();
+    }
+}

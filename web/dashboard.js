@@ -1,0 +1,199 @@
+// The programme dashboard (#/dashboard, issue 9) for reviewers and admins of a tenant: headline
+// numbers and four charts — registrations per day, seat use per provider, mentoring sessions
+// per week, laptops per district — each drawn as inline SVG (no chart library, nothing fetched
+// from elsewhere) and each with the same numbers as a table for screen readers and for reading.
+// The month's figures and de-identified extract download as CSV (UTF-8 with BOM).
+
+import { CATEGORY_KEYS, DISTRICT_KEYS, LEVEL_KEYS, explain, h, heading, pageTitle, seoulToday, showErrors, useContext } from './ui.js';
+
+const PERIODS = [7, 30, 90];
+const SVG = 'http://www.w3.org/2000/svg';
+// The headline numbers of the API's answer, each with its label.
+const HEADLINE = {
+  applicationsSubmitted: 'dashboard.headline.applicationsSubmitted',
+  applicationsApproved: 'dashboard.headline.applicationsApproved',
+  applicationsRejected: 'dashboard.headline.applicationsRejected',
+  averageHoursToDecision: 'dashboard.headline.averageHoursToDecision',
+  seatsUsed: 'dashboard.headline.seatsUsed',
+  seatsFree: 'dashboard.headline.seatsFree',
+  seatsWaitlisted: 'dashboard.headline.seatsWaitlisted',
+  mentoringRequested: 'dashboard.headline.mentoringRequested',
+  mentoringMatched: 'dashboard.headline.mentoringMatched',
+  sessionsHeld: 'dashboard.headline.sessionsHeld',
+  laptopsLoaned: 'dashboard.headline.laptopsLoaned',
+  laptopsWaiting: 'dashboard.headline.laptopsWaiting',
+  remindersSent: 'dashboard.headline.remindersSent',
+};
+
+let ctx = null;
+let host = null;
+let days = 30;
+
+export function enter(context, root) {
+  ctx = context;
+  host = root;
+  useContext(ctx);
+  pageTitle('dashboard.title');
+  const groups = ctx.me().groups ?? [];
+  if (!groups.includes('reviewers') && !groups.includes('admins')) {
+    host.replaceChildren(heading('dashboard.title'), h('p', { i18n: 'dashboard.notStaff' }), h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    ctx.arrived(host);
+    return {};
+  }
+  show(true);
+  return {};
+}
+
+function addDays(iso, n) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function show(first) {
+  const to = seoulToday();
+  const from = addDays(to, -(days - 1));
+  if (first) host.replaceChildren(heading('dashboard.title'), h('p', { class: 'notice', i18n: 'notice.loading' }));
+  const answer = await ctx.api('GET', `/admin/dashboard?from=${from}&to=${to}`);
+  if (answer.stale) return;
+  if (!answer.ok) {
+    host.replaceChildren(heading('dashboard.title'));
+    const shown = explain(answer);
+    if (shown) showErrors(host, shown.items, { detail: shown.detail });
+    return;
+  }
+  render(answer.data);
+  if (first) ctx.arrived(host);
+}
+
+function render(d) {
+  const n = (v) => (v == null ? '–' : new Intl.NumberFormat(ctx.locale()).format(v));
+  const period = h('label', { for: 'period', i18n: 'dashboard.period' });
+  const select = h('select', { id: 'period', onchange: (e) => { days = Number(e.target.value); show(false); } },
+    PERIODS.map((p) => h('option', { value: p, selected: p === days, i18n: 'dashboard.lastDays', args: { days: p } })));
+  const headline = h('dl', { class: 'facts dashboard-headline', id: 'headline' }, Object.entries(HEADLINE).map(([k, key]) =>
+    h('div', {}, h('dt', { i18n: key }), h('dd', { id: `headline-${k}` }, n(d.headline[k])))));
+
+  const registrations = chart('registrations', 'dashboard.chart.registrations',
+    d.registrationsPerDay.map((r) => ({ label: { date: r.day }, values: [r.submitted, r.approved] })),
+    ['dashboard.series.submitted', 'dashboard.series.approved'], n,
+    { extra: (r, i) => categories(d.registrationsPerDay[i].byCategory) });
+  const seats = chart('seats', 'dashboard.chart.seats',
+    d.seats.map((s) => ({ label: { text: ctx.language() === 'ko' ? s.nameKo : s.nameEn }, values: [s.used, s.free, s.waitlisted] })),
+    ['dashboard.series.used', 'dashboard.series.free', 'dashboard.series.waitlisted'], n);
+  const sessions = chart('sessions', 'dashboard.chart.sessions',
+    d.sessionsPerWeek.map((w) => ({ label: { date: w.weekOf }, values: [w.booked, w.held, w.noShow, w.cancelled] })),
+    ['dashboard.series.booked', 'dashboard.series.held', 'dashboard.series.noShow', 'dashboard.series.cancelled'], n);
+  const laptops = chart('laptops', 'dashboard.chart.laptops',
+    d.laptops.filter((l) => l.loaned || l.waiting || l.reserved || l.inStock).map((l) => ({
+      label: DISTRICT_KEYS[l.district] ? { key: DISTRICT_KEYS[l.district] } : { text: l.district },
+      values: [l.loaned, l.reserved, l.waiting, l.inStock],
+    })),
+    ['dashboard.series.loaned', 'dashboard.series.reserved', 'dashboard.series.waiting', 'dashboard.series.inStock'], n);
+  const learners = h('section', { 'aria-labelledby': 'learners-title' },
+    h('h2', { id: 'learners-title', i18n: 'dashboard.learners' }),
+    h('table', { class: 'table', id: 'learners-table' },
+      h('caption', { class: 'visually-hidden', i18n: 'dashboard.learners' }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', i18n: 'dashboard.group' }), h('th', { scope: 'col', class: 'number', i18n: 'dashboard.count' }))),
+      h('tbody', {},
+        Object.entries(d.learners.byLevel).map(([k, v]) => row(LEVEL_KEYS[k] ? { key: LEVEL_KEYS[k] } : { text: k }, n(v))),
+        Object.entries(d.learners.byDistrict).map(([k, v]) => row(DISTRICT_KEYS[k] ? { key: DISTRICT_KEYS[k] } : { text: k }, n(v))))));
+
+  const month = seoulToday().slice(0, 7);
+  const downloads = h('section', { 'aria-labelledby': 'downloads-title' },
+    h('h2', { id: 'downloads-title', i18n: 'dashboard.downloads' }),
+    h('p', { i18n: 'dashboard.downloadsHint' }),
+    h('ul', { class: 'next-steps' },
+      h('li', {}, h('button', { type: 'button', class: 'button button-secondary', id: 'download-figures', i18n: 'dashboard.figuresCsv',
+        args: { month }, onclick: (e) => download(e.currentTarget, `/admin/reports/${month}/figures.csv`, `seoul-learn-figures-${month}.csv`) })),
+      h('li', {}, h('button', { type: 'button', class: 'button button-secondary', id: 'download-extract', i18n: 'dashboard.extractCsv',
+        args: { month }, onclick: (e) => download(e.currentTarget, `/admin/reports/${month}/extract.csv`, `seoul-learn-extract-${month}.csv`) }))),
+    h('p', { class: 'status-line', id: 'download-status', role: 'status' }));
+
+  host.replaceChildren(heading('dashboard.title'),
+    h('p', { class: 'hint', i18n: 'dashboard.period.shown', args: { from: { date: d.from }, to: { date: d.to } } }),
+    h('div', { class: 'field' }, period, select),
+    h('h2', { i18n: 'dashboard.headline' }), headline, registrations, seats, sessions, laptops, learners, downloads);
+}
+
+function categories(byCategory) {
+  const parts = Object.entries(byCategory ?? {});
+  if (!parts.length) return '';
+  return parts.map(([k, v]) => `${CATEGORY_KEYS[k] ? ctx.t(CATEGORY_KEYS[k]) : k} ${v}`).join(', ');
+}
+
+function labelled(tag, label, props = {}) {
+  if (label.key) return h(tag, { ...props, i18n: label.key });
+  if (label.date) return h(tag, { ...props, date: label.date, dateStyle: label.dateStyle });
+  return h(tag, props, label.text ?? '');
+}
+
+function row(label, value) {
+  return h('tr', {}, labelled('th', label, { scope: 'row' }), h('td', { class: 'number' }, value));
+}
+
+/**
+ * A figure: a grouped bar chart in SVG (hidden from screen readers) above a table of the same
+ * numbers (the accessible alternative, also what a reader copies from).
+ */
+function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
+  const titleId = `${id}-title`;
+  const max = Math.max(1, ...items.flatMap((i) => i.values));
+  const empty = items.every((i) => i.values.every((v) => !v));
+  // many rows (days of a period) are drawn thinner, so that 90 days still fit on a phone screen
+  const barH = items.length > 12 ? 3 : 10;
+  const groupH = seriesKeys.length * barH + (items.length > 12 ? 2 : 8);
+  const labelW = 0; // labels are in the table; the drawing shows proportions
+  const width = 300;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(groupH, items.length * groupH)}`);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  items.forEach((item, i) => item.values.forEach((v, s) => {
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('x', String(labelW));
+    rect.setAttribute('y', String(i * groupH + s * barH));
+    rect.setAttribute('height', String(barH - 2));
+    rect.setAttribute('width', String(v > 0 ? Math.max(1, (v / max) * (width - labelW)) : 0));
+    rect.setAttribute('class', `series-${s}`);
+    svg.append(rect);
+  }));
+  const legend = h('ul', { class: 'chart-legend', 'aria-hidden': 'true' },
+    seriesKeys.map((k, s) => h('li', {}, h('span', { class: `swatch series-${s}` }), h('span', { i18n: k }))));
+  const table = h('table', { class: 'table', id: `${id}-table` },
+    h('caption', { class: 'visually-hidden', i18n: titleKey }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', i18n: 'dashboard.group' }),
+      seriesKeys.map((k) => h('th', { scope: 'col', class: 'number', i18n: k })),
+      extra ? h('th', { scope: 'col', i18n: 'dashboard.byCategory' }) : null)),
+    h('tbody', {}, items.map((item, i) => h('tr', {}, labelled('th', item.label, { scope: 'row' }),
+      item.values.map((v) => h('td', { class: 'number' }, n(v))),
+      extra ? h('td', {}, extra(item, i)) : null))));
+  return h('figure', { class: 'dashboard-chart', id, 'aria-labelledby': titleId },
+    h('figcaption', {}, h('h2', { id: titleId, i18n: titleKey })),
+    empty ? h('p', { i18n: 'dashboard.noData' }) : [svg, legend],
+    h('details', {}, h('summary', { i18n: 'dashboard.showTable' }), table));
+}
+
+async function download(btn, path, filename) {
+  btn.disabled = true;
+  const status = document.getElementById('download-status');
+  try {
+    const answer = await ctx.fetchFile(path);
+    if (answer.stale) return;
+    if (!answer.ok) {
+      const shown = explain(answer);
+      if (shown) showErrors(host, shown.items, { detail: shown.detail });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([answer.blob], { type: 'text/csv;charset=utf-8' }));
+    const a = h('a', { href: url, download: filename, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    status.replaceChildren(h('span', { i18n: 'dashboard.downloaded', args: { file: filename } }));
+  } finally {
+    btn.disabled = false;
+  }
+}
