@@ -5,9 +5,11 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.LOCAL_CLOUD_URL || 'http://localhost:3000').replace(/\/+$/, '');
@@ -86,6 +88,36 @@ export const mentionsMessage = (template) => (text) => template.split(/\{\w+\}/)
  * browser log. The page may call only the local cloud, the login endpoints of config.json and
  * the storage addresses the API itself handed out (presigned upload and read URLs).
  */
+// The personal values a journey sends (names, birth dates, contacts, e-mails on sign-up, the
+// contents of uploaded files) go to .local/logs/cloud-<port>/personal-values/web.txt, where the
+// log privacy scan (infra/local-cloud LogPrivacyScan, end of infra/test) looks for them in every
+// function log.
+const PERSONAL_KEY = /name|birth|contact|phone|email|address/i;
+const valuesFile = fileURLToPath(new URL(`../../.local/logs/cloud-${new URL(BASE_URL).port || 80}/personal-values/web.txt`, import.meta.url));
+export function registerPersonal(...values) {
+  const lines = values.flatMap((v) => String(v).split(/\r?\n/)).map((v) => v.trim()).filter(Boolean);
+  if (!lines.length) return;
+  mkdirSync(path.dirname(valuesFile), { recursive: true });
+  appendFileSync(valuesFile, lines.map((v) => `${v}\n`).join(''));
+}
+function registerPersonalFrom(request) {
+  let body;
+  try { body = request.postData(); } catch { return; }
+  if (!body) return;
+  const url = new URL(request.url());
+  if (url.pathname.startsWith('/api/registration') && !url.pathname.endsWith('/finalise')) {
+    const collect = (o) => Object.entries(o ?? {}).forEach(([k, v]) => {
+      if (v && typeof v === 'object') collect(v);
+      else if (typeof v === 'string' && PERSONAL_KEY.test(k)) registerPersonal(v);
+    });
+    try { collect(JSON.parse(body)); } catch { /* not JSON */ }
+  } else if (url.pathname === '/signup') {
+    registerPersonal(new URLSearchParams(body).get('username') ?? '');
+  } else if (request.method() === 'PUT' && url.origin !== new URL(BASE_URL).origin) {
+    registerPersonal(body); // a document uploaded to its presigned URL
+  }
+}
+
 export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.split('-')[0] } = {}, steps) {
   // The device clock is not in Seoul: the pages must still show Seoul dates and times.
   const context = await browser.newContext({ locale, timezoneId: 'Europe/London', viewport: { width: 360, height: 780 } });
@@ -99,7 +131,7 @@ export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.spl
   const handedOut = new Set();
   context.on('console', (m) => { if (['error', 'warning'].includes(m.type())) browserLog.push(`console.${m.type()}: ${m.text()}`); });
   page.on('pageerror', (err) => browserLog.push(`page error: ${err.message}`));
-  context.on('request', (r) => requested.push(r.url()));
+  context.on('request', (r) => { requested.push(r.url()); registerPersonalFrom(r); });
   context.on('response', async (r) => {
     if (r.status() >= 400) browserLog.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
     if (r.request().method() === 'POST' && /\/api\/(registration\/documents|review\/applications\/.+\/read-url)$/.test(new URL(r.url()).pathname) && r.ok()) {

@@ -41,4 +41,32 @@ class LogPrivacyScanTest {
         assertThat(lines[0]).isEqualTo(2);
         assertThat(findings).extracting(Object::toString).containsExactly("MeFunction.log:2: Hangul (a Korean name or text someone typed)");
     }
+
+    @Test
+    void theConcreteValuesOfTheSeedAndTheJourneysAreFoundEvenWithoutAPattern(@TempDir Path dir) throws Exception {
+        // GIVEN what a journey registered: an ASCII name, a phone written with spaces, a document's contents
+        Files.createDirectories(dir.resolve(LogPrivacyScan.VALUES_DIR));
+        Files.writeString(dir.resolve(LogPrivacyScan.VALUES_DIR).resolve("e2e.txt"),
+                "Kim Out\n2007-06-01\n1 0 obj << /Type /Catalog >> endobj\nab\n");
+        var known = LogPrivacyScan.knownValues(dir);
+        // THEN the seed's values are known without any test registering them, the short ones are not
+        assertThat(known).contains("tran minh anh", "2009-11-02", "1975-07-21", "learner@seoul-learn.local", "kim out",
+                "1 0 obj << /type /catalog >> endobj").doesNotContain("ab");
+        // AND lines no pattern catches are found by value; our own lines still pass
+        assertThat(LogPrivacyScan.check("{\"message\":\"saved\",\"name\":\"Tran Minh Anh\"}")).isEmpty();
+        assertThat(LogPrivacyScan.check("{\"message\":\"saved\",\"name\":\"Tran Minh Anh\"}", known)).containsExactly(LogPrivacyScan.KNOWN_VALUE);
+        assertThat(LogPrivacyScan.check("{\"born\":\"2009-11-02\"}", known)).containsExactly(LogPrivacyScan.KNOWN_VALUE);
+        assertThat(LogPrivacyScan.check("sniffed KIM OUT's upload", known)).containsExactly(LogPrivacyScan.KNOWN_VALUE);
+        assertThat(LogPrivacyScan.check(OURS, known)).isEmpty();
+        Files.writeString(dir.resolve("DocumentsFunction.log"), OURS + "\n" + "{\"first\":\"1 0 obj << /Type /Catalog >> endobj\"}\n");
+        long[] lines = {0};
+        assertThat(LogPrivacyScan.scan(dir, lines, known)).extracting(Object::toString)
+                .containsExactly("DocumentsFunction.log:2: " + LogPrivacyScan.KNOWN_VALUE);
+    }
+
+    @Test
+    void jsonEscapedTextIsDecodedBeforeTheCheck() {
+        assertThat(LogPrivacyScan.check("{\"name\":\"\\uAE40\\uBBFC\\uC900\"}")).containsExactly("Hangul (a Korean name or text someone typed)");
+        assertThat(LogPrivacyScan.check("{\"path\":\"C:\\\\users\\\\x\"}")).isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import kr.seoullearn.shared.http.ApiFunction;
 import kr.seoullearn.shared.http.ApiRequest;
 import kr.seoullearn.shared.http.ApiResponses;
 import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.identity.Role;
 
 /** The routes of template.yaml's ReviewFunction. */
 public class ReviewHandler extends ApiFunction {
@@ -33,7 +34,10 @@ public class ReviewHandler extends ApiFunction {
                         r.queryParameter("cursor").orElse(null), r.queryParameter("limit").orElse(null))),
                 "GET /api/review/applications/{userId}", r -> ApiResponses.json(200,
                         review.application(r.caller(), r.pathParameter("userId").orElse(null))),
-                "POST /api/review/applications/{userId}/decision", r -> ApiResponses.json(200,
-                        review.decide(r.caller(), r.pathParameter("userId").orElse(null), r.jsonObject())));
+                "POST /api/review/applications/{userId}/decision", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.REVIEWER); // before reading the body: the wrong role learns nothing from a 400
+                    return ApiResponses.json(200, review.decide(caller, r.pathParameter("userId").orElse(null), r.jsonObject()));
+                });
     }
 }

@@ -12,6 +12,7 @@ import kr.seoullearn.shared.http.ApiFunction;
 import kr.seoullearn.shared.http.ApiRequest;
 import kr.seoullearn.shared.http.ApiResponses;
 import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.identity.Role;
 import kr.seoullearn.shared.programme.ProgrammeCatalogue;
 
 /** The registration routes of template.yaml's RegistrationFunction. */
@@ -42,8 +43,15 @@ public class RegistrationHandler extends ApiFunction {
                 "GET /api/programmes/{tenant}/current", r -> ApiResponses.json(200,
                         registration.currentProgramme(r.pathParameter("tenant").orElse(""))),
                 "GET /api/registration", r -> ApiResponses.json(200, registration.view(r.caller())),
-                "PUT /api/registration", r -> ApiResponses.json(200, registration.save(r.caller(), r.jsonObject())),
-                "POST /api/registration/records-check", r -> ApiResponses.json(200, registration.recordsCheck(r.caller(), r.jsonObject())),
-                "POST /api/registration/submit", r -> ApiResponses.json(200, registration.submit(r.caller(), r.jsonObject())));
+                "PUT /api/registration", r -> ApiResponses.json(200, registration.save(applicant(r), r.jsonObject())),
+                "POST /api/registration/records-check", r -> ApiResponses.json(200, registration.recordsCheck(applicant(r), r.jsonObject())),
+                "POST /api/registration/submit", r -> ApiResponses.json(200, registration.submit(applicant(r), r.jsonObject())));
+    }
+
+    /** The caller, when an applicant: checked before the body is read, so another role learns nothing from a 400. */
+    private static kr.seoullearn.shared.identity.Caller applicant(ApiRequest r) {
+        var caller = r.caller();
+        caller.require(Role.APPLICANT);
+        return caller;
     }
 }

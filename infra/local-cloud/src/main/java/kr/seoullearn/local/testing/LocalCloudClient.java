@@ -82,6 +82,7 @@ public final class LocalCloudClient {
 
     /** Creates an account on /signup (the post-confirmation trigger runs) and signs it in. */
     public Tokens signUp(String email, String tenant, String lang) {
+        registerPersonal(email);
         String verifier = verifier();
         Map<String, String> form = oauthParameters(verifier, lang);
         form.put("tenant", tenant);
@@ -123,6 +124,9 @@ public final class LocalCloudClient {
 
     /** Any request to the cloud (redirects are not followed), in English unless a header says otherwise. */
     public HttpResponse<String> send(String method, String path, String body, String contentType, String token, String... headers) {
+        if (body != null && path.startsWith("/api/registration") && contentType != null && contentType.startsWith("application/json")) {
+            registerPersonalFields(body);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean language = false;
@@ -146,6 +150,60 @@ public final class LocalCloudClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern PERSONAL_KEY =
+            java.util.regex.Pattern.compile("(?i).*(name|birth|contact|phone|email|address).*");
+
+    /** The personal fields (names, birth dates, contacts…) of a registration body, for the log scan. */
+    private void registerPersonalFields(String body) {
+        Map<String, Object> json;
+        try {
+            json = Json.readObject(body);
+        } catch (RuntimeException malformed) {
+            return;
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        collect(json, values);
+        registerPersonal(values.toArray(String[]::new));
+    }
+
+    private static void collect(Map<?, ?> json, java.util.List<String> values) {
+        json.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                collect(nested, values);
+            } else if (value instanceof String s && PERSONAL_KEY.matcher(String.valueOf(key)).matches()) {
+                values.add(s);
+            }
+        });
+    }
+
+    /**
+     * Registers personal values a test sent (names, e-mails, phones, birth dates, document
+     * contents, one value a line) for the log privacy scan of this cloud's function logs
+     * ({@code .local/logs/cloud-<port>/personal-values/e2e.txt}; LogPrivacyScan).
+     */
+    public synchronized void registerPersonal(String... values) {
+        StringBuilder lines = new StringBuilder();
+        for (String value : values) {
+            for (String line : value.split("\\R")) {
+                if (!line.isBlank()) {
+                    lines.append(line.strip()).append('\n');
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = TestStack.repositoryRoot().resolve(".local/logs/cloud-" + URI.create(base).getPort())
+                    .resolve(kr.seoullearn.local.LogPrivacyScan.VALUES_DIR);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("e2e.txt"), lines, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
