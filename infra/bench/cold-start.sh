@@ -12,7 +12,8 @@
 #                (default both)
 #   --contents   also list the largest artifacts inside each shaded jar (needs ~/.m2)
 #   --functions  which functions (names in cold_start.py; default all: every function of template.yaml)
-#   --raw FILE   write every single measurement to FILE (JSON)
+#   --raw FILE   write every single measurement to FILE (JSON), after every pair
+#   --from-raw FILE  measure nothing: print the tables of a run saved with --raw
 #
 # Needs only a JDK >= 21 (found by infra/lib/common.sh) and the repo's moto venv
 # (.local/venv-moto, installed by the local cloud's setup).
@@ -23,9 +24,9 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
-    --pairs|--flags|--functions|--raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
+    --pairs|--flags|--functions|--raw|--from-raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
     --contents) args+=("$1") ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
   shift
