@@ -22,7 +22,9 @@ import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.interceptor.Context.BeforeTransmission;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import java.util.ServiceLoader;
+import software.amazon.awssdk.core.ClientType;
+import software.amazon.awssdk.core.warmup.SdkWarmUpProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -32,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * SnapStart priming (docs/adr/0018): a CRaC {@link Resource} whose {@code beforeCheckpoint}
  * runs the code every request runs — JSON (de)serialisation, problem+json in each language,
- * the API event model, the SDK's own warm-up of each client type the function uses (a
- * throwaway client answering a canned response: marshalling and unmarshalling), and the
+ * the API event model, the SDK's own warm-up provider of each client type the function uses (a
+ * throwaway client on a canned-response HTTP client: marshalling and unmarshalling), and the
  * function's real client's request path up to the wire — so the snapshot
  * Lambda takes when it publishes a version holds those classes loaded and initialised.
  *
@@ -52,7 +54,7 @@ public final class Priming implements Resource {
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
     /** Primers added by modules that own a client (e.g. the Cognito one); each runs once per checkpoint. */
     private static final List<Runnable> EXTRA = new CopyOnWriteArrayList<>();
-    /** Client types the SDK's own warm-up ({@link SdkWarmUp}) exercises with canned responses. */
+    /** Client types the SDK's own warm-up providers ({@link SdkWarmUpProvider}) exercise with canned responses. */
     private static final Set<Class<? extends SdkClient>> SDK_CLIENTS = new CopyOnWriteArraySet<>();
     private static volatile DynamoDbClient dynamoDb;
 
@@ -110,9 +112,7 @@ public final class Priming implements Resource {
         Stop stop = new Stop();
         step(Priming::primeJson);
         if (!SDK_CLIENTS.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Class<? extends SdkClient>[] types = SDK_CLIENTS.toArray(new Class[0]);
-            step(() -> SdkWarmUp.warmUp(types));
+            step(Priming::sdkWarmUp);
         }
         DynamoDbClient client = dynamoDb;
         if (client != null) {
@@ -130,8 +130,25 @@ public final class Priming implements Resource {
     private static void step(Runnable step) {
         try {
             step.run();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             LOG.warn("priming step failed", "exception", e.getClass().getName());
+        }
+    }
+
+    /**
+     * Each service's own warm-up provider, for the client types this function builds: a
+     * throwaway synchronous client on the SDK's canned-response HTTP client marshals one request
+     * and unmarshals the answer. Called directly rather than through {@code SdkWarmUp.warmUp},
+     * which also warms the HTTP client with an unsigned GET to the regional STS endpoint: a
+     * network call, which priming must not make.
+     */
+    private static void sdkWarmUp() {
+        Set<String> wanted = new java.util.HashSet<>();
+        SDK_CLIENTS.forEach(type -> wanted.add(type.getName()));
+        for (SdkWarmUpProvider provider : ServiceLoader.load(SdkWarmUpProvider.class, Priming.class.getClassLoader())) {
+            if (wanted.contains(provider.syncClientClassName())) {
+                step(() -> provider.warmUpClient(ClientType.SYNC));
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package kr.seoullearn.shared.priming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.seoullearn.shared.aws.AwsClients;
+import kr.seoullearn.shared.log.Log;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +66,17 @@ class PrimingTest {
     void theCheckpointHookMarshalsTheSdkRequestsAndSendsNone() throws Exception {
         Priming.dynamoDb(client);
         int before = Priming.Stop.STOPPED.get();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Log.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            Priming.resource().beforeCheckpoint(null);
+        } finally {
+            Log.redirect(System.out);
+        }
 
-        Priming.resource().beforeCheckpoint(null);
+        // every step ran: JSON, the SDK's DynamoDB warm-up provider (canned response), the real client
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"message\":\"primed\"")
+                .doesNotContain("priming step failed");
 
         // GetItem, Query and a conditional PutItem went through marshalling, endpoint resolution
         // and signing up to the wire, and were stopped there.
