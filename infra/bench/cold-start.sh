@@ -4,14 +4,16 @@
 # Prints Markdown tables (docs/performance.md explains them).
 #
 #   infra/bench/cold-start.sh [--build] [--pairs N] [--flags lambda|default|both]
-#                             [--functions health,me,signup] [--contents] [--raw FILE]
+#                             [--functions all|health,me,...] [--contents] [--raw FILE]
 #
 #   --build      run 'mvn -q -DskipTests package' first (default: use the jars already built)
 #   --pairs N    floor/function pairs per function and flag set (default 10)
 #   --flags      JVM flag set(s): Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB), JVM defaults, or both
 #                (default both)
 #   --contents   also list the largest artifacts inside each shaded jar (needs ~/.m2)
-#   --raw FILE   write every single measurement to FILE (JSON)
+#   --functions  which functions (names in cold_start.py; default all: every function of template.yaml)
+#   --raw FILE   write every single measurement to FILE (JSON), after every pair
+#   --from-raw FILE  measure nothing: print the tables of a run saved with --raw
 #
 # Needs only a JDK >= 21 (found by infra/lib/common.sh) and the repo's moto venv
 # (.local/venv-moto, installed by the local cloud's setup).
@@ -22,9 +24,9 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
-    --pairs|--flags|--functions|--raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
+    --pairs|--flags|--functions|--raw|--from-raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
     --contents) args+=("$1") ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
   shift

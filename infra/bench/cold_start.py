@@ -27,6 +27,8 @@ TABLE = "bench-app"
 RUNNER_MAIN = "kr.seoullearn.local.runtime.LocalLambdaRuntime"
 ME_SUB = "0b5e8c1e-7f3a-4a43-9d0e-6f1f3c2a9b11"  # the sub in events/me.json
 SIGNUP_USER = "bench-applicant"  # the userName in events/signup-post-confirmation.json
+APPLICANT_SUB = "7c2d4e6f-1a3b-4c5d-8e9f-0a1b2c3d4e5f"  # registration.json, documents.json: a DRAFT applicant
+BUCKET = "bench-documents"
 
 FLAG_SETS = {
     # What the template sets through JAVA_TOOL_OPTIONS, plus what a MemorySize: 1024 Lambda
@@ -41,20 +43,53 @@ RESULT = re.compile(r"^RESULT totalMs=(\d+) initMs=(\d+) firstInvokeMs=(\d+) pea
 
 
 def functions(root: Path):
+    """Every function of template.yaml (and the floor): its jar, handler, event fixture, the
+    environment the template gives it (Refs replaced by the bench's own names) and a piece of
+    the answer that only the success path produces."""
     v = "0.1.0-SNAPSHOT"
+    ok = '"statusCode":200'
+
+    def fn(module, handler, event, expect=ok, **env):
+        return dict(jar=root / f"functions/{module}/target/{module}-{v}-lambda.jar",
+                    handler=f"kr.seoullearn.functions.{module}.{handler}::handleRequest",
+                    event=event, expect=expect, env=env)
+
+    pool = dict(USER_POOL_ID="@USER_POOL_ID@")
     return {
         "floor": dict(jar=root / f"infra/bench-floor/target/bench-floor-{v}-lambda.jar",
                       handler="kr.seoullearn.bench.FloorHandler::handleRequest",
-                      event="me.json", expect='"registrationStatus\\":\\"APPROVED'),
-        "health": dict(jar=root / f"functions/health/target/health-{v}-lambda.jar",
-                       handler="kr.seoullearn.functions.health.HealthHandler::handleRequest",
-                       event="health.json", expect='"statusCode":200'),
-        "me": dict(jar=root / f"functions/me/target/me-{v}-lambda.jar",
-                   handler="kr.seoullearn.functions.me.MeHandler::handleRequest",
-                   event="me.json", expect='"registrationStatus\\":\\"APPROVED'),
-        "signup": dict(jar=root / f"functions/signup/target/signup-{v}-lambda.jar",
-                       handler="kr.seoullearn.functions.signup.PostConfirmationHandler::handleRequest",
-                       event="signup-post-confirmation.json", expect='"triggerSource":"PostConfirmation_ConfirmSignUp"'),
+                      event="me.json", expect='"registrationStatus\\":\\"APPROVED', env={}),
+        # GET /api/health: no AWS call
+        "health": fn("health", "HealthHandler", "health.json"),
+        # GET /api/me: 1 GetItem (the floor's route)
+        "me": fn("me", "MeHandler", "me.json", '"registrationStatus\\":\\"APPROVED'),
+        # the Cognito post-confirmation trigger: GetItem (tenant), conditional PutItem, AdminAddUserToGroup
+        "signup": fn("signup", "PostConfirmationHandler", "signup-post-confirmation.json",
+                     '"triggerSource":"PostConfirmation_ConfirmSignUp"'),
+        # GET /api/registration of a DRAFT applicant: the application and the current programme (Queries)
+        "registration": fn("signup", "RegistrationHandler", "registration.json",
+                           ELIGIBILITY_REGISTRY="local-test-households", **pool),
+        # POST /api/registration/documents: an upload URL (presigned locally) and one PutItem
+        "documents": fn("documents", "DocumentsHandler", "documents.json", '"statusCode":201',
+                        DOCUMENTS_BUCKET=BUCKET, UPLOAD_URL_TTL_SECONDS="600", READ_URL_TTL_SECONDS="300",
+                        MALWARE_SCANNER="guardduty"),
+        # GET /api/review/applications: a reviewer's queue, 1 Query of GSI1
+        "review": fn("review", "ReviewHandler", "review.json", DOCUMENTS_BUCKET=BUCKET, **pool),
+        # GET /api/catalog/providers?tenant=seoul: 1 Query
+        "catalog": fn("catalog", "CatalogHandler", "catalog.json"),
+        # GET /api/enrolments of a learner
+        "enrolment": fn("enrolment", "EnrolmentHandler", "enrolment.json"),
+        # GET /api/mentoring/me of a learner
+        "mentoring": fn("mentoring", "MentoringHandler", "mentoring.json", MEETING_PROVIDER="local-rooms"),
+        # GET /api/laptops/mine of a learner
+        "devices": fn("devices", "DevicesHandler", "devices.json"),
+        # the daily inactivity reclaim (ScheduleV2, no input): tenants, programmes, seats
+        "inactivity": fn("enrolment", "InactivityHandler", "inactivity-schedule.json", '"tenants":'),
+        # the reminders run (ScheduleV2 every 15 min) at a fixed scheduled time, nothing due
+        "reminders": fn("reminders", "ReminderHandler", "reminders-schedule.json", '"failed":0',
+                        SENDER_ADDRESS="no-reply@seoul-learn.example", **pool),
+        # GET /api/admin/reminders: an admin reads the tenant's reminder switches
+        "reminder-settings": fn("reminders", "ReminderSettingsHandler", "reminder-settings.json"),
     }
 
 
@@ -64,17 +99,28 @@ def seed(endpoint: str) -> str:
     kw = dict(region_name=REGION, endpoint_url=endpoint,
               aws_access_key_id="bench", aws_secret_access_key="bench")
     ddb = boto3.client("dynamodb", **kw)
+    # the template's AppTable: PK/SK and GSI1 (the review queue reads it)
     ddb.create_table(TableName=TABLE, BillingMode="PAY_PER_REQUEST",
-                     AttributeDefinitions=[{"AttributeName": "PK", "AttributeType": "S"},
-                                           {"AttributeName": "SK", "AttributeType": "S"}],
+                     AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"}
+                                           for a in ("PK", "SK", "GSI1PK", "GSI1SK")],
                      KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"},
-                                {"AttributeName": "SK", "KeyType": "RANGE"}])
+                                {"AttributeName": "SK", "KeyType": "RANGE"}],
+                     GlobalSecondaryIndexes=[{"IndexName": "GSI1", "Projection": {"ProjectionType": "ALL"},
+                                              "KeySchema": [{"AttributeName": "GSI1PK", "KeyType": "HASH"},
+                                                            {"AttributeName": "GSI1SK", "KeyType": "RANGE"}]}])
     ddb.put_item(TableName=TABLE, Item={
         "PK": {"S": f"T#seoul#U#{ME_SUB}"}, "SK": {"S": "PROFILE"},
         "type": {"S": "PROFILE"}, "tenant": {"S": "seoul"}, "userId": {"S": ME_SUB},
         "status": {"S": "APPROVED"}, "language": {"S": "ko"},
         "createdAt": {"S": "2026-01-01T00:00:00Z"}, "version": {"N": "1"},
         "displayName": {"S": "Bench Learner"}})
+    ddb.put_item(TableName=TABLE, Item={
+        "PK": {"S": f"T#seoul#U#{APPLICANT_SUB}"}, "SK": {"S": "PROFILE"},
+        "type": {"S": "PROFILE"}, "tenant": {"S": "seoul"}, "userId": {"S": APPLICANT_SUB},
+        "status": {"S": "DRAFT"}, "language": {"S": "ko"},
+        "createdAt": {"S": "2026-01-01T00:00:00Z"}, "version": {"N": "1"}})
+    boto3.client("s3", **kw).create_bucket(Bucket=BUCKET,
+                                           CreateBucketConfiguration={"LocationConstraint": REGION})
     ddb.put_item(TableName=TABLE, Item={
         "PK": {"S": "TENANT"}, "SK": {"S": "seoul"}, "type": {"S": "TENANT"},
         "nameKo": {"S": "서울특별시"}, "nameEn": {"S": "Seoul"}})
@@ -87,7 +133,15 @@ def seed(endpoint: str) -> str:
 
 def run_once(java: str, flags, runner: Path, fn: dict, event: Path, env: dict) -> dict:
     cmd = [java, *flags, "-cp", f"{fn['jar']}{os.pathsep}{runner}", RUNNER_MAIN, "once", fn["handler"], str(event)]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    for attempt in (1, 2):
+        try:
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+            break
+        except subprocess.TimeoutExpired:
+            # a starved machine (others' builds) can stall one JVM for minutes: try once more
+            print(f"  timed out after 300 s: {fn['handler']} (attempt {attempt})", file=sys.stderr, flush=True)
+            if attempt == 2:
+                raise
     for line in proc.stdout.splitlines():
         m = RESULT.match(line)
         if m:
@@ -98,6 +152,19 @@ def run_once(java: str, flags, runner: Path, fn: dict, event: Path, env: dict) -
                         rss_kib=int(m.group(4)))
     sys.exit(f"no RESULT line from {' '.join(cmd)} (exit {proc.returncode}):\n"
              f"{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+
+
+def prime_check(java: str, root: Path, fn: dict, env: dict) -> str:
+    """Runs the SnapStart priming hook in the function's shaded jar (PrimeCheck.java): the
+    handler is constructed, then every priming step runs; a failed step fails the benchmark."""
+    cmd = [java, "-cp", str(fn["jar"]), str(root / "infra/bench/PrimeCheck.java"), fn["handler"].split("::")[0]]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    out = proc.stdout + proc.stderr
+    m = re.search(r"^PRIMED sdkRequestsStopped=(\d+)$", proc.stdout, re.M)
+    if proc.returncode != 0 or not m or "priming step failed" in out or "priming incomplete" in out:
+        sys.exit(f"priming failed in {fn['jar'].name} ({fn['handler']}):\n{out[-3000:]}")
+    timing = re.search(r'"message":"primed".*?"ms":(\d+)', out)
+    return f"{m.group(1)} SDK requests stopped before sending, {timing.group(1) if timing else '?'} ms"
 
 
 def event_file(events: Path, name: str, tmp: Path, pool: str) -> Path:
@@ -154,16 +221,18 @@ def main():
     ap.add_argument("--java", required=True)
     ap.add_argument("--pairs", type=int, default=10)
     ap.add_argument("--flags", choices=["lambda", "default", "both"], default="both")
-    ap.add_argument("--functions", default="health,me,signup")
+    ap.add_argument("--functions", default="all")
     ap.add_argument("--contents", action="store_true", help="also list the largest contributors to each jar")
     ap.add_argument("--raw", help="write every measurement to this JSON file")
+    ap.add_argument("--from-raw", help="measure nothing: print the tables of a run saved with --raw")
     args = ap.parse_args()
 
     root = Path(args.root)
     events = root / "infra/bench/events"
     runner = root / "infra/lambda-runner/target/lambda-runner-0.1.0-SNAPSHOT-all.jar"
     fns = functions(root)
-    names = [n for n in args.functions.split(",") if n]
+    names = [n for n in fns if n != "floor"] if args.functions == "all" \
+        else [n for n in args.functions.split(",") if n]
     for n in ["floor", *names]:
         if n not in fns:
             sys.exit(f"unknown function {n}")
@@ -172,11 +241,22 @@ def main():
     if not runner.exists():
         sys.exit(f"missing {runner}: build first (cold-start.sh --build)")
 
+    if args.from_raw:
+        raw = json.loads(Path(args.from_raw).read_text())
+        flag_sets = list(raw)
+        names = [n for n in names if all(n in raw[fs] and raw[fs][n] for fs in flag_sets)]
+        report(args, fns, names, flag_sets, raw)
+        return
+
     # Measure copies, so a build running meanwhile cannot swap a jar in the middle of the run.
     snapshot = Path(tempfile.mkdtemp(prefix="cold-start-jars-"))
     atexit.register(shutil.rmtree, snapshot, True)
+    copied = {}
     for n in ["floor", *names]:
-        fns[n]["jar"] = Path(shutil.copy2(fns[n]["jar"], snapshot))
+        src = fns[n]["jar"]
+        if src not in copied:
+            copied[src] = Path(shutil.copy2(src, snapshot))
+        fns[n]["jar"] = copied[src]
     runner = Path(shutil.copy2(runner, snapshot))
 
     pool = seed(args.endpoint)
@@ -195,7 +275,14 @@ def main():
         def measure(name, flags):
             fn = fns[name]
             e = dict(env, AWS_LAMBDA_FUNCTION_NAME=name)
+            e.update({k: v.replace("@USER_POOL_ID@", pool) for k, v in fn["env"].items()})
             return run_once(args.java, flags, runner, fn, event_file(events, fn["event"], tmp, pool), e)
+
+        # The SnapStart priming hook must run in every jar (it runs when Lambda publishes a version).
+        for n in names:
+            e = dict(env, AWS_LAMBDA_FUNCTION_NAME=n)
+            e.update({k: v.replace("@USER_POOL_ID@", pool) for k, v in fns[n]["env"].items()})
+            print(f"  priming {n}: {prime_check(args.java, root, fns[n], e)}", file=sys.stderr, flush=True)
 
         for fs in flag_sets:
             flags = FLAG_SETS[fs]
@@ -211,14 +298,21 @@ def main():
                     runs[n].append({"floor": got["floor"], "fn": got[n]})
                 print(f"  [{fs}] pair {i + 1}/{args.pairs} done ({time.time() - started:.0f} s)",
                       file=sys.stderr, flush=True)
+                raw[fs] = runs
+                if args.raw:  # after every pair, so a run cut short keeps what it measured
+                    Path(args.raw).write_text(json.dumps(raw, indent=1))
             raw[fs] = runs
 
     if args.raw:
         Path(args.raw).write_text(json.dumps(raw, indent=1))
+    report(args, fns, names, flag_sets, raw)
 
+
+def report(args, fns, names, flag_sets, raw):
     med = statistics.median
     mb = lambda p: p.stat().st_size / 1_000_000
-    print(f"\nfloor jar: {mb(fns['floor']['jar']):.1f} MB; pairs per function: {args.pairs}; "
+    print(f"\nfloor jar: {mb(fns['floor']['jar']):.1f} MB; pairs per function: "
+          f"{min(len(raw[fs][n]) for fs in flag_sets for n in names)}; "
           f"java: {args.java}\n")
     for fs in flag_sets:
         label = "Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB RAM)" if fs == "lambda" else "JVM defaults"

@@ -206,13 +206,20 @@ public final class Provisioner {
         lambdaConfig.forEach((trigger, target) -> result.triggers.put(trigger, functionOf(target)));
     }
 
-    /** "!GetAtt SignupFunction.Arn" → "SignupFunction". */
+    /**
+     * "!Ref SignupFunction.Alias" (the published alias, so SnapStart applies: docs/adr/0018) or
+     * "!GetAtt SignupFunction.Arn" → "SignupFunction". Locally every function runs as is.
+     */
     private static String functionOf(Object target) {
+        Object ref = Template.map(target).get("Ref");
+        if (ref instanceof String name && name.endsWith(".Alias")) {
+            return name.substring(0, name.length() - ".Alias".length());
+        }
         Object getAtt = Template.map(target).get("Fn::GetAtt");
         if (getAtt instanceof List<?> parts) {
             return String.valueOf(parts.get(0));
         }
-        throw new IllegalArgumentException("trigger target must be !GetAtt <Function>.Arn, not " + target);
+        throw new IllegalArgumentException("trigger target must be !Ref <Function>.Alias or !GetAtt <Function>.Arn, not " + target);
     }
 
     private void client(CognitoIdentityProviderClient cognito, String id, Intrinsics intrinsics, Stack result) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import kr.seoullearn.shared.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,11 +21,13 @@ public class AwsClients {
 
     @Singleton
     public DynamoDbClient dynamoDb(FunctionEnvironment env) {
-        return DynamoDbClient.builder()
+        DynamoDbClient client = DynamoDbClient.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .httpClient(httpClient())
                 .build();
+        Priming.dynamoDb(client); // SnapStart priming of its request path, never sent (docs/adr/0018)
+        return client;
     }
 
     /** The HTTP client every SDK client of a function uses: URLConnection, short timeouts. */

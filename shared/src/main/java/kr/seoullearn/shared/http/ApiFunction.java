@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.shared.priming.Priming;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
@@ -19,6 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  */
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Log LOG = Log.of(ApiFunction.class);
+
+    static {
+        // SnapStart: prime JSON and the SDK request path before the snapshot (docs/adr/0018).
+        Priming.register();
+    }
 
     /** Route key ("GET /api/me") → what answers it. */
     protected abstract Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes();

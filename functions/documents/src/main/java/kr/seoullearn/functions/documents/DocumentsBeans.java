@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import kr.seoullearn.shared.aws.AwsClients;
 import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,6 +30,7 @@ public class DocumentsBeans {
 
     @Singleton
     public S3Client s3(FunctionEnvironment env) {
+        Priming.sdkClient(S3Client.class); // SnapStart priming (docs/adr/0018)
         var builder = S3Client.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())

@@ -2,6 +2,7 @@ package kr.seoullearn.functions.reminders;
 
 import kr.seoullearn.shared.aws.AwsClients;
 import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -11,6 +12,7 @@ final class SesClients {
     private SesClients() {}
 
     static SesV2Client ses(FunctionEnvironment env) {
+        Priming.sdkClient(SesV2Client.class); // SnapStart priming (docs/adr/0018)
         return SesV2Client.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import kr.seoullearn.shared.aws.AwsClients;
 import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,6 +14,7 @@ public class S3ClientFactory {
 
     @Singleton
     public S3Client s3(FunctionEnvironment env) {
+        Priming.sdkClient(S3Client.class); // SnapStart priming (docs/adr/0018)
         return S3Client.builder()
                 .region(Region.of(env.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
