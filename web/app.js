@@ -41,6 +41,7 @@ const PAGES = {
   laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
   mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
+  recruitment: () => import('./recruitment.js'), // mentor recruitment (issue 11)
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
@@ -359,6 +360,7 @@ function renderMe() {
   // laptops: learners ask for one, officers and admins run their districts' console
   $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
   $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
+  $('next-recruitment').hidden = !groups.some((g) => ['applicants', 'learners', 'mentors', 'reviewers'].includes(g)); // issue 11
 }
 
 function fillAlert(title, detail) {
