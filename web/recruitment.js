@@ -245,7 +245,7 @@ async function uploadOne(kind, name) {
     showErrors(host, [{ field: name, message: ticket.problem?.title ? { text: ticket.problem.title } : { key: 'recruitment.fileWrong' } }]);
     return null;
   }
-  const headers = Object.fromEntries(Object.entries(ticket.data.headers ?? {}).filter(([k]) => !['host', 'content-length'].includes(k.toLowerCase())));
+  const headers = Object.fromEntries(Object.entries(ticket.data.headers ?? {}).filter(([k]) => !['host', 'content-length', 'connection', 'expect'].includes(k.toLowerCase())));
   let sent = false;
   try {
     sent = (await fetch(ticket.data.uploadUrl, { method: 'PUT', headers, body: file.slice(0, file.size, '') })).ok;
@@ -302,7 +302,7 @@ async function submit(roundId) {
     if (r.stale) return;
     setStatus(line, null);
     if (!r.ok) return showProblem(r);
-    ctx.navigate('#/recruitment');
+    ctx.navigate('/recruitment');
   });
 }
 
