@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -424,5 +425,43 @@ class RecruitmentHandlerIT {
         expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/scores", "rev", "seoul",
                 Map.of("roundId", round, "userId", student), Map.of("scores", Map.of("FORMER_LEARNER", 3), "version", 0), "ko", "reviewers"),
                 400, "validation-failed");
+    }
+
+    private static Map<String, Integer> measure(java.util.function.Supplier<APIGatewayV2HTTPResponse> request, int status) {
+        f.counter.reset();
+        var r = request.get();
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
+        assertThat(f.counter.count("Scan")).isZero();
+        return f.counter.snapshot();
+    }
+
+    @Test
+    void eachRouteCostsABoundedNumberOfDynamoDbCallsAndNoScan() {
+        String round = f.round("seoul", 10);
+        String student = f.person("applicants");
+        Map<String, Object> body = f.applicationBody("seoul", student);
+        Map<String, String> app = Map.of("roundId", round, "userId", student);
+        Map<String, Map<String, Integer>> cost = new LinkedHashMap<>();
+        cost.put("GET rounds", measure(() -> f.call("GET /api/recruitment/rounds", student, "seoul", null, null, "ko", "applicants"), 200));
+        cost.put("POST eligibility", measure(() -> f.call("POST /api/recruitment/eligibility", student, "seoul", null,
+                RecruitmentFixture.facts("2003-04-05", "B+"), "ko", "applicants"), 200));
+        cost.put("POST applications", measure(() -> f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul",
+                Map.of("roundId", round), body, "ko", "applicants"), 201));
+        cost.put("GET mine", measure(() -> f.call("GET /api/recruitment/applications/mine", student, "seoul", null, null, "ko", "applicants"), 200));
+        cost.put("GET round applications", measure(() -> f.call("GET /api/recruitment/rounds/{roundId}/applications", "rev", "seoul",
+                Map.of("roundId", round), null, "ko", "reviewers"), 200));
+        cost.put("POST scores", measure(() -> f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/scores", "rev", "seoul", app,
+                Map.of("scores", Map.of("LONG_TERM", 3), "version", 0), "ko", "reviewers"), 200));
+        cost.put("POST decision SELECT", measure(() -> f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/decision", "rev",
+                "seoul", app, Map.of("decision", "SELECT"), "ko", "reviewers"), 200));
+        cost.forEach((route, calls) -> System.out.println("[dynamodb calls] " + route + ": " + calls));
+        assertThat(cost.get("GET rounds")).isEqualTo(Map.of("Query", 1));
+        assertThat(cost.get("POST eligibility")).isEqualTo(Map.of("Query", 1));
+        assertThat(cost.get("POST applications")).isEqualTo(Map.of("GetItem", 3, "Query", 1, "PutItem", 1));
+        assertThat(cost.get("GET round applications")).isEqualTo(Map.of("GetItem", 1, "Query", 1));
+        assertThat(cost.get("POST scores")).isEqualTo(Map.of("GetItem", 2, "UpdateItem", 1));
+        // the transaction, then the answer read back (application and round)
+        assertThat(cost.get("POST decision SELECT")).containsEntry("TransactWriteItems", 1).containsEntry("Query", 1);
+        assertThat(cost.get("POST decision SELECT").getOrDefault("GetItem", 0)).isLessThanOrEqualTo(4);
     }
 }
