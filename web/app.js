@@ -42,6 +42,7 @@ const PAGES = {
   review: () => import('./review.js'),
   mentoring: () => import('./mentoring.js'), // mentoring (issue 5)
   dashboard: () => import('./dashboard.js'), // programme dashboard (issue 9)
+  recruitment: () => import('./recruitment.js'), // mentor recruitment (issue 11)
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
@@ -362,6 +363,7 @@ function renderMe() {
   $('next-laptops').hidden = !['learners', 'district-officers', 'admins'].some((g) => groups.includes(g));
   $('next-mentoring').hidden = !groups.some((g) => ['learners', 'mentors', 'reviewers'].includes(g)); // mentoring (issue 5)
   $('next-dashboard').hidden = !groups.some((g) => ['reviewers', 'admins'].includes(g)); // dashboard (issue 9)
+  $('next-recruitment').hidden = !groups.some((g) => ['applicants', 'learners', 'mentors', 'reviewers'].includes(g)); // issue 11
 }
 
 function fillAlert(title, detail) {

@@ -106,6 +106,7 @@ final class Seeder {
             seedApplicant(cognito);
             new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
             ReminderSeeder.seed(dynamo, table, progress); // reminders
+            RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment (issue 11)
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
     }

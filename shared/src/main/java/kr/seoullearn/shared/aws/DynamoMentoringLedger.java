@@ -198,10 +198,15 @@ public class DynamoMentoringLedger implements MentoringLedger {
                         ":mid", AttributeValue.fromS(m.id())))).build(), fixed(Problem.MENTORING_ALREADY_MATCHED)));
         writes.add(new Write(TransactWriteItem.builder().update(u -> u.tableName(table).key(mentorKey(m.tenant(), m.mentorId()))
                 .updateExpression("SET #mentees = #mentees + :one")
-                .conditionExpression("attribute_exists(PK) AND #mentees < :max")
+                // a recruited mentor whose term ended gets no new mentees (docs/adr/0014)
+                .conditionExpression("attribute_exists(PK) AND #mentees < :max AND (attribute_not_exists(termEnds) OR termEnds >= :today)")
                 .expressionAttributeNames(Map.of("#mentees", "mentees"))
-                .expressionAttributeValues(Map.of(":one", ONE, ":max", AttributeValue.fromN(Integer.toString(maxCapacity)))))
-                .build(), fixed(Problem.MENTOR_FULL)));
+                .expressionAttributeValues(Map.of(":one", ONE, ":max", AttributeValue.fromN(Integer.toString(maxCapacity)),
+                        ":today", AttributeValue.fromS(seoulDate(m.createdAt()).toString())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .build(), old -> old != null && old.containsKey("termEnds")
+                        && old.get("termEnds").s().compareTo(seoulDate(m.createdAt()).toString()) < 0
+                        ? Problem.MENTOR_TERM_ENDED : Problem.MENTOR_FULL));
         Write mentorship = new Write(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(m))
                 .conditionExpression("attribute_not_exists(PK)")).build(), fixed(Problem.SERVICE_UNAVAILABLE));
         writes.add(mentorship);
@@ -760,7 +765,9 @@ public class DynamoMentoringLedger implements MentoringLedger {
                 ? Availability.fromStored(Json.readObject(item.get("availability").s()), number(item, "availabilityVersion"))
                 : Availability.NONE;
         return new Mentor(tenant, userId, item.get("name").s(), String.valueOf(profile.get("university")), subjects, levels, languages,
-                ((Number) profile.get("capacity")).intValue(), (int) number(item, "mentees"), availability);
+                ((Number) profile.get("capacity")).intValue(), (int) number(item, "mentees"), availability,
+                item.containsKey("termEnds") ? java.time.LocalDate.parse(item.get("termEnds").s()) : null,
+                item.containsKey("readUntil") ? java.time.LocalDate.parse(item.get("readUntil").s()) : null);
     }
 
     @SuppressWarnings("unchecked")
@@ -856,6 +863,10 @@ public class DynamoMentoringLedger implements MentoringLedger {
 
     private static AttributeValue n(int value) {
         return AttributeValue.fromN(Integer.toString(value));
+    }
+
+    private static java.time.LocalDate seoulDate(Instant at) {
+        return at.atZone(kr.seoullearn.shared.mentoring.BookingRules.SEOUL).toLocalDate();
     }
 
     static long number(Map<String, AttributeValue> item, String name) {

@@ -1,5 +1,6 @@
 package kr.seoullearn.shared.mentoring;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,8 @@ import java.util.List;
  * Proposes mentors for a request, best first: only mentors who teach the learner's level and
  * have a free place (below the rules' maximum); then shared subjects, the learner's language,
  * overlap of the mentor's weekly availability with the learner's preferred times, and free
- * capacity (below the mentor's own standard capacity first). A reviewer confirms one.
+ * capacity (below the mentor's own standard capacity first). A reviewer confirms one. Mentors
+ * whose term has ended on {@code today} are never proposed (recruitment, docs/adr/0014).
  */
 public final class Matching {
     static final int SUBJECT_POINTS = 3;
@@ -24,9 +26,16 @@ public final class Matching {
                            int freePlaces) {}
 
     public static List<Proposal> propose(MentoringRequest request, List<Mentor> mentors, MentoringRules rules, int limit) {
+        return propose(request, mentors, rules, limit, null);
+    }
+
+    /** As above, leaving out mentors whose term ended before {@code today} (null: no term check). */
+    public static List<Proposal> propose(MentoringRequest request, List<Mentor> mentors, MentoringRules rules, int limit,
+                                         LocalDate today) {
         List<Proposal> proposals = new ArrayList<>();
         for (Mentor m : mentors) {
-            if (!m.levels().contains(request.level()) || m.mentees() >= rules.mentorMaxCapacity()) {
+            if (!m.levels().contains(request.level()) || m.mentees() >= rules.mentorMaxCapacity()
+                    || (today != null && m.termEndedOn(today))) {
                 continue;
             }
             int shared = (int) request.subjects().stream().filter(m.subjects()::contains).count();

@@ -22,7 +22,16 @@ public enum DocumentKind {
     /** 가족돌봄청소년 확인서. */
     YOUNG_CARER_CONFIRMATION,
     /** 아동복지시설 재원 확인서. */
-    SHELTER_RESIDENCE_CONFIRMATION;
+    SHELTER_RESIDENCE_CONFIRMATION,
+    /** 재학(휴학)증명서: a mentor applicant's proof of enrolment (recruitment, docs/adr/0014). */
+    ENROLMENT_PROOF,
+    /** 직전 학기 성적증명서: a mentor applicant's last semester's transcript. */
+    TRANSCRIPT;
+
+    /** Documents of a mentor application: uploaded whatever the person's learner registration says. */
+    public boolean forRecruitment() {
+        return this == ENROLMENT_PROOF || this == TRANSCRIPT;
+    }
 
     public static Optional<DocumentKind> parse(Object value) {
         if (!(value instanceof String s)) {

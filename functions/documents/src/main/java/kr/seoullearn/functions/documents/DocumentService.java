@@ -71,7 +71,8 @@ public class DocumentService {
         UploadRequest request = UploadRequest.parse(body);
         Profile profile = profiles.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
-        if (!EDITABLE.contains(profile.status())) {
+        // a mentor application's documents do not depend on the learner registration (docs/adr/0014)
+        if (!request.kind().forRecruitment() && !EDITABLE.contains(profile.status())) {
             throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
         }
         String documentId = UUID.randomUUID().toString();

@@ -99,6 +99,10 @@ public final class Mentoring {
     /** GET /api/mentoring/mentees: the mentor's mentorships and sessions (2 Queries of the index). */
     Map<String, Object> desk(Caller caller) {
         caller.require(Role.MENTOR);
+        // a recruited mentor keeps reading their past sessions for the rules' period after their term (docs/adr/0014)
+        ledger.mentor(caller.tenant(), caller.userId()).filter(m -> !m.mayReadOn(today())).ifPresent(m -> {
+            throw new ProblemException(Problem.FORBIDDEN);
+        });
         Instant now = clock.instant();
         List<Mentorship> mentorships = ledger.mentorshipsOf(caller.tenant(), caller.userId());
         List<Session> sessions = ledger.mentorSessions(caller.tenant(), caller.userId(), now.minus(1, ChronoUnit.DAYS),
@@ -203,12 +207,12 @@ public final class Mentoring {
         return Map.of("requests", ledger.openRequests(caller.tenant(), QUEUE).stream().map(MentoringView::request).toList());
     }
 
-    /** GET /api/mentoring/requests/{menteeId}/proposals: 1 GetItem + 1 Query (rules) + 1 Query (mentors). */
+    /** GET /api/mentoring/requests/{menteeId}/proposals: 1 GetItem + 1 Query (rules) + 1 Query (mentors); ended terms left out. */
     Map<String, Object> proposals(Caller caller, String menteeId) {
         caller.require(Role.REVIEWER);
         MentoringRequest request = openRequest(caller.tenant(), menteeId);
         MentoringRules r = rulesInForce(caller.tenant());
-        List<Matching.Proposal> proposals = Matching.propose(request, ledger.mentors(caller.tenant()), r, PROPOSALS);
+        List<Matching.Proposal> proposals = Matching.propose(request, ledger.mentors(caller.tenant()), r, PROPOSALS, today());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request", MentoringView.request(request));
         body.put("proposals", proposals.stream().map(MentoringView::proposal).toList());
@@ -232,6 +236,9 @@ public final class Mentoring {
         Mentor mentor = ledger.mentor(tenant, mentorId).orElseThrow(() -> new ProblemException(Problem.MENTOR_NOT_FOUND));
         if (!mentor.levels().contains(request.level())) {
             throw new ProblemException(Problem.MENTOR_NOT_FOR_LEVEL);
+        }
+        if (mentor.termEndedOn(today())) {
+            throw new ProblemException(Problem.MENTOR_TERM_ENDED); // also a condition of the matching transaction
         }
         MentoringRules r = rulesInForce(tenant);
         Instant now = clock.instant();

@@ -624,7 +624,7 @@ class MentoringHandlerIT {
         assertThat(cost.get("DELETE …/sessions/{sessionId}")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
         assertThat(cost.get("PUT …/sessions/{sessionId}/attendance")).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1)); // with its figure (ADR 15)
         assertThat(cost.get("GET /api/mentoring/me")).isEqualTo(Map.of("GetItem", 4, "Query", 2));
-        assertThat(cost.get("GET /api/mentoring/mentees")).isEqualTo(Map.of("Query", 2));
+        assertThat(cost.get("GET /api/mentoring/mentees")).isEqualTo(Map.of("GetItem", 1, "Query", 2)); // + the mentor's term
         assertThat(cost.get("GET /api/mentoring/availability")).isEqualTo(Map.of("GetItem", 1));
         assertThat(cost.get("PUT /api/mentoring/availability")).isEqualTo(Map.of("UpdateItem", 1));
         assertThat(cost.get("POST …/extension")).isEqualTo(Map.of("GetItem", 1, "PutItem", 1));

@@ -1,0 +1,76 @@
+package kr.seoullearn.functions.recruitment;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.shared.Beans;
+import kr.seoullearn.shared.aws.FunctionEnvironment;
+import kr.seoullearn.shared.http.ApiFunction;
+import kr.seoullearn.shared.http.ApiRequest;
+import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.shared.identity.GroupMembership;
+import kr.seoullearn.shared.identity.Role;
+import kr.seoullearn.shared.mentoring.MentoringLedger;
+import kr.seoullearn.shared.recruitment.RecruitmentLedger;
+
+/** The routes of template.yaml's RecruitmentFunction (docs/adr/0014). Roles are checked before bodies are read. */
+public class RecruitmentHandler extends ApiFunction {
+    private final Recruitment recruitment;
+
+    public RecruitmentHandler() {
+        this(new Recruitment(Beans.get(RecruitmentLedger.class), Beans.get(MentoringLedger.class), Beans.get(GroupMembership.class),
+                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+    }
+
+    public RecruitmentHandler(Recruitment recruitment) {
+        this.recruitment = recruitment;
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
+        routes.put("GET /api/recruitment/rounds", r -> ApiResponses.json(200, recruitment.rounds(r.caller())));
+        routes.put("POST /api/recruitment/rounds", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER, Role.ADMIN);
+            return ApiResponses.json(201, recruitment.createRound(caller, r.jsonObject()));
+        });
+        routes.put("POST /api/recruitment/eligibility", r -> {
+            var caller = r.caller();
+            caller.require(Role.APPLICANT, Role.LEARNER);
+            return ApiResponses.json(200, recruitment.checkEligibility(caller, r.jsonObject(), r.language()));
+        });
+        routes.put("POST /api/recruitment/rounds/{roundId}/applications", r -> {
+            var caller = r.caller();
+            caller.require(Role.APPLICANT, Role.LEARNER);
+            return ApiResponses.json(201, recruitment.apply(caller, r.pathParameter("roundId").orElse(null), r.jsonObject(),
+                    r.language()));
+        });
+        routes.put("GET /api/recruitment/applications/mine", r -> ApiResponses.json(200, recruitment.mine(r.caller())));
+        routes.put("GET /api/recruitment/rounds/{roundId}/applications", r -> ApiResponses.json(200,
+                recruitment.roundApplications(r.caller(), r.pathParameter("roundId").orElse(null))));
+        routes.put("POST /api/recruitment/rounds/{roundId}/applications/{userId}/scores", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER);
+            return ApiResponses.json(200, recruitment.score(caller, r.pathParameter("roundId").orElse(null),
+                    r.pathParameter("userId").orElse(null), r.jsonObject()));
+        });
+        routes.put("POST /api/recruitment/rounds/{roundId}/applications/{userId}/decision", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER);
+            return ApiResponses.json(200, recruitment.decide(caller, r.pathParameter("roundId").orElse(null),
+                    r.pathParameter("userId").orElse(null), r.jsonObject()));
+        });
+        routes.put("POST /api/recruitment/renewal", r -> ApiResponses.json(201, recruitment.requestRenewal(r.caller())));
+        routes.put("GET /api/recruitment/renewals", r -> ApiResponses.json(200, recruitment.pendingRenewals(r.caller())));
+        routes.put("POST /api/recruitment/renewals/{mentorId}/decision", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER);
+            return ApiResponses.json(200, recruitment.decideRenewal(caller, r.pathParameter("mentorId").orElse(null),
+                    r.jsonObject()));
+        });
+        return routes;
+    }
+}
