@@ -139,6 +139,24 @@ class TemplateTest {
         assertThat(TemplateSecurity.checkovSkips(template)).isEmpty();
     }
 
+    @Test
+    void everyFunctionHasAnErrorsAndAThrottlesAlarm() {
+        // docs/runbook.md: "Function errors" and "Function throttles" cover every function.
+        List<String> missing = new java.util.ArrayList<>();
+        for (Template.Function f : template.functions()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                boolean alarmed = template.resources().values().stream()
+                        .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                        .map(r -> (Map<?, ?>) r.get("Properties"))
+                        .anyMatch(p -> metric.equals(p.get("MetricName")) && "AWS/Lambda".equals(p.get("Namespace"))
+                                && String.valueOf(p.get("Dimensions")).matches(".*\\b" + f.logicalId() + "\\b.*"));
+                if (!alarmed) missing.add(f.logicalId() + " " + metric);
+            }
+        }
+        assertThat(template.functions()).as("functions checked").hasSizeGreaterThan(5);
+        assertThat(missing).as("functions without an alarm").isEmpty();
+    }
+
     // ---- the same rules on broken copies of template.yaml: each can fail, and names what broke
 
     @Test
