@@ -90,6 +90,10 @@ def functions(root: Path):
                         SENDER_ADDRESS="no-reply@seoul-learn.example", **pool),
         # GET /api/admin/reminders: an admin reads the tenant's reminder switches
         "reminder-settings": fn("reminders", "ReminderSettingsHandler", "reminder-settings.json"),
+        # GET /api/admin/dashboard: a reviewer reads the month's figures (Queries, whatever the learners)
+        "reports": fn("reports", "ReportsHandler", "reports.json"),
+        # GET /api/recruitment/rounds: a learner reads the tenant's mentor recruitment rounds (1 Query)
+        "recruitment": fn("recruitment", "RecruitmentHandler", "recruitment.json", **pool),
     }
 
 

@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
     private static final Set<String> WITHOUT_BODY = Set.of(
             "POST /api/registration/documents/{documentId}/finalise",
             "POST /api/review/applications/{userId}/documents/{documentId}/read-url",
-            "POST /api/mentoring/mentorships/{mentorshipId}/extension");
+            "POST /api/mentoring/mentorships/{mentorshipId}/extension",
+            "POST /api/recruitment/renewal");
 
     @Test
     @SuppressWarnings("unchecked")
