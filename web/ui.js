@@ -164,6 +164,8 @@ const GENERAL_ERROR_KEYS = {
   'no-lines': 'err.no-lines',
   'too-many-lines': 'err.too-many-lines',
   'two-columns-expected': 'err.two-columns-expected',
+  'before-opens-on': 'err.before-opens-on', // a recruitment round closing before it opens
+  'not-a-criterion-of-round': 'err.not-a-criterion-of-round', // a score for a criterion the round does not use
 };
 const FIELD_ERROR_KEYS = {
   name: { required: 'err.name.required', 'too-long': 'err.name.too-long', 'invalid-value': 'err.name.invalid-value' },
