@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.Subject;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.platform.school.SchoolLevel;
 
 /**
  * A made-up but realistic course catalogue: the same providers, size and seed always give the

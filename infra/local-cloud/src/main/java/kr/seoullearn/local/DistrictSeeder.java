@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import kr.seoullearn.shared.aws.DynamoLaptopLedger;
-import kr.seoullearn.shared.aws.DynamoOfficerDistricts;
-import kr.seoullearn.shared.aws.DynamoProfileRepository;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
+import kr.seoullearn.laptops.dynamo.DynamoOfficerDistricts;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

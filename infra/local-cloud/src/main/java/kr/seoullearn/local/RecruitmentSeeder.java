@@ -7,12 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.seoullearn.shared.aws.DynamoRecruitmentLedger;
-import kr.seoullearn.shared.recruitment.Criterion;
-import kr.seoullearn.shared.recruitment.RecruitmentRules;
-import kr.seoullearn.shared.recruitment.RecruitmentRulesJson;
-import kr.seoullearn.shared.recruitment.Round;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.recruitment.dynamo.DynamoRecruitmentLedger;
+import kr.seoullearn.recruitment.domain.Criterion;
+import kr.seoullearn.recruitment.domain.RecruitmentRules;
+import kr.seoullearn.recruitment.domain.RecruitmentRulesJson;
+import kr.seoullearn.recruitment.domain.Round;
+import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -3,9 +3,9 @@ package kr.seoullearn.local;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
-import kr.seoullearn.shared.aws.DynamoReminderSettings;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,7 +27,7 @@ final class ReminderSeeder {
         if (settings.find(tenant).version() == 0) {
             try {
                 settings.save(tenant, off, 0);
-            } catch (kr.seoullearn.shared.http.ProblemException e) {
+            } catch (kr.seoullearn.platform.http.ProblemException e) {
                 // saved in the meantime
             }
         }

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.seoullearn.local.testing.LocalCloudClient;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.platform.http.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

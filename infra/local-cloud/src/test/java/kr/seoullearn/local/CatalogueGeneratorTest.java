@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kr.seoullearn.shared.aws.DynamoCatalogue;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.Subject;
-import kr.seoullearn.shared.catalog.TitleWords;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.Test;
 
 class CatalogueGeneratorTest {

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.LocalCloudClient;
-import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.platform.http.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import kr.seoullearn.shared.mentoring.MentoringRules;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.mentoring.domain.MentoringRules;
+import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.Test;
 
 /** The mentoring seed data: both sets of rules, chosen per tenant and date, and mentors who can be matched. */

@@ -50,7 +50,7 @@ class RegistrationE2E {
     static Map<String, Object> api(String method, String path, String body, String token, int expected) throws Exception {
         HttpResponse<String> response = send(method, path, body, "application/json", token);
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return kr.seoullearn.shared.http.Json.readObject(response.body());
+        return kr.seoullearn.platform.http.Json.readObject(response.body());
     }
 
     private static long version(String token) throws Exception {

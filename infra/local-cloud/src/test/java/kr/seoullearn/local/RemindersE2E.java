@@ -36,13 +36,13 @@ class RemindersE2E {
     private static Map<String, Object> api(String method, String path, String body, String token, int expected) {
         HttpResponse<String> r = cloud.send(method, path, body, body == null ? null : "application/json", token);
         assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
-        return kr.seoullearn.shared.http.Json.readObject(r.body());
+        return kr.seoullearn.platform.http.Json.readObject(r.body());
     }
 
     private static Map<String, Object> fireAt(Instant at) {
         HttpResponse<String> r = cloud.send("POST", SCHEDULE + "?at=" + at, null, null, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return kr.seoullearn.shared.http.Json.readObject(r.body());
+        return kr.seoullearn.platform.http.Json.readObject(r.body());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.seoullearn.local.testing.LocalCloudClient;
-import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.platform.http.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

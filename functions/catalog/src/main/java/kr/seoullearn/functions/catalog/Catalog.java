@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import kr.seoullearn.shared.application.FieldErrors;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.CourseJson;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.ProviderSeats;
-import kr.seoullearn.shared.catalog.SearchTerms;
-import kr.seoullearn.shared.catalog.Subject;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.domain.FieldErrors;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.CourseJson;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /**
  * The public catalogue: checks the query parameters (every wrong one is listed in one

@@ -3,11 +3,11 @@ package kr.seoullearn.functions.catalog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
 
 /**
  * The public catalogue routes of template.yaml's CatalogFunction: providers (with seats left

@@ -18,12 +18,12 @@ import kr.seoullearn.local.CatalogueSeeder;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.aws.DynamoCatalogue;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.TitleWords;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,7 +138,7 @@ class CatalogHandlerIT {
         List<String> ids = allPages("/api/catalog/courses", params("level", "MIDDLE", "subject", "MATH", "grade", "2"), 20, 1, 0);
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.level() == SchoolLevel.MIDDLE
-                && c.subject() == kr.seoullearn.shared.catalog.Subject.MATH && Integer.valueOf(2).equals(c.grade())));
+                && c.subject() == kr.seoullearn.catalogue.domain.Subject.MATH && Integer.valueOf(2).equals(c.grade())));
     }
 
     @Test
@@ -159,7 +159,7 @@ class CatalogHandlerIT {
         List<String> ids = allPages("/api/catalog/courses", params("provider", "eduwill", "subject", "ENGLISH"), 20,
                 DynamoCatalogue.MAX_QUERIES_PER_PAGE, 0);
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.providerId().equals("eduwill")
-                && c.subject() == kr.seoullearn.shared.catalog.Subject.ENGLISH));
+                && c.subject() == kr.seoullearn.catalogue.domain.Subject.ENGLISH));
         // level + grade + provider: the provider is a filter on the level and grade's partition
         ids = allPages("/api/catalog/courses", params("level", "MIDDLE", "grade", "1", "provider", "subakssi"), 20,
                 DynamoCatalogue.MAX_QUERIES_PER_PAGE, 0);

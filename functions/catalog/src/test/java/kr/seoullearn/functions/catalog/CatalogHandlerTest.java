@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.ProviderSeats;
-import kr.seoullearn.shared.catalog.SearchTerms;
-import kr.seoullearn.shared.catalog.Subject;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +102,7 @@ class CatalogHandlerTest {
     void emptyParametersMeanAny() {
         var r = get("/api/catalog/courses", "en", "level", "", "provider", "etoos", "subject", "", "grade", "");
         assertThat(r.getStatusCode()).isEqualTo(200);
-        assertThat(catalogue.lastBrowse).isEqualTo(new kr.seoullearn.shared.catalog.Catalogue.BrowseFilter(null, null, "etoos", null));
+        assertThat(catalogue.lastBrowse).isEqualTo(new kr.seoullearn.catalogue.port.Catalogue.BrowseFilter(null, null, "etoos", null));
     }
 
     @Test

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.ProviderSeats;
-import kr.seoullearn.shared.catalog.SearchTerms;
-import kr.seoullearn.shared.catalog.TitleWords;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /** A catalogue in memory for the handler's unit tests: same answers, no paging beyond one page, no storage. */
 final class InMemoryCatalogue implements Catalogue {

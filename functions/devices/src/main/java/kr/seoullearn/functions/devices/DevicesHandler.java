@@ -4,14 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.laptop.LaptopLedger;
-import kr.seoullearn.shared.laptop.OfficerDistricts;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.port.OfficerDistricts;
 
 /** The routes of template.yaml's DevicesFunction. */
 public class DevicesHandler extends ApiFunction {

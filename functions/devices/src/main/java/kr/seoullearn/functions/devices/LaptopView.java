@@ -3,9 +3,9 @@ package kr.seoullearn.functions.devices;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kr.seoullearn.shared.laptop.AuditEntry;
-import kr.seoullearn.shared.laptop.LaptopRequest;
-import kr.seoullearn.shared.laptop.StockCounts;
+import kr.seoullearn.laptops.domain.AuditEntry;
+import kr.seoullearn.laptops.domain.LaptopRequest;
+import kr.seoullearn.laptops.domain.StockCounts;
 
 /** Laptop requests, district counts and audit entries as the API shows them (docs/api/openapi.yaml). */
 final class LaptopView {

@@ -225,7 +225,7 @@ class LaptopHandlerIT {
         assertThat(f.writes()).isZero();
         assertProblem(f.call("GET /api/laptops/requests/{requestId}", other, "seoul", Map.of("requestId", id), null, "learners"),
                 403, "forbidden");
-        assertThat(f.ledger.find(new kr.seoullearn.shared.tenant.TenantId("seoul"), id).orElseThrow().status().name())
+        assertThat(f.ledger.find(new kr.seoullearn.platform.tenant.TenantId("seoul"), id).orElseThrow().status().name())
                 .isEqualTo("APPROVED");
         // the owner cancels; the unit goes back on the shelf
         var cancelled = f.status(owner, "seoul", id, "CANCELLED", 1, null, "learners");
@@ -333,25 +333,25 @@ class LaptopHandlerIT {
     @Test
     void aTransactionSentAgainAfterItCommittedAnswersAsDone() {
         // as the SDK does after a timeout: the same request and the same change, sent twice
-        var seoul = new kr.seoullearn.shared.tenant.TenantId("seoul");
+        var seoul = new kr.seoullearn.platform.tenant.TenantId("seoul");
         String learner = f.learner("seoul", "guro-gu");
-        var once = new kr.seoullearn.shared.laptop.LaptopLedger.NewRequest(seoul, learner, "guro-gu", UUID.randomUUID().toString(),
+        var once = new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(seoul, learner, "guro-gu", UUID.randomUUID().toString(),
                 "ACDEFG", null, LaptopFixture.NOW);
         var first = f.ledger.request(once);
         var again = f.ledger.request(once);
         assertThat(again.request().requestId()).isEqualTo(first.request().requestId());
         assertThat(again.replayed()).isFalse();
-        var officer = new kr.seoullearn.shared.laptop.Actor(nowonOfficer, kr.seoullearn.shared.laptop.Actor.Kind.OFFICER);
+        var officer = new kr.seoullearn.laptops.domain.Actor(nowonOfficer, kr.seoullearn.laptops.domain.Actor.Kind.OFFICER);
         var current = first.request();
-        var ready = f.ledger.change(current, current.version(), kr.seoullearn.shared.laptop.LaptopStatus.READY_FOR_PICKUP, officer,
+        var ready = f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, officer,
                 null, null, LaptopFixture.NOW);
-        var readyAgain = f.ledger.change(current, current.version(), kr.seoullearn.shared.laptop.LaptopStatus.READY_FOR_PICKUP, officer,
+        var readyAgain = f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, officer,
                 null, null, LaptopFixture.NOW);
         assertThat(readyAgain.status()).isEqualTo(ready.status());
         assertThat(f.ledger.find(seoul, current.requestId()).orElseThrow().version()).isEqualTo(current.version() + 1);
         // a different change from the same stale version is still a conflict
-        var stale = org.assertj.core.api.Assertions.catchThrowableOfType(kr.seoullearn.shared.http.ProblemException.class,
-                () -> f.ledger.change(current, current.version(), kr.seoullearn.shared.laptop.LaptopStatus.REJECTED, officer, "x", null,
+        var stale = org.assertj.core.api.Assertions.catchThrowableOfType(kr.seoullearn.platform.http.ProblemException.class,
+                () -> f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.REJECTED, officer, "x", null,
                         LaptopFixture.NOW));
         assertThat(stale.problem().code()).isEqualTo("version-conflict");
     }
@@ -507,7 +507,7 @@ class LaptopHandlerIT {
         // Chungbuk's admin assigning the same account in Chungbuk changes nothing in Seoul
         assertThat(f.call("PUT /api/laptops/officers/{userId}/districts", CHUNGBUK_ADMIN, "chungbuk", path,
                 "{\"districts\":[\"cheongju-si\"]}", "admins").getStatusCode()).isEqualTo(200);
-        assertThat(f.officers.of(new kr.seoullearn.shared.tenant.TenantId("seoul"), officer)).containsExactlyInAnyOrder("gangseo-gu", "guro-gu");
+        assertThat(f.officers.of(new kr.seoullearn.platform.tenant.TenantId("seoul"), officer)).containsExactlyInAnyOrder("gangseo-gu", "guro-gu");
 
         // an empty list takes every district away
         assertThat(f.call("PUT /api/laptops/officers/{userId}/districts", ADMIN, "seoul", path, "{\"districts\":[]}", "admins")

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.laptop.LaptopLedger;
-import kr.seoullearn.shared.laptop.OfficerDistricts;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.port.OfficerDistricts;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,8 +2,8 @@ package kr.seoullearn.functions.documents;
 
 import java.time.Instant;
 import java.util.Optional;
-import kr.seoullearn.shared.registration.Document;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.domain.Document;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /** The port to the document records, the read audit and the registration status. */
 public interface DocumentRecords {

@@ -11,18 +11,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.ProfileRepository;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.registration.Document;
-import kr.seoullearn.shared.registration.DocumentContentType;
-import kr.seoullearn.shared.registration.DocumentLimits;
-import kr.seoullearn.shared.registration.DocumentStatus;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.domain.Document;
+import kr.seoullearn.registration.domain.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentLimits;
+import kr.seoullearn.registration.domain.DocumentStatus;
 
 /**
  * The rules of verification documents (PRODUCT.md, Documents), behind ports: issuing an upload

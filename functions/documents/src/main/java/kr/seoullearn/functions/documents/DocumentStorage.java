@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.registration.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentContentType;
 
 /**
  * The port to the private documents bucket. Files never pass through the function: the

@@ -1,6 +1,6 @@
 package kr.seoullearn.functions.documents;
 
-import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.platform.log.Log;
 
 /**
  * Reads the tag GuardDuty Malware Protection for S3 writes on a scanned object

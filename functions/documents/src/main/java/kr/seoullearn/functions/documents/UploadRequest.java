@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.registration.DocumentContentType;
-import kr.seoullearn.shared.registration.DocumentKind;
-import kr.seoullearn.shared.registration.DocumentLimits;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.registration.domain.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.registration.domain.DocumentLimits;
 
 /**
  * The body of {@code POST /api/registration/documents}:

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import kr.seoullearn.local.testing.LocalCloudClient;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.platform.http.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.registration.Document;
-import kr.seoullearn.shared.registration.DocumentStatus;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.domain.Document;
+import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 /** The rules through the handler, with in-memory ports and the real API Gateway event type. */

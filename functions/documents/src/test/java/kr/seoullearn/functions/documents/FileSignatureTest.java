@@ -3,7 +3,7 @@ package kr.seoullearn.functions.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import kr.seoullearn.shared.registration.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentContentType;
 import org.junit.jupiter.api.Test;
 
 /** The first bytes of a file must be its declared type's signature (magic bytes). */

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.ProfileRepository;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.registration.Document;
-import kr.seoullearn.shared.registration.DocumentContentType;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.domain.Document;
+import kr.seoullearn.registration.domain.DocumentContentType;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /** In-memory stand-ins for the function's ports: unit tests without I/O (the ITs use the real adapters). */
 final class InMemoryPorts {

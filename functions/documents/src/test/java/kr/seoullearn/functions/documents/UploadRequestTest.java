@@ -7,12 +7,12 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.registration.DocumentContentType;
-import kr.seoullearn.shared.registration.DocumentKind;
-import kr.seoullearn.shared.registration.DocumentLimits;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.registration.domain.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.registration.domain.DocumentLimits;
 import org.junit.jupiter.api.Test;
 
 /** The body of POST /api/registration/documents, as jackson-jr hands it over. */

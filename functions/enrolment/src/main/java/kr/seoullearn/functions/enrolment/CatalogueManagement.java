@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.seoullearn.shared.application.FieldErrors;
-import kr.seoullearn.shared.catalog.CatalogueAdmin;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.catalog.Subject;
-import kr.seoullearn.shared.catalog.TitleWords;
-import kr.seoullearn.shared.enrolment.Enrolment;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantDirectory;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.domain.FieldErrors;
+import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.enrolment.domain.Enrolment;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /**
  * The programme operator's changes to the shared catalogue (docs/adr/0012): providers (names,
@@ -212,7 +212,7 @@ final class CatalogueManagement {
         boolean existed = catalogue.course(courseId).isPresent();
         catalogue.saveCourse(course);
         LOG.info("course saved", "courseId", courseId, "providerId", providerId, "created", !existed);
-        Map<String, Object> view = kr.seoullearn.shared.catalog.CourseJson.course(course);
+        Map<String, Object> view = kr.seoullearn.catalogue.domain.CourseJson.course(course);
         view.put("created", !existed);
         return view;
     }

@@ -4,19 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.CatalogueAdmin;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.tenant.TenantDirectory;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
 
 /** The routes of template.yaml's EnrolmentFunction. */
 public class EnrolmentHandler extends ApiFunction {

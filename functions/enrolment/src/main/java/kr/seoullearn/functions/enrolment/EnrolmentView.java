@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.enrolment.Enrolment;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.EnrolmentRules;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.programme.EligibilityProgramme;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.enrolment.domain.Enrolment;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.domain.EnrolmentRules;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /** Enrolments, waitlist entries and seat usage as the API shows them (docs/api/openapi.yaml). */
 final class EnrolmentView {

@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
-import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.platform.tenant.TenantDirectory;
 
 /** template.yaml's InactivityReclaimFunction: the daily run of the inactivity rule (an EventBridge Scheduler schedule). */
 public class InactivityHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {

@@ -3,15 +3,15 @@ package kr.seoullearn.functions.enrolment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.EnrolmentRules;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.programme.EligibilityProgramme;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
-import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.domain.EnrolmentRules;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.platform.tenant.TenantDirectory;
 
 /**
  * The daily inactivity run (PRODUCT.md: "learners with no recorded activity for the set period,
@@ -65,7 +65,7 @@ final class InactivityReclaim {
                     idle.incrementAndGet();
                     switch (EnrolmentRules.inactivityStep(rule, seat.activity(), today)) {
                         case REMIND -> {
-                            var next = new kr.seoullearn.shared.enrolment.Enrolment.Activity(seat.activity().lastActiveOn(),
+                            var next = new kr.seoullearn.enrolment.domain.Enrolment.Activity(seat.activity().lastActiveOn(),
                                     seat.activity().reminders() + 1, today);
                             if (activity.remind(seat, today, EnrolmentRules.reclaimFrom(rule, next), clock.instant())) {
                                 reminded.incrementAndGet();

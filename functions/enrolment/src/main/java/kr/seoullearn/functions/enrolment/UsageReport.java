@@ -5,10 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import kr.seoullearn.shared.application.FieldErrors;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.registration.domain.FieldErrors;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
 
 /**
  * A provider's usage report as CSV: a header {@code learnerRef,lastActiveOn}, then one line per

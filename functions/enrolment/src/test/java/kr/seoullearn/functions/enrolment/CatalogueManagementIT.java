@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.Course;
-import kr.seoullearn.shared.catalog.SearchTerms;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

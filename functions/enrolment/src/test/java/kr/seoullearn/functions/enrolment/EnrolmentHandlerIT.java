@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.programme.SchoolLevel;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -245,7 +245,7 @@ class EnrolmentHandlerIT {
         f.enrol(holder, "seoul", "stranded");
         assertThat(json(f.enrol(first, "seoul", "stranded"))).containsEntry("position", 1);
         f.dynamo.updateItem(u -> u.tableName(f.stack.table())
-                .key(kr.seoullearn.shared.aws.DynamoCatalogue.seatsKey(new kr.seoullearn.shared.tenant.TenantId("seoul"), "stranded"))
+                .key(kr.seoullearn.catalogue.dynamo.DynamoCatalogue.seatsKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), "stranded"))
                 .updateExpression("SET used = :zero")
                 .expressionAttributeValues(Map.of(":zero", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
 

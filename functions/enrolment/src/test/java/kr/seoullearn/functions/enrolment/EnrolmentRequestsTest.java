@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.enrolment.EnrolmentLedger;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.catalog.CatalogueAdmin;
-import kr.seoullearn.shared.tenant.TenantDirectory;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,13 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.aws.DynamoCatalogue;
-import kr.seoullearn.shared.aws.DynamoTenantDirectory;
-import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
-import kr.seoullearn.shared.enrolment.Enrolment;
-import kr.seoullearn.shared.programme.EligibilityProgramme;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
+import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.enrolment.domain.Enrolment;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +59,10 @@ class InactivityReclaimIT {
     }
 
     /** The e-mails (due reminders) written in Seoul on that day's run. */
-    private static List<kr.seoullearn.shared.reminder.DueReminder> dueEmails(int day) {
-        List<kr.seoullearn.shared.reminder.DueReminder> due = new java.util.ArrayList<>();
+    private static List<kr.seoullearn.reminders.domain.DueReminder> dueEmails(int day) {
+        List<kr.seoullearn.reminders.domain.DueReminder> due = new java.util.ArrayList<>();
         java.time.Instant at = NOW.plus(Duration.ofDays(day));
-        new kr.seoullearn.shared.aws.DynamoReminderQueue(f.dynamo, f.stack.table())
+        new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(f.dynamo, f.stack.table())
                 .due(new TenantId("seoul"), at.minus(Duration.ofHours(1)), at.plus(Duration.ofHours(1)), due::add);
         return due;
     }
@@ -106,7 +106,7 @@ class InactivityReclaimIT {
                 .containsEntry("lastActiveOn", ENROLLED_ON.toString()).containsEntry("reclaimFrom", ENROLLED_ON.plusDays(44).toString());
         // the notice's e-mail is due at once, written in the same transaction (issue 7)
         assertThat(dueEmails(30)).filteredOn(r -> r.recipientId().equals(idle)).singleElement()
-                .satisfies(r -> assertThat(r.kind()).isEqualTo(kr.seoullearn.shared.reminder.ReminderKind.INACTIVITY_REMINDER))
+                .satisfies(r -> assertThat(r.kind()).isEqualTo(kr.seoullearn.reminders.domain.ReminderKind.INACTIVITY_REMINDER))
                 .satisfies(r -> assertThat(r.params()).containsEntry("providerId", "idle-a")
                         .containsEntry("date", ENROLLED_ON.plusDays(44).toString()));
         // a second run the same day (or the next) does not remind again
@@ -123,7 +123,7 @@ class InactivityReclaimIT {
         assertThat(f.mine(idle, "seoul")).containsEntry("picksUsed", 0);
         assertThat(notices(idle, "seoul")).first().satisfies(n -> assertThat(n).containsEntry("kind", "SEAT_RECLAIMED"));
         assertThat(dueEmails(44)).filteredOn(r -> r.recipientId().equals(idle))
-                .extracting(kr.seoullearn.shared.reminder.DueReminder::kind).contains(kr.seoullearn.shared.reminder.ReminderKind.SEAT_RECLAIMED);
+                .extracting(kr.seoullearn.reminders.domain.DueReminder::kind).contains(kr.seoullearn.reminders.domain.ReminderKind.SEAT_RECLAIMED);
         assertThat((List<Map<String, Object>>) f.mine(waiting, "seoul").get("enrolments")).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("providerId", "idle-a").containsEntry("status", "ENROLLED"));
         var seats = f.seatsItem("seoul", "idle-a");

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class UsageReportTest {

@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.profile.ProfileRepository;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.registration.port.ProfileRepository;
 
 /**
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their

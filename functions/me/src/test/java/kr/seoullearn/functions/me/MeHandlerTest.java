@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.ProfileRepository;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 /** The handler with an in-memory profile port; MeHandlerIT runs it against DynamoDB. */

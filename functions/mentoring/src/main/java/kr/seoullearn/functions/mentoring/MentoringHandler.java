@@ -5,17 +5,17 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.aws.DynamoMentoringLedger;
-import kr.seoullearn.shared.aws.DynamoMentoringRulesCatalogue;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.mentoring.LocalMeetingRooms;
-import kr.seoullearn.shared.mentoring.MeetingRooms;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
+import kr.seoullearn.mentoring.dynamo.DynamoMentoringRulesCatalogue;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.mentoring.local.LocalMeetingRooms;
+import kr.seoullearn.mentoring.port.MeetingRooms;
 
 /** The routes of template.yaml's MentoringFunction. */
 public class MentoringHandler extends ApiFunction {

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kr.seoullearn.shared.mentoring.Availability;
-import kr.seoullearn.shared.mentoring.BookingRules;
-import kr.seoullearn.shared.mentoring.Matching;
-import kr.seoullearn.shared.mentoring.Mentor;
-import kr.seoullearn.shared.mentoring.MentoringLedger;
-import kr.seoullearn.shared.mentoring.MentoringRequest;
-import kr.seoullearn.shared.mentoring.Mentorship;
-import kr.seoullearn.shared.mentoring.Session;
+import kr.seoullearn.mentoring.domain.Availability;
+import kr.seoullearn.mentoring.domain.BookingRules;
+import kr.seoullearn.mentoring.domain.Matching;
+import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.domain.MentoringRequest;
+import kr.seoullearn.mentoring.domain.Mentorship;
+import kr.seoullearn.mentoring.domain.Session;
 
 /** Mentoring's records as the API shows them (docs/api/openapi.yaml). Times: ISO instants plus Seoul local time. */
 final class MentoringView {

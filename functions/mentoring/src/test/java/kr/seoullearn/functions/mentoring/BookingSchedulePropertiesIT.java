@@ -14,11 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.shared.mentoring.BookingRules;
-import kr.seoullearn.shared.mentoring.Mentorship;
-import kr.seoullearn.shared.mentoring.Session;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.mentoring.domain.BookingRules;
+import kr.seoullearn.mentoring.domain.Mentorship;
+import kr.seoullearn.mentoring.domain.Session;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -82,8 +82,8 @@ class BookingSchedulePropertiesIT {
     void everyRandomScheduleKeepsTheBookingRules(@ForAll("schedules") List<Step> steps) {
         f.clock.set(MentoringFixture.NOW);
         String learner = f.learner("props", SchoolLevel.MIDDLE);
-        String mentor = f.mentor("props", "멘토", java.util.Set.of(kr.seoullearn.shared.mentoring.MentoringSubject.MATH),
-                java.util.Set.of(SchoolLevel.MIDDLE), java.util.Set.of(kr.seoullearn.shared.http.Language.KO), 4,
+        String mentor = f.mentor("props", "멘토", java.util.Set.of(kr.seoullearn.mentoring.domain.MentoringSubject.MATH),
+                java.util.Set.of(SchoolLevel.MIDDLE), java.util.Set.of(kr.seoullearn.platform.http.Language.KO), 4,
                 MentoringFixture.everyDay());
         String id = f.mentorship("props", learner, mentor);
         for (Step step : steps) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.mentoring.MentoringSubject;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.mentoring.domain.MentoringSubject;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,8 +87,8 @@ class MentoringHandlerIT {
                 "{\"mentorId\":\"" + vietnamese + "\"}", "reviewers");
         assertThat(again.getStatusCode()).isEqualTo(409);
         assertThat(json(again)).containsEntry("code", "mentoring-already-matched");
-        assertThat(f.ledger.mentor(new kr.seoullearn.shared.tenant.TenantId("busan"), korean).orElseThrow().mentees()).isEqualTo(1);
-        assertThat(f.ledger.mentor(new kr.seoullearn.shared.tenant.TenantId("busan"), vietnamese).orElseThrow().mentees()).isZero();
+        assertThat(f.ledger.mentor(new kr.seoullearn.platform.tenant.TenantId("busan"), korean).orElseThrow().mentees()).isEqualTo(1);
+        assertThat(f.ledger.mentor(new kr.seoullearn.platform.tenant.TenantId("busan"), vietnamese).orElseThrow().mentees()).isZero();
 
         var first = expect(f.book("busan", learner, mentorship, "2026-12-08T19:00"), 201);
         var second = expect(f.book("busan", learner, mentorship, "2026-12-10T19:30"), 201);
@@ -244,8 +244,8 @@ class MentoringHandlerIT {
         String id = f.mentorship("seoul", learner, mentor);
         var m = f.ledger.mentorship(seoul, id).orElseThrow();
         Instant start = seoul("2026-12-09T10:00");
-        var s = new kr.seoullearn.shared.mentoring.Session(seoul, id, java.util.UUID.randomUUID().toString(), learner, mentor, start, 30,
-                kr.seoullearn.shared.mentoring.Session.Status.BOOKED, "https://meet.seoul-learn.local/room/x", null, MentoringFixture.NOW, null);
+        var s = new kr.seoullearn.mentoring.domain.Session(seoul, id, java.util.UUID.randomUUID().toString(), learner, mentor, start, 30,
+                kr.seoullearn.mentoring.domain.Session.Status.BOOKED, "https://meet.seoul-learn.local/room/x", null, MentoringFixture.NOW, null);
 
         f.ledger.book(m, s);
         f.ledger.book(m, s); // the same transaction again
@@ -281,7 +281,7 @@ class MentoringHandlerIT {
     @Test
     void startsOnTheHalfHourWithNoticeInsideTheWindowAndTheMentorsAvailability() {
         String learner = f.learner("seoul", SchoolLevel.MIDDLE);
-        var away = new kr.seoullearn.shared.mentoring.Availability(MentoringFixture.everyDay().weekly(),
+        var away = new kr.seoullearn.mentoring.domain.Availability(MentoringFixture.everyDay().weekly(),
                 Set.of(java.time.LocalDate.of(2026, 12, 24)), 0);
         String mentor = f.mentor("seoul", "휴가 멘토", Set.of(MentoringSubject.MATH), Set.of(SchoolLevel.MIDDLE), Set.of(Language.KO), 4, away);
         String mentorship = f.mentorship("seoul", learner, mentor);
@@ -336,7 +336,7 @@ class MentoringHandlerIT {
     @SuppressWarnings("unchecked")
     void mentorsPublishAvailabilityWithOptimisticLocking() {
         String mentor = f.mentor("seoul", "새 멘토", Set.of(MentoringSubject.CAREER), Set.of(SchoolLevel.HIGH), Set.of(Language.KO), 3,
-                kr.seoullearn.shared.mentoring.Availability.NONE);
+                kr.seoullearn.mentoring.domain.Availability.NONE);
         var mine = expect(f.call("GET /api/mentoring/availability", mentor, "seoul", Map.of(), null, null, "mentors"), 200);
         assertThat((Map<String, Object>) mine.get("availability")).containsEntry("version", 0);
         String body = "{\"version\":0,\"weekly\":[{\"day\":\"MON\",\"from\":\"18:00\",\"to\":\"21:00\"},"
@@ -367,7 +367,7 @@ class MentoringHandlerIT {
         String full = f.mentor("seoul", "꽉 찬 멘토", Set.of(MentoringSubject.CAREER), Set.of(SchoolLevel.HIGH), Set.of(Language.KO), 4,
                 MentoringFixture.everyDay());
         f.dynamo.updateItem(u -> u.tableName(f.stack.table())
-                .key(kr.seoullearn.shared.aws.DynamoMentoringLedger.mentorKey(new kr.seoullearn.shared.tenant.TenantId("seoul"), full))
+                .key(kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger.mentorKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), full))
                 .updateExpression("SET mentees = :ten").expressionAttributeValues(Map.of(":ten", AttributeValue.fromN("10"))));
         String learner = f.learner("seoul", SchoolLevel.HIGH);
         expect(f.call("POST /api/mentoring/request", learner, "seoul", Map.of(), null,
@@ -589,12 +589,12 @@ class MentoringHandlerIT {
         cost.put("GET /api/mentoring/mentorships/{mentorshipId}/slots", measure(() -> f.call("GET /api/mentoring/mentorships/{mentorshipId}/slots",
                 learner, "seoul", ms, Map.of("week", "2026-12-07"), null, "learners"), 200));
         cost.put("POST /api/mentoring/mentorships/{mentorshipId}/sessions", measure(() -> f.book("seoul", learner, mentorship, "2026-12-08T10:00"), 201));
-        String s = (String) f.ledger.sessions(new kr.seoullearn.shared.tenant.TenantId("seoul"), mentorship).get(0).id();
+        String s = (String) f.ledger.sessions(new kr.seoullearn.platform.tenant.TenantId("seoul"), mentorship).get(0).id();
         Map<String, String> mss = Map.of("mentorshipId", mentorship, "sessionId", s);
         cost.put("POST …/sessions/{sessionId}/reschedule", measure(() -> f.call("POST /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/reschedule",
                 learner, "seoul", mss, null, "{\"start\":\"2026-12-09T10:00\"}", "learners"), 201));
-        String moved = f.ledger.sessions(new kr.seoullearn.shared.tenant.TenantId("seoul"), mentorship).stream()
-                .filter(x -> x.status() == kr.seoullearn.shared.mentoring.Session.Status.BOOKED).findFirst().orElseThrow().id();
+        String moved = f.ledger.sessions(new kr.seoullearn.platform.tenant.TenantId("seoul"), mentorship).stream()
+                .filter(x -> x.status() == kr.seoullearn.mentoring.domain.Session.Status.BOOKED).findFirst().orElseThrow().id();
         cost.put("DELETE …/sessions/{sessionId}", measure(() -> f.call("DELETE /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}",
                 learner, "seoul", Map.of("mentorshipId", mentorship, "sessionId", moved), null, null, "learners"), 200));
         String held = (String) expect(f.book("seoul", learner, mentorship, "2026-12-01T10:00"), 201).get("sessionId");

@@ -5,15 +5,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.GroupMembership;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.mentoring.MentoringLedger;
-import kr.seoullearn.shared.recruitment.RecruitmentLedger;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.GroupMembership;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 
 /** The routes of template.yaml's RecruitmentFunction (docs/adr/0014). Roles are checked before bodies are read. */
 public class RecruitmentHandler extends ApiFunction {

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.mentoring.Availability;
-import kr.seoullearn.shared.mentoring.Mentor;
-import kr.seoullearn.shared.recruitment.MentorApplication;
-import kr.seoullearn.shared.recruitment.Renewal;
-import kr.seoullearn.shared.recruitment.Round;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.mentoring.domain.Availability;
+import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.recruitment.domain.MentorApplication;
+import kr.seoullearn.recruitment.domain.Renewal;
+import kr.seoullearn.recruitment.domain.Round;
 
 /** What the routes answer: the applicant sees their own answers and the decision; reviewers also scores and who decided. */
 final class RecruitmentView {

@@ -13,16 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemMessages;
-import kr.seoullearn.shared.mentoring.Matching;
-import kr.seoullearn.shared.mentoring.Mentor;
-import kr.seoullearn.shared.mentoring.MentoringRequest;
-import kr.seoullearn.shared.mentoring.MentoringRules;
-import kr.seoullearn.shared.mentoring.MentoringSubject;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemMessages;
+import kr.seoullearn.mentoring.domain.Matching;
+import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.mentoring.domain.MentoringRequest;
+import kr.seoullearn.mentoring.domain.MentoringRules;
+import kr.seoullearn.mentoring.domain.MentoringSubject;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,7 +291,7 @@ class RecruitmentHandlerIT {
             expectProblem(r, 403, "forbidden");
             assertThat(f.counter.total()).as(c.route() + " reached storage").isZero();
         }
-        assertThat(f.ledger.application(kr.seoullearn.shared.tenant.TenantId.SEOUL, round, student)).isEmpty();
+        assertThat(f.ledger.application(kr.seoullearn.platform.tenant.TenantId.SEOUL, round, student)).isEmpty();
         assertThat(f.groupsOf(student)).containsExactly("applicants");
     }
 
@@ -413,7 +413,7 @@ class RecruitmentHandlerIT {
         assertThat(rounds).extracting(r -> r.get("roundId")).contains(created.get("roundId"));
         // a closed round takes no applications
         String closed = "closed-" + java.util.UUID.randomUUID();
-        f.ledger.createRound(new kr.seoullearn.shared.recruitment.Round(TenantId.SEOUL, closed, "old", LocalDate.of(2026, 1, 1),
+        f.ledger.createRound(new kr.seoullearn.recruitment.domain.Round(TenantId.SEOUL, closed, "old", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 2, 1), 5, 0, Set.of(), "rev", RecruitmentFixture.NOW));
         String student = f.person("applicants");
         expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", closed),

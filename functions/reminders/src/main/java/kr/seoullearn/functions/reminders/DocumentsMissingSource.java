@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.application.RegistrationRules;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
-import kr.seoullearn.shared.reminder.DueReminder;
-import kr.seoullearn.shared.reminder.MessageTemplates;
-import kr.seoullearn.shared.registration.DocumentKind;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.domain.RegistrationRules;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.reminders.domain.DueReminder;
+import kr.seoullearn.reminders.domain.MessageTemplates;
+import kr.seoullearn.registration.domain.DocumentKind;
 
 /**
  * Documents still missing 3 days after a draft was started ({@code <sub>@draft}: still a draft,

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.reminder.DueReminder;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.reminders.domain.DueReminder;
 
 /**
  * The enrolment notices (inactivity reminder, seat reclaimed, provider leaving, waitlist closed;

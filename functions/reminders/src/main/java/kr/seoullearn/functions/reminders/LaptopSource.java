@@ -3,11 +3,11 @@ package kr.seoullearn.functions.reminders;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.laptop.LaptopLedger;
-import kr.seoullearn.shared.laptop.LaptopStatus;
-import kr.seoullearn.shared.reminder.DueReminder;
-import kr.seoullearn.shared.reminder.ReminderKind;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.reminders.domain.DueReminder;
+import kr.seoullearn.reminders.domain.ReminderKind;
 
 /**
  * The laptop reminders (written by the devices function's status change, ADR 13): ready for

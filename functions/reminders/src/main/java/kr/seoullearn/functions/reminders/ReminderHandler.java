@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.reminder.ReminderQueue;
-import kr.seoullearn.shared.reminder.ReminderSettingsStore;
-import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
+import kr.seoullearn.platform.tenant.TenantDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -49,7 +49,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
                 Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
-                Beans.get(kr.seoullearn.shared.mentoring.MentoringLedger.class), Beans.get(kr.seoullearn.shared.laptop.LaptopLedger.class),
+                Beans.get(kr.seoullearn.mentoring.port.MentoringLedger.class), Beans.get(kr.seoullearn.laptops.port.LaptopLedger.class),
                 dynamo, table);
     }
 

@@ -7,17 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.reminder.DueReminder;
-import kr.seoullearn.shared.reminder.MessageTemplates;
-import kr.seoullearn.shared.reminder.Notifier;
-import kr.seoullearn.shared.reminder.Recipients;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.reminder.ReminderQueue;
-import kr.seoullearn.shared.reminder.ReminderSettings;
-import kr.seoullearn.shared.reminder.ReminderSettingsStore;
-import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.reminders.domain.DueReminder;
+import kr.seoullearn.reminders.domain.MessageTemplates;
+import kr.seoullearn.reminders.port.Notifier;
+import kr.seoullearn.reminders.port.Recipients;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.reminders.domain.ReminderSettings;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
+import kr.seoullearn.platform.tenant.TenantDirectory;
 
 /**
  * One scheduled run (ADR 13). Per tenant: its switches, the review digest's planning, then every

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.FieldErrors;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.reminder.ReminderSettings;
-import kr.seoullearn.shared.reminder.ReminderSettingsStore;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.domain.FieldErrors;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.domain.ReminderSettings;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
 
 /**
  * template.yaml's ReminderSettingsFunction: an admin sees and switches the reminder kinds of

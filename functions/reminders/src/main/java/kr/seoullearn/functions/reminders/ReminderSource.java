@@ -2,8 +2,8 @@ package kr.seoullearn.functions.reminders;
 
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.reminder.DueReminder;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.reminders.domain.DueReminder;
 
 /**
  * How a reminder kind plugs in: when one of its reminders is due, whether it still applies

@@ -2,17 +2,17 @@ package kr.seoullearn.functions.reminders;
 
 import java.util.EnumMap;
 import java.util.Map;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.catalog.Catalogue;
-import kr.seoullearn.shared.laptop.LaptopLedger;
-import kr.seoullearn.shared.mentoring.MentoringLedger;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
-import kr.seoullearn.shared.reminder.Notifier;
-import kr.seoullearn.shared.reminder.Recipients;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.reminder.ReminderQueue;
-import kr.seoullearn.shared.reminder.ReminderSettingsStore;
-import kr.seoullearn.shared.tenant.TenantDirectory;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.reminders.port.Notifier;
+import kr.seoullearn.reminders.port.Recipients;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
+import kr.seoullearn.platform.tenant.TenantDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Which source answers for which kind: the one place a new reminder kind is plugged in. */

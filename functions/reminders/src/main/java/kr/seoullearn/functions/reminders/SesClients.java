@@ -1,8 +1,8 @@
 package kr.seoullearn.functions.reminders;
 
-import kr.seoullearn.shared.aws.AwsClients;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.priming.Priming;
+import kr.seoullearn.platform.aws.AwsClients;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

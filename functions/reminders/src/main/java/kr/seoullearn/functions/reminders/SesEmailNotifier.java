@@ -1,6 +1,6 @@
 package kr.seoullearn.functions.reminders;
 
-import kr.seoullearn.shared.reminder.Notifier;
+import kr.seoullearn.reminders.port.Notifier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

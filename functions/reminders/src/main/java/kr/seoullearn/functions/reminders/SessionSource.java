@@ -3,10 +3,10 @@ package kr.seoullearn.functions.reminders;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.mentoring.MentoringLedger;
-import kr.seoullearn.shared.mentoring.Session;
-import kr.seoullearn.shared.reminder.DueReminder;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.domain.Session;
+import kr.seoullearn.reminders.domain.DueReminder;
 
 /**
  * Mentoring sessions 24 hours and 1 hour before (to the mentee and to the mentor; written with

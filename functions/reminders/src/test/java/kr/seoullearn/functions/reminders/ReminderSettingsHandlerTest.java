@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.reminder.ReminderSettings;
-import kr.seoullearn.shared.reminder.ReminderSettingsStore;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.domain.ReminderSettings;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 /** The admin's reminder switches: own tenant only, bad input and wrong roles are 4xx problems and write nothing. */

@@ -8,23 +8,23 @@ import java.util.UUID;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.LocalMailbox;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.aws.DynamoApplicationStore;
-import kr.seoullearn.shared.aws.DynamoCatalogue;
-import kr.seoullearn.shared.aws.DynamoProfileRepository;
-import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
-import kr.seoullearn.shared.aws.DynamoReminderQueue;
-import kr.seoullearn.shared.aws.DynamoReminderSettings;
-import kr.seoullearn.shared.aws.DynamoSeatActivity;
-import kr.seoullearn.shared.aws.DynamoTenantDirectory;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.catalog.Provider;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.programme.ProgrammeJson;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
+import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
+import kr.seoullearn.enrolment.dynamo.DynamoSeatActivity;
+import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.domain.ProgrammeJson;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -79,8 +79,8 @@ class RemindersFixture implements AutoCloseable {
         CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
-                new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.shared.aws.DynamoMentoringLedger(dynamo, stack.table()),
-                new kr.seoullearn.shared.aws.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
+                new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
+                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
@@ -90,8 +90,8 @@ class RemindersFixture implements AutoCloseable {
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
                 new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
-                new kr.seoullearn.shared.aws.DynamoMentoringLedger(client, stack.table()),
-                new kr.seoullearn.shared.aws.DynamoLaptopLedger(client, stack.table()), client, stack.table());
+                new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(client, stack.table()),
+                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(client, stack.table()), client, stack.table());
     }
 
     ReminderRun run() {

@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import kr.seoullearn.local.testing.LocalMailbox;
-import kr.seoullearn.shared.aws.DynamoApplicationStore;
-import kr.seoullearn.shared.aws.DynamoProgrammeCatalogue;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.registration.DocumentKind;
-import kr.seoullearn.shared.reminder.ReminderKind;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,14 +132,14 @@ class RemindersIT {
         LocalDate enrolledOn = LocalDate.of(2026, 10, 31);
         // the seat as the enrolment function keeps it (ADR 12), idle since enrolment
         f.dynamo.putItem(p -> p.tableName(f.stack.table()).item(Map.of(
-                "PK", AttributeValue.fromS(kr.seoullearn.shared.aws.Keys.user(zh.tenant(), zh.sub())),
-                "SK", AttributeValue.fromS(kr.seoullearn.shared.aws.Keys.ENROLMENT_PREFIX + "mirae"),
+                "PK", AttributeValue.fromS(kr.seoullearn.platform.dynamo.Keys.user(zh.tenant(), zh.sub())),
+                "SK", AttributeValue.fromS(kr.seoullearn.platform.dynamo.Keys.ENROLMENT_PREFIX + "mirae"),
                 "status", AttributeValue.fromS("ENROLLED"), "providerId", AttributeValue.fromS("mirae"),
                 "learnerRef", AttributeValue.fromS("ref-1"), "lastActiveOn", AttributeValue.fromS(enrolledOn.toString()),
                 "reminders", AttributeValue.fromN("0"))));
-        var seat = new kr.seoullearn.shared.enrolment.Enrolment(zh.tenant(), zh.sub(), "mirae",
-                kr.seoullearn.shared.enrolment.Enrolment.Status.ENROLLED, "ref-1", null, T0.minus(Duration.ofDays(31)), null,
-                kr.seoullearn.shared.enrolment.Enrolment.Activity.since(enrolledOn));
+        var seat = new kr.seoullearn.enrolment.domain.Enrolment(zh.tenant(), zh.sub(), "mirae",
+                kr.seoullearn.enrolment.domain.Enrolment.Status.ENROLLED, "ref-1", null, T0.minus(Duration.ofDays(31)), null,
+                kr.seoullearn.enrolment.domain.Enrolment.Activity.since(enrolledOn));
         assertThat(f.activity.remind(seat, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 15), T0)).isTrue();
 
         assertThat(f.run().run(at(Duration.ofMinutes(15))).byKind().get(ReminderKind.INACTIVITY_REMINDER).sent()).isEqualTo(1);
@@ -189,16 +189,16 @@ class RemindersIT {
     @Test
     void aLaptopReadyForPickupAndItsReturnAreRemindedOnceEachWhileTheyStillApply() {
         var vi = f.person("seoul", "learners", Language.VI, RegistrationStatus.APPROVED);
-        var ledger = new kr.seoullearn.shared.aws.DynamoLaptopLedger(f.dynamo, f.stack.table());
-        var officer = new kr.seoullearn.shared.laptop.Actor("officer-1", kr.seoullearn.shared.laptop.Actor.Kind.OFFICER);
+        var ledger = new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(f.dynamo, f.stack.table());
+        var officer = new kr.seoullearn.laptops.domain.Actor("officer-1", kr.seoullearn.laptops.domain.Actor.Kind.OFFICER);
         ledger.openDistrict(TenantId.SEOUL, "guro-gu", "Test 14", 3, T0);
-        var placed = ledger.request(new kr.seoullearn.shared.laptop.LaptopLedger.NewRequest(TenantId.SEOUL, vi.sub(), "guro-gu",
+        var placed = ledger.request(new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(TenantId.SEOUL, vi.sub(), "guro-gu",
                 java.util.UUID.randomUUID().toString(), "PICK-1234", null, T0));
         var r = placed.request();
-        if (r.status() == kr.seoullearn.shared.laptop.LaptopStatus.REQUESTED) {
-            r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.APPROVED, officer, null, null, T0);
+        if (r.status() == kr.seoullearn.laptops.domain.LaptopStatus.REQUESTED) {
+            r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.APPROVED, officer, null, null, T0);
         }
-        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.READY_FOR_PICKUP, officer, null, null, T0);
+        r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, officer, null, null, T0);
 
         assertThat(f.run().run(at(Duration.ofMinutes(15))).byKind().get(ReminderKind.LAPTOP_READY).sent()).isEqualTo(1);
         assertThat(f.mailTo(vi)).singleElement()
@@ -206,16 +206,16 @@ class RemindersIT {
 
         // loaned until 30 days later: a week before and on the day, at 09:00 Seoul
         LocalDate dueOn = LocalDate.of(2026, 12, 31);
-        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.LOANED, officer, null, dueOn, at(Duration.ofHours(1)));
+        r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.LOANED, officer, null, dueOn, at(Duration.ofHours(1)));
         Instant weekBefore = dueOn.minusDays(7).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
         assertThat(f.run().run(weekBefore.minus(Duration.ofMinutes(15))).byKind().get(ReminderKind.LAPTOP_RETURN_SOON).due()).isZero();
         assertThat(f.run().run(weekBefore).byKind().get(ReminderKind.LAPTOP_RETURN_SOON).sent()).isEqualTo(1);
         assertThat(f.run().run(weekBefore.plus(Duration.ofMinutes(15))).total().sent()).isZero();
         assertThat(f.mailTo(vi)).hasSize(2).last()
                 .satisfies(m -> assertThat(m.subject()).isEqualTo("[Seoul Learn] Còn một tuần nữa là đến hạn trả máy ("
-                        + kr.seoullearn.shared.reminder.MessageTemplates.date(dueOn, Language.VI) + ")").endsWith(", 31/12/2026)"));
+                        + kr.seoullearn.reminders.domain.MessageTemplates.date(dueOn, Language.VI) + ")").endsWith(", 31/12/2026)"));
         // returned early: no reminder on the day
-        r = ledger.change(r, r.version(), kr.seoullearn.shared.laptop.LaptopStatus.RETURNED, officer, null, null, weekBefore.plus(Duration.ofDays(2)));
+        r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.RETURNED, officer, null, null, weekBefore.plus(Duration.ofDays(2)));
         Instant onTheDay = dueOn.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
         assertThat(f.run().run(onTheDay).byKind().get(ReminderKind.LAPTOP_RETURN_DUE)).isEqualTo(new ReminderRun.Counts(1, 0, 1, 0));
         assertThat(f.mailTo(vi)).hasSize(2);
@@ -296,12 +296,12 @@ class RemindersIT {
         var out = new java.io.ByteArrayOutputStream();
         var original = System.out;
         System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-        kr.seoullearn.shared.log.Log.redirect(System.out);
+        kr.seoullearn.platform.log.Log.redirect(System.out);
         try {
             f.run().run(at(Duration.ofMinutes(15)));
         } finally {
             System.setOut(original);
-            kr.seoullearn.shared.log.Log.redirect(original);
+            kr.seoullearn.platform.log.Log.redirect(original);
         }
         String logged = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(logged).contains("\"message\":\"reminder run\"").contains("\"sent\":1")
@@ -309,7 +309,7 @@ class RemindersIT {
                 .doesNotContain(p.email()).doesNotContain("Test Person").doesNotContain(p.sub());
     }
 
-    private kr.seoullearn.shared.programme.EligibilityProgramme programme() {
+    private kr.seoullearn.registration.domain.EligibilityProgramme programme() {
         return new DynamoProgrammeCatalogue(f.dynamo, f.stack.table()).inForce(TenantId.SEOUL, LocalDate.of(2026, 12, 1)).orElseThrow();
     }
 

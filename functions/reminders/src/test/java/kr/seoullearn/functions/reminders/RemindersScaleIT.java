@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.seoullearn.shared.aws.DynamoApplicationStore;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.enrolment.SeatActivity;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,8 +142,8 @@ class RemindersScaleIT {
         }
     }
 
-    private static Map<String, AttributeValue> itemOf(kr.seoullearn.shared.reminder.DueReminder r) {
+    private static Map<String, AttributeValue> itemOf(kr.seoullearn.reminders.domain.DueReminder r) {
         // the item the queue writes (its Put, as features add it to their transactions)
-        return kr.seoullearn.shared.aws.DynamoReminderQueue.scheduleWrite(f.stack.table(), r).put().item();
+        return kr.seoullearn.reminders.dynamo.DynamoReminderQueue.scheduleWrite(f.stack.table(), r).put().item();
     }
 }

@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import kr.seoullearn.shared.aws.DynamoFigures;
-import kr.seoullearn.shared.figures.ProgrammeFigures;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.figures.dynamo.DynamoFigures;
+import kr.seoullearn.figures.port.ProgrammeFigures;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /**
  * The programme dashboard and the monthly reports for reviewers and admins of a tenant. The

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.figures.ProgrammeFigures;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.figures.port.ProgrammeFigures;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
 
 /** The routes of template.yaml's ReportsFunction: the dashboard and the monthly CSV reports (issue 9). */
 public class ReportsHandler extends ApiFunction {

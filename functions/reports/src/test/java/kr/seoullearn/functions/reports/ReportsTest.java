@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.shared.figures.ProgrammeFigures;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Language;
+import kr.seoullearn.figures.port.ProgrammeFigures;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import kr.seoullearn.shared.application.Application;
-import kr.seoullearn.shared.application.ApplicationJson;
-import kr.seoullearn.shared.application.ApplicationStore;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.domain.ApplicationJson;
+import kr.seoullearn.registration.port.ApplicationStore;
 
 /** An application as a reviewer sees it (docs/api/openapi.yaml: ReviewApplication). */
 final class ApplicationView {

@@ -1,7 +1,7 @@
 package kr.seoullearn.functions.review;
 
 import java.util.List;
-import kr.seoullearn.shared.application.ApplicationStore.DocumentSummary;
+import kr.seoullearn.registration.port.ApplicationStore.DocumentSummary;
 
 /**
  * The port that starts the 30-day retention of a decided application's documents (PRODUCT.md:

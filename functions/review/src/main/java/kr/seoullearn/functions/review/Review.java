@@ -6,17 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.shared.application.Application;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.application.FieldErrors;
-import kr.seoullearn.shared.application.ResidentRegistrationNumbers;
-import kr.seoullearn.shared.http.Problem;
-import kr.seoullearn.shared.http.ProblemException;
-import kr.seoullearn.shared.identity.Caller;
-import kr.seoullearn.shared.identity.GroupMembership;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.log.Log;
-import kr.seoullearn.shared.registration.DocumentStatus;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.domain.FieldErrors;
+import kr.seoullearn.registration.domain.ResidentRegistrationNumbers;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.GroupMembership;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.registration.domain.DocumentStatus;
 
 /**
  * The reviewers' side: the queue of their tenant (the tenant is the token's, so another

@@ -2,9 +2,9 @@ package kr.seoullearn.functions.review;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import kr.seoullearn.shared.aws.AwsClients;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.priming.Priming;
+import kr.seoullearn.platform.aws.AwsClients;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.priming.Priming;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.UUID;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.aws.DynamoApplicationStore;
-import kr.seoullearn.shared.aws.DynamoProfileRepository;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.cognito.CognitoGroupMembership;
-import kr.seoullearn.shared.http.Json;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.programme.EligibilityProgramme;
-import kr.seoullearn.shared.programme.SchoolLevel;
-import kr.seoullearn.shared.registration.DocumentKind;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.cognito.CognitoGroupMembership;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -80,7 +80,7 @@ class ReviewHandlerIT {
         TenantId t = new TenantId(tenant);
         profiles.createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
         var draft = store.find(t, sub).orElseThrow();
-        var withProfile = new kr.seoullearn.shared.application.Application(t, sub, email, draft.status(), draft.version(), "신청자 " + minute,
+        var withProfile = new kr.seoullearn.registration.domain.Application(t, sub, email, draft.status(), draft.version(), "신청자 " + minute,
                 java.time.LocalDate.of(2008, 1, 1), SchoolLevel.NOT_IN_SCHOOL, null, "mapo-gu", Language.KO, List.of("OUT_OF_SCHOOL"),
                 null, null, null, null, NOW, null, null);
         var saved = store.saveProfile(withProfile, draft.version());

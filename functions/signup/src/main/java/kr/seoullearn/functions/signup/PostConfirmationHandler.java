@@ -5,17 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.time.Clock;
 import java.util.Map;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.http.Language;
-import kr.seoullearn.shared.identity.GroupMembership;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.profile.Profile;
-import kr.seoullearn.shared.profile.ProfileRepository;
-import kr.seoullearn.shared.aws.DynamoApplicationStore;
-import kr.seoullearn.shared.reminder.ReminderQueue;
-import kr.seoullearn.shared.tenant.TenantDirectory;
-import kr.seoullearn.shared.tenant.TenantId;
-import kr.seoullearn.shared.log.Log;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.identity.GroupMembership;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.platform.log.Log;
 
 /**
  * Cognito post-confirmation trigger: once a person has confirmed their sign-up, create their

@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.shared.Beans;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.application.LocalTestHouseholdsRegistry;
-import kr.seoullearn.shared.aws.FunctionEnvironment;
-import kr.seoullearn.shared.http.ApiFunction;
-import kr.seoullearn.shared.http.ApiRequest;
-import kr.seoullearn.shared.http.ApiResponses;
-import kr.seoullearn.shared.identity.GroupMembership;
-import kr.seoullearn.shared.identity.Role;
-import kr.seoullearn.shared.programme.ProgrammeCatalogue;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.http.ApiFunction;
+import kr.seoullearn.platform.http.ApiRequest;
+import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.identity.GroupMembership;
+import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
 
 /** The registration routes of template.yaml's RegistrationFunction. */
 public class RegistrationHandler extends ApiFunction {
@@ -49,7 +49,7 @@ public class RegistrationHandler extends ApiFunction {
     }
 
     /** The caller, when an applicant: checked before the body is read, so another role learns nothing from a 400. */
-    private static kr.seoullearn.shared.identity.Caller applicant(ApiRequest r) {
+    private static kr.seoullearn.platform.identity.Caller applicant(ApiRequest r) {
         var caller = r.caller();
         caller.require(Role.APPLICANT);
         return caller;

@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.shared.application.Application;
-import kr.seoullearn.shared.application.ApplicationJson;
-import kr.seoullearn.shared.application.ApplicationStore;
-import kr.seoullearn.shared.application.RegistrationRules;
-import kr.seoullearn.shared.programme.EligibilityProgramme;
-import kr.seoullearn.shared.registration.DocumentKind;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.domain.ApplicationJson;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.domain.RegistrationRules;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.domain.DocumentKind;
 
 /** The applicant's view of their registration (docs/api/openapi.yaml: Registration). */
 final class RegistrationView {

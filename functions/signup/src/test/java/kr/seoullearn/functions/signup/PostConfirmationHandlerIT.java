@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.shared.aws.DynamoProfileRepository;
-import kr.seoullearn.shared.aws.DynamoTenantDirectory;
-import kr.seoullearn.shared.aws.Keys;
-import kr.seoullearn.shared.cognito.CognitoGroupMembership;
-import kr.seoullearn.shared.profile.RegistrationStatus;
-import kr.seoullearn.shared.tenant.TenantId;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.cognito.CognitoGroupMembership;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -42,7 +42,7 @@ class PostConfirmationHandlerIT {
                 "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
         profiles = new DynamoProfileRepository(dynamo, stack.table());
         handler = new PostConfirmationHandler(profiles, new DynamoTenantDirectory(dynamo, stack.table()),
-                new CognitoGroupMembership(cognito), new kr.seoullearn.shared.aws.DynamoReminderQueue(dynamo, stack.table()),
+                new CognitoGroupMembership(cognito), new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(dynamo, stack.table()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -83,11 +83,11 @@ class PostConfirmationHandlerIT {
         assertThat(profile.createdAt()).isEqualTo(NOW);
         assertThat(groupsOf("new.applicant@example.org")).containsExactly("applicants");
         // and a reminder about missing documents, due 3 days on (issue 7)
-        var due = new java.util.ArrayList<kr.seoullearn.shared.reminder.DueReminder>();
-        new kr.seoullearn.shared.aws.DynamoReminderQueue(dynamo, stack.table())
+        var due = new java.util.ArrayList<kr.seoullearn.reminders.domain.DueReminder>();
+        new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(dynamo, stack.table())
                 .due(TenantId.SEOUL, NOW.plus(java.time.Duration.ofDays(3)), NOW.plus(java.time.Duration.ofDays(3)), due::add);
         assertThat(due).filteredOn(r -> r.recipientId().equals(sub)).singleElement().satisfies(r -> {
-            assertThat(r.kind()).isEqualTo(kr.seoullearn.shared.reminder.ReminderKind.DOCUMENTS_MISSING);
+            assertThat(r.kind()).isEqualTo(kr.seoullearn.reminders.domain.ReminderKind.DOCUMENTS_MISSING);
             assertThat(r.subject()).isEqualTo(sub + "@draft");
         });
     }

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kr.seoullearn.shared.http.Json;
+import kr.seoullearn.platform.http.Json;
 
 /**
  * The running local cloud as the web app uses it, for end-to-end tests: its state file, the

@@ -1,0 +1,55 @@
+package kr.seoullearn.catalogue.port;
+
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.Subject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The port the public catalogue routes read through. Every method costs a bounded number of
+ * storage calls, reported on each page (docs/data-model.md, patterns 16–20).
+ */
+public interface Catalogue {
+    /** Most courses on one page. */
+    int MAX_PAGE = 50;
+
+    /** Every provider, active or not, ordered by id. */
+    List<Provider> providers();
+
+    /**
+     * The seats of these providers in a tenant, by provider id (providers without donated seats
+     * are absent); empty when the tenant does not exist.
+     */
+    Optional<Map<String, ProviderSeats>> seats(TenantId tenant, List<String> providerIds);
+
+    /** One page of courses matching every given filter; at least level or provider is set. */
+    CoursePage browse(BrowseFilter filter, String cursor, int limit);
+
+    /** One page of courses whose titles hold every word of the terms (and match its level and grade). */
+    CoursePage search(SearchTerms terms, String cursor, int limit);
+
+    /** Filters of a browse; null means "any". */
+    record BrowseFilter(SchoolLevel level, Subject subject, String providerId, Integer grade) {}
+
+    /**
+     * A page of courses; {@code next} is the opaque cursor of the following page (null on the
+     * last). A page may hold fewer than the limit (even none) and still have a next one, when
+     * its read budget ran out first. {@code calls} and {@code itemsRead} are what it cost.
+     */
+    record CoursePage(List<Course> items, String next, int calls, int itemsRead) {
+        public CoursePage {
+            items = List.copyOf(items);
+        }
+
+        public static CoursePage empty(int calls, int itemsRead) {
+            return new CoursePage(List.of(), null, calls, itemsRead);
+        }
+    }
+}

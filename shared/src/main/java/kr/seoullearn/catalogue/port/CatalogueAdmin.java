@@ -1,0 +1,30 @@
+package kr.seoullearn.catalogue.port;
+
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.Provider;
+
+import java.util.Optional;
+
+/**
+ * The port through which the programme operator changes the shared catalogue: providers and
+ * courses (every tenant sees the same; seats are per tenant and go through the enrolment
+ * ledger). A course's items (its copies by provider, level and grade, its title-word postings
+ * and the word counts search plans with) change together in one transaction.
+ */
+public interface CatalogueAdmin {
+    /** Most title words a course may be indexed under (keeps one change within one transaction). */
+    int MAX_INDEX_WORDS = 24;
+
+    Optional<Provider> provider(String providerId);
+
+    /** Creates or replaces a provider. */
+    void saveProvider(Provider provider);
+
+    Optional<Course> course(String courseId);
+
+    /** Creates a course or replaces it (its old copies and postings go, the word counts follow). */
+    void saveCourse(Course course);
+
+    /** Removes a course; false when there was none. */
+    boolean deleteCourse(String courseId);
+}

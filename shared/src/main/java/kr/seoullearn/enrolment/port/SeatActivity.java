@@ -1,0 +1,68 @@
+package kr.seoullearn.enrolment.port;
+
+import kr.seoullearn.enrolment.domain.Enrolment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The port behind inactivity reclaim (PRODUCT.md, "Catalogue and provider access"): providers'
+ * usage reports record when a seat was last used; idle seats are found by an index of last
+ * activity (never a scan), reminded twice and then reclaimed. Like the {@link EnrolmentLedger},
+ * every change is conditional on what was read, so activity that arrives while a reminder or
+ * a reclaim is under way always wins; and what the learner must be told is written as a
+ * {@link Notice} in the same transaction.
+ */
+public interface SeatActivity {
+
+    /** One line of a provider's usage report: the access link's reference and the last day it was used. */
+    record Report(String learnerRef, LocalDate lastActiveOn) {}
+
+    /**
+     * What a report changed: seats whose last activity moved forward, lines that changed
+     * nothing (older than what is known, or a waitlist place), and references that are not a
+     * current enrolment of this provider in this tenant (withdrawn, reclaimed, another provider's).
+     */
+    record ImportOutcome(int updated, int unchanged, int unknown) {}
+
+    /** Something a learner is told (delivered by the reminders, issue 7; listed with their enrolments). */
+    record Notice(Kind kind, String providerId, LocalDate date, Instant at) {
+        public enum Kind {
+            /** No activity: the seat can be reclaimed from {@code date} on. */
+            INACTIVITY_REMINDER,
+            /** The seat went to the next in line for want of activity. */
+            SEAT_RECLAIMED,
+            /** The provider leaves: access until {@code date} (inclusive). */
+            PROVIDER_LEAVING,
+            /** The provider left: the waitlist place is gone (the pick is free again). */
+            WAITLIST_CLOSED
+        }
+    }
+
+    ImportOutcome record(TenantId tenant, String providerId, List<Report> lines);
+
+    /** Calls {@code each} for every seat of the provider in the tenant whose last activity is before {@code before}. */
+    void idleSeats(TenantId tenant, String providerId, LocalDate before, Consumer<Enrolment> each);
+
+    /**
+     * Records reminder number {@code seat.activity().reminders() + 1} and its notice, unless the
+     * seat changed since it was read (new activity, withdrawn). Returns whether it was recorded.
+     */
+    boolean remind(Enrolment seat, LocalDate today, LocalDate reclaimFrom, Instant now);
+
+    /**
+     * Takes the seat back (the enrolment goes, the pick and the seat are freed) and tells the
+     * learner, unless it changed since it was read. Hand the seat on with
+     * {@link EnrolmentLedger#fillFreeSeats}. Returns whether it was taken.
+     */
+    boolean reclaim(Enrolment seat, Instant now);
+
+    /** Tells a learner something outside a reclaim (a provider leaving). */
+    void tell(TenantId tenant, String userId, Notice notice);
+
+    /** The learner's latest notices, newest first. */
+    List<Notice> notices(TenantId tenant, String userId, int limit);
+}

@@ -1,0 +1,49 @@
+package kr.seoullearn.figures.domain;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What one state change adds to the day's figures: figure name → amount. Names are dotted,
+ * stable and free of personal data: a kind of event and the ids it is counted by (a category,
+ * a level, a district, a provider, a reminder kind), e.g. {@code applications.submitted.LOW_INCOME}
+ * or {@code laptops.LOANED.Nowon-gu}.
+ */
+public final class FigureDelta {
+    /** A name part: an enum constant, a district or a provider id; never free text. */
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Map<String, Long> adds = new TreeMap<>();
+
+    public static FigureDelta of(String figure, long amount) {
+        return new FigureDelta().add(figure, amount);
+    }
+
+    /** Adds to a figure; the name is the dotted join of the parts. */
+    public FigureDelta add(String figure, long amount) {
+        for (String part : figure.split("\\.", -1)) {
+            if (!PART.matcher(part).matches()) {
+                throw new IllegalArgumentException("not a figure name");
+            }
+        }
+        if (amount != 0) {
+            adds.merge(figure, amount, Long::sum);
+        }
+        return this;
+    }
+
+    /** Adds {@code <prefix>.<part>} when the part is known (a missing district counts under {@code prefix.UNKNOWN}). */
+    public FigureDelta add(String prefix, String part, long amount) {
+        return add(prefix + "." + (part == null || !PART.matcher(part).matches() ? "UNKNOWN" : part), amount);
+    }
+
+    public Map<String, Long> adds() {
+        return Collections.unmodifiableMap(adds);
+    }
+
+    public boolean isEmpty() {
+        return adds.isEmpty();
+    }
+}

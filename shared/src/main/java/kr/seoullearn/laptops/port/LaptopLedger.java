@@ -1,0 +1,89 @@
+package kr.seoullearn.laptops.port;
+
+import kr.seoullearn.laptops.domain.Actor;
+import kr.seoullearn.laptops.domain.AuditEntry;
+import kr.seoullearn.laptops.domain.LaptopRequest;
+import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.StockChange;
+import kr.seoullearn.laptops.domain.StockCounts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The port that keeps laptop requests, district stock, the queue and the audit trail. Every
+ * invariant is checked by the store as part of the write, never by reading first: no count of
+ * a district's stock below zero; one active request or loan per learner; a newcomer gets a unit
+ * only when nobody waits; queue tickets are handed out in arrival order (an atomic counter) and
+ * free units go to the lowest tickets; a status change happens only from the status it was read
+ * in. Every change writes an immutable audit entry in the same transaction.
+ * Refusals are {@code ProblemException}s (laptop-request-active, district-not-found,
+ * laptop-request-not-found, version-conflict, laptop-stock-too-low; service-unavailable when
+ * contention did not settle).
+ */
+public interface LaptopLedger {
+
+    /** A learner's new request; {@code idempotencyKey} (may be null) makes a retry return the first answer. */
+    record NewRequest(TenantId tenant, String userId, String district, String requestId, String pickupCode,
+                      String idempotencyKey, Instant now) {}
+
+    /** The request as it stands, and its place in the queue while REQUESTED (else 0); {@code replayed}: an earlier answer. */
+    record Placed(LaptopRequest request, int position, boolean replayed) {}
+
+    record Page<T>(List<T> items, String next) {}
+
+    Placed request(NewRequest request);
+
+    Optional<LaptopRequest> find(TenantId tenant, String requestId);
+
+    /** The learner's latest request (active or not), if any. */
+    Optional<LaptopRequest> latest(TenantId tenant, String userId);
+
+    /** The current position of a waiting request (1 = next). */
+    int position(TenantId tenant, String district, long ticket);
+
+    /** The first waiting requests of a district: request id → position. */
+    Map<String, Integer> queueHead(TenantId tenant, String district, int limit);
+
+    /**
+     * Moves a request read at {@code expectedVersion} to {@code to} (the caller checked the
+     * role may); adjusts the stock, the learner's active marker and the queue in one
+     * transaction with an audit entry. Serves the queue when a unit came back.
+     */
+    LaptopRequest change(LaptopRequest current, long expectedVersion, LaptopStatus to, Actor actor, String reason,
+                         LocalDate dueOn, Instant now);
+
+    /** Approves waiting requests in ticket order while units are free; returns how many. */
+    int serveQueue(TenantId tenant, String district, Instant now);
+
+    /** Records a stock change (immutable entry) and serves the queue; returns the counts after and how many were approved. */
+    StockResult changeStock(TenantId tenant, String district, StockChange change, long units, String model, String note,
+                            Actor actor, Instant now);
+
+    record StockResult(StockCounts counts, int approved) {}
+
+    Optional<StockCounts> stock(TenantId tenant, String district);
+
+    /** Every district of the tenant with its counts, in id order. */
+    List<StockCounts> districts(TenantId tenant);
+
+    /** The named districts of the tenant that exist, in id order. */
+    List<StockCounts> districts(TenantId tenant, Set<String> districts);
+
+    /** A district's requests, active ones in arrival order or closed ones newest first. */
+    Page<LaptopRequest> requests(TenantId tenant, String district, boolean active, String cursor, int limit);
+
+    /** A request's audit trail, oldest first. */
+    List<AuditEntry> requestAudit(TenantId tenant, String district, String requestId);
+
+    /** A district's audit trail (requests and stock), newest first. */
+    Page<AuditEntry> districtAudit(TenantId tenant, String district, String cursor, int limit);
+
+    /** Creates a district's stock item (seed data); no change when it exists. */
+    boolean openDistrict(TenantId tenant, String district, String model, long units, Instant now);
+}

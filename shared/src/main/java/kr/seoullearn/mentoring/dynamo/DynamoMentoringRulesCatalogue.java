@@ -1,0 +1,58 @@
+package kr.seoullearn.mentoring.dynamo;
+
+import kr.seoullearn.platform.dynamo.Keys;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.mentoring.domain.MentoringRules;
+import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
+import kr.seoullearn.mentoring.domain.MentoringRulesJson;
+import kr.seoullearn.platform.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Mentoring rules: {@code T#<tenant>#MENTORING_RULES / FROM#<effectiveFrom>#<id>}, the
+ * definition as JSON. Like the eligibility programmes (docs/adr/0007), the rules in force on a
+ * date are the newest that started on or before it: one Query, newest first, limit 1.
+ */
+@Singleton
+public class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoMentoringRulesCatalogue(DynamoDbClient dynamo, @Named("appTable") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<MentoringRules> inForce(TenantId tenant, LocalDate date) {
+        var items = dynamo.query(r -> r.tableName(table)
+                .keyConditionExpression("PK = :pk AND SK <= :upTo")
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(MentoringKeys.rules(tenant)),
+                        ":upTo", AttributeValue.fromS("FROM#" + date + "#\uffff")))
+                .scanIndexForward(false)
+                .limit(1)).items();
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        MentoringRules rules = MentoringRulesJson.fromMap(Json.readObject(items.get(0).get("definition").s()));
+        return rules.inForceOn(date) ? Optional.of(rules) : Optional.empty();
+    }
+
+    @Override
+    public void save(MentoringRules r) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(MentoringKeys.rules(r.tenant())),
+                Keys.SK, AttributeValue.fromS("FROM#" + r.effectiveFrom() + "#" + r.id()),
+                "type", AttributeValue.fromS("MENTORING_RULES"),
+                "rulesId", AttributeValue.fromS(r.id()),
+                "definition", AttributeValue.fromS(Json.write(MentoringRulesJson.toMap(r))))));
+    }
+}

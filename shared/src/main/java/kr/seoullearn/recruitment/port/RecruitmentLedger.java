@@ -1,0 +1,76 @@
+package kr.seoullearn.recruitment.port;
+
+import kr.seoullearn.recruitment.domain.MentorApplication;
+import kr.seoullearn.recruitment.domain.RecruitmentRules;
+import kr.seoullearn.recruitment.domain.Renewal;
+import kr.seoullearn.recruitment.domain.Round;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The port to recruitment's records (docs/data-model.md, "Mentor recruitment"). Every change that
+ * guards an invariant is one conditional write or one transaction; refusals come back as
+ * {@link kr.seoullearn.platform.http.ProblemException}s and write nothing.
+ */
+public interface RecruitmentLedger {
+
+    /** The rules in force on a (Seoul) date: one Query, newest first. */
+    Optional<RecruitmentRules> rules(TenantId tenant, LocalDate date);
+
+    void saveRules(RecruitmentRules rules);
+
+    /** Creates a round (never replaces one). */
+    void createRound(Round round);
+
+    Optional<Round> round(TenantId tenant, String roundId);
+
+    /** The tenant's rounds, newest first (one Query of the index). */
+    List<Round> rounds(TenantId tenant);
+
+    /** Files an application: one per person and round. */
+    void submit(MentorApplication application);
+
+    Optional<MentorApplication> application(TenantId tenant, String roundId, String userId);
+
+    /** A person's applications in every round (one Query of their partition). */
+    List<MentorApplication> applicationsOf(TenantId tenant, String userId);
+
+    /** A round's applications, in the order they arrived (one Query of the index). */
+    List<MentorApplication> applications(TenantId tenant, String roundId);
+
+    /** A document's kind and status if the person has it: {@code ["TRANSCRIPT", "VERIFIED"]}. */
+    Optional<String[]> document(TenantId tenant, String userId, String documentId);
+
+    /** Records a reviewer's scores if nobody changed the application since {@code expectedVersion}. */
+    MentorApplication score(MentorApplication application, Map<String, Integer> scores, String by, long expectedVersion);
+
+    /**
+     * Selects an applicant in one transaction: the round's {@code selected < target} (and +1),
+     * the application SUBMITTED (now SELECTED, with who and when), the mentor profile written.
+     */
+    MentorApplication select(MentorApplication application, Mentor mentor, LocalDate termStarts, String by, Instant at);
+
+    /** Declines a SUBMITTED application with a reason. */
+    MentorApplication reject(MentorApplication application, String reason, String by, Instant at);
+
+    // terms
+    /** Asks for another term; one request per term. */
+    Renewal requestRenewal(TenantId tenant, String mentorId, LocalDate termEnds, Instant at);
+
+    Optional<Renewal> renewal(TenantId tenant, String mentorId, LocalDate termEnds);
+
+    /** Pending renewals of the tenant, oldest first. */
+    List<Renewal> pendingRenewals(TenantId tenant);
+
+    /**
+     * Decides a pending renewal; approving moves the mentor's term end and read access in the
+     * same transaction, on condition that the term is still the one renewed.
+     */
+    Renewal decideRenewal(Renewal renewal, boolean approve, LocalDate newTermEnds, LocalDate newReadUntil, String by, Instant at);
+}

@@ -1,0 +1,72 @@
+package kr.seoullearn.registration.port;
+
+import kr.seoullearn.registration.domain.Application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The port through which registration and review keep applications. Every change is
+ * conditional on the version the caller read (optimistic locking) and on the status allowing
+ * it; quota and state change happen in one transaction.
+ */
+public interface ApplicationStore {
+
+    Optional<Application> find(TenantId tenant, String userId);
+
+    /** The application and its documents, in one read. */
+    Optional<Dossier> dossier(TenantId tenant, String userId);
+
+    /** Saves the profile of an editable (DRAFT/REJECTED) application read at {@code expectedVersion}. */
+    Application saveProfile(Application updated, long expectedVersion);
+
+    /** Records the outcome of the records check (never the data sent for it). */
+    Application recordCheck(Application current, Application.RecordsCheck check, long expectedVersion);
+
+    /**
+     * Submits: takes a place of a quota-limited programme and moves the application to
+     * SUBMITTED (queued for review) — or straight to APPROVED when the records decided — in
+     * one transaction. Throws programme-full, version-conflict or application-not-editable.
+     */
+    Application submit(Application current, long expectedVersion, EligibilityProgramme programme,
+                       List<DocumentKind> requiredDocuments, boolean approvedByRecords, Instant now);
+
+    /** Submitted applications waiting for a decision, oldest first; {@code after} is the previous page's cursor. */
+    QueuePage queue(TenantId tenant, String after, int limit);
+
+    /**
+     * Records a reviewer's decision on an application waiting for one (SUBMITTED or
+     * UNDER_REVIEW) read at {@code expectedVersion}, and takes it off the queue.
+     */
+    Application decide(Application current, long expectedVersion, Application.Decision decision);
+
+    record QueuePage(List<Application> applications, String next) {}
+
+    /** A document as the application lists it. */
+    record DocumentSummary(String documentId, DocumentKind kind, DocumentStatus status, String reason, String s3Key,
+                           String s3VersionId, String contentType) {}
+
+    /** After a decided document was copied in place (a new S3 version): read that version from now on. */
+    void renewDocumentVersion(TenantId tenant, String userId, String documentId, String s3VersionId);
+
+    record Dossier(Application application, List<DocumentSummary> documents) {
+
+        /** The kinds the application requires (as submitted) without a VERIFIED (or SCANNING) document. */
+        public List<DocumentKind> missingDocuments() {
+            return missing(application.requiredDocuments() == null ? List.of() : application.requiredDocuments());
+        }
+
+        /** Of the given required kinds, those without a VERIFIED (or SCANNING) document. */
+        public List<DocumentKind> missing(List<DocumentKind> required) {
+            return required.stream()
+                    .filter(kind -> documents.stream().noneMatch(d -> d.kind() == kind
+                            && (d.status() == DocumentStatus.VERIFIED || d.status() == DocumentStatus.SCANNING)))
+                    .toList();
+        }
+    }
+}

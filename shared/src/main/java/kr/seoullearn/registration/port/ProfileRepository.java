@@ -1,0 +1,15 @@
+package kr.seoullearn.registration.port;
+
+import kr.seoullearn.registration.domain.Profile;
+
+import java.util.Optional;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/** The port through which functions keep profiles. */
+public interface ProfileRepository {
+
+    Optional<Profile> find(TenantId tenant, String userId);
+
+    /** Creates the profile unless one exists; returns false (and changes nothing) if it does. */
+    boolean createIfAbsent(Profile profile);
+}

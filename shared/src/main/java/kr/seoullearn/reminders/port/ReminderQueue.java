@@ -1,0 +1,44 @@
+package kr.seoullearn.reminders.port;
+
+import kr.seoullearn.reminders.domain.DueReminder;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * Due reminders, found by time (never by scanning people), and the markers that make each one
+ * go out at most once: {@link #claim} records "sending" and takes the reminder off the due list
+ * in one conditional write before anything is sent; {@link #confirm} records it as sent;
+ * {@link #release} puts it back for the next run after a failed send.
+ */
+public interface ReminderQueue {
+
+    /** How a claimed reminder ended, when it was not sent. */
+    enum Outcome { SENT, FAILED }
+
+    /** Writes (or rewrites, harmlessly) a due reminder. */
+    void schedule(DueReminder reminder);
+
+    /** Calls {@code each} for every reminder of the tenant due in {@code (from, to]}, in due order. */
+    void due(TenantId tenant, Instant from, Instant to, Consumer<DueReminder> each);
+
+    /**
+     * Takes the reminder for sending: writes its marker ("sending", with {@code runId}) if no
+     * marker exists and deletes the due item if it is still there, in one transaction. False
+     * when another run took it first or it was sent before.
+     */
+    boolean claim(DueReminder reminder, String runId, Instant now);
+
+    /** The message went out. */
+    void confirm(DueReminder reminder, String runId, String messageId, Instant now);
+
+    /**
+     * The send failed: the marker goes and the reminder is due again (attempts + 1) for the next
+     * run; after {@code maxAttempts} it is given up and the marker says FAILED. Returns whether it will be tried again.
+     */
+    boolean release(DueReminder reminder, String runId, String failure, int maxAttempts, Instant now);
+
+    /** No longer to be sent (switched off, no longer applies, too late, no address): off the due list. */
+    void drop(DueReminder reminder);
+}

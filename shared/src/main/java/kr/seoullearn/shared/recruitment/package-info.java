@@ -1,6 +1,0 @@
-/**
- * Mentor recruitment (issue 11, docs/adr/0014): tenant rules (effective-dated), eligibility,
- * rounds with a target, applications, scoring preferences, terms and renewals. Plain Java; the
- * records live behind {@link kr.seoullearn.shared.recruitment.RecruitmentLedger}.
- */
-package kr.seoullearn.shared.recruitment;

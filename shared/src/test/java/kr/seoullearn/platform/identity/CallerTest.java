@@ -1,0 +1,71 @@
+package kr.seoullearn.platform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    @Test
+    void readsGroupsInTheShapeApiGatewayPassesThem() {
+        // GIVEN the claims as the HTTP API JWT authorizer hands them to the function
+        Map<String, String> claims = Map.of("sub", "u-1", "custom:tenant", "chungbuk",
+                "cognito:groups", "[learners mentors]");
+        // WHEN
+        Caller caller = Caller.fromClaims(claims);
+        // THEN
+        assertThat(caller.userId()).isEqualTo("u-1");
+        assertThat(caller.tenant()).isEqualTo(new TenantId("chungbuk"));
+        assertThat(caller.groups()).containsExactly("learners", "mentors");
+        assertThat(caller.roles()).containsExactlyInAnyOrder(Role.LEARNER, Role.MENTOR);
+    }
+
+    @Test
+    void aSingleGroupAndJsonStyleListsAreReadToo() {
+        assertThat(Caller.parseGroups("[reviewers]")).containsExactly("reviewers");
+        assertThat(Caller.parseGroups("[\"admins\",\"reviewers\"]")).containsExactly("admins", "reviewers");
+        assertThat(Caller.parseGroups(null)).isEmpty();
+        assertThat(Caller.parseGroups("[]")).isEmpty();
+    }
+
+    @Test
+    void withoutTenantClaimTheCallerBelongsToSeoulTheDefaultTenant() {
+        Caller caller = Caller.fromClaims(Map.of("sub", "u-2"));
+        assertThat(caller.tenant()).isEqualTo(TenantId.SEOUL);
+        assertThat(caller.roles()).isEmpty();
+    }
+
+    @Test
+    void unknownGroupsGrantNoRole() {
+        Caller caller = Caller.fromClaims(Map.of("sub", "u-3", "cognito:groups", "[superusers]"));
+        assertThat(caller.roles()).isEmpty();
+        assertThatThrownBy(() -> caller.require(Role.ADMIN))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.FORBIDDEN));
+    }
+
+    @Test
+    void aMalformedTenantClaimIsRefusedNotTrusted() {
+        assertThatThrownBy(() -> Caller.fromClaims(Map.of("sub", "u-4", "custom:tenant", "../seoul")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_TENANT));
+    }
+
+    @Test
+    void anAccessTokenIsRefusedBecauseItCarriesNoTenant() {
+        // a chungbuk user's access token must not be taken for a Seoul caller
+        assertThatThrownBy(() -> Caller.fromClaims(Map.of("sub", "u-5", "token_use", "access",
+                "client_id", "web", "cognito:groups", "[learners]")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ID_TOKEN_REQUIRED));
+    }
+
+    @Test
+    void noSubjectMeansNotAuthenticated() {
+        assertThatThrownBy(() -> Caller.fromClaims(Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNAUTHENTICATED));
+        assertThatThrownBy(() -> Caller.fromClaims(null)).isInstanceOf(ProblemException.class);
+    }
+}
