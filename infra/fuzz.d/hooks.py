@@ -1,6 +1,6 @@
 """Schemathesis hooks for infra/fuzz: the project's own check on every response.
 
-QUALITY.md: bad input gets a 4xx application/problem+json, never a 5xx. not_a_server_error
+docs/quality.md: bad input gets a 4xx application/problem+json, never a 5xx. not_a_server_error
 covers the 5xx; this check covers the content type of every 4xx.
 """
 import schemathesis
