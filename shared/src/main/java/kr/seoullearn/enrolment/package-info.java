@@ -1,5 +1,5 @@
 /**
- * Enrolment with providers (PRODUCT.md, "Catalogue and provider access"): the rules an
+ * Enrolment with providers (docs/product.md, "Catalogue and provider access"): the rules an
  * enrolment must meet ({@link kr.seoullearn.enrolment.domain.EnrolmentRules}), a provider's
  * seats and first-come first-served waitlist in a tenant
  * ({@link kr.seoullearn.enrolment.domain.SeatCounts}), and the port that keeps them

@@ -1,5 +1,5 @@
 /**
- * Laptops on loan (PRODUCT.md, "Laptops"): a learner's request and its states
+ * Laptops on loan (docs/product.md, "Laptops"): a learner's request and its states
  * ({@link kr.seoullearn.laptops.domain.LaptopStatus}, {@link kr.seoullearn.laptops.domain.LaptopRules}),
  * a district's stock and queue ({@link kr.seoullearn.laptops.domain.StockCounts}), the audit
  * trail ({@link kr.seoullearn.laptops.domain.AuditEntry}) and the ports that keep them

@@ -1,5 +1,5 @@
 /**
- * Scheduled reminders (PRODUCT.md, "Reminders"; docs/adr/0013): the kinds, the due items the
+ * Scheduled reminders (docs/product.md, "Reminders"; docs/adr/0013): the kinds, the due items the
  * features write when the state that calls for a reminder is written ({@link ReminderQueue}),
  * per-tenant switches ({@link ReminderSettings}), the recipients ({@link Recipients}), the
  * messages as data in every language ({@link MessageTemplates}) and the delivery port

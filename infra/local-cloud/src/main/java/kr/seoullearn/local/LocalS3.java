@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * results use; see {@link LocalS3Tagging}. CORS allows the web origin to PUT with
  * {@code content-type} and the {@code x-amz-*} headers a presigned upload carries, as the
  * template's bucket rule does.
- * PutPublicAccessBlock answers 501 here (FACTS.md); the provisioner does not call it.
+ * PutPublicAccessBlock answers 501 here (docs/local-cloud.md); the provisioner does not call it.
  */
 public final class LocalS3 implements AutoCloseable {
     private final S3Proxy proxy;

@@ -132,7 +132,7 @@ final class MentorSeeder {
         return Seeder.sub(cognito, poolId, m.email());
     }
 
-    /** The mentoring rules of seed/mentoring-rules.json (effective-dated data, PRODUCT.md). */
+    /** The mentoring rules of seed/mentoring-rules.json (effective-dated data, docs/product.md). */
     @SuppressWarnings("unchecked")
     static List<MentoringRules> rules() throws IOException {
         try (var in = MentorSeeder.class.getResourceAsStream("/seed/mentoring-rules.json")) {

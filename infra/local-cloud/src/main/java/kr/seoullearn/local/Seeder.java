@@ -173,7 +173,7 @@ final class Seeder {
         triggers.postConfirmation(cognito, APPLICANT);
     }
 
-    /** The eligibility programmes of seed/programmes.json (effective-dated data, PRODUCT.md). */
+    /** The eligibility programmes of seed/programmes.json (effective-dated data, docs/product.md). */
     @SuppressWarnings("unchecked")
     static List<EligibilityProgramme> programmes() throws IOException {
         try (var in = Seeder.class.getResourceAsStream("/seed/programmes.json")) {

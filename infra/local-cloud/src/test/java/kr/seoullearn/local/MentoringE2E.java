@@ -152,7 +152,7 @@ class MentoringE2E {
         assertThat(send("GET", "/api/mentoring/me", null, null).statusCode()).isEqualTo(401);
 
         // the mentoring function's log of the whole journey holds no personal data: no names, e-mails,
-        // goals or account ids (QUALITY.md)
+        // goals or account ids (docs/quality.md)
         String log = functionLog("MentoringFunction");
         assertThat(log).contains("session booked").contains("mentor confirmed");
         assertThat(log).doesNotContain("이도현").doesNotContain("이서연").doesNotContain("대학 입시를 준비")

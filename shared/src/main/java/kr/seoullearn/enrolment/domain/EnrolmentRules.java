@@ -9,7 +9,7 @@ import kr.seoullearn.platform.school.SchoolLevel;
 
 /**
  * Who may enrol with which provider, and what an enrolled learner may still open
- * (PRODUCT.md, "Catalogue and provider access").
+ * (docs/product.md, "Catalogue and provider access").
  *
  * <p><b>Waitlist entries count toward the pick limit.</b> A learner holds at most
  * {@code pickLimit} providers at a time, enrolled or waiting. Otherwise a learner with a pick

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
- * The port behind inactivity reclaim (PRODUCT.md, "Catalogue and provider access"): providers'
+ * The port behind inactivity reclaim (docs/product.md, "Catalogue and provider access"): providers'
  * usage reports record when a seat was last used; idle seats are found by an index of last
  * activity (never a scan), reminded twice and then reclaimed. Like the {@link EnrolmentLedger},
  * every change is conditional on what was read, so activity that arrives while a reminder or

@@ -1,7 +1,7 @@
 package kr.seoullearn.laptops.domain;
 
 /**
- * PRODUCT.md: REQUESTED → APPROVED → READY_FOR_PICKUP → LOANED → RETURNED, or REJECTED /
+ * docs/product.md: REQUESTED → APPROVED → READY_FOR_PICKUP → LOANED → RETURNED, or REJECTED /
  * CANCELLED. REQUESTED is a place in the district's queue; APPROVED and READY_FOR_PICKUP hold
  * a reserved unit; LOANED is a unit in the learner's hands.
  */

@@ -6,7 +6,7 @@ import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
- * A tenant's mentoring rules from a date on (PRODUCT.md, "How it evolved"): effective-dated
+ * A tenant's mentoring rules from a date on (docs/product.md, "How it evolved"): effective-dated
  * data like the eligibility programmes (docs/adr/0007), so the launch rules (16 × 30 min in
  * 8 weeks, ≤ 2 a week) and the later ones (60 min weekly, a second weekly session only with
  * the mentor's consent, trial sessions first, middle and high school only) are two records,

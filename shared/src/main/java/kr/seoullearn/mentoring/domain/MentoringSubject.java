@@ -2,7 +2,7 @@ package kr.seoullearn.mentoring.domain;
 
 import java.util.Optional;
 
-/** What a mentee asks help with and a mentor offers (PRODUCT.md: college and career counselling, study habits). */
+/** What a mentee asks help with and a mentor offers (docs/product.md: college and career counselling, study habits). */
 public enum MentoringSubject {
     KOREAN, MATH, ENGLISH, SCIENCE, SOCIAL_STUDIES, COLLEGE_ADMISSION, CAREER, STUDY_HABITS;
 

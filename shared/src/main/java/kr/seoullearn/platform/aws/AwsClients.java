@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SDK clients, built once per execution environment with an explicit region, credentials
- * provider and the light URLConnection HTTP client (ARCHITECTURE.md, principle 8). The SDK
+ * provider and the light URLConnection HTTP client (docs/architecture.md, principle 8). The SDK
  * itself honours AWS_ENDPOINT_URL, which points it at the local cloud.
  */
 @Factory

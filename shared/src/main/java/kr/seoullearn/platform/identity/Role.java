@@ -2,7 +2,7 @@ package kr.seoullearn.platform.identity;
 
 import java.util.Optional;
 
-/** The roles of PRODUCT.md, each a Cognito group of the same name in template.yaml. */
+/** The roles of docs/product.md, each a Cognito group of the same name in template.yaml. */
 public enum Role {
     APPLICANT("applicants"),
     LEARNER("learners"),

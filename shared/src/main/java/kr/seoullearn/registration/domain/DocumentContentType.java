@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The file types an applicant may upload (PRODUCT.md: PDF, JPEG or PNG), each with the bytes
+ * The file types an applicant may upload (docs/product.md: PDF, JPEG or PNG), each with the bytes
  * its files begin with. The declared type is bound into the presigned URL; the first bytes of
  * what arrived must match it.
  */

@@ -1,6 +1,6 @@
 package kr.seoullearn.registration.domain;
 
-/** PRODUCT.md, Documents: at most 10 MB, never empty; unsubmitted uploads expire after 7 days. */
+/** docs/product.md, Documents: at most 10 MB, never empty; unsubmitted uploads expire after 7 days. */
 public final class DocumentLimits {
     /** 10 MB (10 × 1024 × 1024 bytes). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;

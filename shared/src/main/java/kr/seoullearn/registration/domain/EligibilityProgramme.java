@@ -9,7 +9,7 @@ import java.util.Set;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
- * An eligibility programme: effective-dated data, not code (PRODUCT.md). The one in force on
+ * An eligibility programme: effective-dated data, not code (docs/product.md). The one in force on
  * the application date applies. {@code quota} is null for a programme without a fixed number
  * of places.
  */
@@ -37,7 +37,7 @@ public record EligibilityProgramme(
     }
 
     /**
-     * Inactivity reclaim (PRODUCT.md, "Catalogue and provider access"; off when null): a learner
+     * Inactivity reclaim (docs/product.md, "Catalogue and provider access"; off when null): a learner
      * whose provider reports no activity for {@code afterDays} days is reminded, again
      * {@code reminderIntervalDays} later, and loses the seat to the next in line
      * {@code reminderIntervalDays} after the second reminder, unless activity arrives meanwhile.

@@ -11,7 +11,7 @@ import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.school.SchoolLevel;
 
-/** The rules of registration (PRODUCT.md, "Eligibility and registration"), in plain Java. */
+/** The rules of registration (docs/product.md, "Eligibility and registration"), in plain Java. */
 public final class RegistrationRules {
     /** Under this age a legal guardian's recorded consent is required (Personal Information Protection Act). */
     public static final int GUARDIAN_CONSENT_BELOW_AGE = 14;

@@ -1,6 +1,6 @@
 package kr.seoullearn.registration.domain;
 
-/** PRODUCT.md: DRAFT → SUBMITTED → UNDER_REVIEW → APPROVED | REJECTED (may resubmit). */
+/** docs/product.md: DRAFT → SUBMITTED → UNDER_REVIEW → APPROVED | REJECTED (may resubmit). */
 public enum RegistrationStatus {
     DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED
 }

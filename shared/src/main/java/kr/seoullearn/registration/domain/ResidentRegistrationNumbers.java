@@ -8,7 +8,7 @@ import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 
 /**
- * We never accept a resident registration number (주민등록번호, PRODUCT.md): any value in a
+ * We never accept a resident registration number (주민등록번호, docs/product.md): any value in a
  * request that looks like one (YYMMDD-SNNNNNN, with or without the dash or spaces), or a field
  * named for one, refuses the whole request before anything is written.
  */

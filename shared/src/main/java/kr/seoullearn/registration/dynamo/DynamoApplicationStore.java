@@ -207,7 +207,7 @@ public class DynamoApplicationStore implements ApplicationStore {
         }
     }
 
-    /** Documents are reminded about this long after they were asked for (PRODUCT.md: "missing documents trigger reminders"). */
+    /** Documents are reminded about this long after they were asked for (docs/product.md: "missing documents trigger reminders"). */
     public static final java.time.Duration DOCUMENTS_REMINDER_AFTER = java.time.Duration.ofDays(3);
 
     /** The reminder about documents asked for at a submission: {@code <sub>@<submittedAt>}, due 3 days later. */

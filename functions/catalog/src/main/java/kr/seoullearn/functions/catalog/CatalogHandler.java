@@ -12,7 +12,7 @@ import kr.seoullearn.platform.http.ApiResponses;
 /**
  * The public catalogue routes of template.yaml's CatalogFunction: providers (with seats left
  * in a tenant), browsing courses and searching them by the words of their titles. No token:
- * the catalogue is public (PRODUCT.md).
+ * the catalogue is public (docs/product.md).
  */
 public class CatalogHandler extends ApiFunction {
     private final Catalog catalog;

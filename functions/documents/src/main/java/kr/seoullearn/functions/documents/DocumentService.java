@@ -25,7 +25,7 @@ import kr.seoullearn.registration.domain.DocumentLimits;
 import kr.seoullearn.registration.domain.DocumentStatus;
 
 /**
- * The rules of verification documents (PRODUCT.md, Documents), behind ports: issuing an upload
+ * The rules of verification documents (docs/product.md, Documents), behind ports: issuing an upload
  * URL, checking what arrived, and giving a reviewer an audited read URL. No AWS types here.
  */
 @Singleton

@@ -12,7 +12,7 @@ import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.registration.domain.Document;
 
 /**
- * Verification documents (PRODUCT.md, Documents):
+ * Verification documents (docs/product.md, Documents):
  * {@code POST /api/registration/documents} issues a presigned upload URL,
  * {@code POST /api/registration/documents/{documentId}/finalise} checks what arrived, and
  * {@code POST /api/review/applications/{userId}/documents/{documentId}/read-url} gives a

@@ -14,8 +14,8 @@ import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 
 /**
- * The daily inactivity run (PRODUCT.md: "learners with no recorded activity for the set period,
- * after two reminders, lose the seat to the next in line"). Per tenant whose programme in force
+ * The daily inactivity run (docs/product.md, "Catalogue and provider access": seats of learners inactive for a set period
+ * can be reclaimed after reminders). Per tenant whose programme in force
  * has an inactivity rule, per provider: reads only the seats idle for the rule's period (an
  * index by last activity), and for each one sends the next reminder or, after two, reclaims the
  * seat and hands it to the first in line. Safe to run twice a day or after a pause: each step is

@@ -127,7 +127,7 @@ final class MentoringFixture implements AutoCloseable {
         stack.close();
     }
 
-    /** The launch rules (PRODUCT.md): 16 × 30 min in 8 weeks, ≤ 2 a week, 24 h notice, 12 h cancel, +8 / +4, 4 / {@code maxCapacity}. */
+    /** The launch rules (docs/product.md): 16 × 30 min in 8 weeks, ≤ 2 a week, 24 h notice, 12 h cancel, +8 / +4, 4 / {@code maxCapacity}. */
     static MentoringRules launch(String tenant, int weeklyCap, int maxCapacity) {
         return new MentoringRules(new TenantId(tenant), tenant + "-launch", LocalDate.of(2021, 3, 1), null, 30, 16, 8, weeklyCap, weeklyCap,
                 24, 12, 0, Set.of(SchoolLevel.ELEMENTARY, SchoolLevel.MIDDLE, SchoolLevel.HIGH, SchoolLevel.NOT_IN_SCHOOL),

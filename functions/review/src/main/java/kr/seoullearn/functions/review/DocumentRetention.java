@@ -4,7 +4,7 @@ import java.util.List;
 import kr.seoullearn.registration.port.ApplicationStore.DocumentSummary;
 
 /**
- * The port that starts the 30-day retention of a decided application's documents (PRODUCT.md:
+ * The port that starts the 30-day retention of a decided application's documents (docs/product.md:
  * documents are deleted 30 days after the decision).
  */
 public interface DocumentRetention {

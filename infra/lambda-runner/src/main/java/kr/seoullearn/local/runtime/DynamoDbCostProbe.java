@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * function knowing. The cold-start benchmark (once mode) does not, so it measures the function
  * alone. The runtime handles one event at a time, hence the plain static state.
  *
- * <p>A Scan fails the call: no request path may scan a table (docs/adr, QUALITY.md), and the
+ * <p>A Scan fails the call: no request path may scan a table (docs/adr, docs/quality.md), and the
  * failed call turns into a failed request that the end-to-end tests see.
  */
 public final class DynamoDbCostProbe implements ExecutionInterceptor {
