@@ -17,6 +17,20 @@ public final class FigureDelta {
 
     private final Map<String, Long> adds = new TreeMap<>();
 
+    /** {@code amount} of the figure {@code family} counted by {@code parts} (a part that is not an id counts as UNKNOWN). */
+    public static FigureDelta of(Figure family, long amount, String... parts) {
+        return new FigureDelta().add(family, amount, parts);
+    }
+
+    /** Adds {@code amount} to the figure {@code family} counted by {@code parts} (a part that is not an id counts as UNKNOWN). */
+    public FigureDelta add(Figure family, long amount, String... parts) {
+        StringBuilder name = new StringBuilder(family.dotted());
+        for (String part : parts) {
+            name.append('.').append(part == null || !PART.matcher(part).matches() ? "UNKNOWN" : part);
+        }
+        return add(name.toString(), amount);
+    }
+
     public static FigureDelta of(String figure, long amount) {
         return new FigureDelta().add(figure, amount);
     }

@@ -13,6 +13,18 @@ public final class Keys {
 
     private Keys() {}
 
+    /**
+     * The one convention for tenant data: {@code T#<tenant>#<part>#<part>…}. Every partition of
+     * a tenant's items starts so, which keeps a tenant's queries inside its own items.
+     */
+    public static String tenant(TenantId tenant, String... parts) {
+        StringBuilder key = new StringBuilder("T#").append(tenant.value());
+        for (String part : parts) {
+            key.append('#').append(part);
+        }
+        return key.toString();
+    }
+
     public static String user(TenantId tenant, String userId) {
         return "T#" + tenant.value() + "#U#" + userId;
     }

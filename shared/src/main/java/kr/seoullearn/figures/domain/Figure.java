@@ -1,0 +1,44 @@
+package kr.seoullearn.figures.domain;
+
+/**
+ * The families of figures the programme counts, each with its stable dotted name; a figure is a
+ * family plus the ids it is counted by (a category, a level, a district, a provider, a status,
+ * a reminder kind), e.g. {@code SEATS_ENROLLED} by provider is {@code seats.enrolled.i-scream}.
+ * The dashboard and the reports read the same names.
+ */
+public enum Figure {
+    APPLICATIONS_SUBMITTED("applications.submitted"),
+    APPLICATIONS_APPROVED("applications.approved"),
+    APPLICATIONS_REJECTED("applications.rejected"),
+    LEARNERS_BY_LEVEL("learners.level"),
+    LEARNERS_BY_DISTRICT("learners.district"),
+    SEATS_ENROLLED("seats.enrolled"),
+    SEATS_WAITLISTED("seats.waitlisted"),
+    SEATS_PROMOTED("seats.promoted"),
+    SEATS_WITHDRAWN("seats.withdrawn"),
+    SEATS_LEFT_WAITLIST("seats.leftWaitlist"),
+    /** Laptop requests by status and district: {@code laptops.<STATUS>.<district>}. */
+    LAPTOPS("laptops"),
+    LAPTOPS_QUEUED("laptops.queued"),
+    MENTORING_REQUESTED("mentoring.requested"),
+    MENTORING_MATCHED("mentoring.matched"),
+    MENTORING_BOOKED("mentoring.booked"),
+    MENTORING_CANCELLED("mentoring.cancelled"),
+    MENTORING_LATE_CANCELLED("mentoring.lateCancelled"),
+    MENTORING_HELD("mentoring.held"),
+    MENTORING_NO_SHOW("mentoring.noShow"),
+    MENTORING_EXTENDED("mentoring.extended"),
+    MENTORING_EXTENSION_DECLINED("mentoring.extensionDeclined"),
+    REMINDERS_SENT("reminders.sent");
+
+    private final String dotted;
+
+    Figure(String dotted) {
+        this.dotted = dotted;
+    }
+
+    /** The family's dotted name, e.g. {@code seats.enrolled}. */
+    public String dotted() {
+        return dotted;
+    }
+}
