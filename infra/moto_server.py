@@ -31,6 +31,12 @@ reads the table's items, so putting the items back puts the GSIs back. Condition
 errors and the CancellationReasons are moto's own code, unchanged. MOTO_STOCK_TRANSACTIONS=1
 turns this off (docs/adr/0001, docs/performance.md "Emulator").
 
+moto keeps every model object it ever makes in a class-wide list, for /moto-api/data.json, and
+never lets go: for DynamoDB that is every version of every item ever written (each put, each
+update's copy of the old item), so the process grows with every write even when the table does
+not. Nothing here reads DynamoDB from data.json (LocalMailbox reads only "ses"), so items are
+not kept in that list; the tables still hold theirs. MOTO_TRACK_ITEMS=1 keeps moto's way.
+
 Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES accepted, like the
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
@@ -46,7 +52,7 @@ import time
 
 import moto.server as moto_server
 from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.dynamo_type import DynamoType, Item
 from moto.dynamodb.models.table import Table
 
 _lock = threading.Lock()
@@ -219,6 +225,14 @@ def _item_rollback_transact_write_items(self, transact_items):
 
 if os.environ.get("MOTO_STOCK_TRANSACTIONS") != "1":
     DynamoDBBackend.transact_write_items = _item_rollback_transact_write_items
+
+class _NotKept(list):
+    def append(self, _instance):
+        pass
+
+
+if os.environ.get("MOTO_TRACK_ITEMS") != "1":
+    Item.instances_tracked = _NotKept()
 
 if __name__ == "__main__":
     moto_server.main()
