@@ -7,8 +7,9 @@
 // Every refusal is the server's problem, already in the page's language.
 
 import {
-  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, explain, h, heading, pageTitle, radios,
-  selectField, seoulToday, setStatus, showErrors, statusLine, summaryList, textArea, tx, useContext,
+  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, h, heading, homeLink, pageTitle,
+  radios, selectField, seoulToday, setStatus, showFailed, showLoading, showProblem, statusLine, summaryList,
+  textArea, tx, useContext,
 } from './ui.js';
 
 const SUBJECT_KEYS = {
@@ -55,16 +56,7 @@ export function enter(context, root) {
   return { languageChanged: () => refreshTimes() };
 }
 
-const homeLink = () => h('p', {}, h('a', { href: '#/', i18n: 'action.home' }));
-
-function loading() {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
-}
-
-function problem(answer, fields = []) {
-  const shown = explain(answer, { fields });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
-}
+const problem = (answer, fields = []) => showProblem(host, answer, { fields });
 
 // Times are shown as they are in Seoul, in the page's language ("Tue 8 Dec, 19:00").
 function when(instant, id) {
@@ -109,13 +101,12 @@ function mondayOf(date) {
 // ---- learners ----
 
 async function menteePage() {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', '/mentoring/me');
   if (answer.stale) return;
   pageTitle('mentoring.title');
   if (!answer.ok) {
-    host.replaceChildren(heading('mentoring.title'), homeLink());
-    return problem(answer);
+    return showFailed(host, 'mentoring.title', answer, { after: [homeLink()] });
   }
   const mine = answer.data;
   if (!mine.request) return requestForm();
@@ -287,13 +278,12 @@ function extensionBlock(m, extension) {
 // ---- mentors ----
 
 async function mentorPage() {
-  loading();
+  showLoading(host);
   const [mine, desk] = await Promise.all([ctx.api('GET', '/mentoring/availability'), ctx.api('GET', '/mentoring/mentees')]);
   if (mine.stale || desk.stale) return;
   pageTitle('mentoring.mentorTitle');
   if (!mine.ok || !desk.ok) {
-    host.replaceChildren(heading('mentoring.mentorTitle'), homeLink());
-    return problem(mine.ok ? desk : mine);
+    return showFailed(host, 'mentoring.mentorTitle', mine.ok ? desk : mine, { after: [homeLink()] });
   }
   const availability = mine.data.availability;
   const windows = [...availability.weekly];
@@ -389,13 +379,12 @@ function mentorSession(s) {
 // ---- reviewers ----
 
 async function reviewerPage() {
-  loading();
+  showLoading(host);
   const [requests, extensions] = await Promise.all([ctx.api('GET', '/mentoring/requests'), ctx.api('GET', '/mentoring/extensions')]);
   if (requests.stale || extensions.stale) return;
   pageTitle('mentoring.reviewTitle');
   if (!requests.ok || !extensions.ok) {
-    host.replaceChildren(heading('mentoring.reviewTitle'), homeLink());
-    return problem(requests.ok ? extensions : requests);
+    return showFailed(host, 'mentoring.reviewTitle', requests.ok ? extensions : requests, { after: [homeLink()] });
   }
   const open = requests.data.requests ?? [];
   const pending = extensions.data.extensions ?? [];
