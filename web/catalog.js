@@ -341,6 +341,6 @@ function courseItem(course, index) {
       dot(), h('span', { i18n: SUBJECT_KEYS[course.subject] ?? 'subject.other' })),
     h('p', { class: 'course-facts' },
       course.lecturer ? [h('span', { i18n: 'catalog.lecturer' }), ' ', nameNode(course.lecturer, language), dot()] : null,
-      h('span', { i18n: course.lessons === 1 ? 'catalog.lessonOne' : 'catalog.lessons', args: { n: course.lessons } }),
+      h('span', { i18n: 'catalog.lessons', args: { n: course.lessons } }),
       dot(), duration(course.minutes)));
 }

@@ -68,7 +68,7 @@ function render(d) {
   const n = (v) => (v == null ? '–' : new Intl.NumberFormat(ctx.locale()).format(v));
   const period = h('label', { for: 'period', i18n: 'dashboard.period' });
   const select = h('select', { id: 'period', onchange: (e) => { days = Number(e.target.value); show(false); } },
-    PERIODS.map((p) => h('option', { value: p, selected: p === days, i18n: 'dashboard.lastDays', args: { days: p } })));
+    PERIODS.map((p) => h('option', { value: p, selected: p === days, i18n: 'dashboard.lastDays', args: { n: p } })));
   const headline = h('dl', { class: 'facts dashboard-headline', id: 'headline' }, Object.entries(HEADLINE).map(([k, key]) =>
     h('div', {}, h('dt', { i18n: key }), h('dd', { id: `headline-${k}` }, n(d.headline[k])))));
 

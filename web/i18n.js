@@ -5,7 +5,7 @@
 export const LANGUAGES = ['ko', 'en', 'vi', 'zh'];
 export const DEFAULT_LANGUAGE = 'ko';
 // Formats for dates, numbers, lists and plurals; en-GB writes day before month, which most readers expect.
-const LOCALES = { ko: 'ko-KR', en: 'en-GB', vi: 'vi-VN', zh: 'zh-CN' };
+export const LOCALES = { ko: 'ko-KR', en: 'en-GB', vi: 'vi-VN', zh: 'zh-CN' };
 // The programme's calendar: every date and time is shown as it is in Seoul.
 const TIME_ZONE = 'Asia/Seoul';
 // A language preference may outlive the tab (localStorage).

@@ -311,7 +311,7 @@ function rejectForm(r) {
     e.preventDefault();
     const text = $('reason').value.trim();
     if (!text) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.required' } }]);
-    if (text.length > MAX_REASON) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.tooLong', args: { max: MAX_REASON } } }]);
+    if (text.length > MAX_REASON) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.tooLong', args: { n: MAX_REASON } } }]);
     return act(r, 'REJECTED', $('confirm-reject'), text);
   } },
   h('h3', { i18n: 'laptops.rejectTitle', args: { code: r.pickupCode } }),

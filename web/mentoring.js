@@ -32,6 +32,8 @@ const SESSION_STATUS_KEYS = {
   CANCELLED: 'mentoring.session.CANCELLED', LATE_CANCELLED: 'mentoring.session.LATE_CANCELLED', RESCHEDULED: 'mentoring.session.RESCHEDULED',
 };
 const SEOUL = 'Asia/Seoul';
+// A number with its noun (a plural message chosen by n), to go into a longer message.
+const count = (key, n) => ({ key, args: { n } });
 
 let ctx = null;
 let host = null;
@@ -166,7 +168,10 @@ async function mentorshipPage(mine) {
       { label: 'mentoring.mentor', value: m.mentorName, id: 'mentor-name' },
       { label: 'mentoring.remaining', value: h('span', { id: 'remaining', i18n: 'mentoring.remainingOf', args: { n: m.remaining, total: m.quota } }) },
       { label: 'mentoring.lastDay', value: h('span', { date: m.lastDay }) },
-      { label: 'mentoring.rules', value: tx('mentoring.rulesText', { minutes: m.sessionMinutes, cap: m.weeklyCap, notice: m.minNoticeHours, cutoff: m.lateCancelHours }) },
+      { label: 'mentoring.rules', value: tx('mentoring.rulesText', {
+        minutes: count('mentoring.minutes', m.sessionMinutes), cap: m.weeklyCap,
+        notice: count('mentoring.hours', m.minNoticeHours), cutoff: count('mentoring.hours', m.lateCancelHours),
+      }) },
     ]),
     status,
     h('h2', { i18n: 'mentoring.yourSessions' }),
@@ -220,7 +225,7 @@ function weekView(m, slots) {
     h('p', { class: 'actions' }, prev, ' ', next));
   if (!data) return section;
   if (data.full) {
-    section.append(h('p', { class: 'inset', id: 'week-full', i18n: 'mentoring.weekFull', args: { cap: data.weeklyCap } }));
+    section.append(h('p', { class: 'inset', id: 'week-full', i18n: 'mentoring.weekFull', args: { n: data.weeklyCap } }));
     return section;
   }
   const free = data.slots.filter((s) => s.free);
@@ -412,7 +417,10 @@ function requestItem(r) {
     proposals.replaceChildren(list.length
       ? h('ol', {}, list.map((p) => h('li', { 'data-mentor-id': p.mentorId },
         h('p', {}, h('strong', {}, p.name), ' ', p.university),
-        h('p', { class: 'hint', i18n: 'mentoring.proposalFacts', args: { shared: p.sharedSubjects, overlap: p.overlapHalfHours / 2, free: p.freePlaces } }),
+        h('p', { class: 'hint', i18n: 'mentoring.proposalFacts', args: {
+          shared: count('mentoring.sharedSubjects', p.sharedSubjects), overlap: p.overlapHalfHours / 2,
+          free: count('mentoring.placesLeft', p.freePlaces),
+        } }),
         p.speaksLanguage ? h('p', { class: 'hint', i18n: 'mentoring.speaksLanguage' }) : null,
         confirmButton(r, p))))
       : h('p', { class: 'inset', i18n: 'mentoring.noProposals' }));

@@ -26,7 +26,7 @@ export function programmeSummary(programme, tenant, { open = true, collapsible =
       h('span', { class: 'who-hint', i18n: CATEGORY_HINT_KEYS[c.code] ?? 'categoryHint.other', args: { percent: programme.incomeLinePercent } }),
       howWeCheck(c)))),
     h('p', { i18n: 'who.guardian', args: { age: programme.guardianConsentBelowAge ?? 14 } }),
-    programme.quota ? h('p', { id: 'who-quota', i18n: 'who.quota', args: { quota: programme.quota } }) : null,
+    programme.quota ? h('p', { id: 'who-quota', i18n: 'who.quota', args: { n: programme.quota } }) : null,
     h('p', { i18n: 'who.noResidentNumber' }),
   ];
   if (!collapsible) return h('div', { class: 'who', id: 'who-can-apply' }, body);

@@ -241,7 +241,7 @@ function choiceItem(p) {
   const left = Number(p.seatsLeft ?? 0);
   let seats;
   if (!open) seats = h('p', { class: 'provider-facts', i18n: 'providers.notTaking' });
-  else if (left > 0) seats = h('p', { class: 'provider-facts seats', i18n: left === 1 ? 'providers.seatOne' : 'providers.seats', args: { n: left.toLocaleString(ctx.locale()) } });
+  else if (left > 0) seats = h('p', { class: 'provider-facts seats', i18n: 'providers.seats', args: { n: { number: left } } });
   else seats = h('p', { class: 'provider-facts seats', i18n: 'providers.noSeats' });
   return h('li', { class: 'provider', id: `choice-${p.providerId}`, 'data-provider-id': p.providerId },
     h('h3', { class: 'provider-name' }, nameNode(p.name, language)),
