@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Catalogue benchmark: starts a local cloud of its own with a generated catalogue (default
 # 20,000 courses), waits until the catalogue is written, then runs browse and search pages
-# (kr.seoullearn.local.CatalogueBench): DynamoDB calls and items read per page (counted by an
+# (kr.seoullearn.local.tools.CatalogueBench): DynamoDB calls and items read per page (counted by an
 # SDK interceptor) and latency through the local gateway, against GET /api/health as baseline.
 # Prints Markdown tables (docs/performance.md, "Catalogue", explains them).
 #
@@ -89,7 +89,7 @@ READY=$(date +%s.%N)
 say "gateway ready after $(awk "BEGIN{printf \"%.1f\", $READY - $START}") s; waiting for the catalogue"
 
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local-secret
-"$JAVA_HOME/bin/java" -Dseoul.learn.root="$ROOT" -cp "$CLOUD_JAR" kr.seoullearn.local.CatalogueBench \
+"$JAVA_HOME/bin/java" -Dseoul.learn.root="$ROOT" -cp "$CLOUD_JAR" kr.seoullearn.local.tools.CatalogueBench \
   --url "http://localhost:$PORT" --size "$SIZE" --pages "$PAGES" --repeat "$REPEAT"
 echo
 echo "Seeding, from the local cloud's log: $(grep -E 'seeded a catalogue|catalogue ready|already seeded' "$LOCAL/logs/local-cloud-$PORT.log" | tail -1 | sed 's/^ *//')"

@@ -15,11 +15,21 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kr.seoullearn.local.auth.CognitoTriggers;
+import kr.seoullearn.local.auth.HostedLogin;
+import kr.seoullearn.local.auth.JwtAuthorizer;
 import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.gateway.FunctionHost;
+import kr.seoullearn.local.gateway.Gateway;
+import kr.seoullearn.local.json.JsonText;
+import kr.seoullearn.local.scheduling.LocalScheduler;
+import kr.seoullearn.local.seed.CatalogueSeeder;
+import kr.seoullearn.local.seed.SeedData;
 import kr.seoullearn.local.storage.LocalS3;
 import kr.seoullearn.local.template.Provisioner;
 import kr.seoullearn.local.template.Stack;
 import kr.seoullearn.local.template.Template;
+import kr.seoullearn.local.tools.DynamoDbCostReport;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -62,7 +72,7 @@ public final class LocalCloud implements AutoCloseable {
         // one directory per port, so a developer's cloud and the test suite's can run side by side
         Path logs = local.resolve("logs").resolve("cloud-" + port);
         Files.createDirectories(logs);
-        DynamoDbCostReport.clear(logs.resolve("dynamodb-cost")); // issue 8: the costs of this run only
+        DynamoDbCostReport.clear(logs.resolve("dynamodb-cost")); // the costs of this run only
 
         step(1, "reading " + root.resolve("template.yaml"));
         Template template = Template.load(root.resolve("template.yaml"));
@@ -119,8 +129,13 @@ public final class LocalCloud implements AutoCloseable {
         starter.shutdown();
 
         step(4, "seeding tenants, demo users and the catalogue");
-        CognitoTriggers triggers = new CognitoTriggers(stack, functions);
-        new Seeder(stack, triggers, LocalCloud::detail, clock).seed();
+        CognitoTriggers triggers = new CognitoTriggers(stack, (id, event) -> {
+            FunctionHost.Invocation result = functions.get(id).invoke(event);
+            if (!result.ok()) {
+                throw new IOException(result.payload());
+            }
+        });
+        SeedData.seed(stack, triggers, LocalCloud::detail, clock);
         Runnable catalogueLater = CatalogueSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
 
         step(5, "starting the gateway on " + origin);
@@ -131,7 +146,7 @@ public final class LocalCloud implements AutoCloseable {
         CognitoIdentityProviderClient loginCognito = aws.cognito();
         HostedLogin login = new HostedLogin(loginCognito, stack.client(), clock,
                 username -> triggers.postConfirmation(loginCognito, username),
-                Seeder.TENANTS.stream().map(Seeder.Tenant::id).toList());
+                SeedData.tenantIds());
         List<Template.Schedule> schedules = new ArrayList<>();
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
         scheduler = new LocalScheduler(schedules, (id, payload) -> functions.get(id).invoke(payload).payload(), clock, aws.region());
@@ -152,7 +167,7 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("  S3 endpoint  " + s3.endpoint() + " (S3Proxy: buckets, presigned URLs checked)");
         System.out.println("  logs         " + logs);
         System.out.println("  schedules    " + schedules.size() + " (fire one: curl -X POST " + origin + "/_local/schedules/<Function>.<Event>)");
-        System.out.println("  demo users   see README.md (password " + Seeder.DEMO_PASSWORD + ")");
+        System.out.println("  demo users   see README.md (password " + SeedData.DEMO_PASSWORD + ")");
         System.out.println("READY");
         System.out.flush();
         catalogueLater.run();

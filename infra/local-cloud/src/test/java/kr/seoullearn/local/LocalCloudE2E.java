@@ -20,6 +20,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.local.auth.HostedLogin;
+import kr.seoullearn.local.json.JsonText;
+import kr.seoullearn.local.seed.SeedData;
 import kr.seoullearn.local.testing.LocalCloudClient;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +102,7 @@ class LocalCloudE2E {
 
     @Test
     void theDemoLearnerSignsInAndSeesTheirOwnRecord() throws Exception {
-        Map<String, Object> tokens = signIn("learner@seoul-learn.local", Seeder.DEMO_PASSWORD);
+        Map<String, Object> tokens = signIn("learner@seoul-learn.local", SeedData.DEMO_PASSWORD);
         HttpResponse<String> me = get("/api/me", "Authorization", "Bearer " + tokens.get("id_token"), "Accept-Language", "en");
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"groups\":[\"learners\"]").contains("\"tenant\":\"seoul\"")
@@ -114,7 +117,7 @@ class LocalCloudE2E {
 
     @Test
     void theApplicantSignedUpThroughThePostConfirmationTrigger() throws Exception {
-        Map<String, Object> tokens = signIn("applicant@seoul-learn.local", Seeder.DEMO_PASSWORD);
+        Map<String, Object> tokens = signIn("applicant@seoul-learn.local", SeedData.DEMO_PASSWORD);
         HttpResponse<String> me = get("/api/me", "Authorization", "Bearer " + tokens.get("id_token"));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"groups\":[\"applicants\"]").contains("\"registrationStatus\":\"DRAFT\"");
@@ -122,7 +125,7 @@ class LocalCloudE2E {
 
     @Test
     void theSecondTenantsLearnerBelongsToTheirTenant() throws Exception {
-        Map<String, Object> tokens = signIn("learner@chungbuk.seoul-learn.local", Seeder.DEMO_PASSWORD);
+        Map<String, Object> tokens = signIn("learner@chungbuk.seoul-learn.local", SeedData.DEMO_PASSWORD);
         HttpResponse<String> me = get("/api/me", "Authorization", "Bearer " + tokens.get("id_token"));
         assertThat(me.body()).contains("\"tenant\":\"chungbuk\"").contains("\"preferredLanguage\":\"vi\"");
     }

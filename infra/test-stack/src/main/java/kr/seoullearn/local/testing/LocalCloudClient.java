@@ -1,6 +1,5 @@
 package kr.seoullearn.local.testing;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kr.seoullearn.local.json.JsonText;
 
 /**
  * The running local cloud as the web app uses it, for end-to-end tests: its state file, the
@@ -42,7 +42,7 @@ public final class LocalCloudClient {
     public static LocalCloudClient fromSystemProperty() {
         String base = System.getProperty("local.cloud.url", "http://localhost:3000");
         try {
-            Map<String, Object> state = readObject(Files.readString(TestStack.repositoryRoot()
+            Map<String, Object> state = JsonText.readObject(Files.readString(TestStack.repositoryRoot()
                     .resolve(".local/cloud-" + URI.create(base).getPort() + ".json")));
             if (!base.equals(state.get("url"))) {
                 throw new IllegalStateException("the state file describes " + state.get("url") + ", not " + base);
@@ -120,7 +120,7 @@ public final class LocalCloudClient {
         if (tokens.statusCode() != 200) {
             throw new AssertionError("token exchange after " + what + " answered " + tokens.statusCode());
         }
-        Map<String, Object> body = readObject(tokens.body());
+        Map<String, Object> body = JsonText.readObject(tokens.body());
         return new Tokens((String) body.get("id_token"), (String) body.get("access_token"));
     }
 
@@ -162,8 +162,11 @@ public final class LocalCloudClient {
     private void registerPersonalFields(String body) {
         Map<String, Object> json;
         try {
-            json = readObject(body);
+            json = JsonText.readObject(body);
         } catch (RuntimeException malformed) {
+            return;
+        }
+        if (json == null) {
             return;
         }
         java.util.List<String> values = new java.util.ArrayList<>();
@@ -227,21 +230,5 @@ public final class LocalCloudClient {
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    /** A JSON object (jackson-jr: test-stack does not depend on shared). */
-    private static Map<String, Object> readObject(String json) {
-        if (json == null || json.isBlank()) {
-            throw new IllegalArgumentException("no JSON body");
-        }
-        try {
-            Map<String, Object> object = JSON.std.mapFrom(json);
-            if (object == null) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            return object;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,57 @@
+package kr.seoullearn.local.auth;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.seoullearn.local.json.JsonText;
+import kr.seoullearn.local.template.Stack;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+
+/**
+ * Invokes the user pool's Lambda triggers (the emulator stores LambdaConfig but never calls it),
+ * with the event Cognito sends, so the function the template wires is the one that runs.
+ */
+public final class CognitoTriggers {
+    /** Runs a function with an event (the local cloud: its FunctionHost); a function that fails throws. */
+    @FunctionalInterface
+    public interface Invoker {
+        void invoke(String functionId, String event) throws IOException, InterruptedException;
+    }
+
+    private final Stack stack;
+    private final Invoker functions;
+
+    public CognitoTriggers(Stack stack, Invoker functions) {
+        this.stack = stack;
+        this.functions = functions;
+    }
+
+    /** What Cognito does after ConfirmSignUp: the PostConfirmation trigger, if one is wired. */
+    public void postConfirmation(CognitoIdentityProviderClient cognito, String username) throws IOException, InterruptedException {
+        String functionId = stack.trigger("PostConfirmation");
+        if (functionId == null) {
+            return;
+        }
+        String poolId = stack.userPoolId();
+        AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(poolId).username(username));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        user.userAttributes().forEach(a -> attributes.put(a.name(), a.value()));
+        attributes.put("cognito:user_status", "CONFIRMED");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "1");
+        event.put("triggerSource", "PostConfirmation_ConfirmSignUp");
+        event.put("region", stack.aws().region());
+        event.put("userPoolId", poolId);
+        event.put("userName", user.username());
+        event.put("callerContext", Map.of("awsSdkVersion", "aws-sdk-java-2", "clientId", stack.client().clientId()));
+        event.put("request", Map.of("userAttributes", attributes));
+        event.put("response", Map.of());
+        try {
+            functions.invoke(functionId, JsonText.write(event));
+        } catch (IOException failed) {
+            // Cognito reports a failed trigger to the person signing up; here the caller sees it.
+            throw new IOException("PostConfirmation trigger " + functionId + " failed: " + failed.getMessage(), failed);
+        }
+    }
+}

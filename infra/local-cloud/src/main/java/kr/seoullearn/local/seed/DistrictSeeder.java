@@ -1,0 +1,101 @@
+package kr.seoullearn.local.seed;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
+import kr.seoullearn.laptops.dynamo.DynamoOfficerDistricts;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Laptops seed data: Seoul's 25 districts (gu) and Chungbuk's 11 cities and counties, each
+ * with an opening stock of laptops (an immutable RECEIVED entry), and the district officers
+ * with their districts (docs/adr/0010-laptop-queue-and-officer-districts.md). Idempotent: a
+ * district seeded before keeps its counts; officers' assignments are set as listed here.
+ */
+final class DistrictSeeder {
+    static final String MODEL = "Samsung Galaxy Book4 15.6\"";
+
+    /** Seoul's districts with their opening stock; Gangseo-gu starts with few, so its queue shows soon. */
+    static final Map<String, Integer> SEOUL = seoul();
+    static final Map<String, Integer> CHUNGBUK = chungbuk();
+
+    record Officer(Seeder.DemoUser user, Set<String> districts) {}
+
+    static final List<Officer> OFFICERS = List.of(
+            new Officer(new Seeder.DemoUser("officer@seoul-learn.local", "최유진", "seoul", "district-officers", Language.KO),
+                    Set.of("nowon-gu")),
+            new Officer(new Seeder.DemoUser("officer.gangseo@seoul-learn.local", "오세훈", "seoul", "district-officers", Language.KO),
+                    Set.of("gangseo-gu")),
+            new Officer(new Seeder.DemoUser("officer@chungbuk.seoul-learn.local", "윤보라", "chungbuk", "district-officers",
+                    Language.KO), Set.of("cheongju-si")));
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final Consumer<String> progress;
+
+    DistrictSeeder(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> progress) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** {@code createUser}: makes (or finds) the Cognito user, in its group, and answers its sub. */
+    void seed(Function<Seeder.DemoUser, String> createUser) {
+        DynamoLaptopLedger ledger = new DynamoLaptopLedger(dynamo, table);
+        int opened = 0;
+        for (var tenant : Map.of("seoul", SEOUL, "chungbuk", CHUNGBUK).entrySet()) {
+            for (var district : tenant.getValue().entrySet()) {
+                if (ledger.openDistrict(new TenantId(tenant.getKey()), district.getKey(), MODEL, district.getValue(), clock.instant())) {
+                    opened++;
+                }
+            }
+        }
+        progress.accept("seeded laptop stock in " + (SEOUL.size() + CHUNGBUK.size()) + " districts (" + opened + " new)");
+        DynamoOfficerDistricts assignments = new DynamoOfficerDistricts(dynamo, table);
+        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+        for (Officer o : OFFICERS) {
+            String sub = createUser.apply(o.user());
+            TenantId tenant = new TenantId(o.user().tenant());
+            profiles.createIfAbsent(new Profile(tenant, sub, o.user().email(), RegistrationStatus.APPROVED, o.user().displayName(),
+                    o.user().language(), clock.instant(), 1));
+            assignments.assign(tenant, sub, o.districts());
+        }
+        progress.accept("seeded district officers: " + OFFICERS.size());
+    }
+
+    private static Map<String, Integer> seoul() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        String[] ids = {"gangnam-gu", "gangdong-gu", "gangbuk-gu", "gangseo-gu", "gwanak-gu", "gwangjin-gu", "guro-gu",
+                "geumcheon-gu", "nowon-gu", "dobong-gu", "dongdaemun-gu", "dongjak-gu", "mapo-gu", "seodaemun-gu", "seocho-gu",
+                "seongdong-gu", "seongbuk-gu", "songpa-gu", "yangcheon-gu", "yeongdeungpo-gu", "yongsan-gu", "eunpyeong-gu",
+                "jongno-gu", "jung-gu", "jungnang-gu"};
+        for (String id : ids) {
+            m.put(id, 40);
+        }
+        m.put("gangseo-gu", 2);
+        m.put("nowon-gu", 60);
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Integer> chungbuk() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String id : List.of("cheongju-si", "chungju-si", "jecheon-si", "boeun-gun", "okcheon-gun", "yeongdong-gun",
+                "jeungpyeong-gun", "jincheon-gun", "goesan-gun", "eumseong-gun", "danyang-gun")) {
+            m.put(id, 15);
+        }
+        m.put("cheongju-si", 30);
+        return Map.copyOf(m);
+    }
+}

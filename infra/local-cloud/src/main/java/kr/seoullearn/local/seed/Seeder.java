@@ -1,0 +1,192 @@
+package kr.seoullearn.local.seed;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import kr.seoullearn.local.auth.CognitoTriggers;
+import kr.seoullearn.local.template.Stack;
+import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.domain.ProgrammeJson;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Seed data for the local cloud: the tenants (Seoul, the default, and Chungbuk) and one demo
+ * user per role, listed in the README. Idempotent: running it again changes nothing.
+ */
+final class Seeder {
+    /** The demo users' password (local only; documented in the README). */
+    static final String DEMO_PASSWORD = "seoul-demo-2026";
+
+    record Tenant(String id, String nameKo, String nameEn) {}
+
+    /** What a demo learner's approved registration says: the catalogue and the laptops go by level and district. */
+    record Schooling(SchoolLevel level, Integer grade, String district, LocalDate birthDate) {}
+
+    record DemoUser(String email, String displayName, String tenant, String group, Language language, Schooling schooling) {
+        DemoUser(String email, String displayName, String tenant, String group, Language language) {
+            this(email, displayName, tenant, group, language, null);
+        }
+    }
+
+    static final List<Tenant> TENANTS = List.of(
+            new Tenant("seoul", "서울특별시", "Seoul Metropolitan City"),
+            new Tenant("chungbuk", "충청북도", "Chungcheongbuk-do"));
+
+    static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("learner@seoul-learn.local", "김민준", "seoul", "learners", Language.KO,
+                    new Schooling(SchoolLevel.MIDDLE, 2, "nowon-gu", LocalDate.of(2012, 5, 14))),
+            new DemoUser("learner.elementary@seoul-learn.local", "박서아", "seoul", "learners", Language.KO,
+                    new Schooling(SchoolLevel.ELEMENTARY, 4, "gangseo-gu", LocalDate.of(2016, 9, 2))),
+            new DemoUser("learner.high@seoul-learn.local", "Tran Minh Anh", "seoul", "learners", Language.VI,
+                    new Schooling(SchoolLevel.HIGH, 2, "guro-gu", LocalDate.of(2009, 3, 21))),
+            new DemoUser("mentor@seoul-learn.local", "이서연", "seoul", "mentors", Language.KO),
+            new DemoUser("reviewer@seoul-learn.local", "박지훈", "seoul", "reviewers", Language.KO),
+            new DemoUser("officer@seoul-learn.local", "최유진", "seoul", "district-officers", Language.KO),
+            new DemoUser("admin@seoul-learn.local", "정하늘", "seoul", "admins", Language.KO),
+            new DemoUser("learner@chungbuk.seoul-learn.local", "Nguyễn Thị Lan", "chungbuk", "learners", Language.VI,
+                    new Schooling(SchoolLevel.ELEMENTARY, 5, "cheongju-si", LocalDate.of(2015, 11, 30))),
+            new DemoUser("reviewer@chungbuk.seoul-learn.local", "한도윤", "chungbuk", "reviewers", Language.KO));
+
+    /** Signs up through the user pool like a person would; the PostConfirmation trigger makes the DRAFT profile. */
+    static final String APPLICANT = "applicant@seoul-learn.local";
+
+    private final Stack stack;
+    private final CognitoTriggers triggers;
+    private final Consumer<String> progress;
+    private final Clock clock;
+
+    Seeder(Stack stack, CognitoTriggers triggers, Consumer<String> progress, Clock clock) {
+        this.stack = stack;
+        this.triggers = triggers;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    void seed() throws IOException, InterruptedException {
+        String table = stack.table("AppTable");
+        String poolId = stack.userPoolId();
+        try (DynamoDbClient dynamo = stack.aws().dynamoDb(); CognitoIdentityProviderClient cognito = stack.aws().cognito()) {
+            for (Tenant t : TENANTS) {
+                dynamo.putItem(r -> r.tableName(table).item(Map.of(
+                        Keys.PK, AttributeValue.fromS(Keys.TENANTS),
+                        Keys.SK, AttributeValue.fromS(t.id()),
+                        "type", AttributeValue.fromS("TENANT"),
+                        "nameKo", AttributeValue.fromS(t.nameKo()),
+                        "nameEn", AttributeValue.fromS(t.nameEn()))));
+            }
+            progress.accept("seeded tenants " + TENANTS.stream().map(Tenant::id).toList());
+            DynamoProgrammeCatalogue catalogue = new DynamoProgrammeCatalogue(dynamo, table);
+            List<EligibilityProgramme> programmes = programmes();
+            programmes.forEach(catalogue::save);
+            progress.accept("seeded programmes " + programmes.stream().map(EligibilityProgramme::id).toList());
+            DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+            for (DemoUser u : DEMO_USERS) {
+                String sub = createUser(cognito, poolId, u);
+                cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
+                profiles.createIfAbsent(new Profile(new TenantId(u.tenant()), sub, u.email(), RegistrationStatus.APPROVED,
+                        u.displayName(), u.language(), clock.instant(), 1));
+                if (u.schooling() != null) {
+                    recordSchooling(dynamo, table, u, sub);
+                }
+            }
+            new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
+            seedApplicant(cognito);
+            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
+            ReminderSeeder.seed(dynamo, table, progress); // reminders
+            RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment (issue 11)
+            progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
+        }
+    }
+
+    /** The learner's approved registration: level, grade, district, birth date (kept when seeded before). */
+    private static void recordSchooling(DynamoDbClient dynamo, String table, DemoUser u, String sub) {
+        Schooling s = u.schooling();
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":level", AttributeValue.fromS(s.level().name()),
+                ":district", AttributeValue.fromS(s.district()),
+                ":birth", AttributeValue.fromS(s.birthDate().toString()),
+                ":language", AttributeValue.fromS(u.language().tag())));
+        String update = "SET schoolLevel = if_not_exists(schoolLevel, :level), district = if_not_exists(district, :district), "
+                + "birthDate = if_not_exists(birthDate, :birth), #language = if_not_exists(#language, :language)";
+        if (s.grade() != null) {
+            values.put(":grade", AttributeValue.fromN(s.grade().toString()));
+            update += ", grade = if_not_exists(grade, :grade)";
+        }
+        String expression = update;
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.user(new TenantId(u.tenant()), sub)),
+                        Keys.SK, AttributeValue.fromS(Keys.PROFILE)))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#language", "language"))
+                .expressionAttributeValues(values));
+    }
+
+    /** A demo user made (or found) in their group; answers their sub. */
+    private String demoUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
+        String sub = createUser(cognito, poolId, u);
+        cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
+        return sub;
+    }
+
+    private String createUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
+        try {
+            cognito.adminCreateUser(r -> r.userPoolId(poolId).username(u.email()).messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(u.email()).build(),
+                            AttributeType.builder().name("email_verified").value("true").build(),
+                            AttributeType.builder().name("name").value(u.displayName()).build(),
+                            AttributeType.builder().name("locale").value(u.language().tag()).build(),
+                            AttributeType.builder().name("custom:tenant").value(u.tenant()).build()));
+        } catch (UsernameExistsException e) {
+            // seeded before
+        }
+        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(u.email()).password(DEMO_PASSWORD).permanent(true));
+        return sub(cognito, poolId, u.email());
+    }
+
+    private void seedApplicant(CognitoIdentityProviderClient cognito) throws IOException, InterruptedException {
+        String poolId = stack.userPoolId();
+        try {
+            cognito.signUp(r -> r.clientId(stack.client().clientId()).username(APPLICANT).password(DEMO_PASSWORD)
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(APPLICANT).build(),
+                            AttributeType.builder().name("locale").value("ko").build(),
+                            AttributeType.builder().name("custom:tenant").value("seoul").build()));
+        } catch (UsernameExistsException e) {
+            return; // signed up and confirmed in an earlier run
+        }
+        cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(APPLICANT));
+        triggers.postConfirmation(cognito, APPLICANT);
+    }
+
+    /** The eligibility programmes of seed/programmes.json (effective-dated data, docs/product.md). */
+    @SuppressWarnings("unchecked")
+    static List<EligibilityProgramme> programmes() throws IOException {
+        try (var in = Seeder.class.getResourceAsStream("/seed/programmes.json")) {
+            return com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in).stream()
+                    .map(o -> ProgrammeJson.fromMap((Map<String, Object>) o)).toList();
+        }
+    }
+
+    static String sub(CognitoIdentityProviderClient cognito, String poolId, String username) {
+        return cognito.adminGetUser(r -> r.userPoolId(poolId).username(username)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).map(AttributeType::value).findFirst()
+                .orElseThrow(() -> new IllegalStateException("user without sub"));
+    }
+}

@@ -1,0 +1,245 @@
+package kr.seoullearn.local.tools;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.json.JsonText;
+import kr.seoullearn.local.seed.SeedData;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.platform.school.SchoolLevel;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The catalogue benchmark (infra/bench/catalogue.sh runs it against a local cloud it starts):
+ * for each browse and search scenario, the first pages (following {@code next}) are read twice —
+ * in-process through {@link DynamoCatalogue} with the SDK calls and items read counted by an
+ * execution interceptor, and through the local gateway over HTTP, timed, with {@code GET
+ * /api/health} timed alongside as the baseline. Prints Markdown tables.
+ *
+ * <pre>java -cp local-cloud-all.jar kr.seoullearn.local.tools.CatalogueBench --url http://localhost:3950 --size 20000 [--pages 5] [--repeat 5]</pre>
+ */
+public final class CatalogueBench {
+    private record Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search) {}
+
+    /** Items read per call: ScannedCount of a Query, the items a BatchGetItem returned. */
+    static final class ItemsRead implements ExecutionInterceptor {
+        final AtomicInteger items = new AtomicInteger();
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.response() instanceof QueryResponse q) {
+                items.addAndGet(q.scannedCount() == null ? q.count() : q.scannedCount());
+            } else if (context.response() instanceof BatchGetItemResponse b) {
+                b.responses().values().forEach(l -> items.addAndGet(l.size()));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>(Map.of("--url", "http://localhost:3950", "--pages", "5", "--repeat", "5",
+                "--size", "0", "--wait", "1800"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i], args[i + 1]);
+        }
+        String url = opts.get("--url");
+        int pages = Integer.parseInt(opts.get("--pages"));
+        int repeat = Integer.parseInt(opts.get("--repeat"));
+        Path root = Path.of(System.getProperty("seoul.learn.root", ".")).toAbsolutePath();
+        Map<String, Object> state = JsonText.readObject(Files.readString(root.resolve(".local/cloud-" + URI.create(url).getPort() + ".json")));
+        @SuppressWarnings("unchecked")
+        String table = ((Map<String, String>) state.get("tables")).get("AppTable");
+        CallCounter calls = new CallCounter();
+        ItemsRead read = new ItemsRead();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create((String) state.get("awsEndpoint")))
+                .region(Region.of((String) state.get("region")))
+                .credentialsProvider(() -> AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(calls).addExecutionInterceptor(read).build())
+                .build()) {
+            int courses = waitForCatalogue(dynamo, table, Integer.parseInt(opts.get("--size")), Integer.parseInt(opts.get("--wait")));
+            calls.reset();
+            DynamoCatalogue catalogue = new DynamoCatalogue(dynamo, table);
+            HttpClient http = HttpClient.newHttpClient();
+            List<Double> health = new ArrayList<>();
+            System.out.printf("%n### Catalogue of %,d courses: %s, table %s, %d pages per scenario, each timed %d times%n%n",
+                    courses, url, table, pages, repeat);
+            System.out.println("| scenario | route | pages | DynamoDB calls per page (max) | items read per page (avg / max) | courses per page (avg) | p50 ms | p95 ms | p50 / health p50 |");
+            System.out.println("|---|---|---:|---|---:|---:|---:|---:|---:|");
+            for (Scenario s : scenarios()) {
+                // 1. in-process: calls and items read per page
+                List<Map<String, Integer>> callsPerPage = new ArrayList<>();
+                List<Integer> readPerPage = new ArrayList<>();
+                List<Integer> returned = new ArrayList<>();
+                String cursor = null;
+                for (int p = 0; p < pages; p++) {
+                    calls.reset();
+                    read.items.set(0);
+                    Catalogue.CoursePage page = s.browse != null ? catalogue.browse(s.browse, cursor, 20) : catalogue.search(s.search, cursor, 20);
+                    callsPerPage.add(calls.snapshot());
+                    readPerPage.add(read.items.get());
+                    returned.add(page.items().size());
+                    if (calls.count("Scan") > 0) {
+                        throw new IllegalStateException("a Scan in " + s.name);
+                    }
+                    cursor = page.next();
+                    if (cursor == null) {
+                        break;
+                    }
+                }
+                // 2. through the gateway: the same pages, timed
+                List<Double> times = new ArrayList<>();
+                String next = null;
+                for (int p = 0; p < callsPerPage.size(); p++) {
+                    String query = query(s.params, next);
+                    String body = null;
+                    for (int r = 0; r < repeat; r++) {
+                        health.add(time(http, url + "/api/health").millis);
+                        Timed t = time(http, url + s.route + query);
+                        times.add(t.millis);
+                        body = t.body;
+                    }
+                    Object n = JsonText.readObject(body).get("next");
+                    next = n == null ? null : n.toString();
+                    if (next == null) {
+                        break;
+                    }
+                }
+                double p50 = percentile(times, 50);
+                System.out.printf("| %s | `%s%s` | %d | %s | %.0f / %d | %.1f | %.0f | %.0f | %.1f× |%n", s.name, s.route, query(s.params, null),
+                        callsPerPage.size(), maxCalls(callsPerPage), readPerPage.stream().mapToInt(Integer::intValue).average().orElse(0),
+                        readPerPage.stream().mapToInt(Integer::intValue).max().orElse(0), returned.stream().mapToInt(Integer::intValue).average().orElse(0),
+                        p50, percentile(times, 95), p50 / Math.max(0.1, percentile(health, 50)));
+            }
+            System.out.printf("%nBaseline `GET /api/health` through the same gateway: p50 %.0f ms, p95 %.0f ms (%d samples, interleaved). Scans: %d. "
+                    + "Answers other than 200: %d%s%n", percentile(health, 50), percentile(health, 95), health.size(), calls.count("Scan"),
+                    ERRORS.size(), ERRORS.isEmpty() ? "." : ":");
+            ERRORS.forEach(e -> System.out.println("- " + e));
+        }
+    }
+
+    private static List<Scenario> scenarios() {
+        List<Scenario> list = new ArrayList<>();
+        list.add(browse("browse: level", SchoolLevel.MIDDLE, null, null, null));
+        list.add(browse("browse: level + subject + grade", SchoolLevel.MIDDLE, Subject.MATH, null, 2));
+        list.add(browse("browse: provider + level", SchoolLevel.MIDDLE, null, "mbest", null));
+        list.add(browse("browse: level + grade", SchoolLevel.HIGH, null, null, 3));
+        list.add(browse("browse: provider + subject (filter)", null, Subject.ENGLISH, "eduwill", null));
+        list.add(search("search: one word", "수학", null));
+        list.add(search("search: level word + word", "중학 수학", null));
+        list.add(search("search: English word", "maths", null));
+        list.add(search("search: 중2 + two words", "중2 수학 개념", null));
+        list.add(search("search: three English words", "past papers english", null));
+        list.add(search("search: two words seldom together", "영어 미분", null));
+        list.add(search("search: word in no title", "양자역학", null));
+        return list;
+    }
+
+    private static Scenario browse(String name, SchoolLevel level, Subject subject, String provider, Integer grade) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (level != null) p.put("level", level.name());
+        if (subject != null) p.put("subject", subject.name());
+        if (provider != null) p.put("provider", provider);
+        if (grade != null) p.put("grade", grade.toString());
+        return new Scenario(name, "/api/catalog/courses", p, new Catalogue.BrowseFilter(level, subject, provider, grade), null);
+    }
+
+    private static Scenario search(String name, String q, SchoolLevel level) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("q", q);
+        SearchTerms terms = SearchTerms.parse(q);
+        if (level != null) {
+            p.put("level", level.name());
+            terms = new SearchTerms(terms.words(), level, terms.grade());
+        }
+        return new Scenario(name, "/api/catalog/search", p, null, terms);
+    }
+
+    private static String query(Map<String, String> params, String cursor) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        if (cursor != null) {
+            q.append("&cursor=").append(cursor);
+        }
+        return q.toString();
+    }
+
+    private static String maxCalls(List<Map<String, Integer>> perPage) {
+        Map<String, Integer> max = new java.util.TreeMap<>();
+        perPage.forEach(m -> m.forEach((k, v) -> max.merge(k, v, Math::max)));
+        List<String> parts = new ArrayList<>();
+        max.forEach((k, v) -> parts.add(v + " " + k));
+        return parts.isEmpty() ? "0" : String.join(" + ", parts);
+    }
+
+    private record Timed(double millis, String body) {}
+
+    /** Answers that were not 200 (each is tried again, at most 3 times; the failed try's time is not counted). */
+    private static final List<String> ERRORS = new ArrayList<>();
+
+    private static Timed time(HttpClient http, String url) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r.statusCode() == 200) {
+                return new Timed(ms, r.body());
+            }
+            ERRORS.add(String.format("%s answered %d after %.0f ms", url, r.statusCode(), ms));
+            if (attempt == 3) {
+                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Waits until the catalogue's seed marker is there (a large catalogue is written after the gateway opens). */
+    private static int waitForCatalogue(DynamoDbClient dynamo, String table, int size, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            var item = dynamo.getItem(r -> r.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS(SeedData.catalogueMeta()),
+                    Keys.SK, AttributeValue.fromS("SEED")))).item();
+            if (item != null && !item.isEmpty() && (size == 0 || Integer.parseInt(item.get("size").n()) == size)) {
+                return Integer.parseInt(item.get("size").n());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the catalogue was not seeded within " + seconds + " s");
+            }
+            Thread.sleep(2000);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** SDK clients for the local AWS endpoint. */
+package kr.seoullearn.local.aws;
