@@ -6,13 +6,6 @@ package kr.seoullearn.platform.http;
  * {@code i18n/problems_*.properties}, one per language.
  */
 public enum Problem implements Refusal {
-    // ---- laptops (issue 6)
-    LAPTOP_REQUEST_ACTIVE("laptop-request-active", 409),
-    LAPTOP_REQUEST_NOT_FOUND("laptop-request-not-found", 404),
-    LAPTOP_STATUS_CHANGE_NOT_ALLOWED("laptop-status-change-not-allowed", 409),
-    LAPTOP_STOCK_TOO_LOW("laptop-stock-too-low", 409),
-    DISTRICT_NOT_FOUND("district-not-found", 404),
-    // ---- laptops end
     // ---- dashboard and reports (issue 9)
     REPORT_PERIOD_INVALID("report-period-invalid", 400),
     REPORT_MONTH_INVALID("report-month-invalid", 400),
