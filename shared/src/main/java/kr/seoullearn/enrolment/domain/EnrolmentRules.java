@@ -3,7 +3,6 @@ package kr.seoullearn.enrolment.domain;
 import java.time.LocalDate;
 import java.util.Optional;
 import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.platform.school.SchoolLevel;
 
@@ -24,12 +23,12 @@ public final class EnrolmentRules {
     private EnrolmentRules() {}
 
     /** Why this learner may not enrol with this provider, if they may not; the seats are the ledger's business. */
-    public static Optional<Problem> refusal(Provider provider, SchoolLevel learnerLevel) {
+    public static Optional<EnrolmentRefusal> refusal(Provider provider, SchoolLevel learnerLevel) {
         if (learnerLevel == null || !provider.serves(learnerLevel)) {
-            return Optional.of(Problem.PROVIDER_NOT_FOR_LEVEL);
+            return Optional.of(EnrolmentRefusal.PROVIDER_NOT_FOR_LEVEL);
         }
         if (!provider.takesNewLearners()) {
-            return Optional.of(Problem.PROVIDER_INACTIVE);
+            return Optional.of(EnrolmentRefusal.PROVIDER_INACTIVE);
         }
         return Optional.empty();
     }

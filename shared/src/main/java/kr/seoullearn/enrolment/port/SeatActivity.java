@@ -28,7 +28,7 @@ public interface SeatActivity {
      */
     record ImportOutcome(int updated, int unchanged, int unknown) {}
 
-    /** Something a learner is told (delivered by the reminders, issue 7; listed with their enrolments). */
+    /** Something a learner is told (delivered by the reminders, docs/adr/0013; listed with their enrolments). */
     record Notice(Kind kind, String providerId, LocalDate date, Instant at) {
         public enum Kind {
             /** No activity: the seat can be reclaimed from {@code date} on. */

@@ -1,9 +1,6 @@
 package kr.seoullearn.laptops.dynamo;
 
-import kr.seoullearn.platform.dynamo.Keys;
-
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,13 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (docs/adr/0010-laptop-queue-and-officer-districts.md). Read on every officer request, so a
  * change of assignment takes effect at once, not when a token expires.
  */
-@Singleton
-public class DynamoOfficerDistricts implements OfficerDistricts {
-    static final String OFFICER = "OFFICER";
+final class DynamoOfficerDistricts implements OfficerDistricts {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoOfficerDistricts(DynamoDbClient dynamo, @Named("appTable") String table) {
+    DynamoOfficerDistricts(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -43,15 +38,15 @@ public class DynamoOfficerDistricts implements OfficerDistricts {
             dynamo.deleteItem(d -> d.tableName(table).key(key(tenant, userId)));
             return;
         }
-        dynamo.putItem(p -> p.tableName(table).item(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)),
-                Keys.SK, AttributeValue.fromS(OFFICER),
+        Map<String, AttributeValue> item = new HashMap<>(key(tenant, userId));
+        item.putAll(Map.of(
                 "type", AttributeValue.fromS("OFFICER_DISTRICTS"),
                 "tenant", AttributeValue.fromS(tenant.value()),
-                "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList()))));
+                "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList())));
+        dynamo.putItem(p -> p.tableName(table).item(item));
     }
 
     private static Map<String, AttributeValue> key(TenantId tenant, String userId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)), Keys.SK, AttributeValue.fromS(OFFICER));
+        return LaptopKeys.officer(tenant, userId).attributes();
     }
 }

@@ -84,41 +84,18 @@ public final class Keys {
 
     /** A provider's donated seats in a tenant: {@code T#<tenant>#PROVIDER#<providerId> / SEATS}. */
     public static String providerSeats(TenantId tenant, String providerId) {
-        return "T#" + tenant.value() + "#PROVIDER#" + providerId;
+        return tenant(tenant, "PROVIDER", providerId);
     }
 
     public static final String SEATS = "SEATS";
 
-    /** A learner's enrolment (or waitlist entry) with a provider: {@code T#<tenant>#U#<sub> / ENROLMENT#<providerId>}. */
-    public static final String ENROLMENT_PREFIX = "ENROLMENT#";
-    /** A learner's count of providers held (enrolled or waiting), kept below the pick limit: {@code T#<tenant>#U#<sub> / PICKS}. */
-    public static final String PICKS = "PICKS";
     /**
-     * A provider's waitlist in a tenant, beside its seats item, in arrival order:
-     * {@code T#<tenant>#PROVIDER#<providerId> / WAIT#<ticket, 12 digits>}.
+     * A provider's seats item in a tenant: the catalogue sets the seats, enrolment takes and frees
+     * them (its waitlist's entries lie beside it), the figures read them.
      */
-    public static final String WAITLIST_PREFIX = "WAIT#";
-
-    /**
-     * GSI1 partition of a provider's seats in a tenant, by last activity:
-     * {@code GSI1PK = T#<tenant>#SEATED#<providerId>}, {@code GSI1SK = <lastActiveOn>#<sub>} on
-     * each ENROLLED enrolment; the inactivity reclaim reads only the seats idle since a day.
-     */
-    public static String seated(TenantId tenant, String providerId) {
-        return "T#" + tenant.value() + "#SEATED#" + providerId;
+    public static ItemKey seats(TenantId tenant, String providerId) {
+        return ItemKey.of(providerSeats(tenant, providerId), SEATS);
     }
-
-    /**
-     * The enrolment an access link's pseudonymous reference stands for, so that providers'
-     * usage reports (which know only that reference) reach it: {@code T#<tenant>#REF#<learnerRef> / REF}.
-     */
-    public static String learnerRef(TenantId tenant, String learnerRef) {
-        return "T#" + tenant.value() + "#REF#" + learnerRef;
-    }
-
-    public static final String REF = "REF";
-    /** Something the learner is told (issue 7 delivers it): {@code T#<tenant>#U#<sub> / NOTICE#<ISO instant>#<uuid>}. */
-    public static final String NOTICE_PREFIX = "NOTICE#";
 
     // ---- reminders (issue 7; docs/adr/0013) ----
     /**

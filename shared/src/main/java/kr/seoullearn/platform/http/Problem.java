@@ -6,13 +6,6 @@ package kr.seoullearn.platform.http;
  * {@code i18n/problems_*.properties}, one per language.
  */
 public enum Problem implements Refusal {
-    // ---- laptops (issue 6)
-    LAPTOP_REQUEST_ACTIVE("laptop-request-active", 409),
-    LAPTOP_REQUEST_NOT_FOUND("laptop-request-not-found", 404),
-    LAPTOP_STATUS_CHANGE_NOT_ALLOWED("laptop-status-change-not-allowed", 409),
-    LAPTOP_STOCK_TOO_LOW("laptop-stock-too-low", 409),
-    DISTRICT_NOT_FOUND("district-not-found", 404),
-    // ---- laptops end
     // ---- dashboard and reports (issue 9)
     REPORT_PERIOD_INVALID("report-period-invalid", 400),
     REPORT_MONTH_INVALID("report-month-invalid", 400),
@@ -75,12 +68,6 @@ public enum Problem implements Refusal {
     DOCUMENT_NOT_FOUND("document-not-found", 404),
     DOCUMENT_NOT_READY("document-not-ready", 409),
     PROVIDER_NOT_FOUND("provider-not-found", 404),
-    PROVIDER_NOT_FOR_LEVEL("provider-not-for-level", 422),
-    PROVIDER_INACTIVE("provider-inactive", 409),
-    PICK_LIMIT_REACHED("pick-limit-reached", 409),
-    ALREADY_ENROLLED("already-enrolled", 409),
-    ENROLMENT_NOT_FOUND("enrolment-not-found", 404),
-    SEATS_BELOW_USED("seats-below-used", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     CATALOGUE_OPERATOR_ONLY("catalogue-operator-only", 403),
     COURSE_NOT_FOUND("course-not-found", 404),

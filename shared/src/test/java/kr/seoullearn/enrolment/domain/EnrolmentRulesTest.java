@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.enrolment.domain.EnrolmentRefusal;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
@@ -24,19 +24,19 @@ class EnrolmentRulesTest {
     @Test
     void aLearnerEnrolsOnlyWithProvidersOfTheirLevel() {
         assertThat(EnrolmentRules.refusal(MBEST, SchoolLevel.MIDDLE)).isEmpty();
-        assertThat(EnrolmentRules.refusal(MEGASTUDY, SchoolLevel.ELEMENTARY)).contains(Problem.PROVIDER_NOT_FOR_LEVEL);
+        assertThat(EnrolmentRules.refusal(MEGASTUDY, SchoolLevel.ELEMENTARY)).contains(EnrolmentRefusal.PROVIDER_NOT_FOR_LEVEL);
         assertThat(EnrolmentRules.refusal(EDUWILL, SchoolLevel.NOT_IN_SCHOOL)).isEmpty();
         assertThat(EnrolmentRules.refusal(EDUWILL, SchoolLevel.ADULT)).isEmpty();
-        assertThat(EnrolmentRules.refusal(EDUWILL, SchoolLevel.HIGH)).contains(Problem.PROVIDER_NOT_FOR_LEVEL);
-        assertThat(EnrolmentRules.refusal(MBEST, null)).as("no level on the application").contains(Problem.PROVIDER_NOT_FOR_LEVEL);
+        assertThat(EnrolmentRules.refusal(EDUWILL, SchoolLevel.HIGH)).contains(EnrolmentRefusal.PROVIDER_NOT_FOR_LEVEL);
+        assertThat(EnrolmentRules.refusal(MBEST, null)).as("no level on the application").contains(EnrolmentRefusal.PROVIDER_NOT_FOR_LEVEL);
     }
 
     @Test
     void aProviderThatLeftTakesNoNewLearners() {
         Provider leaving = MBEST.deactivated(LocalDate.of(2027, 2, 28));
-        assertThat(EnrolmentRules.refusal(leaving, SchoolLevel.MIDDLE)).contains(Problem.PROVIDER_INACTIVE);
+        assertThat(EnrolmentRules.refusal(leaving, SchoolLevel.MIDDLE)).contains(EnrolmentRefusal.PROVIDER_INACTIVE);
         assertThat(EnrolmentRules.refusal(leaving, SchoolLevel.HIGH)).as("the level is the first reason")
-                .contains(Problem.PROVIDER_NOT_FOR_LEVEL);
+                .contains(EnrolmentRefusal.PROVIDER_NOT_FOR_LEVEL);
     }
 
     @Test

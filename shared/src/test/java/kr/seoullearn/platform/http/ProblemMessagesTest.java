@@ -4,12 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProblemMessagesTest {
+
+    /** Every refusal code in shared: Problem's and each context's enum implementing {@link Refusal}. */
+    static List<Refusal> everyRefusal() throws Exception {
+        Path root = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Refusal> all = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).toList()) {
+                String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ProblemMessagesTest.class.getClassLoader());
+                if (type.isEnum() && Refusal.class.isAssignableFrom(type)) {
+                    for (Object constant : type.getEnumConstants()) {
+                        all.add((Refusal) constant);
+                    }
+                }
+            }
+        }
+        return all;
+    }
 
     @Test
     void everyProblemHasATitleAndDetailInEveryLanguage() throws Exception {
@@ -19,7 +42,7 @@ class ProblemMessagesTest {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             Set<String> expected = new HashSet<>();
-            for (Problem problem : Problem.values()) {
+            for (Refusal problem : everyRefusal()) {
                 expected.add(problem.code() + ".title");
                 expected.add(problem.code() + ".detail");
                 assertThat(p.getProperty(problem.code() + ".title")).as(language + " " + problem).isNotBlank();

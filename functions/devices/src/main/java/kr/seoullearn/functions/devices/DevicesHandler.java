@@ -43,24 +43,24 @@ public class DevicesHandler extends ApiFunction {
                             r.jsonObject()));
                 },
                 "GET /api/laptops/requests/{requestId}", r -> ApiResponses.json(200,
-                        laptops.requestWithTrail(r.caller(), r.pathParameter("requestId").orElse(null))),
-                "GET /api/laptops/districts", r -> ApiResponses.json(200, laptops.districts(r.caller())),
+                        laptops.desk().requestWithTrail(r.caller(), r.pathParameter("requestId").orElse(null))),
+                "GET /api/laptops/districts", r -> ApiResponses.json(200, laptops.desk().districts(r.caller())),
                 "GET /api/laptops/districts/{district}/requests", r -> ApiResponses.json(200,
-                        laptops.districtRequests(r.caller(), r.pathParameter("district").orElse(null),
+                        laptops.desk().districtRequests(r.caller(), r.pathParameter("district").orElse(null),
                                 r.queryParameter("state").orElse(null), r.queryParameter("cursor").orElse(null))),
                 "POST /api/laptops/districts/{district}/stock", r -> {
                     var caller = r.caller();
                     caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
-                    return ApiResponses.json(200, laptops.changeStock(caller, r.pathParameter("district").orElse(null),
+                    return ApiResponses.json(200, laptops.desk().changeStock(caller, r.pathParameter("district").orElse(null),
                             r.jsonObject()));
                 },
                 "GET /api/laptops/districts/{district}/audit", r -> ApiResponses.json(200,
-                        laptops.districtAudit(r.caller(), r.pathParameter("district").orElse(null),
+                        laptops.desk().districtAudit(r.caller(), r.pathParameter("district").orElse(null),
                                 r.queryParameter("cursor").orElse(null))),
                 "PUT /api/laptops/officers/{userId}/districts", r -> {
                     var caller = r.caller();
                     caller.require(Role.ADMIN);
-                    return ApiResponses.json(200, laptops.assignOfficer(caller, r.pathParameter("userId").orElse(null),
+                    return ApiResponses.json(200, laptops.desk().assignOfficer(caller, r.pathParameter("userId").orElse(null),
                             r.jsonObject()));
                 });
     }

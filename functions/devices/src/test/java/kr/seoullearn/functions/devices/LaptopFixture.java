@@ -17,8 +17,9 @@ import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
-import kr.seoullearn.laptops.dynamo.DynamoOfficerDistricts;
+import kr.seoullearn.laptops.dynamo.LaptopsStorage;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.port.OfficerDistricts;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -44,8 +45,8 @@ final class LaptopFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
     final DynamoApplicationStore applications;
-    final DynamoLaptopLedger ledger;
-    final DynamoOfficerDistricts officers;
+    final LaptopLedger ledger;
+    final OfficerDistricts officers;
     final DevicesHandler handler;
     /** Starts at {@link #NOW} and moves on a millisecond at every reading: changes keep their order. */
     final Clock clock = new Clock() {
@@ -72,11 +73,11 @@ final class LaptopFixture implements AutoCloseable {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
         applications = new DynamoApplicationStore(dynamo, stack.table());
-        officers = new DynamoOfficerDistricts(dynamo, stack.table());
+        officers = LaptopsStorage.officers(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
-        ledger = new DynamoLaptopLedger(counted, stack.table());
+        ledger = LaptopsStorage.ledger(counted, stack.table());
         handler = new DevicesHandler(new Laptops(new DynamoApplicationStore(counted, stack.table()), ledger,
-                new DynamoOfficerDistricts(counted, stack.table()), clock));
+                LaptopsStorage.officers(counted, stack.table()), clock));
     }
 
     @Override

@@ -330,32 +330,6 @@ class LaptopHandlerIT {
                                 && attr(i, "from") == null).count());
     }
 
-    @Test
-    void aTransactionSentAgainAfterItCommittedAnswersAsDone() {
-        // as the SDK does after a timeout: the same request and the same change, sent twice
-        var seoul = new kr.seoullearn.platform.tenant.TenantId("seoul");
-        String learner = f.learner("seoul", "guro-gu");
-        var once = new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(seoul, learner, "guro-gu", UUID.randomUUID().toString(),
-                "ACDEFG", null, LaptopFixture.NOW);
-        var first = f.ledger.request(once);
-        var again = f.ledger.request(once);
-        assertThat(again.request().requestId()).isEqualTo(first.request().requestId());
-        assertThat(again.replayed()).isFalse();
-        var officer = new kr.seoullearn.laptops.domain.Actor(nowonOfficer, kr.seoullearn.laptops.domain.Actor.Kind.OFFICER);
-        var current = first.request();
-        var ready = f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, officer,
-                null, null, LaptopFixture.NOW);
-        var readyAgain = f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, officer,
-                null, null, LaptopFixture.NOW);
-        assertThat(readyAgain.status()).isEqualTo(ready.status());
-        assertThat(f.ledger.find(seoul, current.requestId()).orElseThrow().version()).isEqualTo(current.version() + 1);
-        // a different change from the same stale version is still a conflict
-        var stale = org.assertj.core.api.Assertions.catchThrowableOfType(kr.seoullearn.platform.http.ProblemException.class,
-                () -> f.ledger.change(current, current.version(), kr.seoullearn.laptops.domain.LaptopStatus.REJECTED, officer, "x", null,
-                        LaptopFixture.NOW));
-        assertThat(stale.problem().code()).isEqualTo("version-conflict");
-    }
-
     private static String attr(Map<String, AttributeValue> item, String name) {
         return item.containsKey(name) ? item.get(name).s() : null;
     }

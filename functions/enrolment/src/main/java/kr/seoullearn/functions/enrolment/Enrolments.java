@@ -19,6 +19,7 @@ import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.domain.EnrolmentRefusal;
 import kr.seoullearn.enrolment.domain.EnrolmentRules;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.enrolment.domain.SeatCounts;
@@ -182,11 +183,11 @@ public final class Enrolments {
     void withdraw(Caller caller, String providerId) {
         caller.require(Role.LEARNER);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(Problem.ENROLMENT_NOT_FOUND);
+            throw new ProblemException(EnrolmentRefusal.ENROLMENT_NOT_FOUND);
         }
         TenantId tenant = caller.tenant();
         Enrolment held = ledger.find(tenant, caller.userId(), providerId)
-                .orElseThrow(() -> new ProblemException(Problem.ENROLMENT_NOT_FOUND));
+                .orElseThrow(() -> new ProblemException(EnrolmentRefusal.ENROLMENT_NOT_FOUND));
         Enrolment gone = ledger.withdraw(held);
         if (gone.enrolled()) {
             int promoted = ledger.fillFreeSeats(tenant, providerId, clock.instant());

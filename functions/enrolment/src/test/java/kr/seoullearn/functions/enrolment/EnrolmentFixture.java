@@ -18,12 +18,14 @@ import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
-import kr.seoullearn.enrolment.dynamo.DynamoEnrolmentLedger;
+import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
-import kr.seoullearn.enrolment.dynamo.DynamoSeatActivity;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.dynamo.TicketQueue;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
 import kr.seoullearn.platform.http.Json;
@@ -52,8 +54,8 @@ final class EnrolmentFixture implements AutoCloseable {
     final DynamoApplicationStore applications;
     final DynamoProfileRepository profiles;
     final DynamoProgrammeCatalogue programmes;
-    final DynamoEnrolmentLedger ledger;
-    final DynamoSeatActivity activity;
+    final EnrolmentLedger ledger;
+    final SeatActivity activity;
     final EnrolmentHandler handler;
     private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
 
@@ -65,8 +67,8 @@ final class EnrolmentFixture implements AutoCloseable {
         profiles = new DynamoProfileRepository(dynamo, stack.table());
         programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
-        ledger = new DynamoEnrolmentLedger(counted, stack.table());
-        activity = new DynamoSeatActivity(counted, stack.table());
+        ledger = EnrolmentStorage.ledger(counted, stack.table());
+        activity = EnrolmentStorage.activity(counted, stack.table());
         handler = new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
                 new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
@@ -204,7 +206,7 @@ final class EnrolmentFixture implements AutoCloseable {
         return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :w)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.providerSeats(new TenantId(tenant), providerId)),
-                        ":w", AttributeValue.fromS(Keys.WAITLIST_PREFIX)))).items();
+                        ":w", AttributeValue.fromS(TicketQueue.WAIT_PREFIX)))).items();
     }
 
     int writes() {

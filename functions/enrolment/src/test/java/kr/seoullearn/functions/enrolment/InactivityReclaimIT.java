@@ -104,7 +104,7 @@ class InactivityReclaimIT {
         Map<String, Object> seat = ((List<Map<String, Object>>) f.mine(idle, "seoul").get("enrolments")).get(0);
         assertThat((Map<String, Object>) seat.get("activity")).containsEntry("reminders", 1)
                 .containsEntry("lastActiveOn", ENROLLED_ON.toString()).containsEntry("reclaimFrom", ENROLLED_ON.plusDays(44).toString());
-        // the notice's e-mail is due at once, written in the same transaction (issue 7)
+        // the notice's e-mail is due at once, written in the same transaction (docs/adr/0013)
         assertThat(dueEmails(30)).filteredOn(r -> r.recipientId().equals(idle)).singleElement()
                 .satisfies(r -> assertThat(r.kind()).isEqualTo(kr.seoullearn.reminders.domain.ReminderKind.INACTIVITY_REMINDER))
                 .satisfies(r -> assertThat(r.params()).containsEntry("providerId", "idle-a")

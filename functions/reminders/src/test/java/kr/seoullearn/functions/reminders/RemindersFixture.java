@@ -14,7 +14,8 @@ import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
-import kr.seoullearn.enrolment.dynamo.DynamoSeatActivity;
+import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
+import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Provider;
@@ -47,7 +48,7 @@ class RemindersFixture implements AutoCloseable {
     final DynamoReminderQueue queue;
     final DynamoReminderSettings settings;
     final DynamoApplicationStore applications;
-    final DynamoSeatActivity activity;
+    final SeatActivity activity;
     final LocalMailbox mailbox;
 
     RemindersFixture(String purpose) {
@@ -58,7 +59,7 @@ class RemindersFixture implements AutoCloseable {
         queue = new DynamoReminderQueue(dynamo, stack.table());
         settings = new DynamoReminderSettings(dynamo, stack.table());
         applications = new DynamoApplicationStore(dynamo, stack.table());
-        activity = new DynamoSeatActivity(dynamo, stack.table());
+        activity = EnrolmentStorage.activity(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
         for (String[] t : new String[][] {{"seoul", "서울특별시", "Seoul"}, {"chungbuk", "충청북도", "Chungbuk"}}) {
             dynamo.putItem(p -> p.tableName(stack.table()).item(Map.of(Keys.PK, s(Keys.TENANTS), Keys.SK, s(t[0]),
@@ -80,7 +81,7 @@ class RemindersFixture implements AutoCloseable {
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
                 new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
-                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), dynamo, stack.table());
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
@@ -91,7 +92,7 @@ class RemindersFixture implements AutoCloseable {
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
                 new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
                 new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(client, stack.table()),
-                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(client, stack.table()), client, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), client, stack.table());
     }
 
     ReminderRun run() {

@@ -133,7 +133,7 @@ class RemindersIT {
         // the seat as the enrolment function keeps it (ADR 12), idle since enrolment
         f.dynamo.putItem(p -> p.tableName(f.stack.table()).item(Map.of(
                 "PK", AttributeValue.fromS(kr.seoullearn.platform.dynamo.Keys.user(zh.tenant(), zh.sub())),
-                "SK", AttributeValue.fromS(kr.seoullearn.platform.dynamo.Keys.ENROLMENT_PREFIX + "mirae"),
+                "SK", AttributeValue.fromS("ENROLMENT#mirae"),
                 "status", AttributeValue.fromS("ENROLLED"), "providerId", AttributeValue.fromS("mirae"),
                 "learnerRef", AttributeValue.fromS("ref-1"), "lastActiveOn", AttributeValue.fromS(enrolledOn.toString()),
                 "reminders", AttributeValue.fromN("0"))));
@@ -189,7 +189,7 @@ class RemindersIT {
     @Test
     void aLaptopReadyForPickupAndItsReturnAreRemindedOnceEachWhileTheyStillApply() {
         var vi = f.person("seoul", "learners", Language.VI, RegistrationStatus.APPROVED);
-        var ledger = new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(f.dynamo, f.stack.table());
+        var ledger = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(f.dynamo, f.stack.table());
         var officer = new kr.seoullearn.laptops.domain.Actor("officer-1", kr.seoullearn.laptops.domain.Actor.Kind.OFFICER);
         ledger.openDistrict(TenantId.SEOUL, "guro-gu", "Test 14", 3, T0);
         var placed = ledger.request(new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(TenantId.SEOUL, vi.sub(), "guro-gu",

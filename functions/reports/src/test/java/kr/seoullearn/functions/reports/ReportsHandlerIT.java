@@ -22,7 +22,7 @@ import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
-import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
+import kr.seoullearn.laptops.dynamo.LaptopsStorage;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -55,7 +55,7 @@ class ReportsHandlerIT {
     static DynamoDbClient dynamo;
     static final CallCounter counter = new CallCounter();
     static DynamoApplicationStore applications;
-    static DynamoLaptopLedger laptops;
+    static LaptopLedger laptops;
     static ReportsHandler handler;
     static EligibilityProgramme seoulProgramme;
 
@@ -64,7 +64,7 @@ class ReportsHandlerIT {
         stack = TestStack.create("reports");
         dynamo = stack.aws().dynamoDb();
         applications = new DynamoApplicationStore(dynamo, stack.table());
-        laptops = new DynamoLaptopLedger(dynamo, stack.table());
+        laptops = LaptopsStorage.ledger(dynamo, stack.table());
         handler = new ReportsHandler(new Reports(new DynamoFigures(stack.dynamoDb(counter), stack.table()),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,

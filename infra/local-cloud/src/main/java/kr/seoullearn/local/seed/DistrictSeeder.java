@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
-import kr.seoullearn.laptops.dynamo.DynamoOfficerDistricts;
+import kr.seoullearn.laptops.dynamo.LaptopsStorage;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.port.OfficerDistricts;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
@@ -53,7 +54,7 @@ final class DistrictSeeder {
 
     /** {@code createUser}: makes (or finds) the Cognito user, in its group, and answers its sub. */
     void seed(Function<Seeder.DemoUser, String> createUser) {
-        DynamoLaptopLedger ledger = new DynamoLaptopLedger(dynamo, table);
+        LaptopLedger ledger = LaptopsStorage.ledger(dynamo, table);
         int opened = 0;
         for (var tenant : Map.of("seoul", SEOUL, "chungbuk", CHUNGBUK).entrySet()) {
             for (var district : tenant.getValue().entrySet()) {
@@ -63,7 +64,7 @@ final class DistrictSeeder {
             }
         }
         progress.accept("seeded laptop stock in " + (SEOUL.size() + CHUNGBUK.size()) + " districts (" + opened + " new)");
-        DynamoOfficerDistricts assignments = new DynamoOfficerDistricts(dynamo, table);
+        OfficerDistricts assignments = LaptopsStorage.officers(dynamo, table);
         DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
         for (Officer o : OFFICERS) {
             String sub = createUser.apply(o.user());

@@ -1,0 +1,70 @@
+package kr.seoullearn.laptops.dynamo;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import kr.seoullearn.platform.dynamo.ItemKey;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The laptops context's keys (docs/data-model.md, "Laptops"). The tenant's list of districts on
+ * GSI1 ({@link Keys#districts}) is read by the figures too.
+ */
+final class LaptopKeys {
+    static final String AUDIT_PREFIX = "AUDIT#";
+    static final String ACTIVE_PREFIX = "ACTIVE#";
+    static final String CLOSED_PREFIX = "CLOSED#";
+    /** Fixed width, so that times sort as text. */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private LaptopKeys() {}
+
+    /** A district's partition: its stock, its queue's entries and its audit trail. */
+    static String district(TenantId tenant, String district) {
+        return Keys.tenant(tenant, "DISTRICT", district);
+    }
+
+    /** A district's stock counts: {@code T#<tenant>#DISTRICT#<d> / STOCK}. */
+    static ItemKey stock(TenantId tenant, String district) {
+        return ItemKey.of(district(tenant, district), "STOCK");
+    }
+
+    static String requestPartition(TenantId tenant, String requestId) {
+        return Keys.tenant(tenant, "LAPTOP", requestId);
+    }
+
+    /** A request: {@code T#<tenant>#LAPTOP#<id> / REQUEST}. */
+    static ItemKey request(TenantId tenant, String requestId) {
+        return ItemKey.of(requestPartition(tenant, requestId), "REQUEST");
+    }
+
+    /** GSI1 partition of a district's requests ({@code ACTIVE#<requested at>} or {@code CLOSED#<closed at>}). */
+    static String requests(TenantId tenant, String district) {
+        return district(tenant, district) + "#REQUESTS";
+    }
+
+    /** GSI1 partition of a request's audit entries. */
+    static String requestAudit(TenantId tenant, String requestId) {
+        return requestPartition(tenant, requestId) + "#AUDIT";
+    }
+
+    /** The learner's latest request and whether it is active: {@code T#<tenant>#U#<sub> / LAPTOP}. */
+    static ItemKey marker(TenantId tenant, String userId) {
+        return ItemKey.of(Keys.user(tenant, userId), "LAPTOP");
+    }
+
+    /** An officer's districts: {@code T#<tenant>#U#<sub> / OFFICER}. */
+    static ItemKey officer(TenantId tenant, String userId) {
+        return ItemKey.of(Keys.user(tenant, userId), "OFFICER");
+    }
+
+    static ItemKey audit(TenantId tenant, String district, String entryId) {
+        return ItemKey.of(district(tenant, district), AUDIT_PREFIX + entryId);
+    }
+
+    static String sortable(Instant at) {
+        return SORTABLE.format(at);
+    }
+}
