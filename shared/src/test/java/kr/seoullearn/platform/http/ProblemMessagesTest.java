@@ -4,12 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ProblemMessagesTest {
+
+    /** Every refusal of every context: the constants of each enum implementing {@link Refusal} in shared's classes. */
+    static List<Refusal> refusals() throws Exception {
+        Path classes = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Refusal> refusals = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        ProblemMessagesTest.class.getClassLoader());
+                if (type.isEnum() && Refusal.class.isAssignableFrom(type)) {
+                    for (Object constant : type.getEnumConstants()) {
+                        refusals.add((Refusal) constant);
+                    }
+                }
+            }
+        }
+        return refusals;
+    }
 
     @Test
     void everyProblemHasATitleAndDetailInEveryLanguage() throws Exception {
@@ -19,7 +43,7 @@ class ProblemMessagesTest {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             Set<String> expected = new HashSet<>();
-            for (Problem problem : Problem.values()) {
+            for (Refusal problem : refusals()) {
                 expected.add(problem.code() + ".title");
                 expected.add(problem.code() + ".detail");
                 assertThat(p.getProperty(problem.code() + ".title")).as(language + " " + problem).isNotBlank();

@@ -367,7 +367,7 @@ class MentoringHandlerIT {
         String full = f.mentor("seoul", "꽉 찬 멘토", Set.of(MentoringSubject.CAREER), Set.of(SchoolLevel.HIGH), Set.of(Language.KO), 4,
                 MentoringFixture.everyDay());
         f.dynamo.updateItem(u -> u.tableName(f.stack.table())
-                .key(kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger.mentorKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), full))
+                .key(kr.seoullearn.mentoring.dynamo.MentoringStorage.mentorKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), full).attributes())
                 .updateExpression("SET mentees = :ten").expressionAttributeValues(Map.of(":ten", AttributeValue.fromN("10"))));
         String learner = f.learner("seoul", SchoolLevel.HIGH);
         expect(f.call("POST /api/mentoring/request", learner, "seoul", Map.of(), null,
