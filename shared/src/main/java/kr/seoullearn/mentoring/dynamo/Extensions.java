@@ -68,11 +68,7 @@ final class Extensions {
 
     /** The oldest {@code limit} pending requests: one page of GSI1. */
     List<ExtensionRequest> pendingExtensions(TenantId tenant, int limit) {
-        return table.dynamo().query(q -> q.tableName(table.name()).indexName(Keys.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MentoringKeys.pendingExtensions(tenant))))
-                        .limit(limit)).items()
-                .stream().map(i -> MentoringItems.extension(tenant, i)).toList();
+        return table.oldestInIndex(MentoringKeys.pendingExtensions(tenant), limit).stream().map(i -> MentoringItems.extension(tenant, i)).toList();
     }
 
     /**

@@ -11,7 +11,6 @@ import kr.seoullearn.mentoring.domain.BookingRules;
 import kr.seoullearn.mentoring.domain.MentoringRefusal;
 import kr.seoullearn.mentoring.domain.MentoringRequest;
 import kr.seoullearn.mentoring.domain.Mentorship;
-import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.tenant.TenantId;
@@ -52,11 +51,7 @@ final class RequestsAndMatching {
 
     /** The oldest {@code limit} open requests: one page of GSI1. */
     List<MentoringRequest> openRequests(TenantId tenant, int limit) {
-        return table.dynamo().query(q -> q.tableName(table.name()).indexName(Keys.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MentoringKeys.openRequests(tenant))))
-                        .limit(limit)).items()
-                .stream().map(i -> MentoringItems.request(tenant, i)).toList();
+        return table.oldestInIndex(MentoringKeys.openRequests(tenant), limit).stream().map(i -> MentoringItems.request(tenant, i)).toList();
     }
 
     Mentorship match(MentoringRequest r, Mentorship m, int maxCapacity) {
