@@ -38,6 +38,18 @@ import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.seoullearn.local.LocalAws;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -229,6 +241,55 @@ final class MentoringFixture implements AutoCloseable {
 
     static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
         return Json.readObject(r.getBody());
+    }
+
+    /**
+     * Loses the answer of the next TransactWriteItems once armed: the emulator applies it, the SDK
+     * is told 500 and sends the very same request again, with the same ClientRequestToken — what a
+     * timeout that swallows a success does.
+     */
+    static final class LostAnswers implements ExecutionInterceptor {
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final AtomicInteger sent = new AtomicInteger();
+
+        void arm() {
+            armed.set(true);
+        }
+
+        /** TransactWriteItems requests sent, retries included. */
+        int transactionsSent() {
+            return sent.get();
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (transaction(attributes)) {
+                sent.incrementAndGet();
+            }
+        }
+
+        @Override
+        public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            if (transaction(attributes) && context.httpResponse().isSuccessful() && armed.compareAndSet(true, false)) {
+                return context.httpResponse().toBuilder().statusCode(500).build();
+            }
+            return context.httpResponse();
+        }
+
+        private static boolean transaction(ExecutionAttributes attributes) {
+            return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+
+    /** A DynamoDB client of the emulator whose transactions' answers {@code lost} loses when armed. */
+    DynamoDbClient dynamoDb(LostAnswers lost) {
+        return DynamoDbClient.builder()
+                .endpointOverride(stack.aws().endpoint())
+                .region(Region.of(stack.aws().region()))
+                .credentialsProvider(() -> AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(lost).build())
+                .build();
     }
 
     /** The mentorship item as stored. */
