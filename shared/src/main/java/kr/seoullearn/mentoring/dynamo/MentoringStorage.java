@@ -7,6 +7,8 @@ import java.util.Map;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.mentoring.domain.Mentorship;
+import kr.seoullearn.mentoring.local.LocalMeetingRooms;
+import kr.seoullearn.mentoring.port.MeetingRooms;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
 import kr.seoullearn.platform.dynamo.ItemKey;
@@ -41,6 +43,18 @@ public class MentoringStorage {
     /** For code that wires by hand (tests, the local cloud's seeders). */
     public static MentoringRulesCatalogue rules(DynamoDbClient dynamo, String table) {
         return new DynamoMentoringRulesCatalogue(dynamo, table);
+    }
+
+    /**
+     * The meeting provider a deployment names (MEETING_PROVIDER); only {@code local-rooms} has an
+     * adapter, so any other choice stops the function from starting rather than sending learners
+     * to rooms that do not exist.
+     */
+    public static MeetingRooms meetingRooms(String provider) {
+        if (!"local-rooms".equals(provider)) {
+            throw new IllegalStateException("MEETING_PROVIDER=" + provider + " has no adapter; only local-rooms exists");
+        }
+        return new LocalMeetingRooms();
     }
 
     // Items for code that must reach them directly: tests and seed data that need a state the

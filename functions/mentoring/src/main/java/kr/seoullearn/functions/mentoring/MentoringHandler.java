@@ -12,7 +12,7 @@ import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.Role;
-import kr.seoullearn.mentoring.local.LocalMeetingRooms;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 import kr.seoullearn.mentoring.port.MeetingRooms;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
@@ -32,11 +32,7 @@ public class MentoringHandler extends ApiFunction {
 
     /** The meeting provider the template names; the function refuses to start without a real adapter for it. */
     static MeetingRooms rooms(FunctionEnvironment env) {
-        String choice = env.optional("MEETING_PROVIDER", "");
-        if (!choice.equals("local-rooms")) {
-            throw new IllegalStateException("MEETING_PROVIDER=" + choice + " has no adapter; only local-rooms exists");
-        }
-        return new LocalMeetingRooms();
+        return MentoringStorage.meetingRooms(env.optional("MEETING_PROVIDER", ""));
     }
 
     private static String path(ApiRequest r, String name) {
