@@ -12,7 +12,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kr.seoullearn.platform.http.Problem;
 
 /**
  * The booking rules that depend only on the clock and the request: Seoul time, starts on the
@@ -71,21 +70,21 @@ public final class BookingRules {
      * Why a start cannot be booked in a mentorship now, or empty when only the checks inside
      * DynamoDB (slot free, quota, weekly cap) remain.
      */
-    public static Optional<Problem> refusal(Mentorship m, Availability availability, Instant start, Instant now) {
+    public static Optional<MentoringRefusal> refusal(Mentorship m, Availability availability, Instant start, Instant now) {
         if (!onHalfHour(start)) {
-            return Optional.of(Problem.SESSION_START_NOT_ON_HALF_HOUR);
+            return Optional.of(MentoringRefusal.SESSION_START_NOT_ON_HALF_HOUR);
         }
         if (m.status() != Mentorship.Status.ACTIVE) {
-            return Optional.of(Problem.MENTORSHIP_NOT_ACTIVE);
+            return Optional.of(MentoringRefusal.MENTORSHIP_NOT_ACTIVE);
         }
         if (!start.isAfter(now) || !enoughNotice(now, start, m.minNoticeHours())) {
-            return Optional.of(Problem.SESSION_NOTICE_TOO_SHORT);
+            return Optional.of(MentoringRefusal.SESSION_NOTICE_TOO_SHORT);
         }
         if (!withinWindow(start, m.sessionMinutes(), m.windowStart(), m.windowEnd())) {
-            return Optional.of(Problem.SESSION_OUTSIDE_WINDOW);
+            return Optional.of(MentoringRefusal.SESSION_OUTSIDE_WINDOW);
         }
         if (!availability.offers(LocalDateTime.ofInstant(start, SEOUL), m.sessionMinutes())) {
-            return Optional.of(Problem.MENTOR_NOT_AVAILABLE);
+            return Optional.of(MentoringRefusal.MENTOR_NOT_AVAILABLE);
         }
         return Optional.empty();
     }

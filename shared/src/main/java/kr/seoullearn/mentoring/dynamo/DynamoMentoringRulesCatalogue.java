@@ -1,10 +1,7 @@
 package kr.seoullearn.mentoring.dynamo;
 
-import kr.seoullearn.platform.dynamo.Keys;
-
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.platform.http.Json;
@@ -20,12 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * definition as JSON. Like the eligibility programmes (docs/adr/0007), the rules in force on a
  * date are the newest that started on or before it: one Query, newest first, limit 1.
  */
-@Singleton
-public class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
+final class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoMentoringRulesCatalogue(DynamoDbClient dynamo, @Named("appTable") String table) {
+    DynamoMentoringRulesCatalogue(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -36,7 +32,7 @@ public class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
                 .keyConditionExpression("PK = :pk AND SK <= :upTo")
                 .expressionAttributeValues(Map.of(
                         ":pk", AttributeValue.fromS(MentoringKeys.rules(tenant)),
-                        ":upTo", AttributeValue.fromS("FROM#" + date + "#\uffff")))
+                        ":upTo", AttributeValue.fromS(MentoringKeys.rulesUpTo(date))))
                 .scanIndexForward(false)
                 .limit(1)).items();
         if (items.isEmpty()) {
@@ -48,11 +44,10 @@ public class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
 
     @Override
     public void save(MentoringRules r) {
-        dynamo.putItem(p -> p.tableName(table).item(Map.of(
-                Keys.PK, AttributeValue.fromS(MentoringKeys.rules(r.tenant())),
-                Keys.SK, AttributeValue.fromS("FROM#" + r.effectiveFrom() + "#" + r.id()),
-                "type", AttributeValue.fromS("MENTORING_RULES"),
-                "rulesId", AttributeValue.fromS(r.id()),
-                "definition", AttributeValue.fromS(Json.write(MentoringRulesJson.toMap(r))))));
+        Map<String, AttributeValue> item = new HashMap<>(MentoringKeys.rules(r.tenant(), r.effectiveFrom(), r.id()).attributes());
+        item.put("type", AttributeValue.fromS("MENTORING_RULES"));
+        item.put("rulesId", AttributeValue.fromS(r.id()));
+        item.put("definition", AttributeValue.fromS(Json.write(MentoringRulesJson.toMap(r))));
+        dynamo.putItem(p -> p.tableName(table).item(item));
     }
 }

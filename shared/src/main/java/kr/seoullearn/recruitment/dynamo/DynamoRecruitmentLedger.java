@@ -1,8 +1,7 @@
 package kr.seoullearn.recruitment.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
-import kr.seoullearn.mentoring.dynamo.MentoringKeys;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -288,7 +287,7 @@ public class DynamoRecruitmentLedger implements RecruitmentLedger {
         values.put(":type", s("MENTOR"));
         values.put(":name", s(m.name()));
         values.put(":profile", s(Json.write(profile)));
-        values.put(":gpk", s(MentoringKeys.mentors(m.tenant())));
+        values.put(":gpk", s(MentoringStorage.mentorsIndex(m.tenant())));
         values.put(":gsk", s(m.userId()));
         values.put(":zero", ZERO);
         values.put(":availability", s(Json.write(m.availability().toMap())));
@@ -296,7 +295,7 @@ public class DynamoRecruitmentLedger implements RecruitmentLedger {
         values.put(":ends", s(m.termEnds().toString()));
         values.put(":read", s(m.readUntil().toString()));
         writes.add(new Write(TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(DynamoMentoringLedger.mentorKey(m.tenant(), m.userId()))
+                .key(MentoringStorage.mentorKey(m.tenant(), m.userId()).attributes())
                 .updateExpression("SET #type = :type, #name = :name, #profile = :profile, GSI1PK = :gpk, GSI1SK = :gsk, "
                         + "#mentees = if_not_exists(#mentees, :zero), #availability = if_not_exists(#availability, :availability), "
                         + "#version = if_not_exists(#version, :zero), termStarts = :starts, termEnds = :ends, readUntil = :read")
@@ -370,7 +369,7 @@ public class DynamoRecruitmentLedger implements RecruitmentLedger {
                         ":at", s(at.toString())))).build(), Problem.RENEWAL_NOT_FOUND));
         if (approve) {
             writes.add(new Write(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(DynamoMentoringLedger.mentorKey(r.tenant(), r.mentorId()))
+                    .key(MentoringStorage.mentorKey(r.tenant(), r.mentorId()).attributes())
                     .updateExpression("SET termEnds = :ends, readUntil = :read")
                     .conditionExpression("termEnds = :old")
                     .expressionAttributeValues(Map.of(":ends", s(newTermEnds.toString()), ":read", s(newReadUntil.toString()),

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.seoullearn.mentoring.domain.MentoringRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.mentoring.domain.Availability;
@@ -47,7 +48,7 @@ class BookingRulesPropertiesTest {
     void theWeekASessionCountsInIsItsSeoulWeekWhateverOffsetTheStartWasWrittenIn(@ForAll("instants") Instant start,
                                                                                  @ForAll("offsets") ZoneOffset offset) {
         String written = start.atOffset(offset).toString();
-        Instant read = Mentoring.start(Map.of("start", written));
+        Instant read = SessionBooking.start(Map.of("start", written));
         assertThat(read).isEqualTo(start);
         ZonedDateTime seoul = start.atZone(BookingRules.SEOUL);
         LocalDate monday = BookingRules.monday(seoul.toLocalDate());
@@ -123,7 +124,7 @@ class BookingRulesPropertiesTest {
             if (inWindow && noticed) {
                 assertThat(refusal).isEmpty();
             } else {
-                assertThat(refusal).get().isIn(Problem.SESSION_OUTSIDE_WINDOW, Problem.SESSION_NOTICE_TOO_SHORT);
+                assertThat(refusal).get().isIn(MentoringRefusal.SESSION_OUTSIDE_WINDOW, MentoringRefusal.SESSION_NOTICE_TOO_SHORT);
             }
         }
     }
@@ -131,7 +132,7 @@ class BookingRulesPropertiesTest {
     @Property
     void aStartThatIsNotAnIsoDateTimeIsAValidationProblem(@ForAll String garbage) {
         try {
-            Instant read = Mentoring.start(Map.of("start", garbage));
+            Instant read = SessionBooking.start(Map.of("start", garbage));
             // some random strings are date-times; then they must read back as one
             assertThat(read).isNotNull();
         } catch (ProblemException e) {

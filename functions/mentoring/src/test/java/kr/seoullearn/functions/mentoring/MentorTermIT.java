@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.MentoringSubject;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Recruited mentors' terms in matching (issue 11, docs/adr/0014): a mentor whose term has ended
+ * Recruited mentors' terms in matching (docs/adr/0014): a mentor whose term has ended
  * is not proposed and cannot be confirmed (a condition of the matching transaction), and reads
  * their past sessions until {@code readUntil}, not after.
  */
@@ -46,7 +46,7 @@ class MentorTermIT {
 
     /** The term the recruitment selection writes on the mentor's item. */
     private static void term(String tenant, String mentor, String termEnds, String readUntil) {
-        f.dynamo.updateItem(u -> u.tableName(f.stack.table()).key(DynamoMentoringLedger.mentorKey(new TenantId(tenant), mentor))
+        f.dynamo.updateItem(u -> u.tableName(f.stack.table()).key(MentoringStorage.mentorKey(new TenantId(tenant), mentor).attributes())
                 .updateExpression("SET termEnds = :ends, readUntil = :read")
                 .expressionAttributeValues(Map.of(":ends", AttributeValue.fromS(termEnds), ":read", AttributeValue.fromS(readUntil))));
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 import kr.seoullearn.mentoring.domain.BookingRules;
 import kr.seoullearn.mentoring.domain.Mentorship;
 import kr.seoullearn.mentoring.domain.Session;
@@ -170,7 +170,7 @@ class MentoringConcurrencyIT {
         String secondMentor = f.mentor("seoul");
         Mentorship m2 = new Mentorship(seoul, "second-" + first, learner, secondMentor, m1.menteeName(), "두 번째 멘토", m1.rulesId(),
                 30, 16, 0, 2, 0, 24, 12, 8, 4, m1.windowStart(), m1.windowEnd(), Mentorship.Status.ACTIVE, m1.createdAt(), 2, 2);
-        f.dynamo.putItem(p -> p.tableName(f.stack.table()).item(DynamoMentoringLedger.mentorshipItem(m2)));
+        f.dynamo.putItem(p -> p.tableName(f.stack.table()).item(MentoringStorage.mentorshipItem(m2)));
 
         // WHEN they book both mentors at the same time, many times over in parallel
         List<Callable<APIGatewayV2HTTPResponse>> requests = new ArrayList<>();

@@ -21,12 +21,12 @@ import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringRulesCatalogue;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.mentoring.dynamo.MentoringKeys;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.Availability;
@@ -38,6 +38,18 @@ import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.seoullearn.local.aws.LocalAws;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -103,8 +115,8 @@ final class MentoringFixture implements AutoCloseable {
     final DynamoApplicationStore applications;
     final DynamoProfileRepository profiles;
     final DynamoProgrammeCatalogue programmes;
-    final DynamoMentoringRulesCatalogue rules;
-    final DynamoMentoringLedger ledger;
+    final MentoringRulesCatalogue rules;
+    final MentoringLedger ledger;
     final MentoringHandler handler;
     private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
 
@@ -114,11 +126,11 @@ final class MentoringFixture implements AutoCloseable {
         applications = new DynamoApplicationStore(dynamo, stack.table());
         profiles = new DynamoProfileRepository(dynamo, stack.table());
         programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
-        rules = new DynamoMentoringRulesCatalogue(dynamo, stack.table());
-        ledger = new DynamoMentoringLedger(dynamo, stack.table());
+        rules = MentoringStorage.rules(dynamo, stack.table());
+        ledger = MentoringStorage.ledger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         handler = new MentoringHandler(new Mentoring(new DynamoApplicationStore(counted, stack.table()),
-                new DynamoMentoringRulesCatalogue(counted, stack.table()), new DynamoMentoringLedger(counted, stack.table()),
+                MentoringStorage.rules(counted, stack.table()), MentoringStorage.ledger(counted, stack.table()),
                 new LocalMeetingRooms(), clock));
     }
 
@@ -231,11 +243,59 @@ final class MentoringFixture implements AutoCloseable {
         return Json.readObject(r.getBody());
     }
 
+    /**
+     * Loses the answer of the next TransactWriteItems once armed: the emulator applies it, the SDK
+     * is told 500 and sends the very same request again, with the same ClientRequestToken — what a
+     * timeout that swallows a success does.
+     */
+    static final class LostAnswers implements ExecutionInterceptor {
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final AtomicInteger sent = new AtomicInteger();
+
+        void arm() {
+            armed.set(true);
+        }
+
+        /** TransactWriteItems requests sent, retries included. */
+        int transactionsSent() {
+            return sent.get();
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (transaction(attributes)) {
+                sent.incrementAndGet();
+            }
+        }
+
+        @Override
+        public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            if (transaction(attributes) && context.httpResponse().isSuccessful() && armed.compareAndSet(true, false)) {
+                return context.httpResponse().toBuilder().statusCode(500).build();
+            }
+            return context.httpResponse();
+        }
+
+        private static boolean transaction(ExecutionAttributes attributes) {
+            return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    }
+
+    /** A DynamoDB client of the emulator whose transactions' answers {@code lost} loses when armed. */
+    DynamoDbClient dynamoDb(LostAnswers lost) {
+        return DynamoDbClient.builder()
+                .endpointOverride(stack.aws().endpoint())
+                .region(Region.of(stack.aws().region()))
+                .credentialsProvider(() -> AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(lost).build())
+                .build();
+    }
+
     /** The mentorship item as stored. */
     Map<String, AttributeValue> mentorshipItem(String tenant, String mentorshipId) {
         return dynamo.getItem(g -> g.tableName(stack.table()).consistentRead(true)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(MentoringKeys.mentorship(new TenantId(tenant), mentorshipId)),
-                        Keys.SK, AttributeValue.fromS(MentoringKeys.MENTORSHIP)))).item();
+                .key(MentoringStorage.mentorshipKey(new TenantId(tenant), mentorshipId).attributes())).item();
     }
 
     /** Every item of a partition (by its PK), in key order. */
@@ -246,8 +306,8 @@ final class MentoringFixture implements AutoCloseable {
 
     /** A person's busy half hours (lock items) as stored. */
     List<String> locks(String tenant, String userId) {
-        return partition(Keys.user(new TenantId(tenant), userId)).stream().map(i -> i.get(Keys.SK).s())
-                .filter(sk -> sk.startsWith(MentoringKeys.BUSY_PREFIX)).toList();
+        return partition(Keys.user(new TenantId(tenant), userId)).stream().filter(i -> "BUSY".equals(i.get("type").s()))
+                .map(i -> i.get(Keys.SK).s()).toList();
     }
 
     static int number(Map<String, AttributeValue> item, String name) {
@@ -266,7 +326,7 @@ final class MentoringFixture implements AutoCloseable {
             partition(Keys.user(t, p)).forEach(i -> state.put(i.get(Keys.PK).s() + "/" + i.get(Keys.SK).s(), new java.util.TreeMap<>(i).toString()));
         }
         for (String m : mentorships) {
-            partition(MentoringKeys.mentorship(t, m)).forEach(i -> state.put(i.get(Keys.PK).s() + "/" + i.get(Keys.SK).s(),
+            partition(MentoringStorage.mentorshipKey(t, m).pk()).forEach(i -> state.put(i.get(Keys.PK).s() + "/" + i.get(Keys.SK).s(),
                     new java.util.TreeMap<>(i).toString()));
         }
         return state.values().stream().toList();

@@ -236,8 +236,9 @@ class MentoringHandlerIT {
 
     @Test
     void aChangeRetriedAfterItsAnswerWasLostIsNeitherDoneTwiceNorRefused() {
-        // the SDK retries a request that timed out; DynamoDB answers a retried transaction by its
-        // ClientRequestToken, the emulator runs it again: the ledger must see its own earlier write
+        // the SDK sends a request again when its answer was lost (a timeout after the write was
+        // applied), with the same ClientRequestToken; DynamoDB, and the emulator, answer such a retried
+        // transaction from that token instead of running it again
         TenantId seoul = new TenantId("seoul");
         String learner = f.learner("seoul", SchoolLevel.MIDDLE);
         String mentor = f.mentor("seoul");
@@ -246,14 +247,19 @@ class MentoringHandlerIT {
         Instant start = seoul("2026-12-09T10:00");
         var s = new kr.seoullearn.mentoring.domain.Session(seoul, id, java.util.UUID.randomUUID().toString(), learner, mentor, start, 30,
                 kr.seoullearn.mentoring.domain.Session.Status.BOOKED, "https://meet.seoul-learn.local/room/x", null, MentoringFixture.NOW, null);
+        var lost = new MentoringFixture.LostAnswers();
+        var ledger = kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(f.dynamoDb(lost), f.stack.table());
 
-        f.ledger.book(m, s);
-        f.ledger.book(m, s); // the same transaction again
+        lost.arm();
+        ledger.book(m, s); // applied, its answer lost, the same transaction sent again
 
+        assertThat(lost.transactionsSent()).as("the booking was sent twice").isEqualTo(2);
         assertThat(number(f.mentorshipItem("seoul", id), "used")).isEqualTo(1);
         assertThat(f.ledger.sessions(seoul, id)).hasSize(1);
         Instant now = MentoringFixture.NOW.plusSeconds(60);
-        f.ledger.cancel(m, s, false, now);
+        lost.arm();
+        ledger.cancel(m, s, false, now);
+        assertThat(lost.transactionsSent()).as("the cancel was sent twice").isEqualTo(4);
         assertThat(number(f.mentorshipItem("seoul", id), "used")).isZero();
         assertThat(f.locks("seoul", mentor)).isEmpty();
         // another cancel of the cancelled session (not a retry of the same call) is refused
@@ -367,7 +373,7 @@ class MentoringHandlerIT {
         String full = f.mentor("seoul", "꽉 찬 멘토", Set.of(MentoringSubject.CAREER), Set.of(SchoolLevel.HIGH), Set.of(Language.KO), 4,
                 MentoringFixture.everyDay());
         f.dynamo.updateItem(u -> u.tableName(f.stack.table())
-                .key(kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger.mentorKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), full))
+                .key(kr.seoullearn.mentoring.dynamo.MentoringStorage.mentorKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), full).attributes())
                 .updateExpression("SET mentees = :ten").expressionAttributeValues(Map.of(":ten", AttributeValue.fromN("10"))));
         String learner = f.learner("seoul", SchoolLevel.HIGH);
         expect(f.call("POST /api/mentoring/request", learner, "seoul", Map.of(), null,

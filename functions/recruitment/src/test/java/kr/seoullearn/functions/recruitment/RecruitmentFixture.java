@@ -16,7 +16,8 @@ import java.util.UUID;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.recruitment.dynamo.DynamoRecruitmentLedger;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
@@ -46,7 +47,7 @@ final class RecruitmentFixture implements AutoCloseable {
     final CognitoIdentityProviderClient cognito;
     final CallCounter counter = new CallCounter();
     final DynamoRecruitmentLedger ledger;
-    final DynamoMentoringLedger mentoring;
+    final MentoringLedger mentoring;
     final RecruitmentHandler handler;
 
     @SuppressWarnings("unchecked")
@@ -55,7 +56,7 @@ final class RecruitmentFixture implements AutoCloseable {
         dynamo = stack.aws().dynamoDb();
         cognito = stack.aws().cognito();
         ledger = new DynamoRecruitmentLedger(dynamo, stack.table());
-        mentoring = new DynamoMentoringLedger(dynamo, stack.table());
+        mentoring = MentoringStorage.ledger(dynamo, stack.table());
         try (var in = RecruitmentFixture.class.getResourceAsStream("/seed/recruitment-rules.json")) {
             com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in)
                     .forEach(o -> ledger.saveRules(RecruitmentRulesJson.fromMap((Map<String, Object>) o)));
@@ -67,7 +68,7 @@ final class RecruitmentFixture implements AutoCloseable {
     RecruitmentHandler handler(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
         return new RecruitmentHandler(new Recruitment(new DynamoRecruitmentLedger(counted, stack.table()),
-                new DynamoMentoringLedger(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
+                MentoringStorage.ledger(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
     }
 
     @Override

@@ -80,7 +80,7 @@ class RemindersFixture implements AutoCloseable {
         CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
-                new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
+                new DynamoCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), dynamo, stack.table());
     }
 
@@ -91,7 +91,7 @@ class RemindersFixture implements AutoCloseable {
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
                 new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
-                new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(client, stack.table()),
+                kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), client, stack.table());
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
-import kr.seoullearn.mentoring.dynamo.DynamoMentoringRulesCatalogue;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.Availability;
@@ -97,11 +98,11 @@ final class MentorSeeder {
     }
 
     void seed() throws IOException {
-        DynamoMentoringRulesCatalogue catalogue = new DynamoMentoringRulesCatalogue(dynamo, table);
+        MentoringRulesCatalogue catalogue = MentoringStorage.rules(dynamo, table);
         List<MentoringRules> rules = rules();
         rules.forEach(catalogue::save);
         progress.accept("seeded mentoring rules " + rules.stream().map(MentoringRules::id).toList());
-        DynamoMentoringLedger ledger = new DynamoMentoringLedger(dynamo, table);
+        MentoringLedger ledger = MentoringStorage.ledger(dynamo, table);
         DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
         for (SeedMentor m : MENTORS) {
             String sub = user(m);

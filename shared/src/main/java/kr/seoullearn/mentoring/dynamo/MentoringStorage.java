@@ -1,0 +1,83 @@
+package kr.seoullearn.mentoring.dynamo;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import kr.seoullearn.figures.dynamo.FiguresStorage;
+import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.mentoring.domain.Mentorship;
+import kr.seoullearn.mentoring.local.LocalMeetingRooms;
+import kr.seoullearn.mentoring.port.MeetingRooms;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
+import kr.seoullearn.platform.dynamo.ItemKey;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
+import kr.seoullearn.reminders.port.ReminderWrites;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Wires the mentoring context's DynamoDB adapters to its ports. */
+@Factory
+public class MentoringStorage {
+
+    @Singleton
+    public MentoringLedger mentoringLedger(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
+                                           ReminderWrites reminders) {
+        return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo), figures, reminders));
+    }
+
+    @Singleton
+    public MentoringRulesCatalogue mentoringRules(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return rules(dynamo, table);
+    }
+
+    /** For code that wires by hand (tests, the local cloud's seeders). */
+    public static MentoringLedger ledger(DynamoDbClient dynamo, String table) {
+        return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo),
+                FiguresStorage.writes(table), RemindersStorage.writes(table)));
+    }
+
+    /** For code that wires by hand (tests, the local cloud's seeders). */
+    public static MentoringRulesCatalogue rules(DynamoDbClient dynamo, String table) {
+        return new DynamoMentoringRulesCatalogue(dynamo, table);
+    }
+
+    /**
+     * The meeting provider a deployment names (MEETING_PROVIDER); only {@code local-rooms} has an
+     * adapter, so any other choice stops the function from starting rather than sending learners
+     * to rooms that do not exist.
+     */
+    public static MeetingRooms meetingRooms(String provider) {
+        if (!"local-rooms".equals(provider)) {
+            throw new IllegalStateException("MEETING_PROVIDER=" + provider + " has no adapter; only local-rooms exists");
+        }
+        return new LocalMeetingRooms();
+    }
+
+    // Items for code that must reach them directly: tests and seed data that need a state the
+    // routes do not make, and recruitment's selection, which writes the mentor's item in its own
+    // transaction until it onboards mentors through a mentoring port.
+
+    /** The key of a mentor's item (profile, availability, mentee counter, term). */
+    public static ItemKey mentorKey(TenantId tenant, String userId) {
+        return MentorItems.key(tenant, userId);
+    }
+
+    /** The GSI1 partition matching reads a tenant's mentors from. */
+    public static String mentorsIndex(TenantId tenant) {
+        return MentoringKeys.mentors(tenant);
+    }
+
+    /** The key of a mentorship's item (quota, used, weekly cap, window, status). */
+    public static ItemKey mentorshipKey(TenantId tenant, String mentorshipId) {
+        return MentoringKeys.mentorship(tenant, mentorshipId);
+    }
+
+    /** A mentorship's item as stored. */
+    public static Map<String, AttributeValue> mentorshipItem(Mentorship m) {
+        return MentoringItems.item(m);
+    }
+}
