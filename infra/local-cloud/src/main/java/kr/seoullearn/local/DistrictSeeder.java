@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.laptops.dynamo.DynamoLaptopLedger;
 import kr.seoullearn.laptops.dynamo.DynamoOfficerDistricts;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.RegistrationStatus;
@@ -64,7 +65,7 @@ final class DistrictSeeder {
         }
         progress.accept("seeded laptop stock in " + (SEOUL.size() + CHUNGBUK.size()) + " districts (" + opened + " new)");
         DynamoOfficerDistricts assignments = new DynamoOfficerDistricts(dynamo, table);
-        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+        ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (Officer o : OFFICERS) {
             String sub = createUser.apply(o.user());
             TenantId tenant = new TenantId(o.user().tenant());

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
 import kr.seoullearn.mentoring.dynamo.DynamoMentoringRulesCatalogue;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.Mentor;
@@ -102,7 +103,7 @@ final class MentorSeeder {
         rules.forEach(catalogue::save);
         progress.accept("seeded mentoring rules " + rules.stream().map(MentoringRules::id).toList());
         DynamoMentoringLedger ledger = new DynamoMentoringLedger(dynamo, table);
-        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+        ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (SeedMentor m : MENTORS) {
             String sub = user(m);
             TenantId tenant = new TenantId(m.tenant());

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.domain.ProgrammeJson;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -88,11 +89,11 @@ final class Seeder {
                         "nameEn", AttributeValue.fromS(t.nameEn()))));
             }
             progress.accept("seeded tenants " + TENANTS.stream().map(Tenant::id).toList());
-            DynamoProgrammeCatalogue catalogue = new DynamoProgrammeCatalogue(dynamo, table);
+            ProgrammeCatalogue catalogue = RegistrationStorage.programmes(dynamo, table);
             List<EligibilityProgramme> programmes = programmes();
             programmes.forEach(catalogue::save);
             progress.accept("seeded programmes " + programmes.stream().map(EligibilityProgramme::id).toList());
-            DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+            ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
             for (DemoUser u : DEMO_USERS) {
                 String sub = createUser(cognito, poolId, u);
                 cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));

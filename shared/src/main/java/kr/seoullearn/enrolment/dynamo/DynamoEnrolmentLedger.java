@@ -1,7 +1,6 @@
 package kr.seoullearn.enrolment.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
 
@@ -54,8 +53,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * with no seat takes a ticket from an atomic counter (one UpdateItem: arrival order, and no
  * race to lose in a burst) and joins the waitlist under it while there is still no seat for a
  * newcomer; a promotion moves the lowest tickets into seats in one transaction. Transactions
- * that lose a race ({@code TransactionConflict}) are tried again with jitter, as in
- * {@link DynamoApplicationStore}.
+ * that lose a race ({@code TransactionConflict}) are tried again with jitter, as a submission
+ * to a programme with a quota is.
  */
 @Singleton
 public class DynamoEnrolmentLedger implements EnrolmentLedger {

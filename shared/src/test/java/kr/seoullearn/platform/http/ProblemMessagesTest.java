@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ProblemMessagesTest {
@@ -19,7 +24,7 @@ class ProblemMessagesTest {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             Set<String> expected = new HashSet<>();
-            for (Problem problem : Problem.values()) {
+            for (Refusal problem : everyRefusal()) {
                 expected.add(problem.code() + ".title");
                 expected.add(problem.code() + ".detail");
                 assertThat(p.getProperty(problem.code() + ".title")).as(language + " " + problem).isNotBlank();
@@ -27,6 +32,30 @@ class ProblemMessagesTest {
             }
             assertThat(p.stringPropertyNames()).as("unused keys in " + language).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void theContextsRefusalsAreFound() throws Exception {
+        assertThat(everyRefusal()).contains(Problem.UNAUTHENTICATED)
+                .anyMatch(r -> r.getClass() != Problem.class);
+    }
+
+    /** Problem's constants and every other context's refusal enum compiled beside it (shared's classes). */
+    static List<Refusal> everyRefusal() throws Exception {
+        Path classes = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Refusal> refusals = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ProblemMessagesTest.class.getClassLoader());
+                if (type.isEnum() && Refusal.class.isAssignableFrom(type)) {
+                    for (Object constant : type.getEnumConstants()) {
+                        refusals.add((Refusal) constant);
+                    }
+                }
+            }
+        }
+        return refusals;
     }
 
     @Test

@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
 import kr.seoullearn.mentoring.dynamo.DynamoMentoringRulesCatalogue;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.mentoring.dynamo.MentoringKeys;
 import kr.seoullearn.platform.http.Json;
@@ -100,9 +101,9 @@ final class MentoringFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
     final MovingClock clock = new MovingClock(NOW);
-    final DynamoApplicationStore applications;
-    final DynamoProfileRepository profiles;
-    final DynamoProgrammeCatalogue programmes;
+    final ApplicationStore applications;
+    final ProfileRepository profiles;
+    final ProgrammeCatalogue programmes;
     final DynamoMentoringRulesCatalogue rules;
     final DynamoMentoringLedger ledger;
     final MentoringHandler handler;
@@ -111,13 +112,13 @@ final class MentoringFixture implements AutoCloseable {
     MentoringFixture(String purpose) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
-        applications = new DynamoApplicationStore(dynamo, stack.table());
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
-        programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        programmes = RegistrationStorage.programmes(dynamo, stack.table());
         rules = new DynamoMentoringRulesCatalogue(dynamo, stack.table());
         ledger = new DynamoMentoringLedger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
-        handler = new MentoringHandler(new Mentoring(new DynamoApplicationStore(counted, stack.table()),
+        handler = new MentoringHandler(new Mentoring(RegistrationStorage.applications(counted, stack.table()),
                 new DynamoMentoringRulesCatalogue(counted, stack.table()), new DynamoMentoringLedger(counted, stack.table()),
                 new LocalMeetingRooms(), clock));
     }
