@@ -12,6 +12,9 @@ public enum Figure {
     APPLICATIONS_REJECTED("applications.rejected"),
     LEARNERS_BY_LEVEL("learners.level"),
     LEARNERS_BY_DISTRICT("learners.district"),
+    /** Applications decided, and the seconds from submission to decision they took (their average is the time to a decision). */
+    DECISIONS("decisions.count"),
+    DECISION_SECONDS("decisions.seconds"),
     SEATS_ENROLLED("seats.enrolled"),
     SEATS_WAITLISTED("seats.waitlisted"),
     SEATS_PROMOTED("seats.promoted"),

@@ -32,16 +32,9 @@ public final class Keys {
     public static final String PROFILE = "PROFILE";
     /** An applicant's document: {@code T#tenant#U#sub / DOC#<documentId>}. */
     public static final String DOCUMENT_PREFIX = "DOC#";
-    /** Audit trail of a person's record: {@code T#tenant#U#sub / AUDIT#<ISO instant>#<uuid>}. */
-    public static final String AUDIT_PREFIX = "AUDIT#";
 
     public static String document(String documentId) {
         return DOCUMENT_PREFIX + documentId;
-    }
-
-    /** Partition of a tenant's programmes (effective-dated). */
-    public static String programmes(TenantId tenant) {
-        return "T#" + tenant.value() + "#PROGRAMME";
     }
 
     /** GSI1 partition of a tenant's review queue, ordered by submission time. */

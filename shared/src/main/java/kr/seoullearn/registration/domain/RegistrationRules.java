@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.school.SchoolLevel;
 
@@ -72,7 +71,7 @@ public final class RegistrationRules {
     /** What a submission needs: throws the first reason it cannot be submitted. */
     public static Assessment assess(Application a, EligibilityProgramme programme, LocalDate today) {
         if (!a.editable()) {
-            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+            throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
         List<String> missing = new ArrayList<>();
         if (a.name() == null) {
@@ -96,12 +95,12 @@ public final class RegistrationRules {
             missing.add("categories");
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(Problem.APPLICATION_INCOMPLETE, Map.of("missing", missing));
+            throw new ProblemException(RegistrationRefusal.APPLICATION_INCOMPLETE, Map.of("missing", missing));
         }
         if (needsGuardian(a, today)) {
             Application.Guardian g = a.guardian();
             if (g == null || g.name() == null || g.contact() == null || g.consentAt() == null) {
-                throw new ProblemException(Problem.GUARDIAN_CONSENT_REQUIRED);
+                throw new ProblemException(RegistrationRefusal.GUARDIAN_CONSENT_REQUIRED);
             }
         }
         List<String> reasons = new ArrayList<>();
@@ -118,7 +117,7 @@ public final class RegistrationRules {
             }
         }
         if (!reasons.isEmpty()) {
-            throw new ProblemException(Problem.NOT_ELIGIBLE, Map.of("reasons", reasons));
+            throw new ProblemException(RegistrationRefusal.NOT_ELIGIBLE, Map.of("reasons", reasons));
         }
         List<DocumentKind> required = requiredDocuments(a, programme);
         return new Assessment(required, required.isEmpty() && a.recordsCheck() != null

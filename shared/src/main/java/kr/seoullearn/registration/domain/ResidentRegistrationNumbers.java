@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 
 /**
@@ -50,7 +49,7 @@ public final class ResidentRegistrationNumbers {
     }
 
     private static ProblemException refused(String field) {
-        return new ProblemException(Problem.RESIDENT_REGISTRATION_NUMBER,
+        return new ProblemException(RegistrationRefusal.RESIDENT_REGISTRATION_NUMBER,
                 Map.of("errors", List.of(Map.of("field", field, "code", "resident-registration-number"))));
     }
 }

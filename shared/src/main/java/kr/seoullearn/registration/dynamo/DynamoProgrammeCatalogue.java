@@ -1,17 +1,14 @@
 package kr.seoullearn.registration.dynamo;
 
-import kr.seoullearn.platform.dynamo.Keys;
-
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.platform.http.Json;
-import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
-import kr.seoullearn.registration.domain.ProgrammeJson;
+import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.domain.ProgrammeJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,12 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * plus the quota counter {@code admitted}. The one in force on a date is the latest that
  * started on or before it: one Query, newest first, limit 1.
  */
-@Singleton
-public class DynamoProgrammeCatalogue implements ProgrammeCatalogue {
+final class DynamoProgrammeCatalogue implements ProgrammeCatalogue {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoProgrammeCatalogue(DynamoDbClient dynamo, @Named("appTable") String table) {
+    DynamoProgrammeCatalogue(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -35,8 +31,8 @@ public class DynamoProgrammeCatalogue implements ProgrammeCatalogue {
         var items = dynamo.query(r -> r.tableName(table)
                 .keyConditionExpression("PK = :pk AND SK <= :upTo")
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(Keys.programmes(tenant)),
-                        ":upTo", AttributeValue.fromS("FROM#" + date + "#\uffff")))
+                        ":pk", AttributeValue.fromS(RegistrationKeys.programmes(tenant)),
+                        ":upTo", AttributeValue.fromS(RegistrationKeys.programmesUpTo(date))))
                 .scanIndexForward(false)
                 .limit(1)).items();
         if (items.isEmpty()) {
@@ -46,24 +42,22 @@ public class DynamoProgrammeCatalogue implements ProgrammeCatalogue {
         return programme.inForceOn(date) ? Optional.of(programme) : Optional.empty();
     }
 
+    /** Adds or replaces the definition; the quota counter {@code admitted} is kept (zero when new). */
     @Override
     public void save(EligibilityProgramme p) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":type", AttributeValue.fromS("PROGRAMME"),
+                ":d", AttributeValue.fromS(Json.write(ProgrammeJson.toMap(p))),
+                ":id", AttributeValue.fromS(p.id()),
+                ":zero", AttributeValue.fromN("0")));
+        if (p.quota() != null) {
+            values.put(":quota", AttributeValue.fromN(p.quota().toString()));
+        }
         dynamo.updateItem(r -> r.tableName(table)
-                .key(key(p))
+                .key(RegistrationKeys.programme(p).attributes())
                 .updateExpression("SET #type = :type, #definition = :d, programmeId = :id, admitted = if_not_exists(admitted, :zero)"
                         + (p.quota() == null ? " REMOVE quota" : ", quota = :quota"))
                 .expressionAttributeNames(Map.of("#type", "type", "#definition", "definition"))
-                .expressionAttributeValues(p.quota() == null
-                        ? Map.of(":type", AttributeValue.fromS("PROGRAMME"), ":d", AttributeValue.fromS(Json.write(ProgrammeJson.toMap(p))),
-                                ":id", AttributeValue.fromS(p.id()), ":zero", AttributeValue.fromN("0"))
-                        : Map.of(":type", AttributeValue.fromS("PROGRAMME"), ":d", AttributeValue.fromS(Json.write(ProgrammeJson.toMap(p))),
-                                ":id", AttributeValue.fromS(p.id()), ":zero", AttributeValue.fromN("0"),
-                                ":quota", AttributeValue.fromN(p.quota().toString()))));
-    }
-
-    /** The key of a programme's item (its quota counter lives there too). */
-    public static Map<String, AttributeValue> key(EligibilityProgramme p) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.programmes(p.tenant())),
-                Keys.SK, AttributeValue.fromS("FROM#" + p.effectiveFrom() + "#" + p.id()));
+                .expressionAttributeValues(values));
     }
 }

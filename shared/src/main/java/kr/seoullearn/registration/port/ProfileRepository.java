@@ -12,4 +12,11 @@ public interface ProfileRepository {
 
     /** Creates the profile unless one exists; returns false (and changes nothing) if it does. */
     boolean createIfAbsent(Profile profile);
+
+    /**
+     * Creates the DRAFT profile of someone who just signed up, unless one exists (then returns
+     * false), and plans the reminder about the draft's documents either way: a retried sign-up
+     * plans it again, and its identity (the person's draft) makes it sent at most once.
+     */
+    boolean createDraft(Profile draft);
 }

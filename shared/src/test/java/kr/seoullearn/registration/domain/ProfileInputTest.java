@@ -74,6 +74,6 @@ class ProfileInputTest {
     void aResidentRegistrationNumberAnywhereRefusesTheWholeRequest() {
         assertThatThrownBy(() -> ProfileInput.parse(Map.of("version", 0, "name", "120514-4123456"), TODAY))
                 .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem()).isEqualTo(Problem.RESIDENT_REGISTRATION_NUMBER));
+                        e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.RESIDENT_REGISTRATION_NUMBER));
     }
 }

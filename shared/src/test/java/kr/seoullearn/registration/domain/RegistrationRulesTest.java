@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.seoullearn.platform.http.Language;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
@@ -62,7 +61,7 @@ class RegistrationRulesTest {
         LocalDate thirteen = TODAY.minusYears(13);
         var noGuardian = application(thirteen, SchoolLevel.ELEMENTARY, List.of("OUT_OF_SCHOOL"), null, null);
         assertThatThrownBy(() -> RegistrationRules.assess(noGuardian, PROGRAMME, TODAY)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.GUARDIAN_CONSENT_REQUIRED));
+                e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.GUARDIAN_CONSENT_REQUIRED));
         var noConsent = application(thirteen, SchoolLevel.ELEMENTARY, List.of("OUT_OF_SCHOOL"),
                 new Application.Guardian("김정숙", "010-1234-5678", null), null);
         assertThatThrownBy(() -> RegistrationRules.assess(noConsent, PROGRAMME, TODAY)).isInstanceOf(ProblemException.class);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class ResidentRegistrationNumbersTest {
     void refusesANumberAnywhereInABodyOrAFieldNamedForIt() {
         assertThatThrownBy(() -> ResidentRegistrationNumbers.refuseIn(Map.of("guardian", Map.of("contact", "800203-2123456"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem()).isEqualTo(Problem.RESIDENT_REGISTRATION_NUMBER);
+                    assertThat(e.problem()).isEqualTo(RegistrationRefusal.RESIDENT_REGISTRATION_NUMBER);
                     assertThat(e.extensions().get("errors"))
                             .isEqualTo(List.of(Map.of("field", "guardian.contact", "code", "resident-registration-number")));
                 });

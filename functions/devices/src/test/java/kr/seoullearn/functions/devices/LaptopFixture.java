@@ -12,16 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.laptops.dynamo.LaptopsStorage;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
@@ -44,7 +43,7 @@ final class LaptopFixture implements AutoCloseable {
     final TestStack stack;
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
-    final DynamoApplicationStore applications;
+    final ApplicationStore applications;
     final LaptopLedger ledger;
     final OfficerDistricts officers;
     final DevicesHandler handler;
@@ -72,11 +71,11 @@ final class LaptopFixture implements AutoCloseable {
     LaptopFixture(String purpose) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
-        applications = new DynamoApplicationStore(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
         officers = LaptopsStorage.officers(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = LaptopsStorage.ledger(counted, stack.table());
-        handler = new DevicesHandler(new Laptops(new DynamoApplicationStore(counted, stack.table()), ledger,
+        handler = new DevicesHandler(new Laptops(RegistrationStorage.applications(counted, stack.table()), ledger,
                 LaptopsStorage.officers(counted, stack.table()), clock));
     }
 
@@ -101,13 +100,13 @@ final class LaptopFixture implements AutoCloseable {
             EligibilityProgramme p = new EligibilityProgramme(new TenantId(t), t + "-2026", LocalDate.of(2026, 3, 1), null,
                     Map.of("en", t), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
                     Set.of(SchoolLevel.values()), 1, null);
-            new DynamoProgrammeCatalogue(dynamo, stack.table()).save(p);
+            RegistrationStorage.programmes(dynamo, stack.table()).save(p);
             return p;
         });
         String sub = "sub-" + UUID.randomUUID();
         TenantId t = new TenantId(tenant);
         String email = sub + "@example.org";
-        new DynamoProfileRepository(dynamo, stack.table()).createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
+        RegistrationStorage.profiles(dynamo, stack.table()).createIfAbsent(Profile.newDraft(t, sub, email, Language.KO, NOW));
         var draft = applications.find(t, sub).orElseThrow();
         var withProfile = new Application(t, sub, email, draft.status(), draft.version(), "학습자",
                 LocalDate.of(2012, 1, 1), SchoolLevel.MIDDLE, 1, district, Language.KO, List.of("LOW_INCOME"),

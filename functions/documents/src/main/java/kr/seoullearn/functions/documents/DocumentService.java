@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.port.DocumentRecords;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.registration.domain.Profile;
-import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
@@ -73,7 +75,7 @@ public class DocumentService {
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
         // a mentor application's documents do not depend on the learner registration (docs/adr/0014)
         if (!request.kind().forRecruitment() && !EDITABLE.contains(profile.status())) {
-            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+            throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
         String documentId = UUID.randomUUID().toString();
         // a random key under the applicant's prefix: never the file name (it can hold personal data)
@@ -106,7 +108,7 @@ public class DocumentService {
             case SCANNING -> settleScan(document);
         };
         if (result.status() == DocumentStatus.REJECTED) {
-            throw new ProblemException(problemOf(result.reason()), Map.of("documentId", result.documentId()));
+            throw new ProblemException(RegistrationRefusal.ofDocumentReason(result.reason()), Map.of("documentId", result.documentId()));
         }
         return result;
     }
@@ -121,14 +123,14 @@ public class DocumentService {
     public ReadTicket readUrl(Caller caller, String applicantId, String documentId) {
         caller.require(Role.REVIEWER);
         if (applicantId == null || !USER_ID_FORM.matcher(applicantId).matches()) {
-            throw new ProblemException(Problem.DOCUMENT_NOT_FOUND);
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_NOT_FOUND);
         }
         Document document = find(caller, applicantId, documentId);
         if (document.status() == DocumentStatus.SCANNING) {
             document = settleScan(document);
         }
         if (document.status() != DocumentStatus.VERIFIED) {
-            throw new ProblemException(Problem.DOCUMENT_NOT_READY, Map.of("status", document.status().name()));
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_NOT_READY, Map.of("status", document.status().name()));
         }
         Instant at = clock.instant();
         records.recordRead(caller.tenant(), applicantId, documentId, caller.userId(), at);
@@ -148,32 +150,32 @@ public class DocumentService {
 
     private Document find(Caller caller, String userId, String documentId) {
         if (documentId == null || !UUID_FORM.matcher(documentId).matches()) {
-            throw new ProblemException(Problem.DOCUMENT_NOT_FOUND);
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_NOT_FOUND);
         }
         return records.find(caller.tenant(), userId, documentId)
-                .orElseThrow(() -> new ProblemException(Problem.DOCUMENT_NOT_FOUND));
+                .orElseThrow(() -> new ProblemException(RegistrationRefusal.DOCUMENT_NOT_FOUND));
     }
 
     private Document check(Document document) {
         Optional<DocumentStorage.StoredObject> stored = storage.head(document.s3Key());
         if (stored.isEmpty()) {
-            return reject(document, Problem.DOCUMENT_NO_FILE, null);
+            return reject(document, RegistrationRefusal.DOCUMENT_NO_FILE, null);
         }
         DocumentStorage.StoredObject object = stored.get();
         if (object.size() == 0) {
-            return reject(document, Problem.DOCUMENT_EMPTY, object);
+            return reject(document, RegistrationRefusal.DOCUMENT_EMPTY, object);
         }
         if (object.size() > DocumentLimits.MAX_BYTES) {
-            return reject(document, Problem.DOCUMENT_TOO_BIG, object);
+            return reject(document, RegistrationRefusal.DOCUMENT_TOO_BIG, object);
         }
         // malware first: an infected file is reported as such, whatever its type
         MalwareScanner.Verdict verdict = scanner.scan(document.s3Key(), object.versionId());
         if (verdict == MalwareScanner.Verdict.INFECTED) {
-            return reject(document, Problem.DOCUMENT_MALWARE, object);
+            return reject(document, RegistrationRefusal.DOCUMENT_MALWARE, object);
         }
         byte[] head = storage.firstBytes(document.s3Key(), object.versionId(), DocumentContentType.SIGNATURE_LENGTH);
         if (!document.contentType().matches(head)) {
-            return reject(document, Problem.DOCUMENT_WRONG_TYPE, object);
+            return reject(document, RegistrationRefusal.DOCUMENT_WRONG_TYPE, object);
         }
         if (verdict == MalwareScanner.Verdict.PENDING) {
             // not accepted yet: the object keeps state=unsubmitted and both keep their expiry; tagging
@@ -192,7 +194,7 @@ public class DocumentService {
         MalwareScanner.Verdict verdict = scanner.scan(document.s3Key(), document.s3VersionId());
         return switch (verdict) {
             case PENDING -> document;
-            case INFECTED -> reject(document, Problem.DOCUMENT_MALWARE,
+            case INFECTED -> reject(document, RegistrationRefusal.DOCUMENT_MALWARE,
                     new DocumentStorage.StoredObject(document.size() == null ? 0 : document.size(), document.s3VersionId()));
             case CLEAN -> accept(document, document.size(), document.s3VersionId());
         };
@@ -206,7 +208,7 @@ public class DocumentService {
         return verified;
     }
 
-    private Document reject(Document document, Problem problem, DocumentStorage.StoredObject object) {
+    private Document reject(Document document, RegistrationRefusal problem, DocumentStorage.StoredObject object) {
         if (object != null) {
             storage.delete(document.s3Key(), object.versionId());
         }
@@ -216,14 +218,5 @@ public class DocumentService {
         LOG.info("document refused", "documentId", document.documentId(), "code", problem.code(),
                 "size", object == null ? null : object.size());
         return rejected;
-    }
-
-    private static Problem problemOf(String code) {
-        for (Problem problem : Problem.values()) {
-            if (problem.code().equals(code)) {
-                return problem;
-            }
-        }
-        return Problem.DOCUMENT_UPLOAD_FAILED;
     }
 }

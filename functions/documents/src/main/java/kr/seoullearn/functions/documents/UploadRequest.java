@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.registration.domain.DocumentContentType;
@@ -56,15 +57,15 @@ public record UploadRequest(DocumentKind kind, DocumentContentType contentType, 
             throw new ProblemException(Problem.VALIDATION_FAILED, Map.of("errors", errors));
         }
         DocumentKind parsedKind = DocumentKind.parse(kind)
-                .orElseThrow(() -> new ProblemException(Problem.DOCUMENT_KIND_UNKNOWN));
+                .orElseThrow(() -> new ProblemException(RegistrationRefusal.DOCUMENT_KIND_UNKNOWN));
         DocumentContentType parsedType = DocumentContentType.fromMediaType(contentType)
-                .orElseThrow(() -> new ProblemException(Problem.DOCUMENT_TYPE_NOT_ALLOWED,
+                .orElseThrow(() -> new ProblemException(RegistrationRefusal.DOCUMENT_TYPE_NOT_ALLOWED,
                         Map.of("allowed", Arrays.stream(DocumentContentType.values()).map(DocumentContentType::mediaType).toList())));
         if (bytes.compareTo(BigInteger.valueOf(DocumentLimits.MAX_BYTES)) > 0) {
-            throw new ProblemException(Problem.DOCUMENT_TOO_BIG, Map.of("maxBytes", DocumentLimits.MAX_BYTES));
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_TOO_BIG, Map.of("maxBytes", DocumentLimits.MAX_BYTES));
         }
         if (bytes.signum() == 0) {
-            throw new ProblemException(Problem.DOCUMENT_EMPTY);
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_EMPTY);
         }
         return new UploadRequest(parsedKind, parsedType, bytes.longValueExact());
     }

@@ -14,11 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
@@ -61,7 +62,7 @@ class DocumentsHandlerIT {
     private static DynamoDbClient dynamo;
     private static S3Client s3;
     private static S3Presigner presigner;
-    private static DynamoProfileRepository profiles;
+    private static ProfileRepository profiles;
     private static DocumentsHandler handler;
     private static String bucket;
 
@@ -79,10 +80,10 @@ class DocumentsHandlerIT {
         presigner = S3Presigner.builder().endpointOverride(stack.s3Endpoint()).region(Region.of(stack.aws().region()))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(credentials).build();
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
         DocumentSettings settings = new DocumentSettings(bucket, Duration.ofMinutes(10), Duration.ofMinutes(5));
         S3DocumentStorage storage = new S3DocumentStorage(s3, presigner, settings);
-        handler = new DocumentsHandler(new DocumentService(profiles, new DynamoDocumentRecords(dynamo, stack.table()),
+        handler = new DocumentsHandler(new DocumentService(profiles, RegistrationStorage.documents(dynamo, stack.table()),
                 storage, new EicarScanner(storage), settings, Clock.systemUTC()));
     }
 
@@ -221,7 +222,7 @@ class DocumentsHandlerIT {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
         assertThat(download.headers().firstValue("content-disposition")).contains("inline; filename=\"income-proof.pdf\"");
-        List<Map<String, AttributeValue>> audit = partition(TenantId.SEOUL, sub, Keys.AUDIT_PREFIX);
+        List<Map<String, AttributeValue>> audit = partition(TenantId.SEOUL, sub, "AUDIT#");
         assertThat(audit).singleElement().satisfies(a -> {
             assertThat(a.get("type").s()).isEqualTo("AUDIT");
             assertThat(a.get("action").s()).isEqualTo("DOCUMENT_READ");
@@ -235,7 +236,7 @@ class DocumentsHandlerIT {
         // a second read is audited again; the status stays
         call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId"))));
-        assertThat(partition(TenantId.SEOUL, sub, Keys.AUDIT_PREFIX)).hasSize(2);
+        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).hasSize(2);
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -408,7 +409,7 @@ class DocumentsHandlerIT {
         assertThat(call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", sub, "documentId", "nope")).getStatusCode()).isEqualTo(404);
         assertThat(dynamoCalls.count("PutItem") + dynamoCalls.count("UpdateItem")).isZero();
-        assertThat(partition(TenantId.SEOUL, sub, Keys.AUDIT_PREFIX)).isEmpty();
+        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).isEmpty();
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.SUBMITTED);
     }
 

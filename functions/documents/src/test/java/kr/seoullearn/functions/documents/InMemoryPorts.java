@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.Document;
@@ -32,6 +33,11 @@ final class InMemoryPorts {
         @Override
         public boolean createIfAbsent(Profile profile) {
             return byKey.putIfAbsent(profile.tenant() + "/" + profile.userId(), profile) == null;
+        }
+
+        @Override
+        public boolean createDraft(Profile draft) {
+            return createIfAbsent(draft); // reminders are not this fake's business
         }
     }
 

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
@@ -46,20 +47,20 @@ class UploadRequestTest {
         assertThat(UploadRequest.parse(body("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":"
                 + DocumentLimits.MAX_BYTES + "}")).size()).isEqualTo(10_485_760);
         ProblemException e = refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":10485761}");
-        assertThat(e.problem()).isEqualTo(Problem.DOCUMENT_TOO_BIG);
+        assertThat(e.problem()).isEqualTo(RegistrationRefusal.DOCUMENT_TOO_BIG);
         assertThat(e.problem().status()).isEqualTo(422);
     }
 
     @Test
     void aHugeSizeIsTooBigNotAnError() {
         ProblemException e = refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/png\",\"size\":123456789012345678901234567890}");
-        assertThat(e.problem()).isEqualTo(Problem.DOCUMENT_TOO_BIG);
+        assertThat(e.problem()).isEqualTo(RegistrationRefusal.DOCUMENT_TOO_BIG);
     }
 
     @Test
     void sizeZeroIsAnEmptyFile() {
         ProblemException e = refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"image/jpeg\",\"size\":0}");
-        assertThat(e.problem()).isEqualTo(Problem.DOCUMENT_EMPTY);
+        assertThat(e.problem()).isEqualTo(RegistrationRefusal.DOCUMENT_EMPTY);
         assertThat(e.problem().status()).isEqualTo(422);
     }
 
@@ -110,18 +111,18 @@ class UploadRequestTest {
     @Test
     void anUnknownKindIsItsOwnProblem() {
         ProblemException e = refused("{\"kind\":\"PASSPORT\",\"contentType\":\"application/pdf\",\"size\":5}");
-        assertThat(e.problem()).isEqualTo(Problem.DOCUMENT_KIND_UNKNOWN);
+        assertThat(e.problem()).isEqualTo(RegistrationRefusal.DOCUMENT_KIND_UNKNOWN);
         assertThat(e.problem().status()).isEqualTo(400);
         // enum names are exact
         assertThat(refused("{\"kind\":\"income_proof\",\"contentType\":\"application/pdf\",\"size\":5}").problem())
-                .isEqualTo(Problem.DOCUMENT_KIND_UNKNOWN);
+                .isEqualTo(RegistrationRefusal.DOCUMENT_KIND_UNKNOWN);
     }
 
     @Test
     void anotherContentTypeIsNotAllowed() {
         for (String type : List.of("text/plain", "image/gif", "application/octet-stream", "image/jpg", "")) {
             ProblemException e = refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"" + type + "\",\"size\":5}");
-            assertThat(e.problem()).as(type).isEqualTo(Problem.DOCUMENT_TYPE_NOT_ALLOWED);
+            assertThat(e.problem()).as(type).isEqualTo(RegistrationRefusal.DOCUMENT_TYPE_NOT_ALLOWED);
             assertThat(e.extensions().get("allowed")).isEqualTo(List.of("application/pdf", "image/jpeg", "image/png"));
         }
     }
@@ -132,9 +133,9 @@ class UploadRequestTest {
         assertThat(refused("{\"kind\":\"PASSPORT\",\"contentType\":\"text/plain\"}").problem()).isEqualTo(Problem.VALIDATION_FAILED);
         // kind before type before size
         assertThat(refused("{\"kind\":\"PASSPORT\",\"contentType\":\"text/plain\",\"size\":0}").problem())
-                .isEqualTo(Problem.DOCUMENT_KIND_UNKNOWN);
+                .isEqualTo(RegistrationRefusal.DOCUMENT_KIND_UNKNOWN);
         assertThat(refused("{\"kind\":\"INCOME_PROOF\",\"contentType\":\"text/plain\",\"size\":0}").problem())
-                .isEqualTo(Problem.DOCUMENT_TYPE_NOT_ALLOWED);
+                .isEqualTo(RegistrationRefusal.DOCUMENT_TYPE_NOT_ALLOWED);
     }
 
     @Test

@@ -12,17 +12,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.TicketQueue;
@@ -51,9 +52,9 @@ final class EnrolmentFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
     final DynamoCatalogue catalogue;
-    final DynamoApplicationStore applications;
-    final DynamoProfileRepository profiles;
-    final DynamoProgrammeCatalogue programmes;
+    final ApplicationStore applications;
+    final ProfileRepository profiles;
+    final ProgrammeCatalogue programmes;
     final EnrolmentLedger ledger;
     final SeatActivity activity;
     final EnrolmentHandler handler;
@@ -63,14 +64,14 @@ final class EnrolmentFixture implements AutoCloseable {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
         catalogue = new DynamoCatalogue(dynamo, stack.table());
-        applications = new DynamoApplicationStore(dynamo, stack.table());
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
-        programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        programmes = RegistrationStorage.programmes(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = EnrolmentStorage.ledger(counted, stack.table());
         activity = EnrolmentStorage.activity(counted, stack.table());
-        handler = new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
-                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+        handler = new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
+                RegistrationStorage.programmes(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
                 new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
                         ledger, activity, Clock.fixed(NOW, ZoneOffset.UTC)));
@@ -79,8 +80,8 @@ final class EnrolmentFixture implements AutoCloseable {
     /** The handler as the template wires it, on another day (the usage report's dates are checked against today). */
     EnrolmentHandler handlerAt(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
-        return new EnrolmentHandler(new Enrolments(new DynamoApplicationStore(counted, stack.table()),
-                new DynamoProgrammeCatalogue(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+        return new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
+                RegistrationStorage.programmes(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
                 clock, () -> "ref-" + UUID.randomUUID()),
                 new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
                         ledger, activity, clock));

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.platform.school.SchoolLevel;
@@ -54,7 +54,7 @@ class InactivityReclaimIT {
     /** A run of the daily job on a day counted from the enrolments (all made on 2026-11-28). */
     private static InactivityReclaim.Outcome runOnDay(int days) {
         Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(days)), ZoneOffset.UTC);
-        return new InactivityReclaim(new DynamoTenantDirectory(f.dynamo, f.stack.table()), new DynamoProgrammeCatalogue(f.dynamo, f.stack.table()),
+        return new InactivityReclaim(new DynamoTenantDirectory(f.dynamo, f.stack.table()), RegistrationStorage.programmes(f.dynamo, f.stack.table()),
                 new DynamoCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
     }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.RegistrationStatus;
@@ -28,7 +29,7 @@ class MeHandlerIT {
     static void provision() {
         stack = TestStack.create("me");
         dynamo = stack.dynamoDb(calls);
-        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, stack.table());
+        ProfileRepository profiles = RegistrationStorage.profiles(dynamo, stack.table());
         profiles.createIfAbsent(new Profile(TenantId.SEOUL, "learner-1", "learner-1@example.org", RegistrationStatus.APPROVED, "김민준",
                 Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
         profiles.createIfAbsent(new Profile(new TenantId("chungbuk"), "learner-2", "learner-2@example.org", RegistrationStatus.DRAFT, "Nguyễn Thị Lan",

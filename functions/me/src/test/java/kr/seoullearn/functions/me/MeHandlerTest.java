@@ -32,6 +32,11 @@ class MeHandlerTest {
         public boolean createIfAbsent(Profile profile) {
             return byKey.putIfAbsent(profile.tenant() + "/" + profile.userId(), profile) == null;
         }
+
+        @Override
+        public boolean createDraft(Profile draft) {
+            return createIfAbsent(draft); // reminders are not this fake's business
+        }
     }
 
     @Test

@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
@@ -112,9 +113,9 @@ final class MentoringFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
     final MovingClock clock = new MovingClock(NOW);
-    final DynamoApplicationStore applications;
-    final DynamoProfileRepository profiles;
-    final DynamoProgrammeCatalogue programmes;
+    final ApplicationStore applications;
+    final ProfileRepository profiles;
+    final ProgrammeCatalogue programmes;
     final MentoringRulesCatalogue rules;
     final MentoringLedger ledger;
     final MentoringHandler handler;
@@ -123,13 +124,13 @@ final class MentoringFixture implements AutoCloseable {
     MentoringFixture(String purpose) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
-        applications = new DynamoApplicationStore(dynamo, stack.table());
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
-        programmes = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        programmes = RegistrationStorage.programmes(dynamo, stack.table());
         rules = MentoringStorage.rules(dynamo, stack.table());
         ledger = MentoringStorage.ledger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
-        handler = new MentoringHandler(new Mentoring(new DynamoApplicationStore(counted, stack.table()),
+        handler = new MentoringHandler(new Mentoring(RegistrationStorage.applications(counted, stack.table()),
                 MentoringStorage.rules(counted, stack.table()), MentoringStorage.ledger(counted, stack.table()),
                 new LocalMeetingRooms(), clock));
     }

@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.LocalMailbox;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
 import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
@@ -47,7 +46,7 @@ class RemindersFixture implements AutoCloseable {
     final SesV2Client ses;
     final DynamoReminderQueue queue;
     final DynamoReminderSettings settings;
-    final DynamoApplicationStore applications;
+    final ApplicationStore applications;
     final SeatActivity activity;
     final LocalMailbox mailbox;
 
@@ -58,14 +57,14 @@ class RemindersFixture implements AutoCloseable {
         ses = stack.aws().sesV2();
         queue = new DynamoReminderQueue(dynamo, stack.table());
         settings = new DynamoReminderSettings(dynamo, stack.table());
-        applications = new DynamoApplicationStore(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
         activity = EnrolmentStorage.activity(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
         for (String[] t : new String[][] {{"seoul", "서울특별시", "Seoul"}, {"chungbuk", "충청북도", "Chungbuk"}}) {
             dynamo.putItem(p -> p.tableName(stack.table()).item(Map.of(Keys.PK, s(Keys.TENANTS), Keys.SK, s(t[0]),
                     "nameKo", s(t[1]), "nameEn", s(t[2]))));
         }
-        new DynamoProgrammeCatalogue(dynamo, stack.table()).save(ProgrammeJson.fromMap(Json.readObject("""
+        RegistrationStorage.programmes(dynamo, stack.table()).save(ProgrammeJson.fromMap(Json.readObject("""
                 {"tenant":"seoul","id":"seoul-2026","effectiveFrom":"2026-03-01",
                  "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
                                {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
@@ -79,7 +78,7 @@ class RemindersFixture implements AutoCloseable {
     ReminderRun run(String sender) {
         CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
-                new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
+                new SesEmailNotifier(ses, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
                 new DynamoCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), dynamo, stack.table());
     }
@@ -89,8 +88,8 @@ class RemindersFixture implements AutoCloseable {
         CognitoRecipients recipients = new CognitoRecipients(client, stack.table(), cognito, stack.stack().userPoolId());
         var q = new DynamoReminderQueue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
-                recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
-                new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
+                recipients, new SesEmailNotifier(ses, SENDER), RegistrationStorage.applications(client, stack.table()),
+                RegistrationStorage.programmes(client, stack.table()), new DynamoCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), client, stack.table());
     }
@@ -112,7 +111,7 @@ class RemindersFixture implements AutoCloseable {
         cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName(group));
         String sub = cognito.adminGetUser(r -> r.userPoolId(pool).username(email)).userAttributes().stream()
                 .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
-        new DynamoProfileRepository(dynamo, stack.table()).createIfAbsent(new Profile(new TenantId(tenant), sub, email, status,
+        RegistrationStorage.profiles(dynamo, stack.table()).createIfAbsent(new Profile(new TenantId(tenant), sub, email, status,
                 "Test Person", language, Instant.parse("2026-11-01T00:00:00Z"), 1));
         return new Person(sub, email, new TenantId(tenant));
     }

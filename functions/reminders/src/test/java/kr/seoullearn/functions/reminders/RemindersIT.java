@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+import kr.seoullearn.registration.domain.DocumentsReminders;
 import kr.seoullearn.local.testing.LocalMailbox;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.RegistrationStatus;
@@ -86,7 +86,7 @@ class RemindersIT {
         for (var p : List.of(draft, submitted)) {
             f.profile(p, Map.of("categories", AttributeValue.fromL(List.of(AttributeValue.fromS("MULTICULTURAL")))));
             // what the post-confirmation trigger writes when the draft is made (PostConfirmationHandlerIT)
-            f.queue.schedule(DynamoApplicationStore.draftDocumentsReminder(p.tenant(), p.sub(), T0));
+            f.queue.schedule(DocumentsReminders.forDraft(p.tenant(), p.sub(), T0));
         }
         var a = f.applications.find(submitted.tenant(), submitted.sub()).orElseThrow();
         f.applications.submit(a, a.version(), programme(), List.of(DocumentKind.MULTICULTURAL_FAMILY_CERTIFICATE), false,
@@ -310,7 +310,7 @@ class RemindersIT {
     }
 
     private kr.seoullearn.registration.domain.EligibilityProgramme programme() {
-        return new DynamoProgrammeCatalogue(f.dynamo, f.stack.table()).inForce(TenantId.SEOUL, LocalDate.of(2026, 12, 1)).orElseThrow();
+        return RegistrationStorage.programmes(f.dynamo, f.stack.table()).inForce(TenantId.SEOUL, LocalDate.of(2026, 12, 1)).orElseThrow();
     }
 
     @SuppressWarnings("unused")

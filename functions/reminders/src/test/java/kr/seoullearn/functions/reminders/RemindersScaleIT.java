@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
+import kr.seoullearn.registration.domain.DocumentsReminders;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.platform.http.Language;
@@ -128,7 +128,7 @@ class RemindersScaleIT {
                     "language", AttributeValue.fromS(Language.values()[i % 4].tag()), "userId", AttributeValue.fromS(sub),
                     "createdAt", AttributeValue.fromS(now.toString()), "version", AttributeValue.fromN("1")));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(profile).build()).build());
-            var later = DynamoApplicationStore.draftDocumentsReminder(TenantId.SEOUL, sub, now.plus(Duration.ofHours(1 + i % (27 * 24))));
+            var later = DocumentsReminders.forDraft(TenantId.SEOUL, sub, now.plus(Duration.ofHours(1 + i % (27 * 24))));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(itemOf(later)).build()).build());
         }
         for (int start = 0; start < writes.size(); start += 25) {

@@ -16,15 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
 import kr.seoullearn.laptops.dynamo.LaptopsStorage;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.platform.http.Json;
@@ -54,7 +53,7 @@ class ReportsHandlerIT {
     static TestStack stack;
     static DynamoDbClient dynamo;
     static final CallCounter counter = new CallCounter();
-    static DynamoApplicationStore applications;
+    static ApplicationStore applications;
     static LaptopLedger laptops;
     static ReportsHandler handler;
     static EligibilityProgramme seoulProgramme;
@@ -63,14 +62,14 @@ class ReportsHandlerIT {
     static void stack() {
         stack = TestStack.create("reports");
         dynamo = stack.aws().dynamoDb();
-        applications = new DynamoApplicationStore(dynamo, stack.table());
+        applications = RegistrationStorage.applications(dynamo, stack.table());
         laptops = LaptopsStorage.ledger(dynamo, stack.table());
         handler = new ReportsHandler(new Reports(new DynamoFigures(stack.dynamoDb(counter), stack.table()),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", "seoul"), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
                 Set.of(SchoolLevel.values()), 1, null);
-        new DynamoProgrammeCatalogue(dynamo, stack.table()).save(seoulProgramme);
+        RegistrationStorage.programmes(dynamo, stack.table()).save(seoulProgramme);
     }
 
     @AfterAll
@@ -81,7 +80,7 @@ class ReportsHandlerIT {
     /** A draft with a profile (name, birth date, e-mail: personal data that must never reach a report). */
     static Application draft(TenantId tenant, String district) {
         String sub = "sub-" + UUID.randomUUID();
-        new DynamoProfileRepository(dynamo, stack.table()).createIfAbsent(Profile.newDraft(tenant, sub, sub + "@example.org", Language.KO, NOW));
+        RegistrationStorage.profiles(dynamo, stack.table()).createIfAbsent(Profile.newDraft(tenant, sub, sub + "@example.org", Language.KO, NOW));
         var d = applications.find(tenant, sub).orElseThrow();
         return applications.saveProfile(new Application(tenant, sub, sub + "@example.org", d.status(), d.version(), "김보고",
                 LocalDate.of(2012, 5, 14), SchoolLevel.MIDDLE, 1, district, Language.KO, List.of("LOW_INCOME"),

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.registration.domain.ResidentRegistrationNumbers;
 import kr.seoullearn.platform.http.Problem;
@@ -113,7 +114,7 @@ public final class Review {
         Application a = dossier.application();
         boolean approve = "APPROVE".equals(decision);
         if (approve && !dossier.missingDocuments().isEmpty()) {
-            throw new ProblemException(Problem.DECISION_NOT_ALLOWED, Map.of("missingDocuments",
+            throw new ProblemException(RegistrationRefusal.DECISION_NOT_ALLOWED, Map.of("missingDocuments",
                     dossier.missingDocuments().stream().map(Enum::name).toList()));
         }
         Application decided = applications.decide(a, version, new Application.Decision(approve ? "APPROVED" : "REJECTED",

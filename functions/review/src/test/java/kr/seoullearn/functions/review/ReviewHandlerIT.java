@@ -12,10 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.http.Json;
@@ -43,8 +44,8 @@ class ReviewHandlerIT {
     private static DynamoDbClient dynamo;
     private static CognitoIdentityProviderClient cognito;
     private static S3Client s3;
-    private static DynamoApplicationStore store;
-    private static DynamoProfileRepository profiles;
+    private static ApplicationStore store;
+    private static ProfileRepository profiles;
     private static ReviewHandler handler;
     private static String bucket;
     private static final EligibilityProgramme PROGRAMME = new EligibilityProgramme(TenantId.SEOUL, "p", java.time.LocalDate.of(2026, 3, 1),
@@ -58,8 +59,8 @@ class ReviewHandlerIT {
         cognito = stack.aws().cognito();
         s3 = stack.s3();
         bucket = stack.stack().bucket("DocumentsBucket");
-        store = new DynamoApplicationStore(dynamo, stack.table());
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        store = RegistrationStorage.applications(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
         handler = new ReviewHandler(new Review(store, new CognitoGroupMembership(cognito), new S3DocumentRetention(s3, bucket),
                 stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC)));
     }

@@ -5,23 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.time.Clock;
 import java.util.Map;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.registration.domain.Profile;
-import kr.seoullearn.registration.port.ProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.platform.log.Log;
 
 /**
  * Cognito post-confirmation trigger: once a person has confirmed their sign-up, create their
- * DRAFT profile in the tenant they signed up for and put them in the applicants group.
- * Safe to run twice (Cognito retries triggers): the profile is created only if absent and
- * adding a user to a group they are in changes nothing.
+ * DRAFT profile in the tenant they signed up for (with a reminder about its documents, 3 days
+ * on) and put them in the applicants group. Safe to run twice (Cognito retries triggers): the
+ * profile is created only if absent, the reminder is sent at most once, and adding a user to a
+ * group they are in changes nothing.
  */
 public class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
@@ -31,20 +30,18 @@ public class PostConfirmationHandler
     private final ProfileRepository profiles;
     private final TenantDirectory tenants;
     private final GroupMembership groups;
-    private final ReminderQueue reminders;
     private final Clock clock;
 
     public PostConfirmationHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(TenantDirectory.class),
-                Beans.get(GroupMembership.class), Beans.get(ReminderQueue.class), Clock.systemUTC());
+                Beans.get(GroupMembership.class), Clock.systemUTC());
     }
 
     public PostConfirmationHandler(ProfileRepository profiles, TenantDirectory tenants,
-                                   GroupMembership groups, ReminderQueue reminders, Clock clock) {
+                                   GroupMembership groups, Clock clock) {
         this.profiles = profiles;
         this.tenants = tenants;
         this.groups = groups;
-        this.reminders = reminders;
         this.clock = clock;
     }
 
@@ -69,11 +66,8 @@ public class PostConfirmationHandler
         }
         Language language = Language.fromTag(attributes.get("locale"));
         java.time.Instant now = clock.instant();
-        boolean created = profiles.createIfAbsent(
+        boolean created = profiles.createDraft(
                 Profile.newDraft(tenant, sub, event.getUserName(), language == null ? Language.DEFAULT : language, now));
-        // documents still missing 3 days on get a reminder (issue 7). Written on a retry too: the
-        // reminder's identity is the person's draft, so it is sent at most once however often it is written.
-        reminders.schedule(DynamoApplicationStore.draftDocumentsReminder(tenant, sub, now));
         groups.add(event.getUserPoolId(), event.getUserName(), Role.APPLICANT);
         LOG.info("post-confirmation", "tenant", tenant.value(), "profileCreated", created,
                 "requestId", context == null ? null : context.getAwsRequestId());

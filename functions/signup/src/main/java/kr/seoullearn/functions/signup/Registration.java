@@ -7,9 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.registration.port.EligibilityRegistry;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.registration.domain.ProfileInput;
 import kr.seoullearn.registration.domain.RegistrationRules;
@@ -22,7 +24,6 @@ import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
-import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.domain.ProgrammeJson;
 import kr.seoullearn.platform.tenant.TenantId;
 
@@ -90,7 +91,7 @@ public final class Registration {
         Application current = applications.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
         if (!current.editable()) {
-            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+            throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
         applications.saveProfile(RegistrationRules.withProfile(current, input, clock.instant()), input.version());
         LOG.info("profile saved", "tenant", caller.tenant().value());
@@ -121,10 +122,10 @@ public final class Registration {
         Application a = applications.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
         if (!a.editable()) {
-            throw new ProblemException(Problem.APPLICATION_NOT_EDITABLE);
+            throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
         if (a.name() == null || a.birthDate() == null || a.categories().isEmpty()) {
-            throw new ProblemException(Problem.APPLICATION_INCOMPLETE, Map.of("missing",
+            throw new ProblemException(RegistrationRefusal.APPLICATION_INCOMPLETE, Map.of("missing",
                     List.of("name", "birthDate", "categories").stream().filter(f -> switch (f) {
                         case "name" -> a.name() == null;
                         case "birthDate" -> a.birthDate() == null;

@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import kr.seoullearn.platform.Beans;
 import kr.seoullearn.registration.port.ApplicationStore;
-import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
+import kr.seoullearn.registration.port.EligibilityRegistry;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
-import kr.seoullearn.registration.port.ProgrammeCatalogue;
 
 /** The registration routes of template.yaml's RegistrationFunction. */
 public class RegistrationHandler extends ApiFunction {
@@ -21,20 +21,12 @@ public class RegistrationHandler extends ApiFunction {
 
     public RegistrationHandler() {
         this(new Registration(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class),
-                registry(Beans.get(FunctionEnvironment.class)), Beans.get(GroupMembership.class),
+                Beans.get(EligibilityRegistry.class), Beans.get(GroupMembership.class),
                 Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
     }
 
     public RegistrationHandler(Registration registration) {
         this.registration = registration;
-    }
-
-    private static LocalTestHouseholdsRegistry registry(FunctionEnvironment env) {
-        String choice = env.optional("ELIGIBILITY_REGISTRY", "");
-        if (!choice.equals("local-test-households")) {
-            throw new IllegalStateException("ELIGIBILITY_REGISTRY=" + choice + " has no adapter; only local-test-households exists");
-        }
-        return new LocalTestHouseholdsRegistry();
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
@@ -30,7 +31,7 @@ class PostConfirmationHandlerIT {
     private static DynamoDbClient dynamo;
     private static CognitoIdentityProviderClient cognito;
     private static PostConfirmationHandler handler;
-    private static DynamoProfileRepository profiles;
+    private static ProfileRepository profiles;
 
     @BeforeAll
     static void provision() {
@@ -40,10 +41,9 @@ class PostConfirmationHandlerIT {
         dynamo.putItem(r -> r.tableName(stack.table()).item(Map.of(
                 Keys.PK, AttributeValue.fromS(Keys.TENANTS), Keys.SK, AttributeValue.fromS("seoul"),
                 "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
         handler = new PostConfirmationHandler(profiles, new DynamoTenantDirectory(dynamo, stack.table()),
-                new CognitoGroupMembership(cognito), new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(dynamo, stack.table()),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new CognitoGroupMembership(cognito), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static String signUp(String email, String tenant) {
@@ -82,7 +82,7 @@ class PostConfirmationHandlerIT {
         assertThat(profile.preferredLanguage().tag()).isEqualTo("vi");
         assertThat(profile.createdAt()).isEqualTo(NOW);
         assertThat(groupsOf("new.applicant@example.org")).containsExactly("applicants");
-        // and a reminder about missing documents, due 3 days on (issue 7)
+        // and a reminder about missing documents, due 3 days on
         var due = new java.util.ArrayList<kr.seoullearn.reminders.domain.DueReminder>();
         new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(dynamo, stack.table())
                 .due(TenantId.SEOUL, NOW.plus(java.time.Duration.ofDays(3)), NOW.plus(java.time.Duration.ofDays(3)), due::add);

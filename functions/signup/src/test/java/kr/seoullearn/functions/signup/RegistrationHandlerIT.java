@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
-import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.http.Json;
@@ -51,20 +51,20 @@ class RegistrationHandlerIT {
     private static CognitoIdentityProviderClient cognito;
     private static final CallCounter calls = new CallCounter();
     private static RegistrationHandler handler;
-    private static DynamoProfileRepository profiles;
-    private static DynamoProgrammeCatalogue catalogue;
+    private static ProfileRepository profiles;
+    private static ProgrammeCatalogue catalogue;
 
     @BeforeAll
     static void provision() throws Exception {
         stack = TestStack.create("registration");
         dynamo = stack.dynamoDb(calls);
         cognito = stack.aws().cognito();
-        profiles = new DynamoProfileRepository(dynamo, stack.table());
-        catalogue = new DynamoProgrammeCatalogue(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        catalogue = RegistrationStorage.programmes(dynamo, stack.table());
         for (String file : List.of("seoul-2021", "seoul-2026", "chungbuk")) {
             catalogue.save(programme(file));
         }
-        handler = new RegistrationHandler(new Registration(new DynamoApplicationStore(dynamo, stack.table()), catalogue,
+        handler = new RegistrationHandler(new Registration(RegistrationStorage.applications(dynamo, stack.table()), catalogue,
                 new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(cognito), stack.stack().userPoolId(),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
     }
@@ -310,10 +310,14 @@ class RegistrationHandlerIT {
         assertThat(answers.stream().filter(r -> r.getStatusCode() == 200)).hasSize(100);
         assertThat(answers.stream().filter(r -> r.getStatusCode() == 409)).hasSize(100)
                 .allSatisfy(r -> assertThat(r.getBody()).contains("\"code\":\"programme-full\"").contains("The programme is full"));
-        var counter = dynamo.getItem(r -> r.tableName(stack.table()).key(DynamoProgrammeCatalogue.key(programme("chungbuk")))).item();
+        // the programme's item holds its quota counter: T#chungbuk#PROGRAMME, found by its programmeId
+        String programmeId = programme("chungbuk").id();
+        var counter = dynamo.query(r -> r.tableName(stack.table()).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tenant(new TenantId("chungbuk"), "PROGRAMME")))))
+                .items().stream().filter(i -> programmeId.equals(i.get("programmeId").s())).findFirst().orElseThrow();
         assertThat(counter.get("admitted").n()).isEqualTo("100");
         // the review queue holds exactly the admitted, in submission order
-        var store = new DynamoApplicationStore(dynamo, stack.table());
+        var store = RegistrationStorage.applications(dynamo, stack.table());
         List<String> queued = new ArrayList<>();
         String cursor = null;
         do {

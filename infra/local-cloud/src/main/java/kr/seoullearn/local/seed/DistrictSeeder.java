@@ -1,5 +1,7 @@
 package kr.seoullearn.local.seed;
 
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.function.Function;
 import kr.seoullearn.laptops.dynamo.LaptopsStorage;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.RegistrationStatus;
@@ -65,7 +67,7 @@ final class DistrictSeeder {
         }
         progress.accept("seeded laptop stock in " + (SEOUL.size() + CHUNGBUK.size()) + " districts (" + opened + " new)");
         OfficerDistricts assignments = LaptopsStorage.officers(dynamo, table);
-        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+        ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (Officer o : OFFICERS) {
             String sub = createUser.apply(o.user());
             TenantId tenant = new TenantId(o.user().tenant());

@@ -1,5 +1,7 @@
 package kr.seoullearn.local.seed;
 
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -12,7 +14,7 @@ import java.util.function.Consumer;
 import kr.seoullearn.mentoring.dynamo.MentoringStorage;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.Mentor;
@@ -103,7 +105,7 @@ final class MentorSeeder {
         rules.forEach(catalogue::save);
         progress.accept("seeded mentoring rules " + rules.stream().map(MentoringRules::id).toList());
         MentoringLedger ledger = MentoringStorage.ledger(dynamo, table);
-        DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+        ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (SeedMentor m : MENTORS) {
             String sub = user(m);
             TenantId tenant = new TenantId(m.tenant());

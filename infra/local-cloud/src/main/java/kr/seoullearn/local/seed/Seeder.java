@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import kr.seoullearn.local.auth.CognitoTriggers;
 import kr.seoullearn.local.template.Stack;
-import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
-import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.domain.ProgrammeJson;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -90,11 +91,11 @@ final class Seeder {
                         "nameEn", AttributeValue.fromS(t.nameEn()))));
             }
             progress.accept("seeded tenants " + TENANTS.stream().map(Tenant::id).toList());
-            DynamoProgrammeCatalogue catalogue = new DynamoProgrammeCatalogue(dynamo, table);
+            ProgrammeCatalogue catalogue = RegistrationStorage.programmes(dynamo, table);
             List<EligibilityProgramme> programmes = programmes();
             programmes.forEach(catalogue::save);
             progress.accept("seeded programmes " + programmes.stream().map(EligibilityProgramme::id).toList());
-            DynamoProfileRepository profiles = new DynamoProfileRepository(dynamo, table);
+            ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
             for (DemoUser u : DEMO_USERS) {
                 String sub = createUser(cognito, poolId, u);
                 cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));

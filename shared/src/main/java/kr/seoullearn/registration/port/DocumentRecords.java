@@ -1,9 +1,9 @@
-package kr.seoullearn.functions.documents;
+package kr.seoullearn.registration.port;
 
 import java.time.Instant;
 import java.util.Optional;
-import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.Document;
 
 /** The port to the document records, the read audit and the registration status. */
 public interface DocumentRecords {

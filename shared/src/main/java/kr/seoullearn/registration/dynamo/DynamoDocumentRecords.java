@@ -1,19 +1,18 @@
-package kr.seoullearn.functions.documents;
+package kr.seoullearn.registration.dynamo;
 
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
 import kr.seoullearn.registration.domain.DocumentKind;
 import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,8 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code T#tenant#U#sub / DOC#<documentId>}, {@code T#tenant#U#sub / AUDIT#<instant>#<uuid>} and
  * the registration item {@code T#tenant#U#sub / PROFILE}. One call per method.
  */
-@Singleton
-public class DynamoDocumentRecords implements DocumentRecords {
+final class DynamoDocumentRecords implements DocumentRecords {
     static final String TYPE_DOCUMENT = "DOCUMENT";
     static final String TYPE_AUDIT = "AUDIT";
     static final String ACTION_DOCUMENT_READ = "DOCUMENT_READ";
@@ -33,7 +31,7 @@ public class DynamoDocumentRecords implements DocumentRecords {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoDocumentRecords(DynamoDbClient dynamo, @Named("appTable") String table) {
+    DynamoDocumentRecords(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -121,9 +119,7 @@ public class DynamoDocumentRecords implements DocumentRecords {
 
     @Override
     public void recordRead(TenantId tenant, String applicantId, String documentId, String actor, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.user(tenant, applicantId)));
-        item.put(Keys.SK, s(Keys.AUDIT_PREFIX + at + "#" + UUID.randomUUID()));
+        Map<String, AttributeValue> item = new HashMap<>(RegistrationKeys.audit(tenant, applicantId, at).attributes());
         item.put("type", s(TYPE_AUDIT));
         item.put("action", s(ACTION_DOCUMENT_READ));
         item.put("documentId", s(documentId));
@@ -136,13 +132,13 @@ public class DynamoDocumentRecords implements DocumentRecords {
     public boolean startReview(TenantId tenant, String applicantId) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
-                    .key(Map.of(Keys.PK, s(Keys.user(tenant, applicantId)), Keys.SK, s(Keys.PROFILE)))
+                    .key(RegistrationKeys.profile(tenant, applicantId).attributes())
                     .updateExpression("SET #status = :underReview, version = version + :one")
                     .conditionExpression("#status = :submitted")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
-                            ":underReview", s("UNDER_REVIEW"),
-                            ":submitted", s("SUBMITTED"),
+                            ":underReview", s(RegistrationStatus.UNDER_REVIEW.name()),
+                            ":submitted", s(RegistrationStatus.SUBMITTED.name()),
                             ":one", n(1))));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -151,7 +147,7 @@ public class DynamoDocumentRecords implements DocumentRecords {
     }
 
     private static Map<String, AttributeValue> key(TenantId tenant, String userId, String documentId) {
-        return Map.of(Keys.PK, s(Keys.user(tenant, userId)), Keys.SK, s(Keys.document(documentId)));
+        return RegistrationKeys.document(tenant, userId, documentId).attributes();
     }
 
     private static AttributeValue s(String value) {

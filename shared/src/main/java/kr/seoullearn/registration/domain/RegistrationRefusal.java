@@ -1,0 +1,57 @@
+package kr.seoullearn.registration.domain;
+
+import kr.seoullearn.platform.http.Refusal;
+
+/**
+ * Why registration, review or a document refuses a request. The codes and statuses are the wire
+ * contract (docs/api/openapi.yaml, the web app, {@code i18n/problems_*.properties}): never
+ * change one. Refusals other contexts raise too (profile-not-found, no-programme) stay in
+ * {@link kr.seoullearn.platform.http.Problem}.
+ */
+public enum RegistrationRefusal implements Refusal {
+    RESIDENT_REGISTRATION_NUMBER("resident-registration-number", 400),
+    GUARDIAN_CONSENT_REQUIRED("guardian-consent-required", 422),
+    APPLICATION_INCOMPLETE("application-incomplete", 422),
+    APPLICATION_NOT_EDITABLE("application-not-editable", 409),
+    PROGRAMME_FULL("programme-full", 409),
+    NOT_ELIGIBLE("not-eligible", 422),
+    DECISION_NOT_ALLOWED("decision-not-allowed", 409),
+    DOCUMENT_KIND_UNKNOWN("document-kind-unknown", 400),
+    DOCUMENT_TYPE_NOT_ALLOWED("document-type-not-allowed", 400),
+    DOCUMENT_NO_FILE("document-no-file", 422),
+    DOCUMENT_EMPTY("document-empty", 422),
+    DOCUMENT_TOO_BIG("document-too-big", 422),
+    DOCUMENT_WRONG_TYPE("document-wrong-type", 422),
+    DOCUMENT_MALWARE("document-malware", 422),
+    DOCUMENT_UPLOAD_FAILED("document-upload-failed", 422),
+    DOCUMENT_NOT_FOUND("document-not-found", 404),
+    DOCUMENT_NOT_READY("document-not-ready", 409);
+
+    private final String code;
+    private final int status;
+
+    RegistrationRefusal(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    /** The document refusal a stored reason code stands for (a document's reason is one of these codes). */
+    public static RegistrationRefusal ofDocumentReason(String code) {
+        for (RegistrationRefusal refusal : values()) {
+            if (refusal.code.equals(code)) {
+                return refusal;
+            }
+        }
+        return DOCUMENT_UPLOAD_FAILED;
+    }
+}

@@ -1,0 +1,89 @@
+package kr.seoullearn.registration.dynamo;
+
+import static kr.seoullearn.registration.dynamo.ApplicationItems.num;
+import static kr.seoullearn.registration.dynamo.ApplicationItems.str;
+
+import java.util.HashMap;
+import java.util.Map;
+import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.platform.dynamo.Transaction;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * A reviewer's decision and its figures in one transaction (docs/adr/0015), conditional on the
+ * version the reviewer read and on the application waiting for a decision: a repeated decision
+ * fails that condition and counts nothing. No witness: the SDK's own retries carry one
+ * ClientRequestToken, and the runner tries again only after a cancelled attempt.
+ */
+final class ApplicationDecisions {
+    private final String table;
+    private final TransactionRunner runner;
+    private final ApplicationReads reads;
+    private final FigureWrites figures;
+
+    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures) {
+        this.table = table;
+        this.runner = runner;
+        this.reads = reads;
+        this.figures = figures;
+    }
+
+    Application decide(Application a, long expectedVersion, Application.Decision decision) {
+        boolean approved = "APPROVED".equals(decision.outcome());
+        RegistrationStatus next = approved ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
+        Transaction tx = Transaction.named("decide-application");
+        int application = tx.add(decisionUpdate(a, expectedVersion, decision, next));
+        figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
+        figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
+        TransactionRunner.Outcome outcome = runner.attempt(tx);
+        if (outcome.failed(application)) {
+            throw whyRefused(a);
+        }
+        if (!outcome.committed()) {
+            throw runner.refusalOf(tx, outcome);
+        }
+        return reads.reread(a);
+    }
+
+    private TransactWriteItem decisionUpdate(Application a, long expectedVersion, Application.Decision decision,
+                                             RegistrationStatus next) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", str(next.name()));
+        values.put(":outcome", str(decision.outcome()));
+        values.put(":by", str(decision.decidedBy()));
+        values.put(":at", str(decision.decidedAt().toString()));
+        values.put(":next", num(expectedVersion + 1));
+        values.put(":expected", num(expectedVersion));
+        values.put(":submitted", str(RegistrationStatus.SUBMITTED.name()));
+        values.put(":review", str(RegistrationStatus.UNDER_REVIEW.name()));
+        String update = "SET #status = :status, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, version = :next";
+        if (decision.reason() != null) {
+            values.put(":reason", str(decision.reason()));
+            update += ", decisionReason = :reason REMOVE GSI1PK, GSI1SK";
+        } else {
+            update += " REMOVE GSI1PK, GSI1SK, decisionReason";
+        }
+        String expression = update;
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(RegistrationKeys.profile(a.tenant(), a.userId()).attributes())
+                .updateExpression(expression)
+                .conditionExpression("version = :expected AND #status IN (:submitted, :review)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values)).build();
+    }
+
+    /** The decision's condition failed: someone changed it in between, or it is decided (or not submitted). */
+    private ProblemException whyRefused(Application a) {
+        Application now = reads.find(a.tenant(), a.userId()).orElseThrow(() -> new ProblemException(Problem.NOT_FOUND));
+        boolean waiting = now.status() == RegistrationStatus.SUBMITTED || now.status() == RegistrationStatus.UNDER_REVIEW;
+        return waiting ? new ProblemException(Problem.VERSION_CONFLICT, Map.of("currentVersion", now.version()))
+                : new ProblemException(RegistrationRefusal.DECISION_NOT_ALLOWED);
+    }
+}

@@ -1,0 +1,74 @@
+package kr.seoullearn.registration.dynamo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import kr.seoullearn.platform.dynamo.ItemKey;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+
+/**
+ * The registration context's items (docs/data-model.md). A person's items share the partition
+ * {@link Keys#user}; the profile ({@link Keys#PROFILE}), documents ({@link Keys#document}) and the
+ * review queue ({@link Keys#reviewQueue}) keep their shapes in {@link Keys} because other contexts
+ * read them (reminders, recruitment); the rest is registration's own.
+ */
+final class RegistrationKeys {
+    /** Audit trail of a person's record: {@code T#tenant#U#sub / AUDIT#<ISO instant>#<uuid>}. */
+    static final String AUDIT_PREFIX = "AUDIT#";
+    /** Sort keys of a tenant's programmes start so, then the day they take effect. */
+    private static final String FROM_PREFIX = "FROM#";
+
+    private RegistrationKeys() {}
+
+    /** A person's application (their profile item): {@code T#<tenant>#U#<sub> / PROFILE}. */
+    static ItemKey profile(TenantId tenant, String userId) {
+        return ItemKey.of(Keys.user(tenant, userId), Keys.PROFILE);
+    }
+
+    /** The partition of a person's dossier: the profile, documents and audit trail. */
+    static String person(TenantId tenant, String userId) {
+        return Keys.user(tenant, userId);
+    }
+
+    /** An applicant's document: {@code T#<tenant>#U#<sub> / DOC#<documentId>}. */
+    static ItemKey document(TenantId tenant, String userId, String documentId) {
+        return ItemKey.of(Keys.user(tenant, userId), Keys.document(documentId));
+    }
+
+    /** Whether a dossier's item (by its sort key) is one of its documents. */
+    static boolean isDocument(String sortKey) {
+        return sortKey.startsWith(Keys.DOCUMENT_PREFIX);
+    }
+
+    /** One entry of a person's audit trail, in time order. */
+    static ItemKey audit(TenantId tenant, String userId, Instant at) {
+        return ItemKey.of(Keys.user(tenant, userId), AUDIT_PREFIX + at + "#" + UUID.randomUUID());
+    }
+
+    /** Partition of a tenant's programmes (effective-dated): {@code T#<tenant>#PROGRAMME}. */
+    static String programmes(TenantId tenant) {
+        return Keys.tenant(tenant, "PROGRAMME");
+    }
+
+    /** A programme's item, which holds its quota counter too: {@code T#<tenant>#PROGRAMME / FROM#<effectiveFrom>#<id>}. */
+    static ItemKey programme(EligibilityProgramme p) {
+        return ItemKey.of(programmes(p.tenant()), FROM_PREFIX + p.effectiveFrom() + "#" + p.id());
+    }
+
+    /** The greatest sort key of a programme that took effect on or before {@code date}. */
+    static String programmesUpTo(LocalDate date) {
+        return FROM_PREFIX + date + "#\uffff";
+    }
+
+    /** GSI1 partition of a tenant's review queue. */
+    static String reviewQueue(TenantId tenant) {
+        return Keys.reviewQueue(tenant);
+    }
+
+    /** GSI1 sort key of a submitted application in its queue: submission order. */
+    static String queuePosition(Instant submittedAt, String userId) {
+        return submittedAt + "#" + userId;
+    }
+}

@@ -1,0 +1,77 @@
+package kr.seoullearn.registration.dynamo;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import kr.seoullearn.figures.dynamo.FiguresStorage;
+import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.port.DocumentRecords;
+import kr.seoullearn.registration.port.EligibilityRegistry;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
+import kr.seoullearn.reminders.port.ReminderWrites;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires the registration context's adapters to its ports. */
+@Factory
+public class RegistrationStorage {
+    /** The one records adapter there is: made-up test households (docs/product.md). */
+    static final String LOCAL_TEST_HOUSEHOLDS = "local-test-households";
+
+    @Singleton
+    public ApplicationStore applicationStore(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
+                                             ReminderWrites reminders) {
+        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders);
+    }
+
+    @Singleton
+    public ProfileRepository profileRepository(DynamoDbClient dynamo, @Named("appTable") String table, ReminderWrites reminders) {
+        return new DynamoProfileRepository(dynamo, table, new TransactionRunner(dynamo), reminders);
+    }
+
+    @Singleton
+    public ProgrammeCatalogue programmeCatalogue(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return programmes(dynamo, table);
+    }
+
+    @Singleton
+    public DocumentRecords documentRecords(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return documents(dynamo, table);
+    }
+
+    /** The records check's adapter named by ELIGIBILITY_REGISTRY; a value without an adapter stops the function. */
+    @Singleton
+    public EligibilityRegistry eligibilityRegistry(FunctionEnvironment env) {
+        return eligibilityRegistry(env.optional("ELIGIBILITY_REGISTRY", ""));
+    }
+
+    // ---- for code that wires by hand (tests, the local cloud's seeders)
+
+    public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
+        return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table));
+    }
+
+    public static ProfileRepository profiles(DynamoDbClient dynamo, String table) {
+        return new RegistrationStorage().profileRepository(dynamo, table, RemindersStorage.writes(table));
+    }
+
+    public static ProgrammeCatalogue programmes(DynamoDbClient dynamo, String table) {
+        return new DynamoProgrammeCatalogue(dynamo, table);
+    }
+
+    public static DocumentRecords documents(DynamoDbClient dynamo, String table) {
+        return new DynamoDocumentRecords(dynamo, table);
+    }
+
+    public static EligibilityRegistry eligibilityRegistry(String choice) {
+        if (!LOCAL_TEST_HOUSEHOLDS.equals(choice)) {
+            throw new IllegalStateException("ELIGIBILITY_REGISTRY=" + choice + " has no adapter; only local-test-households exists");
+        }
+        return new LocalTestHouseholdsRegistry();
+    }
+}

@@ -1,0 +1,149 @@
+package kr.seoullearn.registration.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.domain.DocumentKind;
+import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.ProgrammeJson;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.port.ApplicationStore;
+import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The application adapters against the emulator, on the template's table: the conditions of a
+ * submission and a decision (version, status, quota) and what each leaves behind.
+ */
+class ApplicationStoreIT {
+    private static final TenantId TENANT = new TenantId("chungbuk");
+    private static final Instant NOW = Instant.parse("2026-11-28T01:00:00Z");
+    private static TestStack stack;
+    private static DynamoDbClient dynamo;
+    private static ApplicationStore store;
+    private static ProfileRepository profiles;
+    private static ProgrammeCatalogue programmes;
+
+    @BeforeAll
+    static void provision() {
+        stack = TestStack.create("registration-applications");
+        dynamo = stack.aws().dynamoDb();
+        store = RegistrationStorage.applications(dynamo, stack.table());
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        programmes = RegistrationStorage.programmes(dynamo, stack.table());
+    }
+
+    @AfterAll
+    static void close() {
+        dynamo.close();
+        stack.close();
+    }
+
+    private static EligibilityProgramme programme(String id, int quota) {
+        EligibilityProgramme p = ProgrammeJson.fromMap(Json.readObject("""
+                {"tenant":"chungbuk","id":"%s","effectiveFrom":"2025-03-01",
+                 "categories":[{"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
+                 "incomeLinePercent":60,"minAge":8,"maxAge":19,"schoolLevels":["MIDDLE"],"pickLimit":1,"quota":%d}"""
+                .formatted(id, quota)));
+        programmes.save(p);
+        return p;
+    }
+
+    /** A complete DRAFT application, saved at version 2. */
+    private static Application draft() {
+        String sub = "a-" + UUID.randomUUID();
+        profiles.createIfAbsent(Profile.newDraft(TENANT, sub, sub, Language.VI, NOW));
+        Application a = store.find(TENANT, sub).orElseThrow();
+        Application filled = new Application(TENANT, sub, sub, a.status(), a.version(), "Applicant", LocalDate.of(2012, 1, 1),
+                SchoolLevel.MIDDLE, 1, "cheongju-si", Language.VI, List.of("MULTICULTURAL"), null, null, null, null,
+                a.createdAt(), null, null);
+        return store.saveProfile(filled, a.version());
+    }
+
+    private static long admitted(EligibilityProgramme p) {
+        return Long.parseLong(dynamo.getItem(r -> r.tableName(stack.table())
+                .key(RegistrationKeys.programme(p).attributes())).item().get("admitted").n());
+    }
+
+    @Test
+    void aSubmissionTakesAPlaceAndJoinsTheReviewQueue() {
+        EligibilityProgramme p = programme("queue-" + UUID.randomUUID(), 5);
+        Application a = draft();
+
+        Application submitted = store.submit(a, a.version(), p, List.of(DocumentKind.MULTICULTURAL_FAMILY_CERTIFICATE), false, NOW);
+
+        assertThat(submitted.status()).isEqualTo(RegistrationStatus.SUBMITTED);
+        assertThat(submitted.version()).isEqualTo(a.version() + 1);
+        assertThat(submitted.requiredDocuments()).containsExactly(DocumentKind.MULTICULTURAL_FAMILY_CERTIFICATE);
+        assertThat(admitted(p)).isEqualTo(1);
+        assertThat(store.queue(TENANT, null, 50).applications()).extracting(Application::userId).contains(a.userId());
+    }
+
+    @Test
+    void aFullProgrammeRefusesAndNothingChanges() {
+        EligibilityProgramme p = programme("full-" + UUID.randomUUID(), 1);
+        Application first = draft();
+        store.submit(first, first.version(), p, List.of(), false, NOW);
+        Application second = draft();
+
+        assertThatThrownBy(() -> store.submit(second, second.version(), p, List.of(), false, NOW))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.PROGRAMME_FULL));
+        assertThat(admitted(p)).isEqualTo(1);
+        assertThat(store.find(TENANT, second.userId()).orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
+    }
+
+    @Test
+    void aStaleVersionConflictsAndASubmittedApplicationIsNoLongerEditable() {
+        EligibilityProgramme p = programme("stale-" + UUID.randomUUID(), 5);
+        Application a = draft();
+
+        assertThatThrownBy(() -> store.submit(a, a.version() - 1, p, List.of(), false, NOW))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.VERSION_CONFLICT);
+                    assertThat(e.extensions()).containsEntry("currentVersion", a.version());
+                });
+        assertThat(admitted(p)).isZero();
+        Application submitted = store.submit(a, a.version(), p, List.of(), false, NOW);
+        assertThatThrownBy(() -> store.saveProfile(submitted, submitted.version()))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.APPLICATION_NOT_EDITABLE));
+    }
+
+    @Test
+    void aDecisionLeavesTheQueueAndASecondOneIsNotAllowed() {
+        EligibilityProgramme p = programme("decide-" + UUID.randomUUID(), 5);
+        Application a = draft();
+        Application submitted = store.submit(a, a.version(), p, List.of(), false, NOW);
+        var approve = new Application.Decision("APPROVED", null, "reviewer-1", NOW.plusSeconds(7200));
+
+        assertThatThrownBy(() -> store.decide(submitted, submitted.version() - 1, approve))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.VERSION_CONFLICT));
+        Application decided = store.decide(submitted, submitted.version(), approve);
+
+        assertThat(decided.status()).isEqualTo(RegistrationStatus.APPROVED);
+        assertThat(decided.decision().decidedBy()).isEqualTo("reviewer-1");
+        assertThat(store.queue(TENANT, null, 50).applications()).extracting(Application::userId).doesNotContain(a.userId());
+        assertThatThrownBy(() -> store.decide(decided, decided.version(),
+                new Application.Decision("REJECTED", "late", "reviewer-2", NOW.plusSeconds(9000))))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.DECISION_NOT_ALLOWED));
+    }
+}
