@@ -17,7 +17,9 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger;
-import kr.seoullearn.recruitment.dynamo.DynamoRecruitmentLedger;
+import kr.seoullearn.mentoring.dynamo.MentorOnboardingStorage;
+import kr.seoullearn.recruitment.dynamo.RecruitmentStorage;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.http.Json;
@@ -45,7 +47,7 @@ final class RecruitmentFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CognitoIdentityProviderClient cognito;
     final CallCounter counter = new CallCounter();
-    final DynamoRecruitmentLedger ledger;
+    final RecruitmentLedger ledger;
     final DynamoMentoringLedger mentoring;
     final RecruitmentHandler handler;
 
@@ -54,7 +56,7 @@ final class RecruitmentFixture implements AutoCloseable {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
         cognito = stack.aws().cognito();
-        ledger = new DynamoRecruitmentLedger(dynamo, stack.table());
+        ledger = RecruitmentStorage.ledger(dynamo, stack.table());
         mentoring = new DynamoMentoringLedger(dynamo, stack.table());
         try (var in = RecruitmentFixture.class.getResourceAsStream("/seed/recruitment-rules.json")) {
             com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in)
@@ -66,8 +68,8 @@ final class RecruitmentFixture implements AutoCloseable {
     /** The handler with another clock (terms and renewals), on the counted client. */
     RecruitmentHandler handler(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
-        return new RecruitmentHandler(new Recruitment(new DynamoRecruitmentLedger(counted, stack.table()),
-                new DynamoMentoringLedger(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
+        return new RecruitmentHandler(new Recruitment(RecruitmentStorage.ledger(counted, stack.table()),
+                MentorOnboardingStorage.onboarding(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
     }
 
     @Override
