@@ -2,7 +2,7 @@ package kr.seoullearn.enrolment.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -254,7 +254,7 @@ public class DynamoSeatActivity implements SeatActivity {
         if (n.date() != null) {
             params.put("date", n.date().toString());
         }
-        TransactWriteItem email = DynamoReminderQueue.scheduleWrite(table, kr.seoullearn.reminders.domain.DueReminder.of(tenant,
+        TransactWriteItem email = RemindersStorage.dueWrite(table, kr.seoullearn.reminders.domain.DueReminder.of(tenant,
                 kr.seoullearn.reminders.domain.ReminderKind.valueOf(n.kind().name()), noticeId, userId, n.at(), params));
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)));

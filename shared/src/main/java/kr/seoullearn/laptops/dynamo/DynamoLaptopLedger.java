@@ -4,7 +4,7 @@ import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.QueueCursor;
 import kr.seoullearn.enrolment.dynamo.DynamoEnrolmentLedger;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -328,10 +328,10 @@ public class DynamoLaptopLedger implements LaptopLedger {
         writes.add(putAudit(audit(after, from, to, actor, reason, now), current.tenant(), after.version()));
         // reminders (issue 7, ADR 13): ready for pickup at once; the return 7 days before and on the day
         if (to == LaptopStatus.READY_FOR_PICKUP) {
-            writes.add(DynamoReminderQueue.scheduleWrite(table, kr.seoullearn.reminders.domain.FeatureReminders.laptopReady(after, now)));
+            writes.add(RemindersStorage.dueWrite(table, kr.seoullearn.reminders.domain.FeatureReminders.laptopReady(after.tenant(), after.requestId(), after.userId(), now)));
         } else if (to == LaptopStatus.LOANED && after.dueOn() != null) {
-            kr.seoullearn.reminders.domain.FeatureReminders.laptopReturn(after, after.dueOn())
-                    .forEach(r -> writes.add(DynamoReminderQueue.scheduleWrite(table, r)));
+            kr.seoullearn.reminders.domain.FeatureReminders.laptopReturn(after.tenant(), after.requestId(), after.userId(), after.dueOn())
+                    .forEach(r -> writes.add(RemindersStorage.dueWrite(table, r)));
         }
         writes.add(DynamoFigures.count(table, current.tenant(), now, FigureDelta.of("laptops." + to.name() + "." + current.district(), 1)));
         writes.add(DynamoFigures.row(table, current.tenant(), now, current.userId(), "LAPTOP", to.name(), null, current.district(),

@@ -2,7 +2,7 @@ package kr.seoullearn.mentoring.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -554,8 +554,8 @@ public class DynamoMentoringLedger implements MentoringLedger {
     // ---- reminders (issue 7, ADR 13) ----
     /** The session's reminders, 24 h and 1 h before to mentee and mentor, written in the booking's transaction. */
     private List<Write> reminders(Session s) {
-        return kr.seoullearn.reminders.domain.FeatureReminders.session(s).stream()
-                .map(r -> new Write(DynamoReminderQueue.scheduleWrite(table, r), fixed(Problem.SERVICE_UNAVAILABLE))).toList();
+        return kr.seoullearn.reminders.domain.FeatureReminders.session(s.tenant(), s.mentorshipId(), s.id(), s.menteeId(), s.mentorId(), s.start()).stream()
+                .map(r -> new Write(RemindersStorage.dueWrite(table, r), fixed(Problem.SERVICE_UNAVAILABLE))).toList();
     }
     // ---- end reminders ----
 

@@ -3,7 +3,7 @@ package kr.seoullearn.registration.dynamo;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.QueueCursor;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -180,7 +180,7 @@ public class DynamoApplicationStore implements ApplicationStore {
                 .expressionAttributeValues(values)).build());
         if (!approvedByRecords && !requiredDocuments.isEmpty()) {
             // documents asked for: a reminder 3 days on, sent only if some are still missing then (issue 7)
-            writes.add(DynamoReminderQueue.scheduleWrite(table, documentsReminder(a.tenant(), a.userId(), now)));
+            writes.add(RemindersStorage.dueWrite(table, documentsReminder(a.tenant(), a.userId(), now)));
         }
         writes.add(DynamoFigures.count(table, a.tenant(), now, submittedFigures(a, approvedByRecords, now)));
         writes.add(row(a, now, approvedByRecords ? RegistrationStatus.APPROVED : RegistrationStatus.SUBMITTED));

@@ -12,8 +12,9 @@ import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
-import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.enrolment.dynamo.DynamoSeatActivity;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -44,8 +45,8 @@ class RemindersFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CognitoIdentityProviderClient cognito;
     final SesV2Client ses;
-    final DynamoReminderQueue queue;
-    final DynamoReminderSettings settings;
+    final ReminderQueue queue;
+    final ReminderSettingsStore settings;
     final DynamoApplicationStore applications;
     final DynamoSeatActivity activity;
     final LocalMailbox mailbox;
@@ -55,8 +56,8 @@ class RemindersFixture implements AutoCloseable {
         dynamo = stack.dynamoDb(counter);
         cognito = stack.aws().cognito();
         ses = stack.aws().sesV2();
-        queue = new DynamoReminderQueue(dynamo, stack.table());
-        settings = new DynamoReminderSettings(dynamo, stack.table());
+        queue = RemindersStorage.queue(dynamo, stack.table());
+        settings = RemindersStorage.settings(dynamo, stack.table());
         applications = new DynamoApplicationStore(dynamo, stack.table());
         activity = new DynamoSeatActivity(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
@@ -76,22 +77,26 @@ class RemindersFixture implements AutoCloseable {
 
     /** A run with the real adapters; {@code sender} is the From address (an unverified one makes SES refuse). */
     ReminderRun run(String sender) {
-        CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
+        CognitoRecipients recipients = new CognitoRecipients(new DynamoProfileRepository(dynamo, stack.table()), cognito,
+                stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
                 new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
-                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
+                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()),
+                dynamo, stack.table());
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
     ReminderRun runOn(DynamoDbClient client) {
-        CognitoRecipients recipients = new CognitoRecipients(client, stack.table(), cognito, stack.stack().userPoolId());
-        var q = new DynamoReminderQueue(client, stack.table());
-        return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
+        CognitoRecipients recipients = new CognitoRecipients(new DynamoProfileRepository(client, stack.table()), cognito,
+                stack.stack().userPoolId());
+        var q = RemindersStorage.queue(client, stack.table());
+        return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), RemindersStorage.settings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
                 new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
                 new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(client, stack.table()),
-                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(client, stack.table()), client, stack.table());
+                new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(client, stack.table()), RemindersStorage.digests(client, stack.table()),
+                client, stack.table());
     }
 
     ReminderRun run() {
