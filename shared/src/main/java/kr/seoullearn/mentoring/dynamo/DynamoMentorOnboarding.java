@@ -50,16 +50,10 @@ final class DynamoMentorOnboarding implements MentorOnboarding {
 
     @Override
     public void onboard(Transaction tx, Mentor m, LocalDate termStarts) {
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("university", m.university());
-        profile.put("subjects", m.subjects().stream().map(Enum::name).sorted().toList());
-        profile.put("levels", m.levels().stream().map(Enum::name).sorted().toList());
-        profile.put("languages", m.languages().stream().map(Language::tag).sorted().toList());
-        profile.put("capacity", m.capacity());
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":type", s("MENTOR"));
         values.put(":name", s(m.name()));
-        values.put(":profile", s(Json.write(profile)));
+        values.put(":profile", s(profileJson(m)));
         values.put(":gpk", s(MentoringKeys.mentors(m.tenant())));
         values.put(":gsk", s(m.userId()));
         values.put(":zero", ZERO);
@@ -85,6 +79,17 @@ final class DynamoMentorOnboarding implements MentorOnboarding {
                 .conditionExpression("termEnds = :old")
                 .expressionAttributeValues(Map.of(":ends", s(newTermEnds.toString()), ":read", s(newReadUntil.toString()),
                         ":old", s(termEnds.toString())))).build(), ifMoved);
+    }
+
+    /** The mentor item's {@code profile} attribute (what matching reads), the same for the mentoring ledger's own writes. */
+    static String profileJson(Mentor m) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("university", m.university());
+        profile.put("subjects", m.subjects().stream().map(Enum::name).sorted().toList());
+        profile.put("levels", m.levels().stream().map(Enum::name).sorted().toList());
+        profile.put("languages", m.languages().stream().map(Language::tag).sorted().toList());
+        profile.put("capacity", m.capacity());
+        return Json.write(profile);
     }
 
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
