@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
