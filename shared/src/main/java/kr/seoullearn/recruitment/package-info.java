@@ -1,5 +1,5 @@
 /**
- * Mentor recruitment (issue 11, docs/adr/0014): tenant rules (effective-dated), eligibility,
+ * Mentor recruitment (docs/adr/0014): tenant rules (effective-dated), eligibility,
  * rounds with a target, applications, scoring preferences, terms and renewals. Plain Java; the
  * records live behind {@link kr.seoullearn.recruitment.port.RecruitmentLedger}.
  */

@@ -90,47 +90,6 @@ public final class Keys {
         return ItemKey.of(providerSeats(tenant, providerId), SEATS);
     }
 
-    // ---- reminders (issue 7; docs/adr/0013) ----
-    /**
-     * Reminders due in one hour (UTC) of a tenant: {@code T#<tenant>#DUE#<yyyy-MM-ddTHH> / <dueAt>#<kind>#<subject>#<recipient>}.
-     * A run reads the hours since its look-back, so its reads grow with the due reminders, never with the people.
-     */
-    public static String dueBucket(TenantId tenant, java.time.Instant at) {
-        return "T#" + tenant.value() + "#DUE#" + HOUR.format(at);
-    }
-
-    /** A due reminder's sort key: the due second (fixed width, so keys sort by time) and its identity. */
-    public static String dueSortKey(java.time.Instant dueAt, String identity) {
-        return SECOND.format(dueAt) + "#" + identity;
-    }
-
-    /** The fixed-width UTC second that starts due sort keys. */
-    public static String dueSecond(java.time.Instant at) {
-        return SECOND.format(at);
-    }
-
-    /** A person's sent-reminder markers (one per reminder, written before it is sent): {@code T#<tenant>#SENT#<sub> / <kind>#<subject>}. */
-    public static String sentReminders(TenantId tenant, String userId) {
-        return "T#" + tenant.value() + "#SENT#" + userId;
-    }
-
-    /** A tenant's configuration: {@code T#<tenant>#CONFIG / REMINDERS} holds the reminder kinds switched off. */
-    public static String tenantConfig(TenantId tenant) {
-        return "T#" + tenant.value() + "#CONFIG";
-    }
-
-    public static final String REMINDER_SETTINGS = "REMINDERS";
-
-    /** Days whose review digest has been planned: {@code T#<tenant>#DIGEST / <Seoul date>}. */
-    public static String digests(TenantId tenant) {
-        return "T#" + tenant.value() + "#DIGEST";
-    }
-
-    private static final java.time.format.DateTimeFormatter HOUR =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(java.time.ZoneOffset.UTC);
-    private static final java.time.format.DateTimeFormatter SECOND =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
-    // ---- end reminders ----
 
     /** GSI1 partition of a tenant's district laptop stock items (the dashboard reads every district at once). */
     public static String districts(TenantId tenant) {

@@ -27,22 +27,8 @@ public enum Problem implements Refusal {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     CATALOGUE_OPERATOR_ONLY("catalogue-operator-only", 403),
     COURSE_NOT_FOUND("course-not-found", 404),
-    // mentor recruitment (issue 11, docs/adr/0014)
+    // raised by mentoring's matching for a recruited mentor whose term is over
     MENTOR_TERM_ENDED("mentor-term-ended", 409),
-    MENTOR_INELIGIBLE("mentor-ineligible", 422),
-    MENTOR_TOO_OLD("mentor-too-old", 422),
-    MENTOR_GRADE_TOO_LOW("mentor-grade-too-low", 422),
-    MENTOR_NOT_ENROLLED("mentor-not-enrolled", 422),
-    NO_RECRUITMENT_RULES("no-recruitment-rules", 409),
-    ROUND_NOT_FOUND("recruitment-round-not-found", 404),
-    ROUND_CLOSED("recruitment-round-closed", 409),
-    ROUND_FULL("recruitment-round-full", 409),
-    MENTOR_APPLICATION_EXISTS("mentor-application-exists", 409),
-    MENTOR_APPLICATION_NOT_FOUND("mentor-application-not-found", 404),
-    MENTOR_APPLICATION_DECIDED("mentor-application-decided", 409),
-    MENTOR_DOCUMENTS_MISSING("mentor-documents-missing", 422),
-    RENEWAL_NOT_OPEN("mentor-renewal-not-open", 409),
-    RENEWAL_NOT_FOUND("mentor-renewal-not-found", 404),
     SERVICE_UNAVAILABLE("service-unavailable", 503),
     INTERNAL("internal", 500);
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 import kr.seoullearn.mentoring.domain.MentoringSubject;
 
 /**
- * A round's preferences (issue 11): reviewers score each one the round lists; the platform shows
+ * A round's preferences: reviewers score each one the round lists; the platform shows
  * which ones an application meets on its face.
  */
 public enum Criterion {

@@ -5,7 +5,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
@@ -46,22 +45,22 @@ public record RecruitmentRules(
     public record Facts(String schoolType, String enrolmentState, LocalDate birthDate, Grade lastGrade) {}
 
     /** The rules an applicant fails on {@code date}, in the order of the form; empty: eligible. */
-    public List<Problem> failures(Facts f, LocalDate date) {
-        List<Problem> failed = new ArrayList<>();
+    public List<RecruitmentRefusal> failures(Facts f, LocalDate date) {
+        List<RecruitmentRefusal> failed = new ArrayList<>();
         if (!schoolTypes.contains(f.schoolType()) || !enrolmentStates.contains(f.enrolmentState())) {
-            failed.add(Problem.MENTOR_NOT_ENROLLED);
+            failed.add(RecruitmentRefusal.MENTOR_NOT_ENROLLED);
         }
         if (Period.between(f.birthDate(), date).getYears() > maxAge) {
-            failed.add(Problem.MENTOR_TOO_OLD);
+            failed.add(RecruitmentRefusal.MENTOR_TOO_OLD);
         }
         if (!f.lastGrade().atLeast(minGrade)) {
-            failed.add(Problem.MENTOR_GRADE_TOO_LOW);
+            failed.add(RecruitmentRefusal.MENTOR_GRADE_TOO_LOW);
         }
         return failed;
     }
 
     /** The rule a problem stands for, as the API names it. */
-    public static String ruleOf(Problem p) {
+    public static String ruleOf(RecruitmentRefusal p) {
         return switch (p) {
             case MENTOR_NOT_ENROLLED -> "enrolment";
             case MENTOR_TOO_OLD -> "max-age";

@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.laptops.domain.LaptopRequest;
-import kr.seoullearn.mentoring.domain.Session;
+import kr.seoullearn.platform.tenant.TenantId;
 
 /**
- * The due reminders that mentoring and laptops write with their own state (ADR 13): each
- * feature's adapter adds them to the transaction that books a session or changes a request.
- * Subjects carry the occurrence (session start, loan due date) so a moved session or a changed
- * due date gets reminders of its own and the old ones no longer apply.
+ * The due reminders other contexts plan with their own state (docs/adr/0013), from plain values:
+ * mentoring adds a session's to the transaction that books or moves it, laptops a request's to
+ * the status change. Subjects carry the occurrence (session start, loan due date) so a moved
+ * session or a changed due date gets reminders of its own and the old ones no longer apply.
  */
 public final class FeatureReminders {
     /** Laptop reminders go out at this Seoul time of their day. */
@@ -22,32 +21,32 @@ public final class FeatureReminders {
     private FeatureReminders() {}
 
     /** 24 hours and 1 hour before the session, to the mentee and to the mentor. */
-    public static List<DueReminder> session(Session s) {
-        Map<String, String> params = Map.of("mentorshipId", s.mentorshipId(), "sessionId", s.id(), "start", s.start().toString());
-        String subject = s.id() + "@" + s.start();
-        Instant dayBefore = s.start().minus(Duration.ofHours(24));
-        Instant hourBefore = s.start().minus(Duration.ofHours(1));
+    public static List<DueReminder> session(TenantId tenant, String mentorshipId, String sessionId, String menteeId, String mentorId,
+                                            Instant start) {
+        Map<String, String> params = Map.of("mentorshipId", mentorshipId, "sessionId", sessionId, "start", start.toString());
+        String subject = sessionId + "@" + start;
+        Instant dayBefore = start.minus(Duration.ofHours(24));
+        Instant hourBefore = start.minus(Duration.ofHours(1));
         return List.of(
-                DueReminder.of(s.tenant(), ReminderKind.SESSION_24H, subject, s.menteeId(), dayBefore, params).staleAfter(hourBefore),
-                DueReminder.of(s.tenant(), ReminderKind.SESSION_24H, subject, s.mentorId(), dayBefore, params).staleAfter(hourBefore),
-                DueReminder.of(s.tenant(), ReminderKind.SESSION_1H, subject, s.menteeId(), hourBefore, params).staleAfter(s.start()),
-                DueReminder.of(s.tenant(), ReminderKind.SESSION_1H, subject, s.mentorId(), hourBefore, params).staleAfter(s.start()));
+                DueReminder.of(tenant, ReminderKind.SESSION_24H, subject, menteeId, dayBefore, params).staleAfter(hourBefore),
+                DueReminder.of(tenant, ReminderKind.SESSION_24H, subject, mentorId, dayBefore, params).staleAfter(hourBefore),
+                DueReminder.of(tenant, ReminderKind.SESSION_1H, subject, menteeId, hourBefore, params).staleAfter(start),
+                DueReminder.of(tenant, ReminderKind.SESSION_1H, subject, mentorId, hourBefore, params).staleAfter(start));
     }
 
     /** The laptop is ready: at once. */
-    public static DueReminder laptopReady(LaptopRequest r, Instant now) {
-        return DueReminder.of(r.tenant(), ReminderKind.LAPTOP_READY, r.requestId() + "@ready", r.userId(), now,
-                Map.of("requestId", r.requestId()));
+    public static DueReminder laptopReady(TenantId tenant, String requestId, String userId, Instant now) {
+        return DueReminder.of(tenant, ReminderKind.LAPTOP_READY, requestId + "@ready", userId, now, Map.of("requestId", requestId));
     }
 
     /** The loan ends on {@code dueOn}: 7 days before and on the day, at 09:00 Seoul. */
-    public static List<DueReminder> laptopReturn(LaptopRequest r, LocalDate dueOn) {
-        Map<String, String> params = Map.of("requestId", r.requestId(), "dueOn", dueOn.toString());
-        String subject = r.requestId() + "@" + dueOn;
+    public static List<DueReminder> laptopReturn(TenantId tenant, String requestId, String userId, LocalDate dueOn) {
+        Map<String, String> params = Map.of("requestId", requestId, "dueOn", dueOn.toString());
+        String subject = requestId + "@" + dueOn;
         return List.of(
-                DueReminder.of(r.tenant(), ReminderKind.LAPTOP_RETURN_SOON, subject, r.userId(), at(dueOn.minusDays(7)), params)
+                DueReminder.of(tenant, ReminderKind.LAPTOP_RETURN_SOON, subject, userId, at(dueOn.minusDays(7)), params)
                         .staleAfter(at(dueOn)),
-                DueReminder.of(r.tenant(), ReminderKind.LAPTOP_RETURN_DUE, subject, r.userId(), at(dueOn), params)
+                DueReminder.of(tenant, ReminderKind.LAPTOP_RETURN_DUE, subject, userId, at(dueOn), params)
                         .staleAfter(dueOn.plusDays(1).atStartOfDay(MessageTemplates.SEOUL).toInstant()));
     }
 

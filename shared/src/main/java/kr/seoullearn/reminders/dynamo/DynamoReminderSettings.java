@@ -1,41 +1,32 @@
 package kr.seoullearn.reminders.dynamo;
 
-import kr.seoullearn.platform.dynamo.Keys;
-
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.reminders.domain.ReminderKind;
 import kr.seoullearn.reminders.domain.ReminderSettings;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
-import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** A tenant's reminder switches: {@code T#<tenant>#CONFIG / REMINDERS} with {@code off} (list of kinds) and {@code version}. */
-@Singleton
-public class DynamoReminderSettings implements ReminderSettingsStore {
+/** A tenant's reminder switches ({@link RemindersKeys#settings}) with {@code off} (list of kinds) and {@code version}. */
+final class DynamoReminderSettings implements ReminderSettingsStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DynamoReminderSettings(DynamoDbClient dynamo, @Named("appTable") String table) {
+    DynamoReminderSettings(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(TenantId tenant) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenantConfig(tenant)), Keys.SK, AttributeValue.fromS(Keys.REMINDER_SETTINGS));
-    }
-
     @Override
     public ReminderSettings find(TenantId tenant) {
-        var item = dynamo.getItem(g -> g.tableName(table).key(key(tenant)).consistentRead(true)).item();
+        var item = dynamo.getItem(g -> g.tableName(table).key(RemindersKeys.settings(tenant).attributes()).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return ReminderSettings.DEFAULT;
         }
@@ -48,7 +39,7 @@ public class DynamoReminderSettings implements ReminderSettingsStore {
 
     @Override
     public ReminderSettings save(TenantId tenant, Set<ReminderKind> off, long expectedVersion) {
-        Map<String, AttributeValue> item = new HashMap<>(key(tenant));
+        Map<String, AttributeValue> item = new HashMap<>(RemindersKeys.settings(tenant).attributes());
         item.put("type", AttributeValue.fromS("REMINDER_SETTINGS"));
         item.put("off", AttributeValue.fromL(off.stream().sorted().map(k -> AttributeValue.fromS(k.name())).toList()));
         item.put("version", AttributeValue.fromN(Long.toString(expectedVersion + 1)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Set;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +20,13 @@ class RecruitmentRulesTest {
     @Test
     void thirtyNineOnTheDayIsEligibleAndFortyIsNot() {
         assertThat(SEOUL.failures(facts("UNIVERSITY", "ENROLLED", "1986-11-29", "C+"), DAY)).isEmpty();
-        assertThat(SEOUL.failures(facts("UNIVERSITY", "ENROLLED", "1986-11-28", "C+"), DAY)).containsExactly(Problem.MENTOR_TOO_OLD);
+        assertThat(SEOUL.failures(facts("UNIVERSITY", "ENROLLED", "1986-11-28", "C+"), DAY)).containsExactly(RecruitmentRefusal.MENTOR_TOO_OLD);
     }
 
     @Test
     void cPlusIsTheLowestGradeAndTheLetterScaleIsOrdered() {
         assertThat(SEOUL.failures(facts("GRADUATE_SCHOOL", "ON_LEAVE", "2000-01-01", "C+"), DAY)).isEmpty();
-        assertThat(SEOUL.failures(facts("GRADUATE_SCHOOL", "ON_LEAVE", "2000-01-01", "C0"), DAY)).containsExactly(Problem.MENTOR_GRADE_TOO_LOW);
+        assertThat(SEOUL.failures(facts("GRADUATE_SCHOOL", "ON_LEAVE", "2000-01-01", "C0"), DAY)).containsExactly(RecruitmentRefusal.MENTOR_GRADE_TOO_LOW);
         assertThat(Grade.parse("a")).contains(Grade.A_ZERO);
         assertThat(Grade.parse(" b+ ")).contains(Grade.B_PLUS);
         assertThat(Grade.parse("E")).isEmpty();
@@ -38,10 +37,10 @@ class RecruitmentRulesTest {
 
     @Test
     void graduatesAndOtherSchoolsAreNotEnrolledAndEveryFailingRuleIsNamed() {
-        assertThat(SEOUL.failures(facts("OTHER", "ENROLLED", "2000-01-01", "A+"), DAY)).containsExactly(Problem.MENTOR_NOT_ENROLLED);
+        assertThat(SEOUL.failures(facts("OTHER", "ENROLLED", "2000-01-01", "A+"), DAY)).containsExactly(RecruitmentRefusal.MENTOR_NOT_ENROLLED);
         assertThat(SEOUL.failures(facts("UNIVERSITY", "GRADUATED", "1970-01-01", "F"), DAY))
-                .containsExactly(Problem.MENTOR_NOT_ENROLLED, Problem.MENTOR_TOO_OLD, Problem.MENTOR_GRADE_TOO_LOW);
-        assertThat(RecruitmentRules.ruleOf(Problem.MENTOR_TOO_OLD)).isEqualTo("max-age");
+                .containsExactly(RecruitmentRefusal.MENTOR_NOT_ENROLLED, RecruitmentRefusal.MENTOR_TOO_OLD, RecruitmentRefusal.MENTOR_GRADE_TOO_LOW);
+        assertThat(RecruitmentRules.ruleOf(RecruitmentRefusal.MENTOR_TOO_OLD)).isEqualTo("max-age");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
-import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +24,5 @@ class DueReminderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DueReminder.of(TenantId.SEOUL, ReminderKind.DOCUMENTS_MISSING, "a", " ", AT, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void bucketsAreUtcHoursAndSortKeysFixedWidthSecondsSoTheySortByTime() {
-        assertThat(Keys.dueBucket(TenantId.SEOUL, AT)).isEqualTo("T#seoul#DUE#2026-12-04T01");
-        assertThat(Keys.dueSortKey(AT, "X")).isEqualTo("2026-12-04T01:00:00Z#X");
-        assertThat(Keys.dueSortKey(Instant.parse("2026-12-04T01:00:00Z"), "X"))
-                .isLessThan(Keys.dueSortKey(Instant.parse("2026-12-04T01:00:01Z"), "X"));
     }
 }

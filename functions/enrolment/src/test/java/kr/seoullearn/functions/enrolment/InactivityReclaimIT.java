@@ -62,7 +62,7 @@ class InactivityReclaimIT {
     private static List<kr.seoullearn.reminders.domain.DueReminder> dueEmails(int day) {
         List<kr.seoullearn.reminders.domain.DueReminder> due = new java.util.ArrayList<>();
         java.time.Instant at = NOW.plus(Duration.ofDays(day));
-        new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(f.dynamo, f.stack.table())
+        kr.seoullearn.reminders.dynamo.RemindersStorage.queue(f.dynamo, f.stack.table())
                 .due(new TenantId("seoul"), at.minus(Duration.ofHours(1)), at.plus(Duration.ofHours(1)), due::add);
         return due;
     }

@@ -12,7 +12,7 @@ import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
-import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.mentoring.port.MentorOnboarding;
 import kr.seoullearn.recruitment.port.RecruitmentLedger;
 
 /** The routes of template.yaml's RecruitmentFunction (docs/adr/0014). Roles are checked before bodies are read. */
@@ -20,7 +20,7 @@ public class RecruitmentHandler extends ApiFunction {
     private final Recruitment recruitment;
 
     public RecruitmentHandler() {
-        this(new Recruitment(Beans.get(RecruitmentLedger.class), Beans.get(MentoringLedger.class), Beans.get(GroupMembership.class),
+        this(new Recruitment(Beans.get(RecruitmentLedger.class), Beans.get(MentorOnboarding.class), Beans.get(GroupMembership.class),
                 Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.mentoring.domain.Availability;
-import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.mentoring.port.MentorOnboarding.MentorTerm;
 import kr.seoullearn.recruitment.domain.MentorApplication;
 import kr.seoullearn.recruitment.domain.Renewal;
 import kr.seoullearn.recruitment.domain.Round;
@@ -87,7 +87,7 @@ final class RecruitmentView {
         return v;
     }
 
-    static Map<String, Object> renewal(Renewal r, Mentor m) {
+    static Map<String, Object> renewal(Renewal r, MentorTerm m) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("mentorId", r.mentorId());
         if (m != null) {

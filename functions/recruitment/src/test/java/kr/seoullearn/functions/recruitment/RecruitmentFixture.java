@@ -1,5 +1,7 @@
 package kr.seoullearn.functions.recruitment;
 
+import kr.seoullearn.mentoring.port.MentoringLedger;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -16,9 +18,9 @@ import java.util.UUID;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.mentoring.dynamo.MentoringStorage;
-import kr.seoullearn.mentoring.port.MentoringLedger;
-import kr.seoullearn.recruitment.dynamo.DynamoRecruitmentLedger;
+import kr.seoullearn.mentoring.dynamo.MentorOnboardingStorage;
+import kr.seoullearn.recruitment.dynamo.RecruitmentStorage;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.http.Json;
@@ -46,7 +48,7 @@ final class RecruitmentFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CognitoIdentityProviderClient cognito;
     final CallCounter counter = new CallCounter();
-    final DynamoRecruitmentLedger ledger;
+    final RecruitmentLedger ledger;
     final MentoringLedger mentoring;
     final RecruitmentHandler handler;
 
@@ -55,8 +57,8 @@ final class RecruitmentFixture implements AutoCloseable {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
         cognito = stack.aws().cognito();
-        ledger = new DynamoRecruitmentLedger(dynamo, stack.table());
-        mentoring = MentoringStorage.ledger(dynamo, stack.table());
+        ledger = RecruitmentStorage.ledger(dynamo, stack.table());
+        mentoring = kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table());
         try (var in = RecruitmentFixture.class.getResourceAsStream("/seed/recruitment-rules.json")) {
             com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in)
                     .forEach(o -> ledger.saveRules(RecruitmentRulesJson.fromMap((Map<String, Object>) o)));
@@ -67,8 +69,8 @@ final class RecruitmentFixture implements AutoCloseable {
     /** The handler with another clock (terms and renewals), on the counted client. */
     RecruitmentHandler handler(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
-        return new RecruitmentHandler(new Recruitment(new DynamoRecruitmentLedger(counted, stack.table()),
-                MentoringStorage.ledger(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
+        return new RecruitmentHandler(new Recruitment(RecruitmentStorage.ledger(counted, stack.table()),
+                MentorOnboardingStorage.onboarding(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.seoullearn.platform.http.Language;
-import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemMessages;
+import kr.seoullearn.recruitment.domain.RecruitmentRefusal;
 import kr.seoullearn.mentoring.domain.Matching;
 import kr.seoullearn.mentoring.domain.Mentor;
 import kr.seoullearn.mentoring.domain.MentoringRequest;
@@ -147,8 +147,8 @@ class RecruitmentHandlerIT {
         List<Map<String, Object>> failures = (List<Map<String, Object>>) json(tooOld).get("failures");
         assertThat(failures).extracting(m -> m.get("rule")).containsExactly("max-age");
         assertThat(failures.get(0).get("field")).isEqualTo("birthDate");
-        assertThat(failures.get(0).get("detail")).isEqualTo(ProblemMessages.detail(Problem.MENTOR_TOO_OLD, Language.VI));
-        assertThat(json(tooOld).get("title")).isEqualTo(ProblemMessages.title(Problem.MENTOR_INELIGIBLE, Language.VI));
+        assertThat(failures.get(0).get("detail")).isEqualTo(ProblemMessages.detail(RecruitmentRefusal.MENTOR_TOO_OLD, Language.VI));
+        assertThat(json(tooOld).get("title")).isEqualTo(ProblemMessages.title(RecruitmentRefusal.MENTOR_INELIGIBLE, Language.VI));
         // 39 the day before the 40th birthday is fine
         expect(f.call("POST /api/recruitment/eligibility", student, "seoul", null, RecruitmentFixture.facts("1986-11-29", "C+"), "en",
                 "applicants"), 200);

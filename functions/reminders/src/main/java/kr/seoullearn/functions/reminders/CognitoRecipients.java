@@ -2,47 +2,42 @@ package kr.seoullearn.functions.reminders;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.identity.Role;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.reminders.port.Recipients;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Recipients from their profile (preferred language, Cognito user name; GetItem) and the user
+ * Recipients from their profile (registration's ProfileRepository: preferred language, Cognito user name) and the user
  * pool (the e-mail address: AdminGetUser, or ListUsers by sub for staff without a profile).
  * Addresses live only in Cognito; the person must belong to the tenant (custom:tenant) and be enabled.
  */
 final class CognitoRecipients implements Recipients {
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final ProfileRepository profiles;
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
 
-    CognitoRecipients(DynamoDbClient dynamo, String table, CognitoIdentityProviderClient cognito, String userPoolId) {
-        this.dynamo = dynamo;
-        this.table = table;
+    CognitoRecipients(ProfileRepository profiles, CognitoIdentityProviderClient cognito, String userPoolId) {
+        this.profiles = profiles;
         this.cognito = cognito;
         this.userPoolId = userPoolId;
     }
 
     @Override
     public Optional<Recipient> find(TenantId tenant, String userId) {
-        var profile = dynamo.getItem(g -> g.tableName(table).key(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)), Keys.SK, AttributeValue.fromS(Keys.PROFILE)))).item();
-        Language preferred = profile != null && profile.containsKey("language") ? Language.fromTag(profile.get("language").s()) : null;
+        Profile profile = profiles.find(tenant, userId).orElse(null);
+        Language preferred = profile == null ? null : profile.preferredLanguage();
         List<AttributeType> attributes;
         boolean enabled;
-        if (profile != null && profile.containsKey("username")) {
+        if (profile != null && profile.username() != null) {
             try {
-                var user = cognito.adminGetUser(u -> u.userPoolId(userPoolId).username(profile.get("username").s()));
+                var user = cognito.adminGetUser(u -> u.userPoolId(userPoolId).username(profile.username()));
                 attributes = user.userAttributes();
                 enabled = Boolean.TRUE.equals(user.enabled());
             } catch (UserNotFoundException e) {

@@ -12,7 +12,9 @@ import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.port.DigestPlans;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.TenantDirectory;
@@ -43,14 +45,14 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
         DynamoDbClient dynamo = Beans.get(DynamoDbClient.class);
         String table = env.required("APP_TABLE");
-        CognitoRecipients recipients = new CognitoRecipients(dynamo, table, Beans.get(CognitoIdentityProviderClient.class),
-                env.required("USER_POOL_ID"));
+        CognitoRecipients recipients = new CognitoRecipients(Beans.get(ProfileRepository.class),
+                Beans.get(CognitoIdentityProviderClient.class), env.required("USER_POOL_ID"));
         ReminderQueue queue = Beans.get(ReminderQueue.class);
         return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
                 Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
                 Beans.get(kr.seoullearn.mentoring.port.MentoringLedger.class), Beans.get(kr.seoullearn.laptops.port.LaptopLedger.class),
-                dynamo, table);
+                Beans.get(DigestPlans.class), dynamo, table);
     }
 
     @Override

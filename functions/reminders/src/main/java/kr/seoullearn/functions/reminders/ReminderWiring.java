@@ -7,6 +7,7 @@ import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.reminders.port.DigestPlans;
 import kr.seoullearn.reminders.port.Notifier;
 import kr.seoullearn.reminders.port.Recipients;
 import kr.seoullearn.reminders.domain.ReminderKind;
@@ -21,8 +22,9 @@ final class ReminderWiring {
 
     static ReminderRun run(TenantDirectory tenants, ReminderSettingsStore settings, ReminderQueue queue, Recipients recipients,
                            Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue,
-                           MentoringLedger mentoring, LaptopLedger laptops, DynamoDbClient dynamo, String table) {
-        ReviewDigest digest = new ReviewDigest(dynamo, table, recipients, queue);
+                           MentoringLedger mentoring, LaptopLedger laptops, DigestPlans plans, DynamoDbClient dynamo,
+                           String table) {
+        ReviewDigest digest = new ReviewDigest(dynamo, table, recipients, queue, plans);
         EnrolmentNoticeSource notices = new EnrolmentNoticeSource(catalogue);
         Map<ReminderKind, ReminderSource> sources = new EnumMap<>(ReminderKind.class);
         sources.put(ReminderKind.DOCUMENTS_MISSING, new DocumentsMissingSource(applications, programmes));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.platform.dynamo.Keys;
@@ -14,18 +13,18 @@ import kr.seoullearn.reminders.domain.DueReminder;
 import kr.seoullearn.reminders.domain.MessageTemplates;
 import kr.seoullearn.reminders.port.Recipients;
 import kr.seoullearn.reminders.domain.ReminderKind;
+import kr.seoullearn.reminders.port.DigestPlans;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The daily digest for the review team: from 08:00 Seoul time, the first run of the day counts
  * the applications that joined the tenant's review queue in the 24 hours before 08:00 (GSI1
  * {@code T#<tenant>#QUEUE} by submission time: reads grow with the new applications only) and
- * writes one due reminder per reviewer, then marks the day planned ({@code T#<tenant>#DIGEST / <day>}).
+ * writes one due reminder per reviewer, then marks the day planned ({@link DigestPlans}).
  * The reminders have the day as subject, so a second planner (a parallel run) writes the same
  * ones again and still each reviewer gets one digest a day. No new applications: no digest.
  */
@@ -36,12 +35,14 @@ final class ReviewDigest implements ReminderSource {
     private final String table;
     private final Recipients recipients;
     private final ReminderQueue queue;
+    private final DigestPlans plans;
 
-    ReviewDigest(DynamoDbClient dynamo, String table, Recipients recipients, ReminderQueue queue) {
+    ReviewDigest(DynamoDbClient dynamo, String table, Recipients recipients, ReminderQueue queue, DigestPlans plans) {
         this.dynamo = dynamo;
         this.table = table;
         this.recipients = recipients;
         this.queue = queue;
+        this.plans = plans;
     }
 
     /** Plans the day's digest once; returns the reminders written (0 when planned before, too early or nothing new). */
@@ -51,9 +52,7 @@ final class ReviewDigest implements ReminderSource {
             return 0;
         }
         LocalDate day = seoul.toLocalDate();
-        Map<String, AttributeValue> key = Map.of(Keys.PK, AttributeValue.fromS(Keys.digests(tenant)), Keys.SK, AttributeValue.fromS(day.toString()));
-        var planned = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
-        if (planned != null && !planned.isEmpty()) {
+        if (plans.planned(tenant, day)) {
             return 0;
         }
         Instant dueAt = day.atTime(AT).atZone(MessageTemplates.SEOUL).toInstant();
@@ -66,19 +65,14 @@ final class ReviewDigest implements ReminderSource {
                 written++;
             }
         }
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("type", AttributeValue.fromS("DIGEST_PLANNED"));
-        item.put("newApplications", AttributeValue.fromN(Integer.toString(count)));
-        item.put("reminders", AttributeValue.fromN(Integer.toString(written)));
-        item.put(Keys.TTL, AttributeValue.fromN(Long.toString(now.plus(Duration.ofDays(30)).getEpochSecond())));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException e) {
-            // a parallel run planned it too: the same reminders, sent once each
-        }
+        plans.markPlanned(tenant, day, count, written, now);
         return written;
     }
 
+    /**
+     * Counts registration's review queue (its documented index, docs/data-model.md) directly:
+     * registration's ports have no count of the applications queued in a time range yet.
+     */
     private int newApplications(TenantId tenant, Instant from, Instant to) {
         int count = 0;
         Map<String, AttributeValue> start = null;

@@ -1,5 +1,9 @@
 package kr.seoullearn.functions.reminders;
 
+import kr.seoullearn.enrolment.port.SeatActivity;
+
+import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +15,9 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.LocalMailbox;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
-import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
-import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
-import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
-import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
+import kr.seoullearn.reminders.port.ReminderQueue;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Provider;
@@ -44,8 +47,8 @@ class RemindersFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CognitoIdentityProviderClient cognito;
     final SesV2Client ses;
-    final DynamoReminderQueue queue;
-    final DynamoReminderSettings settings;
+    final ReminderQueue queue;
+    final ReminderSettingsStore settings;
     final ApplicationStore applications;
     final SeatActivity activity;
     final LocalMailbox mailbox;
@@ -55,8 +58,8 @@ class RemindersFixture implements AutoCloseable {
         dynamo = stack.dynamoDb(counter);
         cognito = stack.aws().cognito();
         ses = stack.aws().sesV2();
-        queue = new DynamoReminderQueue(dynamo, stack.table());
-        settings = new DynamoReminderSettings(dynamo, stack.table());
+        queue = RemindersStorage.queue(dynamo, stack.table());
+        settings = RemindersStorage.settings(dynamo, stack.table());
         applications = RegistrationStorage.applications(dynamo, stack.table());
         activity = EnrolmentStorage.activity(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
@@ -76,22 +79,26 @@ class RemindersFixture implements AutoCloseable {
 
     /** A run with the real adapters; {@code sender} is the From address (an unverified one makes SES refuse). */
     ReminderRun run(String sender) {
-        CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
+        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(dynamo, stack.table()), cognito,
+                stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
                 new DynamoCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
-                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), dynamo, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()),
+                dynamo, stack.table());
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
     ReminderRun runOn(DynamoDbClient client) {
-        CognitoRecipients recipients = new CognitoRecipients(client, stack.table(), cognito, stack.stack().userPoolId());
-        var q = new DynamoReminderQueue(client, stack.table());
-        return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
+        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(client, stack.table()), cognito,
+                stack.stack().userPoolId());
+        var q = RemindersStorage.queue(client, stack.table());
+        return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), RemindersStorage.settings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), RegistrationStorage.applications(client, stack.table()),
                 RegistrationStorage.programmes(client, stack.table()), new DynamoCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
-                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), client, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()),
+                client, stack.table());
     }
 
     ReminderRun run() {

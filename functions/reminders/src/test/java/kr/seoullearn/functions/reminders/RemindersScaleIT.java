@@ -143,6 +143,6 @@ class RemindersScaleIT {
 
     private static Map<String, AttributeValue> itemOf(kr.seoullearn.reminders.domain.DueReminder r) {
         // the item the queue writes (its Put, as features add it to their transactions)
-        return kr.seoullearn.reminders.dynamo.DynamoReminderQueue.scheduleWrite(f.stack.table(), r).put().item();
+        return kr.seoullearn.reminders.dynamo.RemindersStorage.dueWrite(f.stack.table(), r).put().item();
     }
 }

@@ -7,7 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.seoullearn.recruitment.dynamo.DynamoRecruitmentLedger;
+import kr.seoullearn.recruitment.dynamo.RecruitmentStorage;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import kr.seoullearn.recruitment.domain.Criterion;
 import kr.seoullearn.recruitment.domain.RecruitmentRules;
 import kr.seoullearn.recruitment.domain.RecruitmentRulesJson;
@@ -31,7 +32,7 @@ final class RecruitmentSeeder {
 
     @SuppressWarnings("unchecked")
     static void seed(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> progress) throws IOException {
-        DynamoRecruitmentLedger ledger = new DynamoRecruitmentLedger(dynamo, table);
+        RecruitmentLedger ledger = RecruitmentStorage.ledger(dynamo, table);
         List<RecruitmentRules> rules;
         try (var in = RecruitmentSeeder.class.getResourceAsStream("/seed/recruitment-rules.json")) {
             rules = com.fasterxml.jackson.jr.ob.JSON.std.listFrom(in).stream()

@@ -3,7 +3,8 @@ package kr.seoullearn.local.seed;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
-import kr.seoullearn.reminders.dynamo.DynamoReminderSettings;
+import kr.seoullearn.reminders.dynamo.RemindersStorage;
+import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.reminders.domain.ReminderKind;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,13 +18,13 @@ final class ReminderSeeder {
     private ReminderSeeder() {}
 
     static void seed(DynamoDbClient dynamo, String table, Consumer<String> progress) {
-        DynamoReminderSettings settings = new DynamoReminderSettings(dynamo, table);
+        ReminderSettingsStore settings = RemindersStorage.settings(dynamo, table);
         save(settings, TenantId.SEOUL, Set.of());
         save(settings, new TenantId("chungbuk"), EnumSet.of(ReminderKind.REVIEW_DIGEST));
         progress.accept("seeded reminder switches (chungbuk: review digest off)");
     }
 
-    private static void save(DynamoReminderSettings settings, TenantId tenant, Set<ReminderKind> off) {
+    private static void save(ReminderSettingsStore settings, TenantId tenant, Set<ReminderKind> off) {
         if (settings.find(tenant).version() == 0) {
             try {
                 settings.save(tenant, off, 0);

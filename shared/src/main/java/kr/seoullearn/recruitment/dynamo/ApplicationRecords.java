@@ -1,0 +1,115 @@
+package kr.seoullearn.recruitment.dynamo;
+
+import static kr.seoullearn.recruitment.dynamo.Attributes.ONE;
+import static kr.seoullearn.recruitment.dynamo.Attributes.n;
+import static kr.seoullearn.recruitment.dynamo.Attributes.num;
+import static kr.seoullearn.recruitment.dynamo.Attributes.s;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.dynamo.Queries;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.recruitment.domain.MentorApplication;
+import kr.seoullearn.recruitment.domain.RecruitmentRefusal;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/** Applications: one per person and round, scored under their version, rejected once (selection: {@link Selections}). */
+final class ApplicationRecords {
+    private static final String SUBMITTED = MentorApplication.Status.SUBMITTED.name();
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    ApplicationRecords(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    void submit(MentorApplication a) {
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(ApplicationItems.item(a)).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_EXISTS);
+        }
+    }
+
+    Optional<MentorApplication> find(TenantId tenant, String roundId, String userId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(RecruitmentKeys.application(tenant, roundId, userId).attributes())).item();
+        return Attributes.absent(item) ? Optional.empty() : Optional.of(ApplicationItems.application(tenant, item));
+    }
+
+    List<MentorApplication> of(TenantId tenant, String userId) {
+        return Queries.all(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.user(tenant, userId)),
+                                ":prefix", s(RecruitmentKeys.APPLICATION_PREFIX))).build())
+                .stream().map(i -> ApplicationItems.application(tenant, i)).toList();
+    }
+
+    List<MentorApplication> ofRound(TenantId tenant, String roundId) {
+        return Queries.all(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("GSI1PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(RecruitmentKeys.roundApplications(tenant, roundId)))).build())
+                .stream().map(i -> ApplicationItems.application(tenant, i)).toList();
+    }
+
+    /** The kind and status of the applicant's document (registration's item, read by its documented key). */
+    Optional<String[]> document(TenantId tenant, String userId, String documentId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.user(tenant, userId)), Keys.SK, s(Keys.document(documentId))))
+                .projectionExpression("kind, #status").expressionAttributeNames(Map.of("#status", "status"))).item();
+        if (Attributes.absent(item) || !item.containsKey("kind")) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {item.get("kind").s(), item.get("status").s()});
+    }
+
+    MentorApplication score(MentorApplication a, Map<String, Integer> scores, String by, long expectedVersion) {
+        try {
+            var attributes = dynamo.updateItem(u -> u.tableName(table)
+                    .key(RecruitmentKeys.application(a.tenant(), a.roundId(), a.userId()).attributes())
+                    .updateExpression("SET scores = :scores, scoredBy = :by, version = version + :one")
+                    .conditionExpression("attribute_exists(PK) AND version = :expected AND #status = :submitted")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":scores", s(ApplicationItems.scores(scores)), ":by", s(by), ":one", ONE,
+                            ":expected", n(expectedVersion), ":submitted", s(SUBMITTED)))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return ApplicationItems.application(a.tenant(), attributes);
+        } catch (ConditionalCheckFailedException e) {
+            if (!e.hasItem() || e.item().isEmpty()) {
+                throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_NOT_FOUND);
+            }
+            if (!SUBMITTED.equals(e.item().get("status").s())) {
+                throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
+            }
+            throw new ProblemException(Problem.VERSION_CONFLICT, Map.of("version", num(e.item(), "version")));
+        }
+    }
+
+    MentorApplication reject(MentorApplication a, String reason, String by, Instant at) {
+        try {
+            var attributes = dynamo.updateItem(u -> u.tableName(table)
+                    .key(RecruitmentKeys.application(a.tenant(), a.roundId(), a.userId()).attributes())
+                    .updateExpression("SET #status = :rejected, reason = :reason, decidedBy = :by, decidedAt = :at, version = version + :one")
+                    .conditionExpression("#status = :submitted")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":rejected", s(MentorApplication.Status.REJECTED.name()),
+                            ":submitted", s(SUBMITTED), ":reason", s(reason), ":by", s(by), ":at", s(at.toString()), ":one", ONE))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return ApplicationItems.application(a.tenant(), attributes);
+        } catch (ConditionalCheckFailedException e) {
+            throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
+        }
+    }
+}
