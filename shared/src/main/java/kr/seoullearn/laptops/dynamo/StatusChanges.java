@@ -79,9 +79,9 @@ final class StatusChanges {
         tx.add(LaptopItems.putAudit(table, LaptopItems.statusAudit(after, from, to, actor, reason, now), current.tenant(), after.version()));
         // reminders (docs/adr/0013): ready for pickup at once; the return 7 days before and on the day
         if (to == LaptopStatus.READY_FOR_PICKUP) {
-            reminders.plan(tx, FeatureReminders.laptopReady(after, now));
+            reminders.plan(tx, FeatureReminders.laptopReady(after.tenant(), after.requestId(), after.userId(), now));
         } else if (to == LaptopStatus.LOANED && after.dueOn() != null) {
-            FeatureReminders.laptopReturn(after, after.dueOn()).forEach(r -> reminders.plan(tx, r));
+            FeatureReminders.laptopReturn(after.tenant(), after.requestId(), after.userId(), after.dueOn()).forEach(r -> reminders.plan(tx, r));
         }
         figures.count(tx, current.tenant(), now, FigureDelta.of(Figure.LAPTOPS, 1, to.name(), current.district()));
         figures.row(tx, FigureRow.of(current.tenant(), now, current.userId(), "LAPTOP", to.name()).district(current.district()));

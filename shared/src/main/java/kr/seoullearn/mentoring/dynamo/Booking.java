@@ -160,7 +160,7 @@ final class Booking {
 
     /** The session's reminders, 24 h and 1 h before to mentee and mentor, due exactly while it is booked. */
     private void planReminders(Transaction tx, Session s) {
-        FeatureReminders.session(s).forEach(r -> table.reminders().plan(tx, r));
+        FeatureReminders.session(s.tenant(), s.mentorshipId(), s.id(), s.menteeId(), s.mentorId(), s.start()).forEach(r -> table.reminders().plan(tx, r));
     }
 
     /** The mentorship takes a session at this start: active, under the weekly cap read, inside the window. */

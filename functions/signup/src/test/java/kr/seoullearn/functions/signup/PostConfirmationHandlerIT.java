@@ -84,7 +84,7 @@ class PostConfirmationHandlerIT {
         assertThat(groupsOf("new.applicant@example.org")).containsExactly("applicants");
         // and a reminder about missing documents, due 3 days on
         var due = new java.util.ArrayList<kr.seoullearn.reminders.domain.DueReminder>();
-        new kr.seoullearn.reminders.dynamo.DynamoReminderQueue(dynamo, stack.table())
+        kr.seoullearn.reminders.dynamo.RemindersStorage.queue(dynamo, stack.table())
                 .due(TenantId.SEOUL, NOW.plus(java.time.Duration.ofDays(3)), NOW.plus(java.time.Duration.ofDays(3)), due::add);
         assertThat(due).filteredOn(r -> r.recipientId().equals(sub)).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(kr.seoullearn.reminders.domain.ReminderKind.DOCUMENTS_MISSING);
