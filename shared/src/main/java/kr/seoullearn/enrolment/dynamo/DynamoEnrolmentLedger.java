@@ -2,7 +2,6 @@ package kr.seoullearn.enrolment.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.figures.dynamo.DynamoFigures;
 
 import jakarta.inject.Named;
@@ -168,7 +167,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
     /** A seat for a newcomer: one is free and nobody waits (so nobody is passed). */
     private TransactWriteItem takeSeat(Request r) {
         return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(DynamoCatalogue.seatsKey(r.tenant(), r.providerId()))
+                .key(Keys.seats(r.tenant(), r.providerId()).attributes())
                 .updateExpression("SET #used = #used + :one")
                 .conditionExpression("#used < #seats AND (attribute_not_exists(#waiting) OR #waiting = :zero)")
                 .expressionAttributeNames(Map.of("#used", "used", "#seats", "seats", "#waiting", "waiting"))
@@ -190,7 +189,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
         for (int conflicts = 0; ; conflicts++) {
             try {
                 var answer = dynamo.updateItem(u -> u.tableName(table)
-                        .key(DynamoCatalogue.seatsKey(r.tenant(), r.providerId()))
+                        .key(Keys.seats(r.tenant(), r.providerId()).attributes())
                         .updateExpression("SET #type = :type, #tenant = :tenant, #provider = :provider, "
                                 + "#seats = if_not_exists(#seats, :zero), #used = if_not_exists(#used, :zero) ADD #last :one")
                         .conditionExpression(NO_SEAT_FOR_NEWCOMER)
@@ -219,7 +218,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
      */
     private TransactWriteItem joinWaitlist(Request r) {
         return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(DynamoCatalogue.seatsKey(r.tenant(), r.providerId()))
+                .key(Keys.seats(r.tenant(), r.providerId()).attributes())
                 .updateExpression("SET #waiting = if_not_exists(#waiting, :zero) + :one")
                 .conditionExpression(NO_SEAT_FOR_NEWCOMER)
                 .expressionAttributeNames(Map.of("#waiting", "waiting", "#seats", "seats", "#used", "used"))
@@ -268,7 +267,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
             int count = n;
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(DynamoCatalogue.seatsKey(tenant, providerId))
+                    .key(Keys.seats(tenant, providerId).attributes())
                     // seats and used as read (so used + n <= seats); waiting only needs n entries, newcomers may join behind
                     .updateExpression("SET #used = :usedAfter, #waiting = #waiting - :n")
                     .conditionExpression("#seats = :seats AND #used = :used AND #waiting >= :n")
@@ -360,7 +359,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
                     .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"), ":zero", ZERO))).build());
             String counter = current.enrolled() ? "used" : "waiting";
             writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(DynamoCatalogue.seatsKey(current.tenant(), current.providerId()))
+                    .key(Keys.seats(current.tenant(), current.providerId()).attributes())
                     .updateExpression("SET #n = #n - :one")
                     .conditionExpression("#n > :zero")
                     .expressionAttributeNames(Map.of("#n", counter))
@@ -404,7 +403,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
     public SeatCounts setSeats(TenantId tenant, String providerId, int seats) {
         try {
             var r = dynamo.updateItem(u -> u.tableName(table)
-                    .key(DynamoCatalogue.seatsKey(tenant, providerId))
+                    .key(Keys.seats(tenant, providerId).attributes())
                     .updateExpression("SET #seats = :seats, #type = :type, #tenant = :tenant, #provider = :provider, "
                             + "#used = if_not_exists(#used, :zero), #waiting = if_not_exists(#waiting, :zero), "
                             + "#last = if_not_exists(#last, :zero)")
@@ -474,7 +473,7 @@ public class DynamoEnrolmentLedger implements EnrolmentLedger {
 
     SeatCounts readSeats(TenantId tenant, String providerId) {
         return counts(dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(DynamoCatalogue.seatsKey(tenant, providerId))).item());
+                .key(Keys.seats(tenant, providerId).attributes())).item());
     }
 
     private List<Map<String, AttributeValue>> waitlistHead(TenantId tenant, String providerId, int limit) {

@@ -1,7 +1,6 @@
 package kr.seoullearn.enrolment.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
 
 import jakarta.inject.Named;
@@ -200,7 +199,7 @@ public class DynamoSeatActivity implements SeatActivity {
                         .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
                                 ":zero", DynamoEnrolmentLedger.ZERO))).build(),
                 TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(DynamoCatalogue.seatsKey(tenant, seat.providerId()))
+                        .key(Keys.seats(tenant, seat.providerId()).attributes())
                         .updateExpression("SET #used = #used - :one")
                         .conditionExpression("#used > :zero")
                         .expressionAttributeNames(Map.of("#used", "used"))

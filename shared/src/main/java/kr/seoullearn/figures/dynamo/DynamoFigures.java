@@ -1,7 +1,6 @@
 package kr.seoullearn.figures.dynamo;
 
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -205,7 +204,7 @@ public class DynamoFigures implements ProgrammeFigures {
         Map<String, Map<String, AttributeValue>> seats = new HashMap<>();
         for (int i = 0; i < providers.size(); i += 100) {
             List<Map<String, AttributeValue>> keys = providers.subList(i, Math.min(providers.size(), i + 100)).stream()
-                    .map(p -> DynamoCatalogue.seatsKey(tenant, p.get("providerId").s())).toList();
+                    .map(p -> Keys.seats(tenant, p.get("providerId").s()).attributes()).toList();
             Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
                     Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).build());
             while (request != null && !request.isEmpty()) {

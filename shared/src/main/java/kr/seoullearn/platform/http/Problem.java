@@ -74,7 +74,6 @@ public enum Problem implements Refusal {
     DOCUMENT_UPLOAD_FAILED("document-upload-failed", 422),
     DOCUMENT_NOT_FOUND("document-not-found", 404),
     DOCUMENT_NOT_READY("document-not-ready", 409),
-    PROVIDER_NOT_FOUND("provider-not-found", 404),
     PROVIDER_NOT_FOR_LEVEL("provider-not-for-level", 422),
     PROVIDER_INACTIVE("provider-inactive", 409),
     PICK_LIMIT_REACHED("pick-limit-reached", 409),
@@ -82,8 +81,6 @@ public enum Problem implements Refusal {
     ENROLMENT_NOT_FOUND("enrolment-not-found", 404),
     SEATS_BELOW_USED("seats-below-used", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
-    CATALOGUE_OPERATOR_ONLY("catalogue-operator-only", 403),
-    COURSE_NOT_FOUND("course-not-found", 404),
     // mentor recruitment (issue 11, docs/adr/0014)
     MENTOR_TERM_ENDED("mentor-term-ended", 409),
     MENTOR_INELIGIBLE("mentor-ineligible", 422),

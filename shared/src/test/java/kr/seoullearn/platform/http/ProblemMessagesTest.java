@@ -3,6 +3,11 @@ package kr.seoullearn.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Properties;
@@ -19,7 +24,7 @@ class ProblemMessagesTest {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             Set<String> expected = new HashSet<>();
-            for (Problem problem : Problem.values()) {
+            for (Refusal problem : everyRefusal()) {
                 expected.add(problem.code() + ".title");
                 expected.add(problem.code() + ".detail");
                 assertThat(p.getProperty(problem.code() + ".title")).as(language + " " + problem).isNotBlank();
@@ -27,6 +32,25 @@ class ProblemMessagesTest {
             }
             assertThat(p.stringPropertyNames()).as("unused keys in " + language).isEqualTo(expected);
         }
+    }
+
+    /** The constants of Problem and of every context's refusal enum ({@code kr.seoullearn.<context>.domain.*Refusal}). */
+    static List<Refusal> everyRefusal() throws Exception {
+        List<Refusal> all = new ArrayList<>(List.of(Problem.values()));
+        Path classes = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Refusal.class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name);
+                if (type.isEnum() && Refusal.class.isAssignableFrom(type)) {
+                    for (Object constant : type.getEnumConstants()) {
+                        all.add((Refusal) constant);
+                    }
+                }
+            }
+        }
+        assertThat(all.stream().map(Refusal::code).distinct().count()).as("refusal codes are unique").isEqualTo(all.size());
+        return all;
     }
 
     @Test

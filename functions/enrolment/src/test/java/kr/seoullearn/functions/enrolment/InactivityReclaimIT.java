@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.enrolment.domain.Enrolment;
@@ -55,7 +55,7 @@ class InactivityReclaimIT {
     private static InactivityReclaim.Outcome runOnDay(int days) {
         Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(days)), ZoneOffset.UTC);
         return new InactivityReclaim(new DynamoTenantDirectory(f.dynamo, f.stack.table()), new DynamoProgrammeCatalogue(f.dynamo, f.stack.table()),
-                new DynamoCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
+                CatalogueStorage.publicCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
     }
 
     /** The e-mails (due reminders) written in Seoul on that day's run. */

@@ -9,7 +9,7 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.LocalMailbox;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.dynamo.DynamoApplicationStore;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.registration.dynamo.DynamoProfileRepository;
 import kr.seoullearn.registration.dynamo.DynamoProgrammeCatalogue;
 import kr.seoullearn.reminders.dynamo.DynamoReminderQueue;
@@ -69,7 +69,7 @@ class RemindersFixture implements AutoCloseable {
                  "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
                                {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
                  "incomeLinePercent":80,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":1}""")));
-        new DynamoCatalogue(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
+        CatalogueStorage.seeding(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
                 List.of(SchoolLevel.MIDDLE), "https://mirae.example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         counter.reset();
     }
@@ -79,7 +79,7 @@ class RemindersFixture implements AutoCloseable {
         CognitoRecipients recipients = new CognitoRecipients(dynamo, stack.table(), cognito, stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, new DynamoProgrammeCatalogue(dynamo, stack.table()),
-                new DynamoCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
+                CatalogueStorage.publicCatalogue(dynamo, stack.table()), new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(dynamo, stack.table()),
                 new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(dynamo, stack.table()), dynamo, stack.table());
     }
 
@@ -89,7 +89,7 @@ class RemindersFixture implements AutoCloseable {
         var q = new DynamoReminderQueue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), new DynamoReminderSettings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), new DynamoApplicationStore(client, stack.table()),
-                new DynamoProgrammeCatalogue(client, stack.table()), new DynamoCatalogue(client, stack.table()),
+                new DynamoProgrammeCatalogue(client, stack.table()), CatalogueStorage.publicCatalogue(client, stack.table()),
                 new kr.seoullearn.mentoring.dynamo.DynamoMentoringLedger(client, stack.table()),
                 new kr.seoullearn.laptops.dynamo.DynamoLaptopLedger(client, stack.table()), client, stack.table());
     }
