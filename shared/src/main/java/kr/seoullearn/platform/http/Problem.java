@@ -13,9 +13,6 @@ public enum Problem implements Refusal {
     LAPTOP_STOCK_TOO_LOW("laptop-stock-too-low", 409),
     DISTRICT_NOT_FOUND("district-not-found", 404),
     // ---- laptops end
-    // ---- dashboard and reports (issue 9)
-    REPORT_PERIOD_INVALID("report-period-invalid", 400),
-    REPORT_MONTH_INVALID("report-month-invalid", 400),
     BAD_REQUEST_BODY_MISSING("body-missing", 400),
     BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
