@@ -21,12 +21,29 @@ timeout on a busy machine. moto ignores the token, so a retry of a transaction t
 would run again (and fail its conditions: "already submitted"). Here a successful transaction's
 answer is kept by token and returned to a retry without running it again.
 
+moto 5.2's TransactWriteItems takes a deepcopy of the whole table before each of its operations,
+to put the table back if the transaction is cancelled: with our single table every write
+transaction costs time and memory in proportion to the whole database (one enrolment +48 MB
+resident, which Python does not give back). Here the table is not copied; before the transaction
+runs, each item it writes is kept as it was (a copy of that one item, or "absent"), and if the
+transaction fails exactly those items are put back. moto keeps no separate index: a GSI Query
+reads the table's items, so putting the items back puts the GSIs back. Conditions, updates,
+errors and the CancellationReasons are moto's own code, unchanged. MOTO_STOCK_TRANSACTIONS=1
+turns this off (docs/adr/0001, docs/performance.md "Emulator").
+
+moto keeps every model object it ever makes in a class-wide list, for /moto-api/data.json, and
+never lets go: for DynamoDB that is every version of every item ever written (each put, each
+update's copy of the old item), so the process grows with every write even when the table does
+not. Nothing here reads DynamoDB from data.json (LocalMailbox reads only "ses"), so items are
+not kept in that list; the tables still hold theirs. MOTO_TRACK_ITEMS=1 keeps moto's way.
+
 Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES accepted, like the
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
 
 Same arguments as moto_server.
 """
+import copy
 import io
 import json
 import os
@@ -34,6 +51,8 @@ import threading
 import time
 
 import moto.server as moto_server
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType, Item
 from moto.dynamodb.models.table import Table
 
 _lock = threading.Lock()
@@ -125,6 +144,95 @@ def _partition_query(self, hash_key, *args, **kwargs):
 
 if os.environ.get("MOTO_STOCK_QUERY") != "1":
     Table.query = _partition_query
+
+_transact_write_items = DynamoDBBackend.transact_write_items
+_ABSENT = object()
+
+
+def _written_items(backend, transact_items):
+    """(table, hash, range value, item as it is now: a copy, or _ABSENT; whether its partition
+    exists) for every item the transaction writes; what moto will reject anyway is skipped."""
+    kept, seen = [], set()
+    for entry in transact_items:
+        if not isinstance(entry, dict) or len(entry) != 1:
+            continue
+        op_type, op = next(iter(entry.items()))
+        if op_type not in ("Put", "Update", "Delete") or not isinstance(op, dict):
+            continue
+        table = backend.tables.get(op.get("TableName"))
+        key = op.get("Item") if op_type == "Put" else op.get("Key")
+        if table is None or not isinstance(key, dict) or table.hash_key_attr not in key:
+            continue
+        try:
+            hash_value = DynamoType(key[table.hash_key_attr])
+            range_value = DynamoType(key[table.range_key_attr]) if table.range_key_attr else None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if (table.name, hash_value, range_value) in seen:
+            continue  # moto refuses two operations on one item; the first copy is the one to keep
+        seen.add((table.name, hash_value, range_value))
+        # .get, not [], on the partitions: table.items is a defaultdict
+        partition = table.items.get(hash_value)
+        if range_value is None:
+            now = partition
+        else:
+            now = partition.get(range_value) if partition is not None else None
+        kept.append((table, hash_value, range_value,
+                     _ABSENT if now is None else copy.deepcopy(now), partition is not None))
+    return kept
+
+
+def _put_back(kept):
+    for table, hash_value, range_value, before, partition_existed in kept:
+        if range_value is None:
+            if before is _ABSENT:
+                table.items.pop(hash_value, None)
+            else:
+                table.items[hash_value] = before
+            continue
+        if before is not _ABSENT:
+            table.items[hash_value][range_value] = before
+            continue
+        partition = table.items.get(hash_value)
+        if partition is not None:
+            partition.pop(range_value, None)
+            if not partition and not partition_existed:
+                del table.items[hash_value]
+
+
+def _table_itself(self, memo):
+    return self
+
+
+def _item_rollback_transact_write_items(self, transact_items):
+    kept = _written_items(self, transact_items)
+    shards = [(t.stream_shard, t.stream_shard.items, len(t.stream_shard.items))
+              for t in {id(k[0]): k[0] for k in kept}.values() if t.stream_shard is not None]
+    # moto's own code, with its copy of each table made a no-op (one request at a time, above):
+    # its rollback then puts the same table back, and this one puts the written items back
+    Table.__deepcopy__ = _table_itself
+    try:
+        return _transact_write_items(self, transact_items)
+    except BaseException:
+        _put_back(kept)
+        for shard, records, length in shards:
+            if shard.items is records:
+                del records[length:]
+        raise
+    finally:
+        del Table.__deepcopy__
+
+
+if os.environ.get("MOTO_STOCK_TRANSACTIONS") != "1":
+    DynamoDBBackend.transact_write_items = _item_rollback_transact_write_items
+
+class _NotKept(list):
+    def append(self, _instance):
+        pass
+
+
+if os.environ.get("MOTO_TRACK_ITEMS") != "1":
+    Item.instances_tracked = _NotKept()
 
 if __name__ == "__main__":
     moto_server.main()

@@ -8,7 +8,8 @@
 // by that title. Each is marked with its lang so screen readers read it in the right voice.
 
 import {
-  GRADES, LEVEL_KEYS, clearErrors, explain, h, heading, pageTitle, selectField, showErrors, textField, tx, useContext,
+  GRADES, LEVEL_KEYS, clearErrors, h, heading, homeLink, pageTitle, selectField, showErrors, showProblem, textField,
+  tx, useContext,
 } from './ui.js';
 
 // Ten at a time: a small download on a slow network and a short list on a small screen.
@@ -101,8 +102,7 @@ async function start() {
     fillProviderOptions();
     if (fromAddress?.mode === 'browse') $('browse-provider').value = fromAddress.provider;
   } else {
-    const problem = explain(answer);
-    if (problem) showErrors(host, problem.items, { detail: problem.detail });
+    showProblem(host, answer);
   }
   if (fromAddress) run(fromAddress);
 }
@@ -155,7 +155,7 @@ function render(initial) {
     h('p', { class: 'catalog-next' }, learner
       ? h('a', { href: '#/providers', id: 'to-providers', i18n: 'catalog.toProviders' })
       : (me ? null : h('a', { href: '#/who-can-apply', id: 'to-who', i18n: 'catalog.whoCanUse' }))),
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    homeLink());
   fillGrades(browsing ? initial.level : '', browsing ? initial.grade : '');
 }
 
@@ -237,14 +237,12 @@ async function fetchPage(query, cursor, mine) {
 }
 
 function failed(answer, query) {
-  const problem = explain(answer, { fields: [] });
-  if (!problem) return;
   // The words are the only thing the reader typed: say what to change about them.
   const wrongWords = answer.problem?.code === 'validation-failed' && answer.problem.errors?.some((e) => e.field === 'q');
-  if (wrongWords && query.mode === 'search') {
+  if (!answer.stale && wrongWords && query.mode === 'search') {
     return showErrors(host, [{ field: 'q', message: { key: 'catalog.err.q.too-long' } }]);
   }
-  showErrors(host, problem.items, { detail: problem.detail });
+  return showProblem(host, answer);
 }
 
 async function run(query) {
@@ -343,6 +341,6 @@ function courseItem(course, index) {
       dot(), h('span', { i18n: SUBJECT_KEYS[course.subject] ?? 'subject.other' })),
     h('p', { class: 'course-facts' },
       course.lecturer ? [h('span', { i18n: 'catalog.lecturer' }), ' ', nameNode(course.lecturer, language), dot()] : null,
-      h('span', { i18n: course.lessons === 1 ? 'catalog.lessonOne' : 'catalog.lessons', args: { n: course.lessons } }),
+      h('span', { i18n: 'catalog.lessons', args: { n: course.lessons } }),
       dot(), duration(course.minutes)));
 }

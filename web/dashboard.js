@@ -4,7 +4,10 @@
 // from elsewhere) and each with the same numbers as a table for screen readers and for reading.
 // The month's figures and de-identified extract download as CSV (UTF-8 with BOM).
 
-import { CATEGORY_KEYS, DISTRICT_KEYS, LEVEL_KEYS, explain, h, heading, pageTitle, seoulToday, showErrors, useContext } from './ui.js';
+import {
+  CATEGORY_KEYS, DISTRICT_KEYS, LEVEL_KEYS, h, heading, homeLink, pageTitle, seoulToday, showFailed, showLoading,
+  showProblem, useContext,
+} from './ui.js';
 
 const PERIODS = [7, 30, 90];
 const SVG = 'http://www.w3.org/2000/svg';
@@ -36,7 +39,7 @@ export function enter(context, root) {
   pageTitle('dashboard.title');
   const groups = ctx.me().groups ?? [];
   if (!groups.includes('reviewers') && !groups.includes('admins')) {
-    host.replaceChildren(heading('dashboard.title'), h('p', { i18n: 'dashboard.notStaff' }), h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    host.replaceChildren(heading('dashboard.title'), h('p', { i18n: 'dashboard.notStaff' }), homeLink());
     ctx.arrived(host);
     return {};
   }
@@ -53,15 +56,10 @@ function addDays(iso, n) {
 async function show(first) {
   const to = seoulToday();
   const from = addDays(to, -(days - 1));
-  if (first) host.replaceChildren(heading('dashboard.title'), h('p', { class: 'notice', i18n: 'notice.loading' }));
+  if (first) showLoading(host, heading('dashboard.title'));
   const answer = await ctx.api('GET', `/admin/dashboard?from=${from}&to=${to}`);
   if (answer.stale) return;
-  if (!answer.ok) {
-    host.replaceChildren(heading('dashboard.title'));
-    const shown = explain(answer);
-    if (shown) showErrors(host, shown.items, { detail: shown.detail });
-    return;
-  }
+  if (!answer.ok) return showFailed(host, 'dashboard.title', answer, { keepTitle: true });
   render(answer.data);
   if (first) ctx.arrived(host);
 }
@@ -70,7 +68,7 @@ function render(d) {
   const n = (v) => (v == null ? '–' : new Intl.NumberFormat(ctx.locale()).format(v));
   const period = h('label', { for: 'period', i18n: 'dashboard.period' });
   const select = h('select', { id: 'period', onchange: (e) => { days = Number(e.target.value); show(false); } },
-    PERIODS.map((p) => h('option', { value: p, selected: p === days, i18n: 'dashboard.lastDays', args: { days: p } })));
+    PERIODS.map((p) => h('option', { value: p, selected: p === days, i18n: 'dashboard.lastDays', args: { n: p } })));
   const headline = h('dl', { class: 'facts dashboard-headline', id: 'headline' }, Object.entries(HEADLINE).map(([k, key]) =>
     h('div', {}, h('dt', { i18n: key }), h('dd', { id: `headline-${k}` }, n(d.headline[k])))));
 
@@ -182,8 +180,7 @@ async function download(btn, path, filename) {
     const answer = await ctx.fetchFile(path);
     if (answer.stale) return;
     if (!answer.ok) {
-      const shown = explain(answer);
-      if (shown) showErrors(host, shown.items, { detail: shown.detail });
+      showProblem(host, answer);
       return;
     }
     const url = URL.createObjectURL(new Blob([answer.blob], { type: 'text/csv;charset=utf-8' }));

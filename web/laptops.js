@@ -5,8 +5,9 @@
 // written off, and the audit trail.
 
 import {
-  DISTRICT_KEYS, busy, button, checkboxes, checkedValues, clearErrors, explain, fieldMessage, h, heading, pageTitle,
-  radios, reloadButton, setStatus, showErrors, statusLine, summaryList, textArea, textField, tx, useContext,
+  DISTRICT_KEYS, busy, button, checkboxes, checkedValues, clearErrors, fieldMessage, h, heading, homeLink, pageTitle,
+  radios, reloadButton, setStatus, showErrors, showFailed, showLoading, showProblem, statusLine, summaryList,
+  textArea, textField, tx, useContext,
 } from './ui.js';
 
 const MAX_REASON = 300;
@@ -64,7 +65,7 @@ export function enter(context, root, parts) {
   } else {
     pageTitle('laptops.title');
     host.replaceChildren(heading('laptops.title'), h('p', { i18n: 'laptops.notLearner' }),
-      h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+      homeLink());
     ctx.arrived(host);
   }
   return {};
@@ -74,35 +75,23 @@ const $ = (id) => document.getElementById(id);
 const districtName = (id) => h('span', { i18n: DISTRICT_KEYS[id] ?? 'district.other', args: { code: id } });
 const statusTag = (status, id) => h('strong', { class: 'tag', id, 'data-status': status, i18n: STATUS[status] ?? STATUS.REQUESTED });
 
-function loading() {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
-}
-
-function failed(titleKey, answer, back) {
-  pageTitle(titleKey);
-  host.replaceChildren(...[back, heading(titleKey)].filter(Boolean));
-  const shown = explain(answer);
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
-  ctx.arrived(host);
-}
-
-function showProblem(answer, fields = []) {
+// A refused change: one that came too late for the request's state asks to reload.
+function refused(answer, fields = []) {
   const code = answer.problem?.code;
   if (code === 'version-conflict' || code === 'laptop-status-change-not-allowed') {
     return showErrors(host, [{ message: { key: 'laptops.changedMeanwhile' } }], { actions: reloadButton() });
   }
-  const shown = explain(answer, { fields });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
+  showProblem(host, answer, { fields });
   return null;
 }
 
 // ---- learners ----
 
 async function showMine(flash) {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', '/laptops/mine');
   if (answer.stale) return;
-  if (!answer.ok) return failed('laptops.title', answer);
+  if (!answer.ok) return showFailed(host, 'laptops.title', answer, { arrive: true });
   const r = answer.data.request;
   pageTitle('laptops.title');
   host.replaceChildren(...[
@@ -110,7 +99,7 @@ async function showMine(flash) {
     statusLine('page-status'),
     r ? requestPart(r) : null,
     !r || !ACTIVE.includes(r.status) ? requestForm(Boolean(r)) : null,
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' }))].filter(Boolean));
+    homeLink()].filter(Boolean));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
 }
@@ -162,7 +151,7 @@ async function ask(event) {
     const answer = await ctx.api('POST', '/laptops/requests', { agreeToLoanTerms: true });
     if (answer.stale) return undefined;
     if (answer.ok) return showMine({ key: answer.data.status === 'REQUESTED' ? 'laptops.queued' : 'laptops.approved' });
-    return showProblem(answer, ['agreeToLoanTerms']);
+    return refused(answer, ['agreeToLoanTerms']);
   });
 }
 
@@ -173,7 +162,7 @@ async function change(r, status) {
     const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/status`, { status, version: r.version });
     if (answer.stale) return undefined;
     if (answer.ok) return showMine({ key: status === 'LOANED' ? 'laptops.received' : 'laptops.cancelled' });
-    return showProblem(answer);
+    return refused(answer);
   });
 }
 
@@ -189,10 +178,10 @@ function countsHead(first) {
 }
 
 async function showDistricts() {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', '/laptops/districts');
   if (answer.stale) return;
-  if (!answer.ok) return failed('laptops.console', answer);
+  if (!answer.ok) return showFailed(host, 'laptops.console', answer, { arrive: true });
   const districts = answer.data.districts ?? [];
   single = districts.length === 1 && answer.data.scope === 'assigned';
   if (single) return showDistrict(districts[0].district);
@@ -208,7 +197,7 @@ async function showDistricts() {
           h('th', { scope: 'row' }, h('a', { href: `#/laptops/${encodeURIComponent(d.district)}` }, districtName(d.district))),
           countsRow(d)))))
       : h('p', { class: 'inset', id: 'no-districts', i18n: 'laptops.noDistricts' }),
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    homeLink());
   ctx.arrived(host);
 }
 
@@ -223,7 +212,7 @@ const requestsPath = (id, cursor) => `/laptops/districts/${encodeURIComponent(id
   + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
 
 async function showDistrict(id, flash, shown = 'active') {
-  loading();
+  showLoading(host);
   state = shown;
   const [list, audit] = await Promise.all([
     ctx.api('GET', requestsPath(id)),
@@ -232,7 +221,7 @@ async function showDistrict(id, flash, shown = 'active') {
   if (list.stale || audit.stale) return;
   const back = single ? h('a', { class: 'back-link', href: '#/', i18n: 'action.home' })
     : h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
-  if (!list.ok) return failed('laptops.console', list, back);
+  if (!list.ok) return showFailed(host, 'laptops.console', list, { back, arrive: true });
   district = list.data.district;
   next = list.data.next ?? null;
   // the queue first, in its order; then the others by when they asked (closed ones: newest first, as sent)
@@ -264,7 +253,7 @@ function requestsPart() {
     const page = await ctx.api('GET', requestsPath(district.district, next));
     if (page.stale) return;
     if (!page.ok) {
-      showProblem(page);
+      refused(page);
       return;
     }
     const added = (page.data.requests ?? []).map(requestRow);
@@ -311,7 +300,7 @@ async function act(r, status, btn, reason) {
     const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/status`, body);
     if (answer.stale) return undefined;
     if (answer.ok) return showDistrict(district.district, { key: DONE[status], args: { code: r.pickupCode } });
-    return showProblem(answer, ['reason']);
+    return refused(answer, ['reason']);
   });
 }
 
@@ -322,7 +311,7 @@ function rejectForm(r) {
     e.preventDefault();
     const text = $('reason').value.trim();
     if (!text) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.required' } }]);
-    if (text.length > MAX_REASON) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.tooLong', args: { max: MAX_REASON } } }]);
+    if (text.length > MAX_REASON) return showErrors(host, [{ field: 'reason', message: { key: 'laptops.reason.tooLong', args: { n: MAX_REASON } } }]);
     return act(r, 'REJECTED', $('confirm-reject'), text);
   } },
   h('h3', { i18n: 'laptops.rejectTitle', args: { code: r.pickupCode } }),
@@ -369,18 +358,18 @@ async function recordStock(event) {
     if (answer.problem?.code === 'laptop-stock-too-low') {
       return showErrors(host, [{ field: 'units', message: { key: 'laptops.units.tooMany', args: { n: answer.problem.inStock ?? 0 } } }]);
     }
-    return showProblem(answer, ['change', 'units', 'model', 'note']);
+    return refused(answer, ['change', 'units', 'model', 'note']);
   });
 }
 
 // ---- one request and its trail ----
 
 async function showRequest(districtId, requestId) {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', `/laptops/requests/${encodeURIComponent(requestId)}`);
   if (answer.stale) return;
   const back = h('a', { class: 'back-link', href: `#/laptops/${encodeURIComponent(districtId)}`, i18n: 'laptops.backToDistrict' });
-  if (!answer.ok) return failed('laptops.console', answer, back);
+  if (!answer.ok) return showFailed(host, 'laptops.console', answer, { back, arrive: true });
   const r = answer.data;
   pageTitle('laptops.console');
   host.replaceChildren(

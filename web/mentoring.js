@@ -7,8 +7,9 @@
 // Every refusal is the server's problem, already in the page's language.
 
 import {
-  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, explain, h, heading, pageTitle, radios,
-  selectField, seoulToday, setStatus, showErrors, statusLine, summaryList, textArea, tx, useContext,
+  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, h, heading, homeLink, pageTitle,
+  radios, selectField, seoulToday, setStatus, showFailed, showLoading, showProblem, statusLine, summaryList,
+  textArea, tx, useContext,
 } from './ui.js';
 
 const SUBJECT_KEYS = {
@@ -31,6 +32,8 @@ const SESSION_STATUS_KEYS = {
   CANCELLED: 'mentoring.session.CANCELLED', LATE_CANCELLED: 'mentoring.session.LATE_CANCELLED', RESCHEDULED: 'mentoring.session.RESCHEDULED',
 };
 const SEOUL = 'Asia/Seoul';
+// A number with its noun (a plural message chosen by n), to go into a longer message.
+const count = (key, n) => ({ key, args: { n } });
 
 let ctx = null;
 let host = null;
@@ -55,16 +58,7 @@ export function enter(context, root) {
   return { languageChanged: () => refreshTimes() };
 }
 
-const homeLink = () => h('p', {}, h('a', { href: '#/', i18n: 'action.home' }));
-
-function loading() {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
-}
-
-function problem(answer, fields = []) {
-  const shown = explain(answer, { fields });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
-}
+const problem = (answer, fields = []) => showProblem(host, answer, { fields });
 
 // Times are shown as they are in Seoul, in the page's language ("Tue 8 Dec, 19:00").
 function when(instant, id) {
@@ -109,13 +103,12 @@ function mondayOf(date) {
 // ---- learners ----
 
 async function menteePage() {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', '/mentoring/me');
   if (answer.stale) return;
   pageTitle('mentoring.title');
   if (!answer.ok) {
-    host.replaceChildren(heading('mentoring.title'), homeLink());
-    return problem(answer);
+    return showFailed(host, 'mentoring.title', answer, { after: [homeLink()] });
   }
   const mine = answer.data;
   if (!mine.request) return requestForm();
@@ -175,7 +168,10 @@ async function mentorshipPage(mine) {
       { label: 'mentoring.mentor', value: m.mentorName, id: 'mentor-name' },
       { label: 'mentoring.remaining', value: h('span', { id: 'remaining', i18n: 'mentoring.remainingOf', args: { n: m.remaining, total: m.quota } }) },
       { label: 'mentoring.lastDay', value: h('span', { date: m.lastDay }) },
-      { label: 'mentoring.rules', value: tx('mentoring.rulesText', { minutes: m.sessionMinutes, cap: m.weeklyCap, notice: m.minNoticeHours, cutoff: m.lateCancelHours }) },
+      { label: 'mentoring.rules', value: tx('mentoring.rulesText', {
+        minutes: count('mentoring.minutes', m.sessionMinutes), cap: m.weeklyCap,
+        notice: count('mentoring.hours', m.minNoticeHours), cutoff: count('mentoring.hours', m.lateCancelHours),
+      }) },
     ]),
     status,
     h('h2', { i18n: 'mentoring.yourSessions' }),
@@ -229,7 +225,7 @@ function weekView(m, slots) {
     h('p', { class: 'actions' }, prev, ' ', next));
   if (!data) return section;
   if (data.full) {
-    section.append(h('p', { class: 'inset', id: 'week-full', i18n: 'mentoring.weekFull', args: { cap: data.weeklyCap } }));
+    section.append(h('p', { class: 'inset', id: 'week-full', i18n: 'mentoring.weekFull', args: { n: data.weeklyCap } }));
     return section;
   }
   const free = data.slots.filter((s) => s.free);
@@ -287,13 +283,12 @@ function extensionBlock(m, extension) {
 // ---- mentors ----
 
 async function mentorPage() {
-  loading();
+  showLoading(host);
   const [mine, desk] = await Promise.all([ctx.api('GET', '/mentoring/availability'), ctx.api('GET', '/mentoring/mentees')]);
   if (mine.stale || desk.stale) return;
   pageTitle('mentoring.mentorTitle');
   if (!mine.ok || !desk.ok) {
-    host.replaceChildren(heading('mentoring.mentorTitle'), homeLink());
-    return problem(mine.ok ? desk : mine);
+    return showFailed(host, 'mentoring.mentorTitle', mine.ok ? desk : mine, { after: [homeLink()] });
   }
   const availability = mine.data.availability;
   const windows = [...availability.weekly];
@@ -389,13 +384,12 @@ function mentorSession(s) {
 // ---- reviewers ----
 
 async function reviewerPage() {
-  loading();
+  showLoading(host);
   const [requests, extensions] = await Promise.all([ctx.api('GET', '/mentoring/requests'), ctx.api('GET', '/mentoring/extensions')]);
   if (requests.stale || extensions.stale) return;
   pageTitle('mentoring.reviewTitle');
   if (!requests.ok || !extensions.ok) {
-    host.replaceChildren(heading('mentoring.reviewTitle'), homeLink());
-    return problem(requests.ok ? extensions : requests);
+    return showFailed(host, 'mentoring.reviewTitle', requests.ok ? extensions : requests, { after: [homeLink()] });
   }
   const open = requests.data.requests ?? [];
   const pending = extensions.data.extensions ?? [];
@@ -423,7 +417,10 @@ function requestItem(r) {
     proposals.replaceChildren(list.length
       ? h('ol', {}, list.map((p) => h('li', { 'data-mentor-id': p.mentorId },
         h('p', {}, h('strong', {}, p.name), ' ', p.university),
-        h('p', { class: 'hint', i18n: 'mentoring.proposalFacts', args: { shared: p.sharedSubjects, overlap: p.overlapHalfHours / 2, free: p.freePlaces } }),
+        h('p', { class: 'hint', i18n: 'mentoring.proposalFacts', args: {
+          shared: count('mentoring.sharedSubjects', p.sharedSubjects), overlap: p.overlapHalfHours / 2,
+          free: count('mentoring.placesLeft', p.freePlaces),
+        } }),
         p.speaksLanguage ? h('p', { class: 'hint', i18n: 'mentoring.speaksLanguage' }) : null,
         confirmButton(r, p))))
       : h('p', { class: 'inset', i18n: 'mentoring.noProposals' }));

@@ -2,8 +2,8 @@
 // plain words, before anyone makes an account. The same summary opens the registration.
 
 import {
-  CATEGORY_HINT_KEYS, CATEGORY_KEYS, DOCUMENT_KEYS, LEVEL_KEYS, TENANT_KEYS,
-  explain, h, heading, pageTitle, selectField, showErrors, useContext,
+  CATEGORY_HINT_KEYS, CATEGORY_KEYS, DOCUMENT_KEYS, LEVEL_KEYS, TENANT_KEYS, h, heading, homeLink, pageTitle,
+  selectField, showProblem, useContext,
 } from './ui.js';
 
 const LEVEL_ORDER = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'NOT_IN_SCHOOL', 'ADULT'];
@@ -26,7 +26,7 @@ export function programmeSummary(programme, tenant, { open = true, collapsible =
       h('span', { class: 'who-hint', i18n: CATEGORY_HINT_KEYS[c.code] ?? 'categoryHint.other', args: { percent: programme.incomeLinePercent } }),
       howWeCheck(c)))),
     h('p', { i18n: 'who.guardian', args: { age: programme.guardianConsentBelowAge ?? 14 } }),
-    programme.quota ? h('p', { id: 'who-quota', i18n: 'who.quota', args: { quota: programme.quota } }) : null,
+    programme.quota ? h('p', { id: 'who-quota', i18n: 'who.quota', args: { n: programme.quota } }) : null,
     h('p', { i18n: 'who.noResidentNumber' }),
   ];
   if (!collapsible) return h('div', { class: 'who', id: 'who-can-apply' }, body);
@@ -62,11 +62,8 @@ async function show(tenant) {
       h('p', { class: 'new-here', i18n: 'who.haveAccount' }),
       h('button', { type: 'button', class: 'button button-secondary', id: 'who-sign-in', i18n: 'auth.signIn', onclick: (e) => ctx.signIn(e.currentTarget) })];
   host.replaceChildren(...[heading('who.title'), chooser, answer.ok ? programmeSummary(answer.data, tenant, { collapsible: false }) : null,
-    next, h('p', {}, h('a', { href: '#/', i18n: 'action.home' }))].flat().filter(Boolean));
-  if (!answer.ok) {
-    const shown = explain(answer);
-    if (shown) showErrors(host, shown.items, { detail: shown.detail });
-  }
+    next, homeLink()].flat().filter(Boolean));
+  if (!answer.ok) showProblem(host, answer);
   if (focusChooser) document.getElementById('programme-tenant')?.focus();
   else ctx.arrived(host);
 }

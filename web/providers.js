@@ -5,7 +5,8 @@
 // The pick limit is said in plain words; the server's refusals arrive in the reader's language.
 
 import {
-  busy, clearErrors, explain, h, heading, pageTitle, setStatus, showErrors, statusLine, tx, useContext,
+  busy, clearErrors, h, heading, homeLink, pageTitle, setStatus, showFailed, showLoading, showProblem, statusLine,
+  tx, useContext,
 } from './ui.js';
 import { levelText, localName, nameNode } from './catalog.js';
 
@@ -25,11 +26,11 @@ export function enter(context, root) {
   if (!ctx.me().groups?.includes('learners')) {
     host.replaceChildren(heading('providers.title'), h('p', { id: 'not-learner', i18n: 'providers.notLearner' }),
       h('p', {}, h('a', { href: '#/catalog', i18n: 'catalog.link' })),
-      h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+      homeLink());
     ctx.arrived(host);
     return {};
   }
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
+  showLoading(host);
   load().then((ok) => {
     if (ok == null) return;
     ctx.arrived(host);
@@ -53,9 +54,7 @@ async function load(flash) {
   if (!ctx.current() || [registration, mine, providers].some((a) => a.stale)) return null;
   const failed = [registration, mine, providers].find((a) => !a.ok);
   if (failed) {
-    host.replaceChildren(heading('providers.title'), h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
-    const shown = explain(failed);
-    if (shown) showErrors(host, shown.items, { detail: shown.detail });
+    showFailed(host, 'providers.title', failed, { keepTitle: true, after: [homeLink()] });
     return false;
   }
   data = { registration: registration.data, mine: mine.data, providers: providers.data.items ?? [] };
@@ -89,7 +88,7 @@ function render(flash) {
       ] : null),
     choosePart(held),
     h('p', {}, h('a', { href: '#/catalog', i18n: 'providers.seeCourses' })),
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' }))].filter(Boolean));
+    homeLink()].filter(Boolean));
   setStatus($('page-status'), flash ?? null);
 }
 
@@ -204,8 +203,7 @@ async function leave(item, btn, done) {
     const answer = await ctx.api('DELETE', `/enrolments/${encodeURIComponent(item.providerId)}`);
     if (answer.stale) return;
     if (!answer.ok) {
-      const shown = explain(answer);
-      if (shown) showErrors(host, shown.items, { detail: shown.detail });
+      showProblem(host, answer);
       return;
     }
     if (await load(done)) focusStatus();
@@ -243,7 +241,7 @@ function choiceItem(p) {
   const left = Number(p.seatsLeft ?? 0);
   let seats;
   if (!open) seats = h('p', { class: 'provider-facts', i18n: 'providers.notTaking' });
-  else if (left > 0) seats = h('p', { class: 'provider-facts seats', i18n: left === 1 ? 'providers.seatOne' : 'providers.seats', args: { n: left.toLocaleString(ctx.locale()) } });
+  else if (left > 0) seats = h('p', { class: 'provider-facts seats', i18n: 'providers.seats', args: { n: { number: left } } });
   else seats = h('p', { class: 'provider-facts seats', i18n: 'providers.noSeats' });
   return h('li', { class: 'provider', id: `choice-${p.providerId}`, 'data-provider-id': p.providerId },
     h('h3', { class: 'provider-name' }, nameNode(p.name, language)),
@@ -260,13 +258,11 @@ async function enrol(provider, btn, args) {
     const answer = await ctx.api('POST', '/enrolments', { providerId: provider.providerId });
     if (answer.stale) return;
     if (!answer.ok) {
-      const shown = explain(answer);
-      if (!shown) return;
       // Too many already: say where to give one up.
       const actions = answer.problem?.code === 'pick-limit-reached'
         ? h('p', {}, h('a', { href: '#enrolments-heading', id: 'see-yours', i18n: 'providers.seeYours' }))
         : null;
-      showErrors(host, shown.items, { detail: shown.detail, actions });
+      showProblem(host, answer, { actions });
       return;
     }
     const waiting = answer.status === 202;

@@ -6,8 +6,9 @@
 // decisions, and pending renewals.
 
 import {
-  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, dateField, explain, h, heading, pageTitle,
-  radios, readDate, setStatus, showErrors, statusLine, summaryList, textArea, textField, tx, useContext,
+  LANGUAGE_KEYS, LEVEL_KEYS, busy, button, checkboxes, checkedValues, clearErrors, dateField, explain, h, heading,
+  homeLink, pageTitle, radios, readDate, setStatus, showErrors, showFailed, showLoading, showProblem, statusLine,
+  summaryList, textArea, textField, tx, useContext,
 } from './ui.js';
 
 const SUBJECT_KEYS = {
@@ -68,7 +69,7 @@ export function enter(context, root, parts) {
   } else {
     pageTitle('recruitment.title');
     host.replaceChildren(heading('recruitment.title'), h('p', { i18n: 'recruitment.notForYou' }),
-      h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+      homeLink());
     ctx.arrived(host);
   }
   return {};
@@ -77,22 +78,14 @@ export function enter(context, root, parts) {
 const $ = (id) => document.getElementById(id);
 const tag = (keys, value, id) => h('strong', { class: 'tag', id, 'data-status': value, i18n: keys[value] ?? 'recruitment.unknown' });
 
-function loading() {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
-}
-
-function failed(answer) {
-  const shown = explain(answer);
-  if (!shown) return;
-  host.replaceChildren(heading('recruitment.title'));
-  showErrors(host, shown.items, { detail: shown.detail });
-}
+// Whichever view could not be read, the page says so under the recruitment heading.
+const failed = (answer) => showFailed(host, 'recruitment.title', answer, { keepTitle: true });
 
 // ---- applicants and mentors ----
 
 async function showMine() {
   pageTitle('recruitment.title');
-  loading();
+  showLoading(host);
   const [mine, rounds] = await Promise.all([ctx.api('GET', '/recruitment/applications/mine'), ctx.api('GET', '/recruitment/rounds')]);
   if (mine.stale || rounds.stale) return;
   if (!mine.ok) return failed(mine);
@@ -135,8 +128,7 @@ function term(t) {
       const r = await ctx.api('POST', '/recruitment/renewal');
       if (r.stale) return;
       if (!r.ok) {
-        const shown = explain(r);
-        showErrors(host, shown.items, { detail: shown.detail });
+        showProblem(host, r);
         return;
       }
       setStatus(line, { key: 'recruitment.renewalAsked' });
@@ -213,11 +205,12 @@ async function check(announce) {
     return true;
   }
   setStatus($('check-status'), null);
-  showProblem(r);
+  refused(r);
   return false;
 }
 
-function showProblem(r) {
+// A refused application: the rules it fails, each at its field.
+function refused(r) {
   if (r.problem?.code === 'mentor-ineligible' && Array.isArray(r.problem.failures)) {
     showErrors(host, r.problem.failures.map((f) => ({ field: f.field, message: { text: `${f.title}: ${f.detail}` } })),
       { detail: { text: r.problem.detail } });
@@ -227,8 +220,7 @@ function showProblem(r) {
     showErrors(host, r.problem.fields.map((f) => ({ field: f, message: { text: r.problem.detail } })));
     return;
   }
-  const shown = explain(r, { fields: FIELDS });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
+  showProblem(host, r, { fields: FIELDS });
 }
 
 async function uploadOne(kind, name) {
@@ -301,7 +293,7 @@ async function submit(roundId) {
     const r = await ctx.api('POST', `/recruitment/rounds/${encodeURIComponent(roundId)}/applications`, body);
     if (r.stale) return;
     setStatus(line, null);
-    if (!r.ok) return showProblem(r);
+    if (!r.ok) return refused(r);
     ctx.navigate('/recruitment');
   });
 }
@@ -310,7 +302,7 @@ async function submit(roundId) {
 
 async function showRounds() {
   pageTitle('recruitment.reviewTitle');
-  loading();
+  showLoading(host);
   const [rounds, renewals] = await Promise.all([ctx.api('GET', '/recruitment/rounds'), ctx.api('GET', '/recruitment/renewals')]);
   if (rounds.stale || renewals.stale) return;
   if (!rounds.ok) return failed(rounds);
@@ -344,7 +336,7 @@ async function decideRenewal(btn, mentorId, decision) {
 
 async function showRound(roundId) {
   pageTitle('recruitment.reviewTitle');
-  loading();
+  showLoading(host);
   const r = await ctx.api('GET', `/recruitment/rounds/${encodeURIComponent(roundId)}/applications`);
   if (r.stale) return;
   if (!r.ok) return failed(r);
@@ -396,7 +388,7 @@ async function score(btn, round, a) {
     const r = await ctx.api('POST', `/recruitment/rounds/${encodeURIComponent(round.roundId)}/applications/${encodeURIComponent(a.userId)}/scores`,
       { scores, version: a.version });
     if (r.stale) return;
-    if (!r.ok) return showProblem(r);
+    if (!r.ok) return refused(r);
     setStatus($('decision-status'), { key: 'recruitment.scoreSaved' });
     showRound(round.roundId);
   });

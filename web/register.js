@@ -4,10 +4,10 @@
 
 import {
   CATEGORY_HINT_KEYS, CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS,
-  RECORDS_KEYS,
-  backLink, busy, button, checkboxes, checkedValues, clearErrors, dateField, districtsOf, explain, fieldMessage,
-  h, heading, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton, selectField,
-  seoulToday, setStatus, showErrors, sortOptions, statusTag, summaryList, textField, useContext,
+  RECORDS_KEYS, backLink, busy, button, checkboxes, checkedValues, clearErrors, dateField, districtsOf, explain,
+  fieldMessage, h, heading, homeLink, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton,
+  selectField, seoulToday, setStatus, showErrors, showFailed, showLoading, showProblem, sortOptions, statusTag,
+  summaryList, textField, useContext,
 } from './ui.js';
 import { howWeCheck, programmeSummary } from './programme.js';
 
@@ -21,7 +21,7 @@ const CHECK_FIELDS = ['householdHeadName', 'householdHeadBirthDate'];
 const MAX_NAME = 60;
 // The server's form of a guardian's contact: a phone number or an e-mail address.
 const CONTACT = /^(?:[0-9+()\-\s]{7,20}|[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,24})$/;
-// Documents (PRODUCT.md): PDF, JPEG or PNG, at most 10 MB (10 × 1024 × 1024 bytes, as the server counts).
+// Documents we take: PDF, JPEG or PNG, at most 10 MB (10 × 1024 × 1024 bytes, as the server counts).
 const MAX_BYTES = 10 * 1024 * 1024;
 const MEDIA_TYPES = { 'application/pdf': 'application/pdf', 'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'image/png': 'image/png' };
 const EXTENSIONS = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
@@ -63,7 +63,7 @@ const $ = (id) => document.getElementById(id);
 const go = (step, options) => ctx.navigate(step ? `/register/${step}` : '/register', options);
 
 async function load(page) {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
+  showLoading(host);
   const me = ctx.me();
   if (!me.groups?.some((g) => g === 'applicants' || g === 'learners')) {
     pageTitle('register.title');
@@ -73,11 +73,7 @@ async function load(page) {
   const [answer, programmeAnswer] = await Promise.all([ctx.api('GET', '/registration'), loadProgramme(me.tenant)]);
   if (answer.stale || !ctx.current()) return;
   if (!answer.ok) {
-    pageTitle('register.title');
-    host.replaceChildren(heading('register.title'), homeLink());
-    const shown = explain(answer);
-    if (shown) showErrors(host, shown.items, { detail: shown.detail });
-    return;
+    return showFailed(host, 'register.title', answer, { after: [homeLink()] });
   }
   reg = answer.data;
   programme = programmeAnswer.ok ? programmeAnswer.data : null;
@@ -91,8 +87,6 @@ async function loadProgramme(tenant) {
   if (answer.ok) programmes.set(tenant, answer.data);
   return answer;
 }
-
-const homeLink = () => h('p', {}, h('a', { href: '#/', i18n: 'action.home' }));
 
 function render(titleKey, ...children) {
   pageTitle(titleKey);
@@ -145,8 +139,7 @@ function editableOr(page) {
 
 function noProgramme() {
   render('register.title', heading('register.title'), homeLink());
-  const shown = explain(programmeProblem ?? { problem: null });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
+  showProblem(host, programmeProblem ?? { problem: null });
 }
 
 // ---- the steps page ----
@@ -314,8 +307,7 @@ function showAnswer(answer, fields, texts = {}) {
   if (answer.problem?.code === 'application-incomplete') {
     return showErrors(host, missingItems(answer.problem.missing));
   }
-  const shown = explain(answer, { fields });
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
+  showProblem(host, answer, { fields });
 }
 
 // Where each profile answer is asked, for links from other pages.
@@ -662,5 +654,5 @@ function status() {
     h('p', { id: 'page-status', class: 'status-line', role: 'status' }),
     h('p', { class: 'status-now' }, h('span', { i18n: 'status.now' }), ' ', statusTag(s, 'application-status')),
     parts,
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    homeLink());
 }

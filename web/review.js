@@ -3,10 +3,10 @@
 // the decision — approve, or do not approve with a reason the applicant will read.
 
 import {
-  CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS, RECORDS_KEYS, STATUS_KEYS,
-  backLink, busy, button, checkedValues, clearErrors, explain, fieldMessage, h, heading, listOf,
-  looksLikeResidentNumber, pageTitle, radios, reloadButton, seoulToday, setStatus, showErrors, statusLine,
-  statusTag, summaryList, textArea, tx, useContext,
+  CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS, RECORDS_KEYS,
+  STATUS_KEYS, backLink, busy, button, checkedValues, clearErrors, fieldMessage, h, heading, homeLink, listOf,
+  looksLikeResidentNumber, pageTitle, radios, reloadButton, seoulToday, setStatus, showErrors, showFailed,
+  showLoading, showProblem, statusLine, statusTag, summaryList, textArea, tx, useContext,
 } from './ui.js';
 
 const PAGE_SIZE = 20;
@@ -25,7 +25,7 @@ export function enter(context, root, parts) {
   useContext(ctx);
   if (!ctx.me().groups?.includes('reviewers')) {
     pageTitle('review.title');
-    host.replaceChildren(heading('review.title'), h('p', { i18n: 'review.notReviewer' }), h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    host.replaceChildren(heading('review.title'), h('p', { i18n: 'review.notReviewer' }), homeLink());
     ctx.arrived(host);
     return {};
   }
@@ -37,24 +37,13 @@ export function enter(context, root, parts) {
 const $ = (id) => document.getElementById(id);
 const path = (userId) => `/review/applications/${encodeURIComponent(userId)}`;
 
-function loading() {
-  host.replaceChildren(h('p', { class: 'notice', i18n: 'notice.loading' }));
-}
-
-function failed(titleKey, answer, back) {
-  pageTitle(titleKey);
-  host.replaceChildren(...[back, heading(titleKey)].filter(Boolean));
-  const shown = explain(answer);
-  if (shown) showErrors(host, shown.items, { detail: shown.detail });
-}
-
 // ---- the queue ----
 
 async function showQueue() {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}`);
   if (answer.stale) return;
-  if (!answer.ok) return failed('review.title', answer, null);
+  if (!answer.ok) return showFailed(host, 'review.title', answer);
   const list = h('ul', { class: 'queue', id: 'queue' });
   const more = button('load-more', 'review.loadMore', null, { secondary: true });
   let next = answer.data.next ?? null;
@@ -68,8 +57,7 @@ async function showQueue() {
     const page = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(next)}`);
     if (page.stale) return;
     if (!page.ok) {
-      const shown = explain(page);
-      showErrors(host, shown.items, { detail: shown.detail });
+      showProblem(host, page);
       return;
     }
     const added = add(page.data.items ?? []);
@@ -89,7 +77,7 @@ async function showQueue() {
     items.length ? list : h('p', { id: 'queue-empty', class: 'inset', i18n: 'review.empty' }),
     more,
     h('p', { id: 'queue-end', class: 'hint', i18n: 'review.end', hidden: Boolean(next) || !items.length }),
-    h('p', {}, h('a', { href: '#/', i18n: 'action.home' })));
+    homeLink());
   ctx.arrived(host);
 }
 
@@ -108,10 +96,10 @@ function queueItem(item) {
 // ---- one application ----
 
 async function showApplication(userId) {
-  loading();
+  showLoading(host);
   const answer = await ctx.api('GET', path(userId));
   if (answer.stale) return;
-  if (!answer.ok) return failed('review.application', answer, backLink('#/review', 'review.back'));
+  if (!answer.ok) return showFailed(host, 'review.application', answer, { back: backLink('#/review', 'review.back') });
   application = answer.data;
   renderApplication();
 }
@@ -199,8 +187,7 @@ async function openDocument(document_, btn) {
     const name = { key: DOCUMENT_KEYS[document_.kind] ?? 'document.other' };
     if (!answer.ok) {
       tab?.close();
-      const shown = explain(answer);
-      showErrors(host, shown.items, { detail: shown.detail });
+      showProblem(host, answer);
       return;
     }
     if (tab) {
@@ -293,7 +280,6 @@ async function decide(event) {
     if (code === 'resident-registration-number') {
       return showErrors(host, [{ field: 'reason', message: { key: PROBLEM_KEYS[code] } }]);
     }
-    const shown = explain(answer, { fields: DECISION_FIELDS });
-    if (shown) showErrors(host, shown.items, { detail: shown.detail });
+    showProblem(host, answer, { fields: DECISION_FIELDS });
   });
 }

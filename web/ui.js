@@ -497,6 +497,38 @@ export function explain(answer, { fields = [] } = {}) {
   return { items: [{ message: { text: problem.title ?? '' } }], detail: problem.detail ? { text: problem.detail } : null };
 }
 
+// ---- loading and failing ----
+
+/** "Loading…" in place of the page, after what stays (e.g. its heading). */
+export function showLoading(host, ...before) {
+  host.replaceChildren(...before, h('p', { class: 'notice', i18n: 'notice.loading' }));
+}
+
+/**
+ * What went wrong with an API answer, in the error summary at the top of host; the field
+ * errors of the fields this page shows also by their field. Answers the summary, or null when
+ * nothing is to be shown (the page was left, or the session ended).
+ */
+export function showProblem(host, answer, { fields = [], actions } = {}) {
+  const shown = explain(answer, { fields });
+  return shown ? showErrors(host, shown.items, { detail: shown.detail, actions }) : null;
+}
+
+/**
+ * A page whose data could not be read: a back link (back), its heading (titleKey, also the
+ * page title unless keepTitle), what went wrong, and what comes after (e.g. a link home).
+ * arrive: move focus as on arriving at a page (ctx.arrived).
+ */
+export function showFailed(host, titleKey, answer, { back = null, after = [], keepTitle = false, arrive = false } = {}) {
+  if (!keepTitle) pageTitle(titleKey);
+  host.replaceChildren(...[back, heading(titleKey), ...after].filter(Boolean));
+  showProblem(host, answer);
+  if (arrive) ctx.arrived(host);
+}
+
+/** A paragraph with the link back to the start page. */
+export const homeLink = () => h('p', {}, h('a', { href: '#/', i18n: 'action.home' }));
+
 /** A "reload this page" button for a version conflict. */
 export const reloadButton = () => h('button', {
   type: 'button', class: 'button button-secondary', id: 'reload', i18n: 'action.reload', onclick: () => location.reload(),

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, api, apiUrl, expectText, exactly, journey, mentions, mentionsMessage, messages, signIn, snap, useBrowser,
+  BASE_URL, PASSWORD, api, apiUrl, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, snap, useBrowser,
 } from './support.mjs';
 
 useBrowser();
@@ -64,7 +64,7 @@ test('an anonymous visitor finds middle-school maths by the Korean word 수학 a
   await page.fill('#q', '수학');
   await page.selectOption('#search-level', 'MIDDLE');
   await page.click('#search');
-  await expectText(page, '#results-status', mentionsMessage(ko['catalog.countMore']), 'the first page of results');
+  await expectText(page, '#results-status', mentionsMessage(plural('ko', 'catalog.countMore', 10)), 'the first page of results');
   assert.equal(await page.locator('#error-summary').count(), 0, 'the error summary is gone');
   const titles = await page.locator('#results .course-title').allInnerTexts();
   assert.equal(titles.length, 10, 'ten courses a page');
@@ -88,7 +88,7 @@ test('an anonymous visitor finds middle-school maths by the Korean word 수학 a
   // The search is kept in the address: a reload shows it again.
   assert.match(decodeURIComponent(page.url()), /#\/catalog\?q=수학&level=MIDDLE$/);
   await page.reload();
-  await expectText(page, '#results-status', mentionsMessage(ko['catalog.countMore']), 'the search after a reload');
+  await expectText(page, '#results-status', mentionsMessage(plural('ko', 'catalog.countMore', 10)), 'the search after a reload');
   assert.equal(await page.inputValue('#q'), '수학');
 
   await page.fill('#q', 'qwxz');
@@ -123,7 +123,7 @@ test('an English reader at 360 px sees English titles with the Korean title unde
   await page.fill('#q', 'maths');
   await page.selectOption('#search-level', 'MIDDLE');
   await page.click('#search');
-  await expectText(page, '#results-status', mentionsMessage(en['catalog.countMore']), 'results');
+  await expectText(page, '#results-status', mentionsMessage(plural('en', 'catalog.countMore', 10)), 'results');
   await expectText(page, '#results .course-title >> nth=0', mentions('Middle school maths'), 'an English title');
   await expectText(page, '#results .course-original >> nth=0', mentions(en['catalog.koreanTitle']), 'the Korean title under it');
   assert.match(await page.locator('#results .course-original [lang="ko"]').first().innerText(), /중학 수학/);
@@ -148,7 +148,7 @@ test('a high-school learner chooses a provider, gets its link, is refused one to
   const offered = await page.locator('#choices .provider').evaluateAll((els) => els.map((e) => e.dataset.providerId).sort());
   assert.deepEqual(offered, ['etoos', 'megastudy', 'mimac']);
   const left = await seatsLeft('megastudy');
-  await expectText(page, '#choice-megastudy .seats', exactly(fill(vi['providers.seats'], { n: left.toLocaleString('vi-VN') })), 'places left');
+  await expectText(page, '#choice-megastudy .seats', exactly(fill(plural('vi', 'providers.seats', left), { n: left.toLocaleString('vi-VN') })), 'places left');
   await noSideways(page, 'My providers');
   await snap(page, 'providers-vi');
 

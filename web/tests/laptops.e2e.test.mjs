@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, api, expectText, exactly, journey, mentions, mentionsMessage, messages, signIn, signOut, snap, useBrowser,
+  BASE_URL, PASSWORD, api, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, signOut, snap,
+  useBrowser,
 } from './support.mjs';
 
 useBrowser();
@@ -80,7 +81,7 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await page.check('#change-WRITTEN_OFF');
   await page.fill('#units', String(inStock + 1));
   await page.click('#record-stock');
-  await expectText(page, '#error-summary', mentions(ko['laptops.units.tooMany'].replace('{n}', inStock)), 'never below zero');
+  await expectText(page, '#error-summary', mentions(plural('ko', 'laptops.units.tooMany', inStock).replace('{n}', inStock)), 'never below zero');
   await page.check('#change-RECEIVED');
   await page.fill('#units', '1');
   await page.fill('#note', 'DN-2026-118');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, REVIEWER, api, expectText, exactly, journey, mentions, messages, signIn, signOut, signUp, snap,
+  BASE_URL, PASSWORD, REVIEWER, api, expectText, exactly, journey, mentions, messages, plural, signIn, signOut, signUp, snap,
   uniqueEmail, useBrowser,
 } from './support.mjs';
 
@@ -100,7 +100,7 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.booked']), 'the first booking');
     assert.equal((await change(page, page.locator('#week .slot').first(), 'POST')).status(), 201, 'the second booking');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.booked']), 'the second booking');
-    await expectText(page, '#week-full', mentions(ko['mentoring.weekFull'].split('{cap}')[0].trim()), 'a full week says so instead of offering times');
+    await expectText(page, '#week-full', mentions(plural('ko', 'mentoring.weekFull', 2).split('{n}')[0].trim()), 'a full week says so instead of offering times');
     assert.equal(await page.locator('#week .slot').count(), 0, 'no time is offered in a full week');
     assert.equal(await page.locator('#sessions li[data-status="BOOKED"]').count(), 2);
     const links = await page.locator('#sessions .meeting-link').evaluateAll((as) => as.map((a) => a.href));

@@ -25,6 +25,14 @@ const koKeys = Object.keys(catalogues.ko);
 const namespaces = new Set(koKeys.map((key) => key.split('.')[0]));
 // The pages' own tables of codes → keys (ui.js has no side effects when imported).
 const ui = await import(web('ui.js'));
+// The locale each language's words are formatted in (i18n.js reads no browser API when imported).
+const { LOCALES } = await import(web('i18n.js'));
+
+// A plural message is an object of the forms Intl.PluralRules names for its language, chosen
+// by its {n}; any other message is text.
+const isPlural = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const textsOf = (value) => (isPlural(value) ? Object.values(value) : [value]);
+const pluralForms = (lang) => [...new Intl.PluralRules(LOCALES[lang]).resolvedOptions().pluralCategories].sort();
 
 const difference = (a, b) => [...a].filter((x) => !b.has(x)).sort();
 const optional = async (url) => { try { return await readFile(url, 'utf8'); } catch { return null; } };
@@ -60,18 +68,40 @@ test('every language has exactly the keys of ko.json', () => {
   }
 });
 
-test('no message is empty or anything but text', () => {
+test('no message is empty or anything but text (or plural forms of text)', () => {
   for (const lang of LANGUAGES) {
     const bad = Object.entries(catalogues[lang])
-      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+      .filter(([, value]) => (isPlural(value) ? !Object.keys(value).length : false)
+        || textsOf(value).some((text) => typeof text !== 'string' || text.trim() === ''))
       .map(([key]) => key);
     assert.deepEqual(bad, [], `${lang}.json has empty or non-text messages`);
   }
 });
 
+test('every plural message has exactly the forms Intl.PluralRules selects in its language, in every language', () => {
+  const plurals = koKeys.filter((key) => LANGUAGES.some((lang) => isPlural(catalogues[lang][key])));
+  assert.ok(plurals.length, 'no plural messages found');
+  for (const key of plurals) {
+    for (const lang of LANGUAGES) {
+      const value = catalogues[lang][key];
+      assert.ok(isPlural(value), `${lang}.json: ${key} is plural in another language but not here`);
+      assert.deepEqual(Object.keys(value).sort(), pluralForms(lang),
+        `${lang}.json: ${key} must have the plural forms of ${LOCALES[lang]} (Intl.PluralRules)`);
+      assert.match(value.other, /\{n\}/, `${lang}.json: ${key} is chosen by its {n}, so its words must show it`);
+    }
+  }
+});
+
+test('a message that shows a count has plural forms', () => {
+  // Words that change with the count in English: a count written before them must choose the form.
+  const counted = /\{\w+\} (?:characters?|laptops?|sessions?|minutes?|hours?|days?|places?|courses?|lessons?|subjects?)\b/;
+  const loose = Object.entries(catalogues.en).filter(([, value]) => typeof value === 'string' && counted.test(value)).map(([key]) => key);
+  assert.deepEqual(loose, [], 'English messages with a count and a noun, not plural');
+});
+
 test('every language fills the same {placeholders} in each message', () => {
-  const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort().join(',');
-  const uneven = koKeys.filter((key) => new Set(LANGUAGES.map((lang) => names(catalogues[lang][key] ?? ''))).size > 1);
+  const names = (value) => [...new Set(textsOf(value ?? '').flatMap((text) => [...String(text).matchAll(/\{(\w+)\}/g)].map(([, name]) => name)))].sort().join(',');
+  const uneven = koKeys.filter((key) => new Set(LANGUAGES.map((lang) => names(catalogues[lang][key]))).size > 1);
   assert.deepEqual(uneven, [], 'messages whose {placeholders} differ between languages');
 });
 

@@ -22,6 +22,14 @@ export const REVIEWER = { username: 'reviewer@seoul-learn.local', password: PASS
 
 const catalogue = async (lang) => JSON.parse(await readFile(new URL(`../i18n/${lang}.json`, import.meta.url), 'utf8'));
 export const messages = { ko: await catalogue('ko'), en: await catalogue('en'), vi: await catalogue('vi'), zh: await catalogue('zh') };
+const { LOCALES } = await import(new URL('../i18n.js', import.meta.url));
+
+/** A message's words for the count n: the plural form Intl.PluralRules picks in the language (or the text). */
+export function plural(lang, key, n) {
+  const value = messages[lang][key];
+  if (typeof value === 'string') return value;
+  return value[new Intl.PluralRules(LOCALES[lang]).select(n)] ?? value.other;
+}
 
 let browser;
 export let config;

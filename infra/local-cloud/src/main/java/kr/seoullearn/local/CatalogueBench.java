@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.platform.dynamo.Keys;

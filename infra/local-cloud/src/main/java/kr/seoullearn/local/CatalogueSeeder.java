@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.catalogue.port.CatalogueSeeding;
+import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;

@@ -3,6 +3,7 @@ package kr.seoullearn.local;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.seoullearn.local.template.Stack;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 
@@ -21,7 +22,7 @@ final class CognitoTriggers {
 
     /** What Cognito does after ConfirmSignUp: the PostConfirmation trigger, if one is wired. */
     void postConfirmation(CognitoIdentityProviderClient cognito, String username) throws IOException, InterruptedException {
-        String functionId = stack.triggers.get("PostConfirmation");
+        String functionId = stack.trigger("PostConfirmation");
         if (functionId == null) {
             return;
         }

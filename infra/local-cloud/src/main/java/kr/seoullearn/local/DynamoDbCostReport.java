@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kr.seoullearn.local.template.Template;
 import org.yaml.snakeyaml.Yaml;
 
 /**

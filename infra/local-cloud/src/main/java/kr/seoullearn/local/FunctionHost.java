@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.template.Stack;
+import kr.seoullearn.local.template.Template;
 
 /**
  * One function's execution environment: its deployed jar running in a JVM of its own, with the

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.template.Template;
 
 /**
  * The local HTTP API: maps the template's routes to their functions with payload-2.0 events,

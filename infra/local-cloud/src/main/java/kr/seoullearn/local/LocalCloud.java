@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.storage.LocalS3;
+import kr.seoullearn.local.template.Provisioner;
+import kr.seoullearn.local.template.Stack;
+import kr.seoullearn.local.template.Template;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -174,12 +179,12 @@ public final class LocalCloud implements AutoCloseable {
         state.put("awsEndpoint", stack.aws().endpoint().toString());
         state.put("s3Endpoint", s3Endpoint.toString());
         state.put("region", stack.aws().region());
-        state.put("stack", stack.name);
+        state.put("stack", stack.name());
         state.put("userPoolId", stack.userPoolId());
         state.put("clientId", stack.client().clientId());
         state.put("issuer", issuer);
-        state.put("tables", stack.tables);
-        state.put("buckets", stack.buckets);
+        state.put("tables", stack.tables());
+        state.put("buckets", stack.buckets());
         Files.writeString(file, JsonText.write(state), StandardCharsets.UTF_8);
     }
 

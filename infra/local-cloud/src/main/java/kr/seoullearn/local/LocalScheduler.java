@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.template.Template;
 
 /**
  * Fires the template's Schedule/ScheduleV2 events on their expressions (EventBridge Scheduler and

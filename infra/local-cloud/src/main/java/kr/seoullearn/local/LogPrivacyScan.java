@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kr.seoullearn.local.testing.LocalCloudClient;
 
 /**
  * Scans the function logs of a test run for personal data (docs/adr/0004: no personal data in
@@ -49,7 +50,7 @@ public final class LogPrivacyScan {
             new Rule("resident registration number", Pattern.compile("(?<![0-9A-Za-z-])\\d{6}-?[1-8]\\d{6}(?![0-9A-Za-z-])")));
 
     /** Where the tests register the personal values they send, under a cloud's log directory. */
-    public static final String VALUES_DIR = "personal-values";
+    public static final String VALUES_DIR = LocalCloudClient.PERSONAL_VALUES_DIR;
     static final int MIN_VALUE_LENGTH = 5;
     static final String KNOWN_VALUE = "a personal value the journeys used";
 

@@ -1,10 +1,10 @@
 package kr.seoullearn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kr.seoullearn.local.template.Template;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

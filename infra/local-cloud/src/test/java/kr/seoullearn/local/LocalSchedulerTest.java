@@ -1,7 +1,6 @@
 package kr.seoullearn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.local.template.Template;
 import org.junit.jupiter.api.Test;
 
 /** The schedules of template.yaml fired on their expressions and on demand, against a clock we move. */

@@ -1,7 +1,6 @@
 package kr.seoullearn.functions.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ class RemindersScaleIT {
                 .endpointOverride(f.stack.aws().endpoint())
                 .region(software.amazon.awssdk.regions.Region.of(f.stack.aws().region()))
                 .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                        kr.seoullearn.local.LocalAws.ACCESS_KEY, kr.seoullearn.local.LocalAws.SECRET_KEY))
+                        kr.seoullearn.local.aws.LocalAws.ACCESS_KEY, kr.seoullearn.local.aws.LocalAws.SECRET_KEY))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(f.counter).addExecutionInterceptor(new ItemsRead()))
                 .build();

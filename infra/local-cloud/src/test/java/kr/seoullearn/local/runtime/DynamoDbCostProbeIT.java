@@ -2,9 +2,8 @@ package kr.seoullearn.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
-import kr.seoullearn.local.LocalAws;
+import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.Test;

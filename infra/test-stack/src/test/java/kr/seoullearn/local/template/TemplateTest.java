@@ -1,6 +1,4 @@
-package kr.seoullearn.local;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package kr.seoullearn.local.template;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,8 @@ import java.util.Map;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads the real template.yaml: what the local cloud will serve is what AWS will serve. */
 class TemplateTest {

@@ -1,5 +1,6 @@
 package kr.seoullearn.local.testing;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kr.seoullearn.platform.http.Json;
 
 /**
  * The running local cloud as the web app uses it, for end-to-end tests: its state file, the
@@ -26,6 +26,8 @@ import kr.seoullearn.platform.http.Json;
 public final class LocalCloudClient {
     /** The demo users' password (infra/local-cloud Seeder, README). */
     public static final String DEMO_PASSWORD = "seoul-demo-2026";
+    /** Where the tests register the personal values they send, under a cloud's log directory (LogPrivacyScan reads them). */
+    public static final String PERSONAL_VALUES_DIR = "personal-values";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,7 +42,7 @@ public final class LocalCloudClient {
     public static LocalCloudClient fromSystemProperty() {
         String base = System.getProperty("local.cloud.url", "http://localhost:3000");
         try {
-            Map<String, Object> state = Json.readObject(Files.readString(TestStack.repositoryRoot()
+            Map<String, Object> state = readObject(Files.readString(TestStack.repositoryRoot()
                     .resolve(".local/cloud-" + URI.create(base).getPort() + ".json")));
             if (!base.equals(state.get("url"))) {
                 throw new IllegalStateException("the state file describes " + state.get("url") + ", not " + base);
@@ -118,7 +120,7 @@ public final class LocalCloudClient {
         if (tokens.statusCode() != 200) {
             throw new AssertionError("token exchange after " + what + " answered " + tokens.statusCode());
         }
-        Map<String, Object> body = Json.readObject(tokens.body());
+        Map<String, Object> body = readObject(tokens.body());
         return new Tokens((String) body.get("id_token"), (String) body.get("access_token"));
     }
 
@@ -160,7 +162,7 @@ public final class LocalCloudClient {
     private void registerPersonalFields(String body) {
         Map<String, Object> json;
         try {
-            json = Json.readObject(body);
+            json = readObject(body);
         } catch (RuntimeException malformed) {
             return;
         }
@@ -198,7 +200,7 @@ public final class LocalCloudClient {
         }
         try {
             java.nio.file.Path dir = TestStack.repositoryRoot().resolve(".local/logs/cloud-" + URI.create(base).getPort())
-                    .resolve(kr.seoullearn.local.LogPrivacyScan.VALUES_DIR);
+                    .resolve(PERSONAL_VALUES_DIR);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("e2e.txt"), lines, StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -225,5 +227,21 @@ public final class LocalCloudClient {
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    /** A JSON object (jackson-jr: test-stack does not depend on shared). */
+    private static Map<String, Object> readObject(String json) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException("no JSON body");
+        }
+        try {
+            Map<String, Object> object = JSON.std.mapFrom(json);
+            if (object == null) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return object;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

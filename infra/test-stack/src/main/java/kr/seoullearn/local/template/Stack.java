@@ -1,8 +1,10 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.seoullearn.local.aws.LocalAws;
 
 /** What the local cloud provisioned from the template: physical names and ids by logical id. */
 public final class Stack {
@@ -44,6 +46,26 @@ public final class Stack {
 
     public LocalAws aws() {
         return aws;
+    }
+
+    /** The stack's name (the prefix of every physical name). */
+    public String name() {
+        return name;
+    }
+
+    /** Table names by logical id, in template order. */
+    public Map<String, String> tables() {
+        return Collections.unmodifiableMap(tables);
+    }
+
+    /** Bucket names by logical id, in template order. */
+    public Map<String, String> buckets() {
+        return Collections.unmodifiableMap(buckets);
+    }
+
+    /** The function (logical id) of a Cognito trigger (PostConfirmation…), or null. */
+    public String trigger(String trigger) {
+        return triggers.get(trigger);
     }
 
     public record Client(String clientId, String userPoolId, List<String> callbackUrls, List<String> logoutUrls) {}

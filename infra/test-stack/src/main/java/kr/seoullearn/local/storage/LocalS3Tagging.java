@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.storage;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

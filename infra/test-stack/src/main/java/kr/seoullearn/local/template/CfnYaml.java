@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
 import java.io.IOException;
 import java.io.Reader;

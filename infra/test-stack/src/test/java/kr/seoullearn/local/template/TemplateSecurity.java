@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

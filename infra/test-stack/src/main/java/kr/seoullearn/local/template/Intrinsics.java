@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.storage;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import kr.seoullearn.local.aws.LocalAws;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;

@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,10 +1,10 @@
-package kr.seoullearn.local;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package kr.seoullearn.local.template;
 
 import java.util.Map;
 import kr.seoullearn.local.testing.TestStack;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SnapStart (docs/adr/0018) applies only to published versions, so every function publishes one

@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -144,12 +144,12 @@ public final class Template {
     public record Authorizer(String name, Object issuer, List<Object> audience, String identitySource) {}
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> mapOfMaps(Object value) {
+    public static Map<String, Map<String, Object>> mapOfMaps(Object value) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> m) {
             m.forEach((k, v) -> result.put(String.valueOf(k), (Map<String, Object>) v));

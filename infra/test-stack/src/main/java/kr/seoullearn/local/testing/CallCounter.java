@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts SDK calls per operation (GetItem, Query…): the cost of a request, measured. A DynamoDB
- * Scan fails the call (after it is counted): no request path may scan a table (issue 8), so a
+ * Scan fails the call (after it is counted): no request path may scan a table (docs/adr/0017), so a
  * handler that scans fails the integration test that drives it.
  */
 public final class CallCounter implements ExecutionInterceptor {
@@ -22,7 +22,7 @@ public final class CallCounter implements ExecutionInterceptor {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         if ("Scan".equals(operation) && "DynamoDB".equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
-            throw new IllegalStateException("Scan on a request path: no function may scan a table (issue 8)");
+            throw new IllegalStateException("Scan on a request path: no function may scan a table");
         }
     }
 

@@ -1,4 +1,4 @@
-package kr.seoullearn.local;
+package kr.seoullearn.local.template;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import kr.seoullearn.local.aws.LocalAws;
+import kr.seoullearn.local.storage.LocalS3;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;

@@ -1,0 +1,106 @@
+// The API client: calls with the ID token and the page language, and the answers read the same
+// way for every page (problem+json, already in the reader's language, or what went wrong).
+
+import { currentLanguage } from './i18n.js';
+import { validTokens } from './auth.js';
+
+const ACCEPT = 'application/json, application/problem+json';
+
+let apiBase = '';
+// Called when the API refuses the token (or it has expired): the shell signs the reader out.
+let sessionEnded = () => {};
+
+/** base: config.json's apiBase; onSessionEnded: what to do when the token is refused or gone. */
+export function useApi(base, onSessionEnded) {
+  apiBase = base.replace(/\/+$/, '');
+  sessionEnded = onSessionEnded;
+}
+
+const apiUrl = (path) => `${apiBase}${path}`;
+
+function headers(tokens, extra = {}) {
+  return {
+    ...(tokens ? { Authorization: `Bearer ${tokens.idToken}` } : {}),
+    'Accept-Language': currentLanguage(),
+    ...extra,
+  };
+}
+
+/** The problem+json of a refused answer, or null when it was not one. */
+export async function readProblem(res) {
+  if (!/json/i.test(res.headers.get('Content-Type') || '')) return null;
+  try {
+    const body = await res.json();
+    return body && typeof body === 'object' && (body.code || body.title) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a request and reads its answer: { ok, status, data } (read by `read`), or { ok: false,
+ * status, problem } (problem+json, already localised by the server; null when the answer was
+ * not one), { network: true } when nothing came back, and { stale: true } when the page that
+ * asked is gone (current() is false) or the session ended on the way (401).
+ */
+async function call(path, init, current, { endOn401 = false, read = (res) => res.json() } = {}) {
+  let res;
+  try {
+    res = await fetch(apiUrl(path), init);
+  } catch {
+    return current() ? { ok: false, status: 0, network: true, problem: null } : { ok: false, stale: true };
+  }
+  if (!current()) return { ok: false, status: res.status, stale: true };
+  if (endOn401 && res.status === 401) {
+    sessionEnded();
+    return { ok: false, status: 401, stale: true };
+  }
+  if (!res.ok) return { ok: false, status: res.status, problem: await readProblem(res) };
+  try {
+    return { ok: true, status: res.status, ...await read(res) };
+  } catch {
+    return { ok: false, status: res.status, problem: null };
+  }
+}
+
+// With the token of this tab; without a valid one the session is over before anything is sent.
+function withToken(send) {
+  const tokens = validTokens();
+  if (!tokens) {
+    sessionEnded();
+    return { ok: false, status: 401, stale: true };
+  }
+  return send(tokens);
+}
+
+/** Calls the API with the ID token and the page language; answers as call() above. */
+export async function api(method, path, body, current = () => true) {
+  return withToken((tokens) => call(path, {
+    method,
+    headers: headers(tokens, {
+      Accept: ACCEPT,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }, current, { endOn401: true, read: async (res) => ({ data: res.status === 204 ? null : await res.json() }) }));
+}
+
+/** A file from the API (a CSV report), as a Blob: { ok, blob } or the same failures as api(). */
+export async function fetchFile(path, current = () => true) {
+  return withToken((tokens) => call(path, { headers: headers(tokens) }, current,
+    { read: async (res) => ({ blob: await res.blob() }) }));
+}
+
+/** A route anyone may call (no token): same answers as api(). */
+export async function publicApi(method, path, current = () => true) {
+  return call(path, { method, headers: headers(null, { Accept: ACCEPT }) }, current,
+    { read: async (res) => ({ data: await res.json() }) });
+}
+
+/**
+ * Who is signed in (GET /me) with these tokens: the Response, thrown TypeError when nothing
+ * came back. The shell reads it itself: a refused token there is not a page's problem.
+ */
+export function fetchMe(tokens) {
+  return fetch(apiUrl('/me'), { headers: headers(tokens, { Accept: ACCEPT }) });
+}

@@ -1,0 +1,167 @@
+// Signing in and out: OAuth 2.0 authorization code + PKCE (S256) against Cognito's hosted login
+// (the local cloud's login page locally), the tokens it gives (kept in sessionStorage, with the
+// PKCE secret and the page to come back to), and signing out at the login service.
+
+// Tokens and the PKCE secret must not outlive the tab.
+const PKCE_STORE = 'seoulLearn:pkce';
+const TOKENS_STORE = 'seoulLearn:tokens';
+// Where to go back to after the login page (the callback URL is always the site root).
+const RETURN_STORE = 'seoulLearn:returnTo';
+// OAuth error codes from the authorize redirect; the user only needs to know cancelled vs failed.
+const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
+
+// The login service from config.json: authorizeUrl, signupUrl, tokenUrl, logoutUrl, clientId,
+// redirectUri, scopes.
+let settings = null;
+
+// Storage can throw (blocked cookies, private modes); the page still works without it.
+const session = {
+  get(key) { try { return sessionStorage.getItem(key); } catch { return null; } },
+  set(key, value) { try { sessionStorage.setItem(key, value); } catch { /* not kept */ } },
+  remove(key) { try { sessionStorage.removeItem(key); } catch { /* nothing kept */ } },
+  clear() { try { sessionStorage.clear(); } catch { /* nothing kept */ } },
+};
+
+function readJson(key) {
+  try { return JSON.parse(session.get(key)); } catch { return null; }
+}
+
+export function useLoginService(config) {
+  settings = config;
+}
+
+export const canSignUp = () => Boolean(settings?.signupUrl);
+
+/** The tokens of this tab ({ idToken, accessToken, refreshToken, expiresAt }), or null. */
+export function readTokens() {
+  const tokens = readJson(TOKENS_STORE);
+  return tokens?.idToken ? tokens : null;
+}
+
+/** The tokens, when they have not expired yet; else null. */
+export function validTokens() {
+  const tokens = readTokens();
+  return tokens && tokens.expiresAt > Date.now() ? tokens : null;
+}
+
+function saveTokens(answer) {
+  const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : 3600;
+  session.set(TOKENS_STORE, JSON.stringify({
+    idToken: answer.id_token,
+    accessToken: answer.access_token,
+    refreshToken: answer.refresh_token,
+    expiresAt: Date.now() + lifetime * 1000,
+  }));
+}
+
+export function dropTokens() {
+  session.remove(TOKENS_STORE);
+}
+
+function base64url(bytes) {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const randomString = (byteCount) => base64url(crypto.getRandomValues(new Uint8Array(byteCount)));
+
+async function codeChallenge(verifier) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
+}
+
+function withParams(base, params) {
+  const url = new URL(base, location.href);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.href;
+}
+
+/**
+ * Sends the browser to the login page (signUp: the sign-up page) with a new authorization
+ * request in `language`; returnTo is the route to open afterwards. Answers null on the way out,
+ * or the message key of what went wrong (the button is enabled again).
+ */
+export async function authorize(button, { signUp = false, returnTo = null, language }) {
+  button.disabled = true;
+  try {
+    const state = randomString(32);
+    const verifier = randomString(64); // 86 characters, within RFC 7636's 43–128
+    const challenge = await codeChallenge(verifier);
+    session.set(PKCE_STORE, JSON.stringify({ state, verifier }));
+    if (returnTo) session.set(RETURN_STORE, returnTo);
+    else session.remove(RETURN_STORE);
+    location.assign(withParams(signUp ? settings.signupUrl || settings.authorizeUrl : settings.authorizeUrl, {
+      response_type: 'code',
+      client_id: settings.clientId,
+      redirect_uri: settings.redirectUri,
+      scope: settings.scopes,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      lang: language,
+    }));
+    return null;
+  } catch {
+    button.disabled = false;
+    return 'error.signInFailed';
+  }
+}
+
+/** True when the address is the login page's answer (?code&state, or ?error). */
+export function isSignInAnswer(params) {
+  return params.has('code') || params.has('error');
+}
+
+/**
+ * Back on redirectUri with ?code&state (or ?error): trades the code for tokens. Answers null
+ * when signed in, else the message key of what went wrong.
+ */
+export async function finishSignIn(params) {
+  const url = new URL(location.href);
+  for (const name of ['code', 'state', 'error', 'error_description', 'error_uri']) url.searchParams.delete(name);
+  const returnTo = session.get(RETURN_STORE);
+  session.remove(RETURN_STORE);
+  if (returnTo && /^\/[\w/-]*$/.test(returnTo) && !url.hash) url.hash = `#${returnTo}`;
+  history.replaceState(history.state, '', url.href); // a reload must not replay the code
+  const pending = readJson(PKCE_STORE);
+  session.remove(PKCE_STORE);
+
+  const error = params.get('error');
+  if (error) return OAUTH_ERROR_KEYS[error] ?? 'error.signInFailed';
+  if (!pending?.state || !pending.verifier || params.get('state') !== pending.state) return 'error.signInFailed';
+  try {
+    const res = await fetch(settings.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: settings.clientId,
+        code: params.get('code'),
+        redirect_uri: settings.redirectUri,
+        code_verifier: pending.verifier,
+      }),
+    });
+    const answer = res.ok ? await res.json() : null;
+    if (!answer?.id_token) return 'error.signInFailed';
+    saveTokens(answer);
+    return null;
+  } catch (err) {
+    return err instanceof TypeError ? 'error.network' : 'error.signInFailed';
+  }
+}
+
+/** Forgets everything this tab kept (tokens, PKCE secret, the page to come back to). */
+export function forgetSession() {
+  session.clear();
+}
+
+/** Sends the browser to the login service's sign-out; false when there is none to go to. */
+export function signOutAtLoginService() {
+  if (!settings?.logoutUrl) return false;
+  location.assign(withParams(settings.logoutUrl, {
+    client_id: settings.clientId,
+    logout_uri: settings.redirectUri,
+  }));
+  return true;
+}
