@@ -3,8 +3,10 @@
  * with the levels they serve, their access link and active state; donated seats per tenant;
  * courses; and the words of course titles as the search understands them ({@link
  * kr.seoullearn.catalogue.domain.TitleWords}, {@link kr.seoullearn.catalogue.domain.SearchTerms}).
- * The port is {@link kr.seoullearn.catalogue.port.Catalogue}; the DynamoDB adapter is
- * {@code kr.seoullearn.catalogue.dynamo.DynamoCatalogue} (docs/adr/0008-catalogue-search.md).
+ * The ports are {@link kr.seoullearn.catalogue.port.Catalogue} (public reads),
+ * {@code CatalogueAdmin} (the operator's changes) and {@code CatalogueSeeding} (bulk writes);
+ * the DynamoDB adapters behind them are wired by {@code kr.seoullearn.catalogue.dynamo.CatalogueStorage}
+ * (docs/adr/0008-catalogue-search.md).
  */
 package kr.seoullearn.catalogue;
 

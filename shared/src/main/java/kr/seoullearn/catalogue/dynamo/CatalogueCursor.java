@@ -1,5 +1,6 @@
 package kr.seoullearn.catalogue.dynamo;
 
+import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is accepted only by the same query (same filters, same words) and only for the partition and
  * key range that query reads; anything else is {@code 400 validation-failed} on {@code cursor}.
  */
-public final class CatalogueCursor {
+final class CatalogueCursor {
     /** Longer cursors are refused before decoding. */
     static final int MAX_LENGTH = 1200;
 
@@ -29,7 +30,7 @@ public final class CatalogueCursor {
     /** Where a page starts. */
     record Position(String partition, String sortKey) {
         Map<String, AttributeValue> key() {
-            return Map.of(Keys.PK, AttributeValue.fromS(partition), Keys.SK, AttributeValue.fromS(sortKey));
+            return ItemKey.of(partition, sortKey).attributes();
         }
     }
 

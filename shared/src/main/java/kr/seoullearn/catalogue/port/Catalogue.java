@@ -19,6 +19,8 @@ import kr.seoullearn.platform.tenant.TenantId;
 public interface Catalogue {
     /** Most courses on one page. */
     int MAX_PAGE = 50;
+    /** Queries one page may cost at most (plus one BatchGetItem on the first page of a search of several words). */
+    int MAX_QUERIES_PER_PAGE = 3;
 
     /** Every provider, active or not, ordered by id. */
     List<Provider> providers();

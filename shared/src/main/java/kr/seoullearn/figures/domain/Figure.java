@@ -1,5 +1,8 @@
 package kr.seoullearn.figures.domain;
 
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
 /**
  * The families of figures the programme counts, each with its stable dotted name; a figure is a
  * family plus the ids it is counted by (a category, a level, a district, a provider, a status,
@@ -10,6 +13,9 @@ public enum Figure {
     APPLICATIONS_SUBMITTED("applications.submitted"),
     APPLICATIONS_APPROVED("applications.approved"),
     APPLICATIONS_REJECTED("applications.rejected"),
+    /** Reviewers' decisions, and the seconds from submission to decision they took in all. */
+    DECISIONS_COUNT("decisions.count"),
+    DECISIONS_SECONDS("decisions.seconds"),
     LEARNERS_BY_LEVEL("learners.level"),
     LEARNERS_BY_DISTRICT("learners.district"),
     /** Applications decided, and the seconds from submission to decision they took (their average is the time to a decision). */
@@ -34,6 +40,12 @@ public enum Figure {
     MENTORING_EXTENSION_DECLINED("mentoring.extensionDeclined"),
     REMINDERS_SENT("reminders.sent");
 
+    /** Figures are counted per Seoul day: what city staff call "the 3rd". */
+    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Seoul");
+
+    /** A part of a figure's name: an enum constant, a district or a provider id; never free text. */
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final String dotted;
 
     Figure(String dotted) {
@@ -43,5 +55,31 @@ public enum Figure {
     /** The family's dotted name, e.g. {@code seats.enrolled}. */
     public String dotted() {
         return dotted;
+    }
+
+    /**
+     * The name of this figure counted by {@code parts}, e.g. {@code SEATS_ENROLLED.dotted("i-scream")}
+     * is {@code seats.enrolled.i-scream}; a part that is not an id counts as {@code UNKNOWN}.
+     */
+    public String dotted(String part, String... more) {
+        StringBuilder name = new StringBuilder(dotted).append('.').append(part(part));
+        for (String p : more) {
+            name.append('.').append(part(p));
+        }
+        return name.toString();
+    }
+
+    /** What the names of this figure counted by one more part start with ({@code seats.enrolled.}). */
+    public String prefix() {
+        return dotted + ".";
+    }
+
+    /** Whether {@code part} can be part of a figure's name as it is. */
+    static boolean isPart(String part) {
+        return part != null && PART.matcher(part).matches();
+    }
+
+    private static String part(String part) {
+        return isPart(part) ? part : "UNKNOWN";
     }
 }

@@ -1,9 +1,9 @@
 package kr.seoullearn.figures.domain;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * What one state change adds to the day's figures: figure name → amount. Names are dotted,
@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
  * or {@code laptops.LOANED.Nowon-gu}.
  */
 public final class FigureDelta {
-    /** A name part: an enum constant, a district or a provider id; never free text. */
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private final Map<String, Long> adds = new TreeMap<>();
 
     /** {@code amount} of the figure {@code family} counted by {@code parts} (a part that is not an id counts as UNKNOWN). */
@@ -24,11 +21,8 @@ public final class FigureDelta {
 
     /** Adds {@code amount} to the figure {@code family} counted by {@code parts} (a part that is not an id counts as UNKNOWN). */
     public FigureDelta add(Figure family, long amount, String... parts) {
-        StringBuilder name = new StringBuilder(family.dotted());
-        for (String part : parts) {
-            name.append('.').append(part == null || !PART.matcher(part).matches() ? "UNKNOWN" : part);
-        }
-        return add(name.toString(), amount);
+        return add(parts.length == 0 ? family.dotted()
+                : family.dotted(parts[0], Arrays.copyOfRange(parts, 1, parts.length)), amount);
     }
 
     public static FigureDelta of(String figure, long amount) {
@@ -38,7 +32,7 @@ public final class FigureDelta {
     /** Adds to a figure; the name is the dotted join of the parts. */
     public FigureDelta add(String figure, long amount) {
         for (String part : figure.split("\\.", -1)) {
-            if (!PART.matcher(part).matches()) {
+            if (!Figure.isPart(part)) {
                 throw new IllegalArgumentException("not a figure name");
             }
         }
@@ -50,7 +44,7 @@ public final class FigureDelta {
 
     /** Adds {@code <prefix>.<part>} when the part is known (a missing district counts under {@code prefix.UNKNOWN}). */
     public FigureDelta add(String prefix, String part, long amount) {
-        return add(prefix + "." + (part == null || !PART.matcher(part).matches() ? "UNKNOWN" : part), amount);
+        return add(prefix + "." + (Figure.isPart(part) ? part : "UNKNOWN"), amount);
     }
 
     public Map<String, Long> adds() {

@@ -7,7 +7,7 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.tenant.TenantId;
 
-/** The figures' writes that other contexts add to their transactions. */
+/** The figures' writes that other contexts add to their transactions (internal conditions: none). */
 final class DynamoFigureWrites implements FigureWrites {
     private final String table;
 
@@ -17,12 +17,11 @@ final class DynamoFigureWrites implements FigureWrites {
 
     @Override
     public void count(Transaction tx, TenantId tenant, Instant at, FigureDelta delta) {
-        tx.add(DynamoFigures.count(table, tenant, at, delta));
+        tx.add(FigureItems.count(table, tenant, at, delta));
     }
 
     @Override
     public void row(Transaction tx, FigureRow r) {
-        tx.add(DynamoFigures.row(table, r.tenant(), r.at(), r.userId(), r.event(), r.status(), r.level(), r.district(),
-                r.categories(), r.provider()));
+        tx.add(FigureItems.row(table, r));
     }
 }

@@ -3,7 +3,11 @@ package kr.seoullearn.figures.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.figures.port.ProgrammeFigures;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the figures context's DynamoDB adapters to its ports. */
 @Factory
@@ -14,8 +18,22 @@ public class FiguresStorage {
         return writes(table);
     }
 
+    @Singleton
+    public ProgrammeFigures programmeFigures(DynamoDbClient dynamo, @Named("appTable") String table, Catalogue catalogue,
+                                             LaptopLedger laptops) {
+        return reads(dynamo, table, catalogue, laptops);
+    }
+
     /** For code that wires by hand (tests, the local cloud's seeders). */
     public static FigureWrites writes(String table) {
         return new DynamoFigureWrites(table);
+    }
+
+    /**
+     * What the dashboard and reports read: the figures, and the gauges the ledgers keep — seats
+     * of the catalogue's providers, laptops of the laptop ledger's districts.
+     */
+    public static ProgrammeFigures reads(DynamoDbClient dynamo, String table, Catalogue catalogue, LaptopLedger laptops) {
+        return new DynamoProgrammeFigures(dynamo, table, catalogue, laptops);
     }
 }

@@ -43,39 +43,22 @@ public final class Keys {
     }
 
     /**
-     * The catalogue is not tenant data: providers and courses are public and the same for every
-     * tenant, so their partitions start with {@code CAT#} (docs/adr/0008-catalogue-search.md).
-     * Providers: {@code CAT#PROVIDER / <providerId>}.
+     * The catalogue's providers, read by enrolment too (its transactions check that a provider
+     * is active): {@code CAT#PROVIDER / <providerId>}. The catalogue is not tenant data, so its
+     * partitions start with {@code CAT#} (docs/adr/0008-catalogue-search.md); its other keys are
+     * the catalogue's own ({@code catalogue.dynamo.CatalogueKeys}).
      */
     public static final String PROVIDERS = "CAT#PROVIDER";
 
-    /** Each course by its id, as the operator changes it: {@code CAT#COURSE / <courseId>}. */
-    public static final String COURSES = "CAT#COURSE";
-
-    /** A provider's courses: {@code CAT#P#<providerId> / <LEVEL>#<SUBJECT>#<grade 00-06>#<courseId>}. */
-    public static String providerCourses(String providerId) {
-        return "CAT#P#" + providerId;
+    /** A provider's item (shared catalogue data). */
+    public static ItemKey provider(String providerId) {
+        return ItemKey.of(PROVIDERS, providerId);
     }
 
-    /** A level's courses: {@code CAT#L#<LEVEL> / <SUBJECT>#<grade 00-06>#<providerId>#<courseId>}. */
-    public static String levelCourses(kr.seoullearn.platform.school.SchoolLevel level) {
-        return "CAT#L#" + level.name();
-    }
-
-    /** A level's courses of one grade: {@code CAT#LG#<LEVEL>#<grade 01-06> / <SUBJECT>#<providerId>#<courseId>}. */
-    public static String levelGradeCourses(kr.seoullearn.platform.school.SchoolLevel level, int grade) {
-        return "CAT#LG#" + level.name() + "#" + String.format("%02d", grade);
-    }
-
-    /** A title word's postings: {@code CAT#W#<word> / <LEVEL>#<courseId>}, and its counts under {@link #WORD_STATS}. */
-    public static String word(String word) {
-        return "CAT#W#" + word;
-    }
-
-    /** Sort key of a word's counts (sorts before every {@code <LEVEL>#…} posting). */
-    public static final String WORD_STATS = "#STATS";
-
-    /** A provider's donated seats in a tenant: {@code T#<tenant>#PROVIDER#<providerId> / SEATS}. */
+    /**
+     * The partition of a provider's seats in a tenant (the seats item and, beside it, the
+     * enrolment waitlist): {@code T#<tenant>#PROVIDER#<providerId>}.
+     */
     public static String providerSeats(TenantId tenant, String providerId) {
         return tenant(tenant, "PROVIDER", providerId);
     }

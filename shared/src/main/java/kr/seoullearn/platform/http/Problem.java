@@ -6,9 +6,6 @@ package kr.seoullearn.platform.http;
  * {@code i18n/problems_*.properties}, one per language.
  */
 public enum Problem implements Refusal {
-    // ---- dashboard and reports (issue 9)
-    REPORT_PERIOD_INVALID("report-period-invalid", 400),
-    REPORT_MONTH_INVALID("report-month-invalid", 400),
     BAD_REQUEST_BODY_MISSING("body-missing", 400),
     BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
@@ -23,10 +20,7 @@ public enum Problem implements Refusal {
     VALIDATION_FAILED("validation-failed", 400),
     VERSION_CONFLICT("version-conflict", 409),
     NO_PROGRAMME("no-programme", 409),
-    PROVIDER_NOT_FOUND("provider-not-found", 404),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
-    CATALOGUE_OPERATOR_ONLY("catalogue-operator-only", 403),
-    COURSE_NOT_FOUND("course-not-found", 404),
     // raised by mentoring's matching for a recruited mentor whose term is over
     MENTOR_TERM_ENDED("mentor-term-ended", 409),
     SERVICE_UNAVAILABLE("service-unavailable", 503),

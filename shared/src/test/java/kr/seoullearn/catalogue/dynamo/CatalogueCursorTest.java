@@ -45,7 +45,7 @@ class CatalogueCursorTest {
 
     @Test
     void aCursorIsAcceptedOnlyInsideItsPlansPartitionAndRange() {
-        var plan = DynamoCatalogue.browsePlan(new BrowseFilter(SchoolLevel.MIDDLE, Subject.MATH, null, 2));
+        var plan = QueryPlan.browse(new BrowseFilter(SchoolLevel.MIDDLE, Subject.MATH, null, 2));
         assertThat(plan.start(new CatalogueCursor.Position("CAT#LG#MIDDLE#02", "MATH#mbest#c1"))).isNotNull();
         assertThatThrownBy(() -> plan.start(new CatalogueCursor.Position("CAT#L#MIDDLE", "MATH#02#mbest#c1")))
                 .isInstanceOf(ProblemException.class);
@@ -75,7 +75,7 @@ class CatalogueCursorTest {
     }
 
     private static String plan(SchoolLevel level, Subject subject, String provider, Integer grade) {
-        var p = DynamoCatalogue.browsePlan(new BrowseFilter(level, subject, provider, grade));
+        var p = QueryPlan.browse(new BrowseFilter(level, subject, provider, grade));
         return p.partition() + "|" + p.prefix() + "|" + (p.from() == null ? "" : p.from()) + "|"
                 + (p.filter().isEmpty() ? "" : p.filter().expression());
     }

@@ -18,7 +18,8 @@ import kr.seoullearn.local.seed.CatalogueSeeder;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.TitleWords;
@@ -53,7 +54,7 @@ class CatalogHandlerIT {
         catalogue = CatalogueGenerator.generate(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED);
         stack.aws().dynamoDb().putItem(r -> r.tableName(stack.table()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.TENANTS),
                 Keys.SK, AttributeValue.fromS("seoul"), "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
-        handler = new CatalogHandler(new Catalog(new DynamoCatalogue(stack.dynamoDb(calls), stack.table())));
+        handler = new CatalogHandler(new Catalog(CatalogueStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
     }
 
     @BeforeEach
@@ -157,12 +158,12 @@ class CatalogHandlerIT {
     void filtersThatAreNoKeyPrefixCostAtMostThreeQueriesPerPage() {
         // a provider without its level: the subject is a filter on the provider's partition
         List<String> ids = allPages("/api/catalog/courses", params("provider", "eduwill", "subject", "ENGLISH"), 20,
-                DynamoCatalogue.MAX_QUERIES_PER_PAGE, 0);
+                Catalogue.MAX_QUERIES_PER_PAGE, 0);
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.providerId().equals("eduwill")
                 && c.subject() == kr.seoullearn.catalogue.domain.Subject.ENGLISH));
         // level + grade + provider: the provider is a filter on the level and grade's partition
         ids = allPages("/api/catalog/courses", params("level", "MIDDLE", "grade", "1", "provider", "subakssi"), 20,
-                DynamoCatalogue.MAX_QUERIES_PER_PAGE, 0);
+                Catalogue.MAX_QUERIES_PER_PAGE, 0);
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.providerId().equals("subakssi") && Integer.valueOf(1).equals(c.grade())));
     }
 
@@ -189,10 +190,10 @@ class CatalogHandlerIT {
 
     @Test
     void severalWordsCostOneBatchGetOnTheFirstPageAndAtMostThreeQueriesPerPage() {
-        List<String> ids = allPages("/api/catalog/search", params("q", "중2 수학 개념 완성"), 20, DynamoCatalogue.MAX_QUERIES_PER_PAGE, 1);
+        List<String> ids = allPages("/api/catalog/search", params("q", "중2 수학 개념 완성"), 20, Catalogue.MAX_QUERIES_PER_PAGE, 1);
         assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> c.level() == SchoolLevel.MIDDLE && Integer.valueOf(2).equals(c.grade())
                 && words(c).containsAll(List.of("수학", "개념", "완성"))));
-        ids = allPages("/api/catalog/search", params("q", "past papers english"), 20, DynamoCatalogue.MAX_QUERIES_PER_PAGE, 1);
+        ids = allPages("/api/catalog/search", params("q", "past papers english"), 20, Catalogue.MAX_QUERIES_PER_PAGE, 1);
         assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> words(c).containsAll(List.of("past", "paper", "english"))));
     }
 
@@ -212,7 +213,7 @@ class CatalogHandlerIT {
         APIGatewayV2HTTPResponse r = get("/api/catalog/search", params("q", "중3", "limit", "10"));
         assertThat(r.getStatusCode()).isEqualTo(200);
         assertThat(r.getBody()).contains("\"query\":{\"words\":[],\"level\":\"MIDDLE\",\"grade\":3}").contains("\"grade\":3");
-        assertThat(calls.count("Query")).isBetween(1, DynamoCatalogue.MAX_QUERIES_PER_PAGE);
+        assertThat(calls.count("Query")).isBetween(1, Catalogue.MAX_QUERIES_PER_PAGE);
     }
 
     @Test

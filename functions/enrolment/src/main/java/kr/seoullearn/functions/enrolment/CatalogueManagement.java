@@ -17,7 +17,7 @@ import kr.seoullearn.catalogue.domain.TitleWords;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
-import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.catalogue.domain.CatalogueRefusal;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.Role;
@@ -64,7 +64,7 @@ final class CatalogueManagement {
     private static void requireOperator(Caller caller) {
         caller.require(Role.ADMIN);
         if (!OPERATOR.equals(caller.tenant())) {
-            throw new ProblemException(Problem.CATALOGUE_OPERATOR_ONLY);
+            throw new ProblemException(CatalogueRefusal.CATALOGUE_OPERATOR_ONLY);
         }
     }
 
@@ -100,7 +100,7 @@ final class CatalogueManagement {
     Map<String, Object> leave(Caller caller, String providerId, Map<String, Object> body) {
         requireOperator(caller);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
         }
         FieldErrors errors = new FieldErrors();
         unknown(body, LEAVE_FIELDS, errors);
@@ -120,7 +120,7 @@ final class CatalogueManagement {
             }
         }
         errors.throwIfAny();
-        Provider p = catalogue.provider(providerId).orElseThrow(() -> new ProblemException(Problem.PROVIDER_NOT_FOUND));
+        Provider p = catalogue.provider(providerId).orElseThrow(() -> new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND));
         Provider leaving = p.deactivated(grace);
         catalogue.saveProvider(leaving);
         var now = clock.instant();
@@ -221,7 +221,7 @@ final class CatalogueManagement {
     void deleteCourse(Caller caller, String courseId) {
         requireOperator(caller);
         if (!Course.isValidId(courseId) || !catalogue.deleteCourse(courseId)) {
-            throw new ProblemException(Problem.COURSE_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.COURSE_NOT_FOUND);
         }
         LOG.info("course deleted", "courseId", courseId);
     }

@@ -23,6 +23,7 @@ import kr.seoullearn.enrolment.domain.EnrolmentRefusal;
 import kr.seoullearn.enrolment.domain.EnrolmentRules;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.enrolment.domain.SeatCounts;
+import kr.seoullearn.catalogue.domain.CatalogueRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -123,7 +124,7 @@ public final class Enrolments {
     Map<String, Object> importActivity(Caller caller, String providerId, String contentType, String csv) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
         }
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(Problem.UNSUPPORTED_MEDIA_TYPE);
@@ -199,7 +200,7 @@ public final class Enrolments {
     Map<String, Object> setSeats(Caller caller, String providerId, Map<String, Object> body) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
         }
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !SEATS_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
@@ -244,7 +245,7 @@ public final class Enrolments {
     Map<String, Object> usage(Caller caller, String providerId) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
         }
         Provider provider = provider(providerId);
         return EnrolmentView.usage(caller.tenant(), provider, ledger.usage(caller.tenant(), providerId, USAGE_HEAD));
@@ -253,7 +254,7 @@ public final class Enrolments {
     private Provider provider(String providerId) {
         Provider p = providers().get(providerId);
         if (p == null) {
-            throw new ProblemException(Problem.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
         }
         return p;
     }

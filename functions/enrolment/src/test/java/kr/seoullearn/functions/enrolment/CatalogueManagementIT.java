@@ -57,8 +57,9 @@ class CatalogueManagementIT {
     }
 
     private static int wordCount(String word) {
+        // the word's counts item, CAT#W#<word> / #STATS (docs/data-model.md, "word counts")
         var item = f.dynamo.getItem(g -> g.tableName(f.stack.table()).consistentRead(true).key(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.word(word)), Keys.SK, AttributeValue.fromS(Keys.WORD_STATS)))).item();
+                Keys.PK, AttributeValue.fromS("CAT#W#" + word), Keys.SK, AttributeValue.fromS("#STATS")))).item();
         return item == null || !item.containsKey("n") ? 0 : Integer.parseInt(item.get("n").n());
     }
 
@@ -87,7 +88,7 @@ class CatalogueManagementIT {
         // removed: nothing finds it, and removing it again is a 404
         assertThat(admin("DELETE /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"), null).getStatusCode()).isEqualTo(204);
         assertThat(found("천체관측")).isEmpty();
-        assertThat(f.catalogue.course("c-space-1")).isEmpty();
+        assertThat(f.catalogueAdmin.course("c-space-1")).isEmpty();
         assertThat(f.catalogue.browse(new Catalogue.BrowseFilter(SchoolLevel.MIDDLE, null, "mbest", 2), null, 50).items())
                 .extracting(Course::id).doesNotContain("c-space-1");
         var again = admin("DELETE /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"), null);
@@ -106,8 +107,8 @@ class CatalogueManagementIT {
         var noProvider = admin("PUT /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-wrong-2"),
                 COURSE.replace("\"mbest\"", "\"nobody\""));
         assertThat((List<Map<String, Object>>) json(noProvider).get("errors")).containsExactly(Map.of("field", "providerId", "code", "not-found"));
-        assertThat(f.catalogue.course("c-wrong-1")).isEmpty();
-        assertThat(f.catalogue.course("c-wrong-2")).isEmpty();
+        assertThat(f.catalogueAdmin.course("c-wrong-1")).isEmpty();
+        assertThat(f.catalogueAdmin.course("c-wrong-2")).isEmpty();
     }
 
     @Test
@@ -161,7 +162,7 @@ class CatalogueManagementIT {
         var refused = admin("PUT /api/admin/providers/{providerId}", "chungbuk", Map.of("providerId", "new-learning"), body);
         assertThat(refused.getStatusCode()).isEqualTo(403);
         assertThat(json(refused)).containsEntry("code", "catalogue-operator-only");
-        assertThat(f.catalogue.provider("new-learning")).isEmpty();
+        assertThat(f.catalogueAdmin.provider("new-learning")).isEmpty();
         var created = admin("PUT /api/admin/providers/{providerId}", "seoul", Map.of("providerId", "new-learning"), body);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
         assertThat(json(created)).containsEntry("status", "ACTIVE").containsEntry("levels", List.of("ELEMENTARY"));

@@ -1,5 +1,11 @@
 package kr.seoullearn.functions.enrolment;
 
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+
+import kr.seoullearn.enrolment.port.SeatActivity;
+
+import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -20,10 +26,10 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
-import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
-import kr.seoullearn.enrolment.port.EnrolmentLedger;
-import kr.seoullearn.enrolment.port.SeatActivity;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.catalogue.port.CatalogueSeeding;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.TicketQueue;
@@ -51,7 +57,9 @@ final class EnrolmentFixture implements AutoCloseable {
     final TestStack stack;
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
-    final DynamoCatalogue catalogue;
+    final Catalogue catalogue;
+    final CatalogueAdmin catalogueAdmin;
+    final CatalogueSeeding catalogueSeeding;
     final ApplicationStore applications;
     final ProfileRepository profiles;
     final ProgrammeCatalogue programmes;
@@ -63,7 +71,9 @@ final class EnrolmentFixture implements AutoCloseable {
     EnrolmentFixture(String purpose) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
-        catalogue = new DynamoCatalogue(dynamo, stack.table());
+        catalogue = CatalogueStorage.publicCatalogue(dynamo, stack.table());
+        catalogueAdmin = CatalogueStorage.admin(dynamo, stack.table());
+        catalogueSeeding = CatalogueStorage.seeding(dynamo, stack.table());
         applications = RegistrationStorage.applications(dynamo, stack.table());
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         programmes = RegistrationStorage.programmes(dynamo, stack.table());
@@ -71,9 +81,9 @@ final class EnrolmentFixture implements AutoCloseable {
         ledger = EnrolmentStorage.ledger(counted, stack.table());
         activity = EnrolmentStorage.activity(counted, stack.table());
         handler = new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
-                RegistrationStorage.programmes(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+                RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
+                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
                         ledger, activity, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
@@ -81,9 +91,9 @@ final class EnrolmentFixture implements AutoCloseable {
     EnrolmentHandler handlerAt(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
         return new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
-                RegistrationStorage.programmes(counted, stack.table()), new DynamoCatalogue(counted, stack.table()), ledger, activity,
+                RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 clock, () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(new DynamoCatalogue(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
+                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
                         ledger, activity, clock));
     }
 
@@ -95,12 +105,12 @@ final class EnrolmentFixture implements AutoCloseable {
     Provider provider(String id, SchoolLevel... levels) {
         Provider p = new Provider(id, "업체 " + id, "Provider " + id, List.of(levels),
                 "https://" + id + ".example/seoul-learn/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null);
-        catalogue.saveProvider(p);
+        catalogueSeeding.saveProvider(p);
         return p;
     }
 
     void deactivate(Provider p, LocalDate graceUntil) {
-        catalogue.saveProvider(p.deactivated(graceUntil));
+        catalogueSeeding.saveProvider(p.deactivated(graceUntil));
     }
 
     /** The programme in force in a tenant, with its pick limit. */
@@ -122,12 +132,12 @@ final class EnrolmentFixture implements AutoCloseable {
 
     /** Seats as the catalogue writes them (used starts at 0). */
     void seats(String tenant, String providerId, int seats) {
-        catalogue.saveSeats(new ProviderSeats(new TenantId(tenant), providerId, seats, 0));
+        catalogueSeeding.saveSeats(new ProviderSeats(new TenantId(tenant), providerId, seats, 0));
     }
 
     /** A seats item as it is after some of its seats were taken (the catalogue's item, as seeded). */
     void seatsTaken(String tenant, String providerId, int seats, int used) {
-        Map<String, AttributeValue> item = new HashMap<>(DynamoCatalogue.seatsKey(new TenantId(tenant), providerId));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.seats(new TenantId(tenant), providerId).attributes());
         item.put("type", AttributeValue.fromS("SEATS"));
         item.put("tenant", AttributeValue.fromS(tenant));
         item.put("providerId", AttributeValue.fromS(providerId));
@@ -187,7 +197,7 @@ final class EnrolmentFixture implements AutoCloseable {
     /** The seats item as stored. */
     Map<String, AttributeValue> seatsItem(String tenant, String providerId) {
         return dynamo.getItem(r -> r.tableName(stack.table()).consistentRead(true)
-                .key(DynamoCatalogue.seatsKey(new TenantId(tenant), providerId))).item();
+                .key(Keys.seats(new TenantId(tenant), providerId).attributes())).item();
     }
 
     int number(Map<String, AttributeValue> item, String name) {

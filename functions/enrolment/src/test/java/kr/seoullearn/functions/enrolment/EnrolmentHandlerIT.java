@@ -245,7 +245,7 @@ class EnrolmentHandlerIT {
         f.enrol(holder, "seoul", "stranded");
         assertThat(json(f.enrol(first, "seoul", "stranded"))).containsEntry("position", 1);
         f.dynamo.updateItem(u -> u.tableName(f.stack.table())
-                .key(kr.seoullearn.catalogue.dynamo.DynamoCatalogue.seatsKey(new kr.seoullearn.platform.tenant.TenantId("seoul"), "stranded"))
+                .key(kr.seoullearn.platform.dynamo.Keys.seats(new kr.seoullearn.platform.tenant.TenantId("seoul"), "stranded").attributes())
                 .updateExpression("SET used = :zero")
                 .expressionAttributeValues(Map.of(":zero", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"))));
 

@@ -1,5 +1,7 @@
 package kr.seoullearn.functions.enrolment;
 
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+
 import static kr.seoullearn.functions.enrolment.EnrolmentFixture.NOW;
 import static kr.seoullearn.functions.enrolment.EnrolmentFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.registration.dynamo.RegistrationStorage;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
@@ -55,7 +56,7 @@ class InactivityReclaimIT {
     private static InactivityReclaim.Outcome runOnDay(int days) {
         Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(days)), ZoneOffset.UTC);
         return new InactivityReclaim(new DynamoTenantDirectory(f.dynamo, f.stack.table()), RegistrationStorage.programmes(f.dynamo, f.stack.table()),
-                new DynamoCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
+                CatalogueStorage.publicCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
     }
 
     /** The e-mails (due reminders) written in Seoul on that day's run. */

@@ -1,5 +1,7 @@
 package kr.seoullearn.functions.reminders;
 
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+
 import kr.seoullearn.enrolment.port.SeatActivity;
 
 import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
@@ -14,7 +16,6 @@ import kr.seoullearn.registration.dynamo.RegistrationStorage;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.LocalMailbox;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
@@ -72,7 +73,7 @@ class RemindersFixture implements AutoCloseable {
                  "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
                                {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
                  "incomeLinePercent":80,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":1}""")));
-        new DynamoCatalogue(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
+        CatalogueStorage.seeding(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
                 List.of(SchoolLevel.MIDDLE), "https://mirae.example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         counter.reset();
     }
@@ -83,7 +84,7 @@ class RemindersFixture implements AutoCloseable {
                 stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
-                new DynamoCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
+                CatalogueStorage.publicCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()),
                 dynamo, stack.table());
     }
@@ -95,7 +96,7 @@ class RemindersFixture implements AutoCloseable {
         var q = RemindersStorage.queue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), RemindersStorage.settings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(ses, SENDER), RegistrationStorage.applications(client, stack.table()),
-                RegistrationStorage.programmes(client, stack.table()), new DynamoCatalogue(client, stack.table()),
+                RegistrationStorage.programmes(client, stack.table()), CatalogueStorage.publicCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()),
                 client, stack.table());

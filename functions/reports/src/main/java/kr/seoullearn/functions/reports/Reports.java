@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import kr.seoullearn.figures.dynamo.DynamoFigures;
+import kr.seoullearn.figures.domain.Figure;
+import kr.seoullearn.figures.domain.FiguresRefusal;
 import kr.seoullearn.figures.port.ProgrammeFigures;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.http.Problem;
@@ -42,6 +43,8 @@ public final class Reports {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Map<Language, Properties> LABELS = new EnumMap<>(Language.class);
+    /** The dashboard's mentoring totals: its key → the figure it sums. */
+    private static final Map<String, Figure> MENTORING_TOTALS = mentoringTotals();
 
     static {
         for (Language language : Language.values()) {
@@ -68,11 +71,11 @@ public final class Reports {
 
     public Map<String, Object> dashboard(Caller caller, String tenantParam, String fromParam, String toParam) {
         TenantId tenant = authorise(caller, tenantParam);
-        LocalDate today = LocalDate.now(clock.withZone(DynamoFigures.DAY_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(Figure.DAY_ZONE));
         LocalDate to = toParam == null ? today : date(toParam);
         LocalDate from = fromParam == null ? to.minusDays(DEFAULT_DAYS - 1) : date(fromParam);
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+            throw new ProblemException(FiguresRefusal.REPORT_PERIOD_INVALID);
         }
         Map<LocalDate, Map<String, Long>> days = figures.days(tenant, from, to);
         Map<String, Long> totals = new TreeMap<>();
@@ -85,21 +88,21 @@ public final class Reports {
         body.put("from", from.toString());
         body.put("to", to.toString());
         Map<String, Object> headline = new LinkedHashMap<>();
-        headline.put("applicationsSubmitted", totals.getOrDefault("applications.submitted", 0L));
-        headline.put("applicationsApproved", totals.getOrDefault("applications.approved", 0L));
-        headline.put("applicationsRejected", totals.getOrDefault("applications.rejected", 0L));
-        long decisions = totals.getOrDefault("decisions.count", 0L);
+        headline.put("applicationsSubmitted", totals.getOrDefault(Figure.APPLICATIONS_SUBMITTED.dotted(), 0L));
+        headline.put("applicationsApproved", totals.getOrDefault(Figure.APPLICATIONS_APPROVED.dotted(), 0L));
+        headline.put("applicationsRejected", totals.getOrDefault(Figure.APPLICATIONS_REJECTED.dotted(), 0L));
+        long decisions = totals.getOrDefault(Figure.DECISIONS_COUNT.dotted(), 0L);
         headline.put("averageHoursToDecision", decisions == 0 ? null
-                : Math.round(totals.getOrDefault("decisions.seconds", 0L) / (double) decisions / 360.0) / 10.0);
+                : Math.round(totals.getOrDefault(Figure.DECISIONS_SECONDS.dotted(), 0L) / (double) decisions / 360.0) / 10.0);
         headline.put("seatsUsed", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::used).sum());
         headline.put("seatsFree", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::free).sum());
         headline.put("seatsWaitlisted", seats.stream().mapToLong(ProgrammeFigures.ProviderSeatsNow::waiting).sum());
-        headline.put("mentoringRequested", totals.getOrDefault("mentoring.requested", 0L));
-        headline.put("mentoringMatched", totals.getOrDefault("mentoring.matched", 0L));
-        headline.put("sessionsHeld", totals.getOrDefault("mentoring.held", 0L));
+        headline.put("mentoringRequested", totals.getOrDefault(Figure.MENTORING_REQUESTED.dotted(), 0L));
+        headline.put("mentoringMatched", totals.getOrDefault(Figure.MENTORING_MATCHED.dotted(), 0L));
+        headline.put("sessionsHeld", totals.getOrDefault(Figure.MENTORING_HELD.dotted(), 0L));
         headline.put("laptopsLoaned", laptops.stream().mapToLong(ProgrammeFigures.DistrictLaptopsNow::loaned).sum());
         headline.put("laptopsWaiting", laptops.stream().mapToLong(ProgrammeFigures.DistrictLaptopsNow::waiting).sum());
-        headline.put("remindersSent", sumOf(totals, "reminders.sent."));
+        headline.put("remindersSent", sumOf(totals, Figure.REMINDERS_SENT.prefix()));
         body.put("headline", headline);
         body.put("totals", totals);
 
@@ -108,10 +111,10 @@ public final class Reports {
             Map<String, Long> f = days.getOrDefault(d, Map.of());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("day", d.toString());
-            row.put("submitted", f.getOrDefault("applications.submitted", 0L));
-            row.put("byCategory", byPart(f, "applications.submitted."));
-            row.put("approved", f.getOrDefault("applications.approved", 0L));
-            row.put("rejected", f.getOrDefault("applications.rejected", 0L));
+            row.put("submitted", f.getOrDefault(Figure.APPLICATIONS_SUBMITTED.dotted(), 0L));
+            row.put("byCategory", byPart(f, Figure.APPLICATIONS_SUBMITTED.prefix()));
+            row.put("approved", f.getOrDefault(Figure.APPLICATIONS_APPROVED.dotted(), 0L));
+            row.put("rejected", f.getOrDefault(Figure.APPLICATIONS_REJECTED.dotted(), 0L));
             perDay.add(row);
         }
         body.put("registrationsPerDay", perDay);
@@ -122,10 +125,10 @@ public final class Reports {
             Map<String, Long> w = weeks.computeIfAbsent(monday, x -> new LinkedHashMap<>(Map.of(
                     "booked", 0L, "held", 0L, "noShow", 0L, "cancelled", 0L)));
             Map<String, Long> f = days.getOrDefault(d, Map.of());
-            w.merge("booked", f.getOrDefault("mentoring.booked", 0L), Long::sum);
-            w.merge("held", f.getOrDefault("mentoring.held", 0L), Long::sum);
-            w.merge("noShow", f.getOrDefault("mentoring.noShow", 0L), Long::sum);
-            w.merge("cancelled", f.getOrDefault("mentoring.cancelled", 0L) + f.getOrDefault("mentoring.lateCancelled", 0L), Long::sum);
+            w.merge("booked", f.getOrDefault(Figure.MENTORING_BOOKED.dotted(), 0L), Long::sum);
+            w.merge("held", f.getOrDefault(Figure.MENTORING_HELD.dotted(), 0L), Long::sum);
+            w.merge("noShow", f.getOrDefault(Figure.MENTORING_NO_SHOW.dotted(), 0L), Long::sum);
+            w.merge("cancelled", f.getOrDefault(Figure.MENTORING_CANCELLED.dotted(), 0L) + f.getOrDefault(Figure.MENTORING_LATE_CANCELLED.dotted(), 0L), Long::sum);
         }
         List<Map<String, Object>> perWeek = new ArrayList<>();
         weeks.forEach((monday, w) -> {
@@ -137,11 +140,10 @@ public final class Reports {
         body.put("sessionsPerWeek", perWeek);
 
         Map<String, Object> mentoring = new LinkedHashMap<>();
-        for (String k : List.of("requested", "matched", "booked", "held", "noShow", "cancelled", "lateCancelled", "extended")) {
-            mentoring.put(k, totals.getOrDefault("mentoring." + k, 0L));
-        }
+        MENTORING_TOTALS.forEach((key, figure) -> mentoring.put(key, totals.getOrDefault(figure.dotted(), 0L)));
         body.put("mentoring", mentoring);
-        body.put("learners", Map.of("byLevel", byPart(totals, "learners.level."), "byDistrict", byPart(totals, "learners.district.")));
+        body.put("learners", Map.of("byLevel", byPart(totals, Figure.LEARNERS_BY_LEVEL.prefix()),
+                "byDistrict", byPart(totals, Figure.LEARNERS_BY_DISTRICT.prefix())));
 
         List<Map<String, Object>> seatRows = new ArrayList<>();
         for (var s : seats) {
@@ -153,9 +155,9 @@ public final class Reports {
             row.put("used", s.used());
             row.put("free", s.free());
             row.put("waitlisted", s.waiting());
-            row.put("enrolledInPeriod", totals.getOrDefault("seats.enrolled." + s.providerId(), 0L)
-                    + totals.getOrDefault("seats.promoted." + s.providerId(), 0L));
-            row.put("withdrawnInPeriod", totals.getOrDefault("seats.withdrawn." + s.providerId(), 0L));
+            row.put("enrolledInPeriod", totals.getOrDefault(Figure.SEATS_ENROLLED.dotted(s.providerId()), 0L)
+                    + totals.getOrDefault(Figure.SEATS_PROMOTED.dotted(s.providerId()), 0L));
+            row.put("withdrawnInPeriod", totals.getOrDefault(Figure.SEATS_WITHDRAWN.dotted(s.providerId()), 0L));
             seatRows.add(row);
         }
         body.put("seats", seatRows);
@@ -168,14 +170,27 @@ public final class Reports {
             row.put("reserved", l.reserved());
             row.put("loaned", l.loaned());
             row.put("waiting", l.waiting());
-            row.put("requestedInPeriod", totals.getOrDefault("laptops.REQUESTED." + l.district(), 0L));
-            row.put("loanedInPeriod", totals.getOrDefault("laptops.LOANED." + l.district(), 0L));
-            row.put("returnedInPeriod", totals.getOrDefault("laptops.RETURNED." + l.district(), 0L));
+            row.put("requestedInPeriod", totals.getOrDefault(Figure.LAPTOPS.dotted("REQUESTED", l.district()), 0L));
+            row.put("loanedInPeriod", totals.getOrDefault(Figure.LAPTOPS.dotted("LOANED", l.district()), 0L));
+            row.put("returnedInPeriod", totals.getOrDefault(Figure.LAPTOPS.dotted("RETURNED", l.district()), 0L));
             laptopRows.add(row);
         }
         body.put("laptops", laptopRows);
-        body.put("reminders", byPart(totals, "reminders.sent."));
+        body.put("reminders", byPart(totals, Figure.REMINDERS_SENT.prefix()));
         return body;
+    }
+
+    private static Map<String, Figure> mentoringTotals() {
+        Map<String, Figure> totals = new LinkedHashMap<>();
+        totals.put("requested", Figure.MENTORING_REQUESTED);
+        totals.put("matched", Figure.MENTORING_MATCHED);
+        totals.put("booked", Figure.MENTORING_BOOKED);
+        totals.put("held", Figure.MENTORING_HELD);
+        totals.put("noShow", Figure.MENTORING_NO_SHOW);
+        totals.put("cancelled", Figure.MENTORING_CANCELLED);
+        totals.put("lateCancelled", Figure.MENTORING_LATE_CANCELLED);
+        totals.put("extended", Figure.MENTORING_EXTENDED);
+        return totals;
     }
 
     /** One line per day and figure of the month: date, figure, what it counts (in the caller's language), value. */
@@ -234,27 +249,27 @@ public final class Reports {
 
     private static LocalDate date(String value) {
         if (!DATE.matcher(value).matches()) {
-            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+            throw new ProblemException(FiguresRefusal.REPORT_PERIOD_INVALID);
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.REPORT_PERIOD_INVALID);
+            throw new ProblemException(FiguresRefusal.REPORT_PERIOD_INVALID);
         }
     }
 
     private static YearMonth month(String value) {
         if (value == null || !MONTH.matcher(value).matches()) {
-            throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+            throw new ProblemException(FiguresRefusal.REPORT_MONTH_INVALID);
         }
         try {
             YearMonth month = YearMonth.parse(value);
             if (month.getYear() < 2020 || month.getYear() > 2100) {
-                throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+                throw new ProblemException(FiguresRefusal.REPORT_MONTH_INVALID);
             }
             return month;
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.REPORT_MONTH_INVALID);
+            throw new ProblemException(FiguresRefusal.REPORT_MONTH_INVALID);
         }
     }
 

@@ -10,7 +10,7 @@ import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 
-/** The routes of template.yaml's ReportsFunction: the dashboard and the monthly CSV reports (issue 9). */
+/** The routes of template.yaml's ReportsFunction: the dashboard and the monthly CSV reports. */
 public class ReportsHandler extends ApiFunction {
     private final Reports reports;
 

@@ -22,8 +22,13 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.figures.dynamo.DynamoFigures;
-import kr.seoullearn.laptops.dynamo.LaptopsStorage;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.figures.domain.Figure;
+import kr.seoullearn.figures.domain.FigureRow;
+import kr.seoullearn.figures.dynamo.FiguresStorage;
+import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.platform.dynamo.Transaction;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.platform.http.Json;
@@ -63,8 +68,10 @@ class ReportsHandlerIT {
         stack = TestStack.create("reports");
         dynamo = stack.aws().dynamoDb();
         applications = RegistrationStorage.applications(dynamo, stack.table());
-        laptops = LaptopsStorage.ledger(dynamo, stack.table());
-        handler = new ReportsHandler(new Reports(new DynamoFigures(stack.dynamoDb(counter), stack.table()),
+        laptops = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
+        DynamoDbClient counted = stack.dynamoDb(counter);
+        handler = new ReportsHandler(new Reports(FiguresStorage.reads(counted, stack.table(),
+                CatalogueStorage.publicCatalogue(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(counted, stack.table())),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", "seoul"), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
@@ -224,7 +231,7 @@ class ReportsHandlerIT {
         String rows = extract.getBody();
         assertThat(rows).startsWith("\uFEFF날짜,가명 ID,구분,상태,학교급,자치구,지원 유형,제공기관\r\n");
         assertThat(rows).contains(",APPLICATION,APPROVED,MIDDLE,guro-gu,LOW_INCOME,")
-                .contains(DynamoFigures.pseudonym(TenantId.SEOUL, a.userId()))
+                .contains(FigureRow.pseudonym(TenantId.SEOUL, a.userId()))
                 .doesNotContain(a.userId())
                 .doesNotContain("김보고").doesNotContain("@").doesNotContain("2012-05-14");
     }
@@ -249,7 +256,10 @@ class ReportsHandlerIT {
     private Map<String, Integer> seedAndRead(String tenantName, int learners) {
         TenantId tenant = new TenantId(tenantName);
         // every learner's profile and extract row, as the ledgers would have written them
+        FigureWrites writes = FiguresStorage.writes(stack.table());
+        TransactionRunner runner = new TransactionRunner(dynamo);
         List<WriteRequest> batch = new ArrayList<>();
+        Transaction rows = Transaction.named("seed-rows");
         for (int i = 0; i < learners; i++) {
             String sub = "bench-" + i;
             Map<String, AttributeValue> profile = new HashMap<>();
@@ -257,25 +267,27 @@ class ReportsHandlerIT {
             profile.put(Keys.SK, AttributeValue.fromS(Keys.PROFILE));
             profile.put("status", AttributeValue.fromS("APPROVED"));
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(profile).build()).build());
-            Map<String, AttributeValue> row = new HashMap<>();
-            row.put(Keys.PK, AttributeValue.fromS(DynamoFigures.rowsPartition(tenant, java.time.YearMonth.of(2026, 11))));
-            row.put(Keys.SK, AttributeValue.fromS(NOW.minusSeconds(i) + "#" + sub));
-            row.put("status", AttributeValue.fromS("APPROVED"));
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(row).build()).build());
-            if (batch.size() == 24 || i == learners - 1) {
+            writes.row(rows, FigureRow.of(tenant, NOW.minusSeconds(i), sub, "APPLICATION", "APPROVED"));
+            if (batch.size() == 25 || i == learners - 1) {
                 write(batch);
                 batch = new ArrayList<>();
             }
+            if (rows.size() == 100 || i == learners - 1) {
+                runner.commit(rows);
+                rows = Transaction.named("seed-rows");
+            }
         }
         // their figures: each day of November, every shard, by level and district
-        var figures = new DynamoFigures(dynamo, stack.table());
+        int shards = 4; // a day's figures are spread over 4 items: write about as many
         for (int day = 1; day <= 30; day++) {
-            for (int shard = 0; shard < DynamoFigures.SHARDS; shard++) {
-                long each = Math.max(1, learners / 30 / DynamoFigures.SHARDS);
-                figures.add(tenant, LocalDate.of(2026, 11, day).atStartOfDay(DynamoFigures.DAY_ZONE).toInstant(), new FigureDelta()
-                        .add("applications.submitted", each).add("applications.approved", each)
-                        .add("learners.level.MIDDLE", each).add("learners.district.nowon-gu", each)
-                        .add("seats.enrolled.i-scream", each).add("laptops.LOANED.nowon-gu", each));
+            for (int shard = 0; shard < shards; shard++) {
+                long each = Math.max(1, learners / 30 / shards);
+                Transaction tx = Transaction.named("seed-figures");
+                writes.count(tx, tenant, LocalDate.of(2026, 11, day).atStartOfDay(Figure.DAY_ZONE).toInstant(), new FigureDelta()
+                        .add(Figure.APPLICATIONS_SUBMITTED, each).add(Figure.APPLICATIONS_APPROVED, each)
+                        .add(Figure.LEARNERS_BY_LEVEL, each, "MIDDLE").add(Figure.LEARNERS_BY_DISTRICT, each, "nowon-gu")
+                        .add(Figure.SEATS_ENROLLED, each, "i-scream").add(Figure.LAPTOPS, each, "LOANED", "nowon-gu"));
+                runner.commit(tx);
             }
         }
         counter.reset();

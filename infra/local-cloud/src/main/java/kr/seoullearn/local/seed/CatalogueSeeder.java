@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalogue.port.CatalogueSeeding;
 import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.domain.WordCounts;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,12 +42,12 @@ public final class CatalogueSeeder {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final DynamoCatalogue catalogue;
+    private final CatalogueSeeding catalogue;
 
     public CatalogueSeeder(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.catalogue = new DynamoCatalogue(dynamo, table);
+        this.catalogue = CatalogueStorage.seeding(dynamo, table);
     }
 
     /** The catalogue size asked for in the environment (LOCAL_CLOUD_CATALOGUE_SIZE), or the default. */
@@ -128,13 +130,13 @@ public final class CatalogueSeeder {
         for (int from = 0; from < courses.size(); from += chunk) {
             List<Course> part = courses.subList(from, Math.min(courses.size(), from + chunk));
             for (Course c : part) {
-                items += DynamoCatalogue.items(c).size();
+                items += CatalogueStorage.indexItems(c);
             }
             catalogue.putCourses(part);
             progress.accept(String.format("catalogue: %,d of %,d courses written (%,d items, %.1f s)",
                     from + part.size(), size, items, (System.nanoTime() - started) / 1e9));
         }
-        Map<String, Map<SchoolLevel, Integer>> counts = DynamoCatalogue.wordCounts(courses);
+        Map<String, Map<SchoolLevel, Integer>> counts = WordCounts.of(courses);
         catalogue.putWordCounts(counts);
         items += counts.size();
         int total = items;

@@ -18,7 +18,7 @@ import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.json.JsonText;
 import kr.seoullearn.local.seed.SeedData;
 import kr.seoullearn.local.testing.CallCounter;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.domain.SearchTerms;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * The catalogue benchmark (infra/bench/catalogue.sh runs it against a local cloud it starts):
  * for each browse and search scenario, the first pages (following {@code next}) are read twice —
- * in-process through {@link DynamoCatalogue} with the SDK calls and items read counted by an
+ * in-process through the {@link Catalogue} port ({@link CatalogueStorage}) with the SDK calls and items read counted by an
  * execution interceptor, and through the local gateway over HTTP, timed, with {@code GET
  * /api/health} timed alongside as the baseline. Prints Markdown tables.
  *
@@ -85,7 +85,7 @@ public final class CatalogueBench {
                 .build()) {
             int courses = waitForCatalogue(dynamo, table, Integer.parseInt(opts.get("--size")), Integer.parseInt(opts.get("--wait")));
             calls.reset();
-            DynamoCatalogue catalogue = new DynamoCatalogue(dynamo, table);
+            Catalogue catalogue = CatalogueStorage.publicCatalogue(dynamo, table);
             HttpClient http = HttpClient.newHttpClient();
             List<Double> health = new ArrayList<>();
             System.out.printf("%n### Catalogue of %,d courses: %s, table %s, %d pages per scenario, each timed %d times%n%n",

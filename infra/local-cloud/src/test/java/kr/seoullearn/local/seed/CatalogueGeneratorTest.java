@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kr.seoullearn.catalogue.dynamo.DynamoCatalogue;
+import kr.seoullearn.catalogue.domain.WordCounts;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.Subject;
@@ -76,8 +77,8 @@ class CatalogueGeneratorTest {
 
     @Test
     void theIndexHasAboutNineWordsPerCourse() {
-        long items = CATALOGUE.stream().mapToLong(c -> DynamoCatalogue.items(c).size()).sum();
-        int words = DynamoCatalogue.wordCounts(CATALOGUE).size();
+        long items = CATALOGUE.stream().mapToLong(c -> CatalogueStorage.indexItems(c)).sum();
+        int words = WordCounts.of(CATALOGUE).size();
         // 2 listing items per course + its postings (docs/adr/0008 quotes these numbers)
         assertThat(items).isBetween(200_000L, 240_000L);
         assertThat(words).isBetween(300, 600);

@@ -1,0 +1,75 @@
+package kr.seoullearn.catalogue.dynamo;
+
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.platform.dynamo.ItemKey;
+import kr.seoullearn.platform.school.SchoolLevel;
+
+/**
+ * The catalogue's own keys (docs/data-model.md, patterns 16–21; docs/adr/0008). The catalogue
+ * is not tenant data: providers and courses are the same for every tenant, so their partitions
+ * start with {@code CAT#}. The keys other contexts read too (a provider's item, a provider's
+ * seats in a tenant) are in {@link kr.seoullearn.platform.dynamo.Keys}.
+ */
+final class CatalogueKeys {
+    /** Each course by its id, as the operator changes it: {@code CAT#COURSE / <courseId>}. */
+    static final String COURSES = "CAT#COURSE";
+    /** Sort key of a word's counts (sorts before every {@code <LEVEL>#…} posting). */
+    static final String WORD_STATS = "#STATS";
+    /** The lowest sort key of a posting (levels are upper-case names; the counts sort before, under "#"). */
+    static final String FIRST_LEVEL = "A";
+
+    private CatalogueKeys() {}
+
+    /** A course's record, what its other items are found from when it changes. */
+    static ItemKey course(String courseId) {
+        return ItemKey.of(COURSES, courseId);
+    }
+
+    /** A provider's courses: {@code CAT#P#<providerId> / <LEVEL>#<SUBJECT>#<grade 00-06>#<courseId>}. */
+    static String providerCourses(String providerId) {
+        return "CAT#P#" + providerId;
+    }
+
+    /** A level's courses: {@code CAT#L#<LEVEL> / <SUBJECT>#<grade 00-06>#<providerId>#<courseId>}. */
+    static String levelCourses(SchoolLevel level) {
+        return "CAT#L#" + level.name();
+    }
+
+    /** A level's courses of one grade: {@code CAT#LG#<LEVEL>#<grade 01-06> / <SUBJECT>#<providerId>#<courseId>}. */
+    static String levelGradeCourses(SchoolLevel level, int grade) {
+        return "CAT#LG#" + level.name() + "#" + grade(grade);
+    }
+
+    /** A title word's postings: {@code CAT#W#<word> / <LEVEL>#<courseId>}, and its counts under {@link #WORD_STATS}. */
+    static String word(String word) {
+        return "CAT#W#" + word;
+    }
+
+    /** The item counting the courses that hold a word, in all and per level. */
+    static ItemKey wordStats(String word) {
+        return ItemKey.of(word(word), WORD_STATS);
+    }
+
+    static ItemKey byProvider(Course c) {
+        return ItemKey.of(providerCourses(c.providerId()),
+                c.level().name() + "#" + c.subject().name() + "#" + grade(c.grade()) + "#" + c.id());
+    }
+
+    static ItemKey byLevel(Course c) {
+        return ItemKey.of(levelCourses(c.level()), c.subject().name() + "#" + grade(c.grade()) + "#" + c.providerId() + "#" + c.id());
+    }
+
+    /** Only for a course with a grade. */
+    static ItemKey byLevelAndGrade(Course c) {
+        return ItemKey.of(levelGradeCourses(c.level(), c.grade()), c.subject().name() + "#" + c.providerId() + "#" + c.id());
+    }
+
+    static ItemKey posting(String word, Course c) {
+        return ItemKey.of(word(word), c.level().name() + "#" + c.id());
+    }
+
+    /** A grade as it sorts in keys: two digits, {@code 00} for a course of no particular grade. */
+    static String grade(Integer grade) {
+        return grade == null ? "00" : String.format("%02d", grade);
+    }
+}

@@ -1,0 +1,161 @@
+package kr.seoullearn.catalogue.dynamo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import kr.seoullearn.catalogue.domain.Course;
+import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.port.Catalogue.BrowseFilter;
+import kr.seoullearn.catalogue.port.Catalogue.CoursePage;
+import kr.seoullearn.platform.school.SchoolLevel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Pages of courses, browsed by listing or searched by title words (docs/adr/0008). Reads are
+ * Query and BatchGetItem only, never Scan, and a page costs at most
+ * {@link Catalogue#MAX_QUERIES_PER_PAGE} Queries (plus one BatchGetItem of word counts on the
+ * first page of a search of several words).
+ */
+final class CoursePages {
+    /** Items one Query with a filter reads at most (DynamoDB's Limit counts items read, not returned). */
+    static final int FILTERED_READ_PER_QUERY = 100;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final BatchCalls batch;
+
+    CoursePages(DynamoDbClient dynamo, String table, BatchCalls batch) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.batch = batch;
+    }
+
+    CoursePage browse(BrowseFilter f, String cursor, int limit) {
+        QueryPlan plan = QueryPlan.browse(f);
+        Map<String, AttributeValue> start = cursor == null ? null : plan.start(CatalogueCursor.decode(cursor, plan.fingerprint()));
+        return run(plan, start, limit, 0, 0);
+    }
+
+    CoursePage search(SearchTerms terms, String cursor, int limit) {
+        if (terms.words().isEmpty()) {
+            // only a level (and grade) was named: that is browsing the level
+            return terms.level() == null ? CoursePage.empty(0, 0)
+                    : browse(new BrowseFilter(terms.level(), null, null, terms.grade()), cursor, limit);
+        }
+        String fingerprint = CatalogueCursor.fingerprint("S|" + String.join(" ", new TreeSet<>(terms.words()))
+                + "|" + terms.level() + "|" + terms.grade());
+        int calls = 0;
+        int read = 0;
+        String word;
+        CatalogueCursor.Position position = null;
+        if (cursor != null) {
+            position = CatalogueCursor.decode(cursor, fingerprint);
+            String partition = position.partition();
+            word = terms.words().stream().filter(w -> CatalogueKeys.word(w).equals(partition)).findFirst()
+                    .orElseThrow(CatalogueCursor::invalid);
+        } else if (terms.words().size() == 1) {
+            word = terms.words().get(0);
+        } else {
+            // the rarest word drives the Query; the others are checked on the items it reads
+            Map<String, Integer> counts = wordCounts(terms.words(), terms.level());
+            calls++;
+            read += counts.size();
+            word = null;
+            int fewest = Integer.MAX_VALUE;
+            for (String w : terms.words()) {
+                int n = counts.getOrDefault(w, 0);
+                if (n == 0) {
+                    return CoursePage.empty(calls, read);
+                }
+                if (n < fewest) {
+                    fewest = n;
+                    word = w;
+                }
+            }
+        }
+        QueryPlan.Filter filter = new QueryPlan.Filter();
+        for (String other : terms.words()) {
+            if (!other.equals(word)) {
+                filter.contains("words", AttributeValue.fromS(other));
+            }
+        }
+        if (terms.grade() != null) {
+            filter.equal("grade", AttributeValue.fromN(terms.grade().toString()));
+        }
+        QueryPlan plan = terms.level() == null
+                ? new QueryPlan(CatalogueKeys.word(word), "", CatalogueKeys.FIRST_LEVEL, filter, fingerprint)
+                : new QueryPlan(CatalogueKeys.word(word), terms.level().name() + "#", null, filter, fingerprint);
+        return run(plan, position == null ? null : plan.start(position), limit, calls, read);
+    }
+
+    /** How many courses (of the level, if one is given) hold each word: one BatchGetItem of the words' counts. */
+    private Map<String, Integer> wordCounts(List<String> words, SchoolLevel level) {
+        Map<Map<String, AttributeValue>, String> wordOfKey = new HashMap<>();
+        for (String w : words) {
+            wordOfKey.put(CatalogueKeys.wordStats(w).attributes(), w);
+        }
+        String attribute = level == null ? "n" : "n_" + level.name();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map<String, AttributeValue> item : batch.get(List.copyOf(wordOfKey.keySet()))) {
+            counts.put(wordOfKey.get(CatalogueItems.keyOf(item)), item.containsKey(attribute) ? CatalogueItems.number(item, attribute) : 0);
+        }
+        return counts;
+    }
+
+    private CoursePage run(QueryPlan plan, Map<String, AttributeValue> start, int limit, int calls, int read) {
+        List<Course> courses = new ArrayList<>();
+        Map<String, AttributeValue> lastTaken = null;
+        Map<String, AttributeValue> resume = start;
+        boolean overflow = false;
+        int queries = 0;
+        while (true) {
+            int wanted = limit - courses.size();
+            QueryResponse r = dynamo.query(request(plan, resume, plan.filter().isEmpty() ? wanted + 1 : FILTERED_READ_PER_QUERY));
+            queries++;
+            calls++;
+            read += r.scannedCount() == null ? r.items().size() : r.scannedCount();
+            for (Map<String, AttributeValue> item : r.items()) {
+                if (courses.size() == limit) {
+                    overflow = true;
+                    break;
+                }
+                courses.add(CatalogueItems.course(item));
+                lastTaken = item;
+            }
+            resume = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            if (overflow || resume == null || courses.size() == limit || queries == Catalogue.MAX_QUERIES_PER_PAGE) {
+                break;
+            }
+        }
+        Map<String, AttributeValue> next = overflow ? CatalogueItems.keyOf(lastTaken) : resume;
+        return new CoursePage(courses, next == null ? null : CatalogueCursor.encode(plan.fingerprint(), next), calls, read);
+    }
+
+    private QueryRequest request(QueryPlan plan, Map<String, AttributeValue> start, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(plan.filter().values());
+        values.put(":pk", AttributeValue.fromS(plan.partition()));
+        String condition = "PK = :pk";
+        if (!plan.prefix().isEmpty()) {
+            condition += " AND begins_with(SK, :prefix)";
+            values.put(":prefix", AttributeValue.fromS(plan.prefix()));
+        } else if (plan.from() != null) {
+            condition += " AND SK >= :from";
+            values.put(":from", AttributeValue.fromS(plan.from()));
+        }
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table)
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .limit(limit)
+                .exclusiveStartKey(start);
+        if (!plan.filter().isEmpty()) {
+            q.filterExpression(plan.filter().expression()).expressionAttributeNames(new HashMap<>(plan.filter().names()));
+        }
+        return q.build();
+    }
+}

@@ -1,0 +1,85 @@
+package kr.seoullearn.catalogue.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.dynamo.Queries;
+import kr.seoullearn.platform.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Providers ({@code CAT#PROVIDER / <providerId>}) and the seats each donated to a tenant
+ * ({@code T#<tenant>#PROVIDER#<providerId> / SEATS}, whose {@code used} and {@code waiting}
+ * counts are enrolment's).
+ */
+final class ProviderItems {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final BatchCalls batch;
+
+    ProviderItems(DynamoDbClient dynamo, String table, BatchCalls batch) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.batch = batch;
+    }
+
+    /** Every provider, ordered by id: one Query (more only past 1 MB). */
+    List<Provider> all() {
+        return Queries.all(dynamo, QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.PROVIDERS))).build())
+                .stream().map(CatalogueItems::provider).toList();
+    }
+
+    Optional<Provider> find(String providerId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(Keys.provider(providerId).attributes())).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CatalogueItems.provider(item));
+    }
+
+    /** Creates or replaces a provider. */
+    void save(Provider p) {
+        dynamo.putItem(r -> r.tableName(table).item(CatalogueItems.provider(p)));
+    }
+
+    /** The seats of these providers in a tenant, by provider id; empty when the tenant does not exist. One BatchGetItem. */
+    Optional<Map<String, ProviderSeats>> seats(TenantId tenant, List<String> providerIds) {
+        Map<String, AttributeValue> tenantKey = Map.of(Keys.PK, AttributeValue.fromS(Keys.TENANTS), Keys.SK, AttributeValue.fromS(tenant.value()));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(tenantKey);
+        for (String id : providerIds) {
+            keys.add(Keys.seats(tenant, id).attributes());
+        }
+        boolean tenantFound = false;
+        Map<String, ProviderSeats> seats = new TreeMap<>();
+        for (Map<String, AttributeValue> item : batch.get(keys)) {
+            if (CatalogueItems.keyOf(item).equals(tenantKey)) {
+                tenantFound = true;
+            } else {
+                String providerId = item.get("providerId").s();
+                seats.put(providerId, new ProviderSeats(tenant, providerId, CatalogueItems.number(item, "seats"),
+                        CatalogueItems.number(item, "used"), item.containsKey("waiting") ? CatalogueItems.number(item, "waiting") : 0));
+            }
+        }
+        return tenantFound ? Optional.of(seats) : Optional.empty();
+    }
+
+    /** Sets the seats a provider donated to a tenant; the count of used seats is kept (0 when new). */
+    void saveSeats(ProviderSeats s) {
+        dynamo.updateItem(r -> r.tableName(table).key(Keys.seats(s.tenant(), s.providerId()).attributes())
+                .updateExpression("SET #type = :type, tenant = :tenant, providerId = :provider, seats = :seats, used = if_not_exists(used, :zero)")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(
+                        ":type", AttributeValue.fromS("SEATS"),
+                        ":tenant", AttributeValue.fromS(s.tenant().value()),
+                        ":provider", AttributeValue.fromS(s.providerId()),
+                        ":seats", AttributeValue.fromN(Integer.toString(s.seats())),
+                        ":zero", AttributeValue.fromN("0"))));
+    }
+}

@@ -1,0 +1,123 @@
+package kr.seoullearn.catalogue.dynamo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import kr.seoullearn.catalogue.port.Catalogue.BrowseFilter;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Which partition a page of courses is read from, over which key range, with which filter, and
+ * the fingerprint its cursors carry (docs/adr/0008).
+ */
+record QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint) {
+
+    /** The start key of a cursor, if it lies inside this plan's partition and range. */
+    Map<String, AttributeValue> start(CatalogueCursor.Position p) {
+        if (!p.partition().equals(partition) || !p.sortKey().startsWith(prefix) || p.sortKey().length() > 1024
+                || (from != null && p.sortKey().compareTo(from) < 0)) {
+            throw CatalogueCursor.invalid();
+        }
+        return p.key();
+    }
+
+    /**
+     * Chooses the partition to browse: the level's (sort key subject, grade, provider), the level
+     * and grade's (subject, provider) or the provider's (level, subject, grade) — whichever leaves
+     * the fewest filters that are no key prefix, then the narrower partition. The rest become a
+     * filter expression. Without a level, a provider's subject or grade is such a filter: the web
+     * app sends the level with the provider (the providers route lists their levels).
+     */
+    static QueryPlan browse(BrowseFilter f) {
+        if (f.level() == null && f.providerId() == null) {
+            throw new IllegalArgumentException("browse needs a level or a provider");
+        }
+        String fingerprint = CatalogueCursor.fingerprint("B|" + f.level() + "|" + f.subject() + "|" + f.providerId() + "|" + f.grade());
+        Component level = new Component("level", f.level() == null ? null : f.level().name(), AttributeValue::fromS);
+        Component subject = new Component("subject", f.subject() == null ? null : f.subject().name(), AttributeValue::fromS);
+        Component grade = new Component("grade", f.grade() == null ? null : CatalogueKeys.grade(f.grade()),
+                g -> AttributeValue.fromN(Integer.toString(Integer.parseInt(g))));
+        Component provider = new Component("providerId", f.providerId(), AttributeValue::fromS);
+        List<QueryPlan> candidates = new ArrayList<>();
+        if (f.level() != null && f.grade() != null) {
+            candidates.add(over(CatalogueKeys.levelGradeCourses(f.level(), f.grade()), fingerprint, List.of(subject, provider)));
+        }
+        if (f.providerId() != null) {
+            candidates.add(over(CatalogueKeys.providerCourses(f.providerId()), fingerprint, List.of(level, subject, grade)));
+        }
+        if (f.level() != null) {
+            candidates.add(over(CatalogueKeys.levelCourses(f.level()), fingerprint, List.of(subject, grade, provider)));
+        }
+        QueryPlan best = candidates.get(0);
+        for (QueryPlan p : candidates) {
+            if (p.filter().size() < best.filter().size()) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** One part of a listing's sort key, and the attribute that filters on it when it cannot be a prefix. */
+    private record Component(String attribute, String value, Function<String, AttributeValue> typed) {}
+
+    /** A plan over a partition whose sort key is made of these components, in order. */
+    private static QueryPlan over(String partition, String fingerprint, List<Component> order) {
+        List<String> prefix = new ArrayList<>();
+        Filter filter = new Filter();
+        boolean inPrefix = true;
+        for (Component c : order) {
+            if (c.value() == null) {
+                inPrefix = false;
+            } else if (inPrefix) {
+                prefix.add(c.value());
+            } else {
+                filter.equal(c.attribute(), c.typed().apply(c.value()));
+            }
+        }
+        return new QueryPlan(partition, prefix.isEmpty() ? "" : String.join("#", prefix) + "#", null, filter, fingerprint);
+    }
+
+    /** A conjunction of conditions on item attributes, with placeholders. */
+    static final class Filter {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, String> names = new LinkedHashMap<>();
+        private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+        void equal(String attribute, AttributeValue value) {
+            add(attribute, value, "#f%d = :f%d");
+        }
+
+        void contains(String attribute, AttributeValue value) {
+            add(attribute, value, "contains(#f%d, :f%d)");
+        }
+
+        private void add(String attribute, AttributeValue value, String condition) {
+            int i = conditions.size();
+            names.put("#f" + i, attribute);
+            values.put(":f" + i, value);
+            conditions.add(String.format(condition, i, i));
+        }
+
+        boolean isEmpty() {
+            return conditions.isEmpty();
+        }
+
+        int size() {
+            return conditions.size();
+        }
+
+        Map<String, String> names() {
+            return names;
+        }
+
+        Map<String, AttributeValue> values() {
+            return values;
+        }
+
+        String expression() {
+            return String.join(" AND ", conditions);
+        }
+    }
+}
