@@ -3,8 +3,8 @@
  * features write when the state that calls for a reminder is written ({@link ReminderQueue}),
  * per-tenant switches ({@link ReminderSettings}), the recipients ({@link Recipients}), the
  * messages as data in every language ({@link MessageTemplates}) and the delivery port
- * ({@link Notifier}: e-mail now, SMS later). No AWS types here; the adapters are in
- * {@code shared.aws} and in the reminders function.
+ * ({@link Notifier}: e-mail now, SMS later). No AWS types in domain/ and port/; the DynamoDB adapters
+ * are in dynamo/ (wired by RemindersStorage), the e-mail and Cognito ones in the reminders function.
  */
 package kr.seoullearn.reminders;
 

@@ -37,11 +37,6 @@ public final class Keys {
         return DOCUMENT_PREFIX + documentId;
     }
 
-    /** GSI1 partition of a tenant's review queue, ordered by submission time. */
-    public static String reviewQueue(TenantId tenant) {
-        return "T#" + tenant.value() + "#QUEUE";
-    }
-
     /**
      * The catalogue's providers, read by enrolment too (its transactions check that a provider
      * is active): {@code CAT#PROVIDER / <providerId>}. The catalogue is not tenant data, so its

@@ -20,6 +20,19 @@ public final class Queries {
         return items;
     }
 
+    /** How many items the query matches (Select COUNT), page after page: no item is sent back. */
+    public static int count(DynamoDbClient dynamo, QueryRequest request) {
+        QueryRequest counting = request.toBuilder().select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT).build();
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(start == null ? counting : counting.toBuilder().exclusiveStartKey(start).build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
     /** Hands every item the query matches to {@code each}, page after page. */
     public static void each(DynamoDbClient dynamo, QueryRequest request, Consumer<Map<String, AttributeValue>> each) {
         Map<String, AttributeValue> start = null;

@@ -18,7 +18,7 @@ public final class Log {
     private static final String FUNCTION = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local");
     private static final Level THRESHOLD = Level.parse(System.getenv("POWERTOOLS_LOG_LEVEL"));
     private static volatile PrintStream out = System.out;
-    /** The correlation id of the request being handled (issue 9): on every line written while it is. */
+    /** The correlation id of the request being handled: on every line written while it is. */
     private static final ThreadLocal<String> CORRELATION = new ThreadLocal<>();
 
     public enum Level {

@@ -58,6 +58,16 @@ final class ApplicationReads {
         return application == null ? Optional.empty() : Optional.of(new Dossier(application, List.copyOf(documents)));
     }
 
+    /** One counting Query of the review queue's index over the submission times (docs/data-model.md). */
+    int queuedBetween(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        return kr.seoullearn.platform.dynamo.Queries.count(dynamo, software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+                .tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :q AND GSI1SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":q", AttributeValue.fromS(RegistrationKeys.reviewQueue(tenant)),
+                        ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString())))
+                .build());
+    }
+
     QueuePage queue(TenantId tenant, String after, int limit) {
         String queue = RegistrationKeys.reviewQueue(tenant);
         Map<String, AttributeValue> start = after == null ? null : QueueCursor.decode(after, queue);

@@ -65,6 +65,11 @@ final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public int queuedBetween(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        return reads.queuedBetween(tenant, from, to);
+    }
+
+    @Override
     public Application decide(Application current, long expectedVersion, Application.Decision decision) {
         return decisions.decide(current, expectedVersion, decision);
     }

@@ -10,9 +10,10 @@ import kr.seoullearn.registration.domain.EligibilityProgramme;
 
 /**
  * The registration context's items (docs/data-model.md). A person's items share the partition
- * {@link Keys#user}; the profile ({@link Keys#PROFILE}), documents ({@link Keys#document}) and the
- * review queue ({@link Keys#reviewQueue}) keep their shapes in {@link Keys} because other contexts
- * read them (reminders, recruitment); the rest is registration's own.
+ * {@link Keys#user}; the profile ({@link Keys#PROFILE}) and documents ({@link Keys#document}) keep
+ * their shapes in {@link Keys} because other contexts read them (reminders, recruitment); the rest,
+ * the review queue's index among them (counted by reminders through the ApplicationStore port), is
+ * registration's own.
  */
 final class RegistrationKeys {
     /** Audit trail of a person's record: {@code T#tenant#U#sub / AUDIT#<ISO instant>#<uuid>}. */
@@ -64,7 +65,7 @@ final class RegistrationKeys {
 
     /** GSI1 partition of a tenant's review queue. */
     static String reviewQueue(TenantId tenant) {
-        return Keys.reviewQueue(tenant);
+        return Keys.tenant(tenant, "QUEUE");
     }
 
     /** GSI1 sort key of a submitted application in its queue: submission order. */

@@ -39,6 +39,9 @@ public interface ApplicationStore {
     /** Submitted applications waiting for a decision, oldest first; {@code after} is the previous page's cursor. */
     QueuePage queue(TenantId tenant, String after, int limit);
 
+    /** How many applications submitted in [from, to] still wait in the review queue (the reviewers' daily digest). */
+    int queuedBetween(TenantId tenant, Instant from, Instant to);
+
     /**
      * Records a reviewer's decision on an application waiting for one (SUBMITTED or
      * UNDER_REVIEW) read at {@code expectedVersion}, and takes it off the queue.

@@ -19,7 +19,6 @@ import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * template.yaml's ReminderFunction: the EventBridge Scheduler schedule (every 15 minutes,
@@ -43,8 +42,6 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
 
     private static ReminderRun wire() {
         FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
-        DynamoDbClient dynamo = Beans.get(DynamoDbClient.class);
-        String table = env.required("APP_TABLE");
         CognitoRecipients recipients = new CognitoRecipients(Beans.get(ProfileRepository.class),
                 Beans.get(CognitoIdentityProviderClient.class), env.required("USER_POOL_ID"));
         ReminderQueue queue = Beans.get(ReminderQueue.class);
@@ -52,7 +49,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
                 Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
                 Beans.get(kr.seoullearn.mentoring.port.MentoringLedger.class), Beans.get(kr.seoullearn.laptops.port.LaptopLedger.class),
-                Beans.get(DigestPlans.class), dynamo, table);
+                Beans.get(DigestPlans.class));
     }
 
     @Override

@@ -14,7 +14,6 @@ import kr.seoullearn.reminders.domain.ReminderKind;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.TenantDirectory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Which source answers for which kind: the one place a new reminder kind is plugged in. */
 final class ReminderWiring {
@@ -22,9 +21,8 @@ final class ReminderWiring {
 
     static ReminderRun run(TenantDirectory tenants, ReminderSettingsStore settings, ReminderQueue queue, Recipients recipients,
                            Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue,
-                           MentoringLedger mentoring, LaptopLedger laptops, DigestPlans plans, DynamoDbClient dynamo,
-                           String table) {
-        ReviewDigest digest = new ReviewDigest(dynamo, table, recipients, queue, plans);
+                           MentoringLedger mentoring, LaptopLedger laptops, DigestPlans plans) {
+        ReviewDigest digest = new ReviewDigest(applications, recipients, queue, plans);
         EnrolmentNoticeSource notices = new EnrolmentNoticeSource(catalogue);
         Map<ReminderKind, ReminderSource> sources = new EnumMap<>(ReminderKind.class);
         sources.put(ReminderKind.DOCUMENTS_MISSING, new DocumentsMissingSource(applications, programmes));

@@ -1,5 +1,7 @@
 package kr.seoullearn.functions.reminders;
 
+import kr.seoullearn.registration.port.ApplicationStore;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.reminders.domain.DueReminder;
 import kr.seoullearn.reminders.domain.MessageTemplates;
@@ -16,9 +17,6 @@ import kr.seoullearn.reminders.domain.ReminderKind;
 import kr.seoullearn.reminders.port.DigestPlans;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.platform.tenant.TenantId;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The daily digest for the review team: from 08:00 Seoul time, the first run of the day counts
@@ -31,15 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 final class ReviewDigest implements ReminderSource {
     static final LocalTime AT = LocalTime.of(8, 0);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final ApplicationStore applications;
     private final Recipients recipients;
     private final ReminderQueue queue;
     private final DigestPlans plans;
 
-    ReviewDigest(DynamoDbClient dynamo, String table, Recipients recipients, ReminderQueue queue, DigestPlans plans) {
-        this.dynamo = dynamo;
-        this.table = table;
+    ReviewDigest(ApplicationStore applications, Recipients recipients, ReminderQueue queue, DigestPlans plans) {
+        this.applications = applications;
         this.recipients = recipients;
         this.queue = queue;
         this.plans = plans;
@@ -56,7 +52,7 @@ final class ReviewDigest implements ReminderSource {
             return 0;
         }
         Instant dueAt = day.atTime(AT).atZone(MessageTemplates.SEOUL).toInstant();
-        int count = newApplications(tenant, dueAt.minus(Duration.ofHours(24)), dueAt);
+        int count = applications.queuedBetween(tenant, dueAt.minus(Duration.ofHours(24)), dueAt);
         int written = 0;
         if (count > 0) {
             for (String reviewer : recipients.reviewers(tenant)) {
@@ -67,26 +63,6 @@ final class ReviewDigest implements ReminderSource {
         }
         plans.markPlanned(tenant, day, count, written, now);
         return written;
-    }
-
-    /**
-     * Counts registration's review queue (its documented index, docs/data-model.md) directly:
-     * registration's ports have no count of the applications queued in a time range yet.
-     */
-    private int newApplications(TenantId tenant, Instant from, Instant to) {
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> after = start;
-            var page = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI1).select(Select.COUNT)
-                    .keyConditionExpression("GSI1PK = :q AND GSI1SK BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":q", AttributeValue.fromS(Keys.reviewQueue(tenant)),
-                            ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString())))
-                    .exclusiveStartKey(after));
-            count += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
     }
 
     @Override

@@ -85,8 +85,7 @@ class RemindersFixture implements AutoCloseable {
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(ses, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
                 CatalogueStorage.publicCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
-                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()),
-                dynamo, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()));
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
@@ -98,8 +97,7 @@ class RemindersFixture implements AutoCloseable {
                 recipients, new SesEmailNotifier(ses, SENDER), RegistrationStorage.applications(client, stack.table()),
                 RegistrationStorage.programmes(client, stack.table()), CatalogueStorage.publicCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
-                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()),
-                client, stack.table());
+                kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()));
     }
 
     ReminderRun run() {

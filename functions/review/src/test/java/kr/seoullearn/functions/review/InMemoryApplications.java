@@ -61,6 +61,13 @@ final class InMemoryApplications implements ApplicationStore {
     }
 
     @Override
+    public int queuedBetween(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        return (int) applications.values().stream()
+                .filter(a -> a.tenant().equals(tenant) && a.status() == RegistrationStatus.SUBMITTED)
+                .filter(a -> !a.submittedAt().isBefore(from) && !a.submittedAt().isAfter(to)).count();
+    }
+
+    @Override
     public QueuePage queue(TenantId tenant, String after, int limit) {
         List<Application> waiting = applications.values().stream()
                 .filter(a -> a.tenant().equals(tenant) && a.status() == RegistrationStatus.SUBMITTED)

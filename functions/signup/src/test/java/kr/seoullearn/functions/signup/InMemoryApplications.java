@@ -66,6 +66,11 @@ final class InMemoryApplications implements ApplicationStore {
     }
 
     @Override
+    public int queuedBetween(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        throw new UnsupportedOperationException("not the applicant's");
+    }
+
+    @Override
     public QueuePage queue(TenantId tenant, String after, int limit) {
         throw new UnsupportedOperationException("not the applicant's");
     }

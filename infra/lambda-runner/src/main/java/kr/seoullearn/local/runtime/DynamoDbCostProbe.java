@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * The cost of one invocation in DynamoDB, measured inside the function's JVM (issue 8, "Cost per
+ * The cost of one invocation in DynamoDB, measured inside the function's JVM (docs/quality.md, "Cost per
  * request"): calls by operation, items read and items written, for the invocation the local
  * runtime is handling.
  *
@@ -66,7 +66,7 @@ public final class DynamoDbCostProbe implements ExecutionInterceptor {
             synchronized (DynamoDbCostProbe.class) {
                 CALLS.merge("Scan", 1, Integer::sum);
             }
-            throw new IllegalStateException("Scan on a request path: no function may scan a table (issue 8)");
+            throw new IllegalStateException("Scan on a request path: no function may scan a table");
         }
         SdkRequest request = context.request();
         int written = switch (operation) {

@@ -17,7 +17,7 @@ import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Recruitment's seed data (issue 11): the rules of seed/recruitment-rules.json and one open
+ * Recruitment's seed data (ADR 14): the rules of seed/recruitment-rules.json and one open
  * round per tenant (fixed ids, so seeding again changes nothing; its counter is kept).
  */
 final class RecruitmentSeeder {

@@ -10,7 +10,7 @@ import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Seed data of the reminders (issue 7): each tenant's reminder switches as data. Seoul sends
+ * Seed data of the reminders (ADR 13): each tenant's reminder switches as data. Seoul sends
  * every kind; the Chungbuk pilot's reviewers work from the queue and have the daily digest off.
  * Idempotent: switches saved before (by an admin or an earlier start) are left as they are.
  */

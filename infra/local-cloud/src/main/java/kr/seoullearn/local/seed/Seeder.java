@@ -107,9 +107,9 @@ final class Seeder {
             }
             new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
             seedApplicant(cognito);
-            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring (issue 5)
+            new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring
             ReminderSeeder.seed(dynamo, table, progress); // reminders
-            RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment (issue 11)
+            RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
         }
     }
