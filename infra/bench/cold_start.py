@@ -82,7 +82,7 @@ def functions(root: Path):
         # GET /api/mentoring/me of a learner
         "mentoring": fn("mentoring", "MentoringHandler", "mentoring.json", MEETING_PROVIDER="local-rooms"),
         # GET /api/laptops/mine of a learner
-        "devices": fn("devices", "DevicesHandler", "devices.json"),
+        "laptops": fn("laptops", "LaptopsHandler", "laptops.json"),
         # the daily inactivity reclaim (ScheduleV2, no input): tenants, programmes, seats
         "inactivity": fn("enrolment", "InactivityHandler", "inactivity-schedule.json", '"tenants":'),
         # the reminders run (ScheduleV2 every 15 min) at a fixed scheduled time, nothing due

@@ -134,7 +134,7 @@ class LaptopsE2E {
 
         // the function's logs (as the local cloud keeps them) hold no personal data, nor the pickup code
         Path log = TestStack.repositoryRoot().resolve(".local/logs/cloud-" + URI.create(cloud.base()).getPort()
-                + "/DevicesFunction.log");
+                + "/LaptopsFunction.log");
         if (Files.isRegularFile(log)) {
             String logged = readLog(log);
             assertThat(logged).contains("laptop request changed")

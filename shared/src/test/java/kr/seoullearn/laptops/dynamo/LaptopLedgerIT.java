@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The laptop ledger against the emulator, on the template's table (the handlers' ITs are in functions/devices). */
+/** The laptop ledger against the emulator, on the template's table (the handlers' ITs are in functions/laptops). */
 class LaptopLedgerIT {
     private static final Instant NOW = Instant.parse("2026-11-28T01:00:00Z");
     private static final TenantId SEOUL = new TenantId("seoul");

@@ -10,7 +10,7 @@ import kr.seoullearn.reminders.domain.DueReminder;
 import kr.seoullearn.reminders.domain.ReminderKind;
 
 /**
- * The laptop reminders (written by the devices function's status change, ADR 13): ready for
+ * The laptop reminders (written by the laptops function's status change, ADR 13): ready for
  * pickup while the request is still READY_FOR_PICKUP; return due 7 days before and on the day
  * while the loan is still LOANED with the same due date (a returned or extended loan sends nothing).
  */

@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.devices;
+package kr.seoullearn.functions.laptops;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -13,16 +13,16 @@ import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
 
-/** The routes of template.yaml's DevicesFunction. */
-public class DevicesHandler extends ApiFunction {
+/** The routes of template.yaml's LaptopsFunction. */
+public class LaptopsHandler extends ApiFunction {
     private final Laptops laptops;
 
-    public DevicesHandler() {
+    public LaptopsHandler() {
         this(new Laptops(Beans.get(ApplicationStore.class), Beans.get(LaptopLedger.class), Beans.get(OfficerDistricts.class),
                 Clock.systemUTC()));
     }
 
-    public DevicesHandler(Laptops laptops) {
+    public LaptopsHandler(Laptops laptops) {
         this.laptops = laptops;
     }
 

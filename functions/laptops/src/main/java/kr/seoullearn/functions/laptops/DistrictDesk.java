@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.devices;
+package kr.seoullearn.functions.laptops;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

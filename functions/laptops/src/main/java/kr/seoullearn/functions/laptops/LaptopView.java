@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.devices;
+package kr.seoullearn.functions.laptops;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

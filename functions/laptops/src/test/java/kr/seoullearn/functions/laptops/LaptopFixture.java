@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.devices;
+package kr.seoullearn.functions.laptops;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -46,7 +46,7 @@ final class LaptopFixture implements AutoCloseable {
     final ApplicationStore applications;
     final LaptopLedger ledger;
     final OfficerDistricts officers;
-    final DevicesHandler handler;
+    final LaptopsHandler handler;
     /** Starts at {@link #NOW} and moves on a millisecond at every reading: changes keep their order. */
     final Clock clock = new Clock() {
         private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(NOW.toEpochMilli());
@@ -75,7 +75,7 @@ final class LaptopFixture implements AutoCloseable {
         officers = LaptopsStorage.officers(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = LaptopsStorage.ledger(counted, stack.table());
-        handler = new DevicesHandler(new Laptops(RegistrationStorage.applications(counted, stack.table()), ledger,
+        handler = new LaptopsHandler(new Laptops(RegistrationStorage.applications(counted, stack.table()), ledger,
                 LaptopsStorage.officers(counted, stack.table()), clock));
     }
 

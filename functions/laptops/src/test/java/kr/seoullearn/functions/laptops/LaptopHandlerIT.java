@@ -1,6 +1,6 @@
-package kr.seoullearn.functions.devices;
+package kr.seoullearn.functions.laptops;
 
-import static kr.seoullearn.functions.devices.LaptopFixture.json;
+import static kr.seoullearn.functions.laptops.LaptopFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
