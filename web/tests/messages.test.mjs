@@ -165,18 +165,8 @@ test('no user-facing text is written into the scripts outside the catalogues', (
 
 // ---- the API's codes ----
 
-// Refusal codes live in one enum per context (and the shared ones in platform/http/Problem.java).
-async function javaSources(dir) {
-  let entries;
-  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return []; }
-  const found = [];
-  for (const entry of entries) {
-    const path = new URL(`${entry.name}${entry.isDirectory() ? '/' : ''}`, dir);
-    if (entry.isDirectory()) found.push(...await javaSources(path));
-    else if (entry.name.endsWith('.java')) found.push(await readFile(path, 'utf8'));
-  }
-  return found;
-}
+// Refusal codes live in one enum per context (and the shared ones in platform/http/Problem.java);
+// javaSources (below) reads every Java source under a folder.
 const problemJava = (await javaSources(repo('shared/src/main/java/'))).join('\n') || null;
 const openapi = await optional(repo('docs/api/openapi.yaml'));
 const seedProgrammes = await optional(repo('infra/local-cloud/src/main/resources/seed/programmes.json'));
