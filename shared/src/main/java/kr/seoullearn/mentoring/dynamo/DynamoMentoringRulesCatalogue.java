@@ -1,5 +1,7 @@
 package kr.seoullearn.mentoring.dynamo;
 
+import kr.seoullearn.platform.dynamo.Queries;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,18 +30,9 @@ final class DynamoMentoringRulesCatalogue implements MentoringRulesCatalogue {
 
     @Override
     public Optional<MentoringRules> inForce(TenantId tenant, LocalDate date) {
-        var items = dynamo.query(r -> r.tableName(table)
-                .keyConditionExpression("PK = :pk AND SK <= :upTo")
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(MentoringKeys.rules(tenant)),
-                        ":upTo", AttributeValue.fromS(MentoringKeys.rulesUpTo(date))))
-                .scanIndexForward(false)
-                .limit(1)).items();
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        MentoringRules rules = MentoringRulesJson.fromMap(Json.readObject(items.get(0).get("definition").s()));
-        return rules.inForceOn(date) ? Optional.of(rules) : Optional.empty();
+        return Queries.newestAtOrBefore(dynamo, table, MentoringKeys.rules(tenant), MentoringKeys.rulesUpTo(date))
+                .map(item -> MentoringRulesJson.fromMap(Json.readObject(item.get("definition").s())))
+                .filter(rules -> rules.inForceOn(date));
     }
 
     @Override

@@ -3,6 +3,7 @@ package kr.seoullearn.platform.dynamo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +19,20 @@ public final class Queries {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         each(dynamo, request, items::add);
         return items;
+    }
+
+    /**
+     * The item with the highest sort key at or before {@code upTo} in partition {@code pk}: one
+     * Query, newest first, limit 1 — how effective-dated data (programmes, mentoring and
+     * recruitment rules) finds what started on or before a date.
+     */
+    public static Optional<Map<String, AttributeValue>> newestAtOrBefore(DynamoDbClient dynamo, String table, String pk, String upTo) {
+        var items = dynamo.query(r -> r.tableName(table)
+                .keyConditionExpression("PK = :pk AND SK <= :upTo")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":upTo", AttributeValue.fromS(upTo)))
+                .scanIndexForward(false)
+                .limit(1)).items();
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     /** How many items the query matches (Select COUNT), page after page: no item is sent back. */

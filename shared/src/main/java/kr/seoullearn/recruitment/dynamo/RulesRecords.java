@@ -1,5 +1,7 @@
 package kr.seoullearn.recruitment.dynamo;
 
+import kr.seoullearn.platform.dynamo.Queries;
+
 import static kr.seoullearn.recruitment.dynamo.Attributes.s;
 
 import java.time.LocalDate;
@@ -24,15 +26,9 @@ final class RulesRecords {
 
     /** The newest rules from {@code date} or before (one Query), if still in force on that date. */
     Optional<RecruitmentRules> inForce(TenantId tenant, LocalDate date) {
-        var items = dynamo.query(r -> r.tableName(table)
-                .keyConditionExpression("PK = :pk AND SK <= :upTo")
-                .expressionAttributeValues(Map.of(":pk", s(RecruitmentKeys.rules(tenant)), ":upTo", s(RecruitmentKeys.rulesUpTo(date))))
-                .scanIndexForward(false).limit(1)).items();
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        RecruitmentRules rules = RecruitmentRulesJson.fromMap(Json.readObject(items.get(0).get("definition").s()));
-        return rules.inForceOn(date) ? Optional.of(rules) : Optional.empty();
+        return Queries.newestAtOrBefore(dynamo, table, RecruitmentKeys.rules(tenant), RecruitmentKeys.rulesUpTo(date))
+                .map(item -> RecruitmentRulesJson.fromMap(Json.readObject(item.get("definition").s())))
+                .filter(rules -> rules.inForceOn(date));
     }
 
     void save(RecruitmentRules r) {

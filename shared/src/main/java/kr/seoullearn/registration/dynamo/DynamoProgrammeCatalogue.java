@@ -1,5 +1,7 @@
 package kr.seoullearn.registration.dynamo;
 
+import kr.seoullearn.platform.dynamo.Queries;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,18 +30,9 @@ final class DynamoProgrammeCatalogue implements ProgrammeCatalogue {
 
     @Override
     public Optional<EligibilityProgramme> inForce(TenantId tenant, LocalDate date) {
-        var items = dynamo.query(r -> r.tableName(table)
-                .keyConditionExpression("PK = :pk AND SK <= :upTo")
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(RegistrationKeys.programmes(tenant)),
-                        ":upTo", AttributeValue.fromS(RegistrationKeys.programmesUpTo(date))))
-                .scanIndexForward(false)
-                .limit(1)).items();
-        if (items.isEmpty()) {
-            return Optional.empty();
-        }
-        EligibilityProgramme programme = ProgrammeJson.fromMap(Json.readObject(items.get(0).get("definition").s()));
-        return programme.inForceOn(date) ? Optional.of(programme) : Optional.empty();
+        return Queries.newestAtOrBefore(dynamo, table, RegistrationKeys.programmes(tenant), RegistrationKeys.programmesUpTo(date))
+                .map(item -> ProgrammeJson.fromMap(Json.readObject(item.get("definition").s())))
+                .filter(programme -> programme.inForceOn(date));
     }
 
     /** Adds or replaces the definition; the quota counter {@code admitted} is kept (zero when new). */
