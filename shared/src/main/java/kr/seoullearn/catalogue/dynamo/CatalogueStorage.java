@@ -7,6 +7,8 @@ import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.port.CatalogueAdmin;
 import kr.seoullearn.catalogue.port.CatalogueSeeding;
+import kr.seoullearn.catalogue.port.DonatedSeats;
+import kr.seoullearn.platform.dynamo.Backoff;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,6 +24,16 @@ public class CatalogueStorage {
     @Singleton
     public CatalogueAdmin catalogueAdmin(DynamoDbClient dynamo, @Named("appTable") String table) {
         return admin(dynamo, table);
+    }
+
+    @Singleton
+    public DonatedSeats seatGauges(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return donatedSeats(dynamo, table);
+    }
+
+    /** The seat gauges alone (the dashboard): providers and their seats, nothing of the courses. */
+    public static DonatedSeats donatedSeats(DynamoDbClient dynamo, String table) {
+        return new DynamoDonatedSeats(new ProviderItems(dynamo, table, new BatchCalls(dynamo, table, Backoff.DEFAULT)));
     }
 
     /** The public catalogue (for code that wires by hand: tests, benchmarks). */

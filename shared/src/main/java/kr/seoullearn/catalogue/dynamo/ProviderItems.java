@@ -62,12 +62,33 @@ final class ProviderItems {
             if (CatalogueItems.keyOf(item).equals(tenantKey)) {
                 tenantFound = true;
             } else {
-                String providerId = item.get("providerId").s();
-                seats.put(providerId, new ProviderSeats(tenant, providerId, CatalogueItems.number(item, "seats"),
-                        CatalogueItems.number(item, "used"), item.containsKey("waiting") ? CatalogueItems.number(item, "waiting") : 0));
+                ProviderSeats s = seatsItem(tenant, item);
+                seats.put(s.providerId(), s);
             }
         }
         return tenantFound ? Optional.of(seats) : Optional.empty();
+    }
+
+    /**
+     * The seats these providers donated to the tenant, by provider id, without asking whether the
+     * tenant exists (the dashboard's gauges: its caller is a member of the tenant); no call when
+     * there are no providers.
+     */
+    Map<String, ProviderSeats> donated(TenantId tenant, List<String> providerIds) {
+        Map<String, ProviderSeats> seats = new TreeMap<>();
+        if (providerIds.isEmpty()) {
+            return seats;
+        }
+        for (Map<String, AttributeValue> item : batch.get(providerIds.stream().map(id -> Keys.seats(tenant, id).attributes()).toList())) {
+            ProviderSeats s = seatsItem(tenant, item);
+            seats.put(s.providerId(), s);
+        }
+        return seats;
+    }
+
+    private static ProviderSeats seatsItem(TenantId tenant, Map<String, AttributeValue> item) {
+        return new ProviderSeats(tenant, item.get("providerId").s(), CatalogueItems.number(item, "seats"),
+                CatalogueItems.number(item, "used"), item.containsKey("waiting") ? CatalogueItems.number(item, "waiting") : 0);
     }
 
     /** Sets the seats a provider donated to a tenant; the count of used seats is kept (0 when new). */

@@ -2,15 +2,12 @@ package kr.seoullearn.figures.dynamo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.catalogue.domain.ProviderSeats;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.catalogue.port.DonatedSeats;
+import kr.seoullearn.laptops.port.DistrictStock;
 import kr.seoullearn.platform.dynamo.Queries;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.figures.port.ProgrammeFigures;
@@ -22,19 +19,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * What the dashboard and the reports read (docs/adr/0015): the day's figures and the extract
  * rows of a month (one Query per month each), and the gauges, which are the ledgers' own
  * counters, read through their contexts' ports — each provider's seats in the tenant (the
- * catalogue) and each district's laptop stock (the laptop ledger). Nothing grows with the
+ * catalogue's DonatedSeats) and each district's laptop stock (the laptops' DistrictStock). Nothing grows with the
  * number of learners.
  */
 final class DynamoProgrammeFigures implements ProgrammeFigures {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Catalogue catalogue;
-    private final LaptopLedger laptops;
+    private final DonatedSeats donated;
+    private final DistrictStock laptops;
 
-    DynamoProgrammeFigures(DynamoDbClient dynamo, String table, Catalogue catalogue, LaptopLedger laptops) {
+    DynamoProgrammeFigures(DynamoDbClient dynamo, String table, DonatedSeats donated, DistrictStock laptops) {
         this.dynamo = dynamo;
         this.table = table;
-        this.catalogue = catalogue;
+        this.donated = donated;
         this.laptops = laptops;
     }
 
@@ -76,16 +73,10 @@ final class DynamoProgrammeFigures implements ProgrammeFigures {
     /** The providers that donated seats to the tenant, with the counts of their seats item: 1 Query + 1 BatchGetItem. */
     @Override
     public List<ProviderSeatsNow> seats(TenantId tenant) {
-        List<Provider> providers = catalogue.providers();
-        Map<String, ProviderSeats> seats = catalogue.seats(tenant, providers.stream().map(Provider::id).toList()).orElse(Map.of());
-        List<ProviderSeatsNow> result = new ArrayList<>();
-        for (Provider p : providers) {
-            ProviderSeats s = seats.get(p.id());
-            if (s != null) {
-                result.add(new ProviderSeatsNow(p.id(), p.nameKo(), p.nameEn(), s.seats(), s.used(), s.waiting()));
-            }
-        }
-        return result;
+        return donated.of(tenant).stream()
+                .map(d -> new ProviderSeatsNow(d.provider().id(), d.provider().nameKo(), d.provider().nameEn(),
+                        d.seats().seats(), d.seats().used(), d.seats().waiting()))
+                .toList();
     }
 
     @Override

@@ -3,10 +3,10 @@ package kr.seoullearn.figures.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalogue.port.DonatedSeats;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.figures.port.ProgrammeFigures;
-import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.laptops.port.DistrictStock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the figures context's DynamoDB adapters to its ports. */
@@ -19,9 +19,9 @@ public class FiguresStorage {
     }
 
     @Singleton
-    public ProgrammeFigures programmeFigures(DynamoDbClient dynamo, @Named("appTable") String table, Catalogue catalogue,
-                                             LaptopLedger laptops) {
-        return reads(dynamo, table, catalogue, laptops);
+    public ProgrammeFigures programmeFigures(DynamoDbClient dynamo, @Named("appTable") String table, DonatedSeats seats,
+                                             DistrictStock laptops) {
+        return reads(dynamo, table, seats, laptops);
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */
@@ -31,9 +31,10 @@ public class FiguresStorage {
 
     /**
      * What the dashboard and reports read: the figures, and the gauges the ledgers keep — seats
-     * of the catalogue's providers, laptops of the laptop ledger's districts.
+     * of the catalogue's providers, laptops of the laptop ledger's districts — through those
+     * contexts' narrow gauge ports, so reports builds none of their other adapters.
      */
-    public static ProgrammeFigures reads(DynamoDbClient dynamo, String table, Catalogue catalogue, LaptopLedger laptops) {
-        return new DynamoProgrammeFigures(dynamo, table, catalogue, laptops);
+    public static ProgrammeFigures reads(DynamoDbClient dynamo, String table, DonatedSeats seats, DistrictStock laptops) {
+        return new DynamoProgrammeFigures(dynamo, table, seats, laptops);
     }
 }

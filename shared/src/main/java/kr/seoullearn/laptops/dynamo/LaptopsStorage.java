@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.laptops.port.DistrictStock;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
@@ -24,6 +25,16 @@ public class LaptopsStorage {
     @Singleton
     public OfficerDistricts officerDistricts(DynamoDbClient dynamo, @Named("appTable") String table) {
         return officers(dynamo, table);
+    }
+
+    @Singleton
+    public DistrictStock stockGauges(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return districtStock(dynamo, table);
+    }
+
+    /** The laptop gauges alone (the dashboard): each district's stock item, nothing of the queue. */
+    public static DistrictStock districtStock(DynamoDbClient dynamo, String table) {
+        return new DynamoDistrictStock(new LaptopReads(dynamo, table));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

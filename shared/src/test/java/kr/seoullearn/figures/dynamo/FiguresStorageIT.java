@@ -21,7 +21,6 @@ import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.figures.domain.FigureRow;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.figures.port.ProgrammeFigures;
-import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
@@ -50,19 +49,8 @@ class FiguresStorageIT {
         stack = TestStack.create("figures-storage");
         dynamo = stack.aws().dynamoDb();
         writes = FiguresStorage.writes(stack.table());
-        figures = FiguresStorage.reads(dynamo, stack.table(), CatalogueStorage.publicCatalogue(dynamo, stack.table()), noLaptops());
+        figures = FiguresStorage.reads(dynamo, stack.table(), CatalogueStorage.donatedSeats(dynamo, stack.table()), tenant -> List.of()); // no districts: the laptops' own adapter is that context's to test
         runner = new TransactionRunner(dynamo);
-    }
-
-    /** A laptop ledger with no districts (the laptops' own adapter is that context's to test). */
-    private static LaptopLedger noLaptops() {
-        return (LaptopLedger) java.lang.reflect.Proxy.newProxyInstance(LaptopLedger.class.getClassLoader(), new Class<?>[] {LaptopLedger.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("districts")) {
-                        return List.of();
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     @AfterAll

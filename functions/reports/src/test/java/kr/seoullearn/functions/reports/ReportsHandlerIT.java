@@ -71,7 +71,7 @@ class ReportsHandlerIT {
         laptops = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         handler = new ReportsHandler(new Reports(FiguresStorage.reads(counted, stack.table(),
-                CatalogueStorage.publicCatalogue(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(counted, stack.table())),
+                CatalogueStorage.donatedSeats(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.districtStock(counted, stack.table())),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", "seoul"), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
