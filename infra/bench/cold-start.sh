@@ -10,6 +10,8 @@
 #   --pairs N    floor/function pairs per function and flag set (default 10)
 #   --flags      JVM flag set(s): Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB), JVM defaults, or both
 #                (default both)
+#   --classes    also count the classes each function loads up to its first answer (one extra
+#                run each, not timed: a count that does not depend on how busy the machine is)
 #   --contents   also list the largest artifacts inside each shaded jar (needs ~/.m2)
 #   --functions  which functions (names in cold_start.py; default all: every function of template.yaml)
 #   --raw FILE   write every single measurement to FILE (JSON), after every pair
@@ -25,8 +27,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
     --pairs|--flags|--functions|--raw|--from-raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
-    --contents) args+=("$1") ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --contents|--classes) args+=("$1") ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
   shift

@@ -227,6 +227,9 @@ def main():
     ap.add_argument("--flags", choices=["lambda", "default", "both"], default="both")
     ap.add_argument("--functions", default="all")
     ap.add_argument("--contents", action="store_true", help="also list the largest contributors to each jar")
+    ap.add_argument("--classes", action="store_true",
+                    help="also count the classes each function loads up to its first answer (not timed; "
+                         "a count does not depend on how busy the machine is)")
     ap.add_argument("--raw", help="write every measurement to this JSON file")
     ap.add_argument("--from-raw", help="measure nothing: print the tables of a run saved with --raw")
     args = ap.parse_args()
@@ -247,7 +250,7 @@ def main():
 
     if args.from_raw:
         raw = json.loads(Path(args.from_raw).read_text())
-        flag_sets = list(raw)
+        flag_sets = [fs for fs in raw if fs in FLAG_SETS]
         names = [n for n in names if all(n in raw[fs] and raw[fs][n] for fs in flag_sets)]
         report(args, fns, names, flag_sets, raw)
         return
@@ -287,6 +290,18 @@ def main():
             e = dict(env, AWS_LAMBDA_FUNCTION_NAME=n)
             e.update({k: v.replace("@USER_POOL_ID@", pool) for k, v in fns[n]["env"].items()})
             print(f"  priming {n}: {prime_check(args.java, root, fns[n], e)}", file=sys.stderr, flush=True)
+
+        if args.classes:
+            raw["classes"] = {}
+            for n in ["floor", *names]:
+                log = tmp / f"classes-{n}.log"
+                e = dict(env, AWS_LAMBDA_FUNCTION_NAME=n)
+                e.update({k: v.replace("@USER_POOL_ID@", pool) for k, v in fns[n]["env"].items()})
+                run_once(args.java, [*FLAG_SETS["lambda"], f"-Xlog:class+load=info:file={log}"], runner, fns[n],
+                         event_file(events, fns[n]["event"], tmp, pool), e)
+                lines = log.read_text().splitlines()
+                jar = fns[n]["jar"].name
+                raw["classes"][n] = {"all": len(lines), "jar": sum(1 for line in lines if jar in line)}
 
         for fs in flag_sets:
             flags = FLAG_SETS[fs]
@@ -340,6 +355,16 @@ def report(args, fns, names, flag_sets, raw):
               f"(init {med(r['init'] for r in floor_runs):.0f} / first invoke "
               f"{med(r['invoke'] for r in floor_runs):.0f}), peak RSS "
               f"{med(r['rss_kib'] for r in floor_runs) / 1024:.0f} MiB\n")
+
+    if "classes" in raw:
+        print("### Classes loaded up to the first answer (`-Xlog:class+load`, Lambda-like flags)\n")
+        print("| function | classes loaded | of them from the function's jar |")
+        print("|---|---:|---:|")
+        for n in ["floor", *names]:
+            c = raw["classes"].get(n)
+            if c:
+                print(f"| {n} | {c['all']} | {c['jar']} |")
+        print()
 
     if args.contents:
         m2 = Path(os.environ.get("M2_REPO", Path.home() / ".m2/repository"))
