@@ -41,6 +41,11 @@ Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES ac
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
 
+Faults (infra/moto_faults.py): POST /seoul-learn/faults makes a chosen share of
+TransactWriteItems fail with TransactionConflict and of other data-plane calls with DynamoDB's
+throttling errors, before moto runs them, and GET counts what was injected and retried; off
+unless asked for (infra/test turns it on for one run of the concurrency ITs).
+
 Same arguments as moto_server.
 """
 import copy
@@ -51,6 +56,7 @@ import threading
 import time
 
 import moto.server as moto_server
+import moto_faults
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType, Item
 from moto.dynamodb.models.table import Table
@@ -63,15 +69,20 @@ _TOKEN_SECONDS = 600
 _done_transactions = {}  # ClientRequestToken -> (time, status, headers, body)
 
 
+def _body(environ):
+    """The request body, read once and put back for moto."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    return body
+
+
 def _transaction_token(environ):
     """The ClientRequestToken of a TransactWriteItems call (reading the body), else None."""
     if not environ.get("HTTP_X_AMZ_TARGET", "").endswith(".TransactWriteItems"):
         return None
-    length = int(environ.get("CONTENT_LENGTH") or 0)
-    body = environ["wsgi.input"].read(length) if length else b""
-    environ["wsgi.input"] = io.BytesIO(body)
     try:
-        return json.loads(body or b"{}").get("ClientRequestToken")
+        return json.loads(_body(environ) or b"{}").get("ClientRequestToken")
     except ValueError:
         return None
 
@@ -86,6 +97,11 @@ class _OneAtATime:
                 body = json.dumps(_sent_mail()).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
+        if environ.get("PATH_INFO") == moto_faults.PATH:
+            status, answer = moto_faults.control(environ)
+            body = json.dumps(answer).encode("utf-8")
+            start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
         with _lock:
             token = _transaction_token(environ)
             now = time.monotonic()
@@ -95,6 +111,12 @@ class _OneAtATime:
                 _, status, headers, body = _done_transactions[token]
                 start_response(status, headers)
                 return [body]
+            if moto_faults.enabled():
+                injected = moto_faults.fault(environ, _body(environ))
+                if injected is not None:
+                    status, headers, body = injected
+                    start_response(status, headers)
+                    return [body]
             answer = {}
 
             def remember(status, headers, exc_info=None):
