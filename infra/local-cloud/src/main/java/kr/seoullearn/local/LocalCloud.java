@@ -94,7 +94,8 @@ public final class LocalCloud implements AutoCloseable {
         try {
             stack = new Provisioner(template, aws, stackName, LocalCloud::detail)
                     .bucketsOn(s3.endpoint())
-                    .provision(Map.of("Stage", "local", "WebOrigin", origin));
+                    // the meeting rooms' stand-in: the template allows only real providers (docs/adr/0026)
+                    .provision(Map.of("Stage", "local", "WebOrigin", origin, "MeetingProvider", "local-rooms"));
         } catch (SdkClientException e) {
             throw new StartFailure("the AWS endpoint " + aws.endpoint() + " does not answer (" + e.getMessage()
                     + "). Start it with infra/up, or point AWS_ENDPOINT_URL at a running moto/LocalStack.");
