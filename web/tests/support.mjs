@@ -34,6 +34,9 @@ export function plural(lang, key, n) {
 let browser;
 export let config;
 
+/** The Chromium of this test file (started by useBrowser), for a test that needs a bare context. */
+export const currentBrowser = () => browser;
+
 /** Registers the hooks that check the local cloud and start Chromium for this test file. */
 export function useBrowser() {
   before(async () => {
@@ -138,6 +141,16 @@ export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.spl
   const requested = [];
   const handedOut = new Set();
   context.on('console', (m) => { if (['error', 'warning'].includes(m.type())) browserLog.push(`console.${m.type()}: ${m.text()}`); });
+  // The site is served with the template's Content-Security-Policy (as CloudFront serves it):
+  // every page of the app must carry it and nothing on it may break it.
+  const cspBroken = [];
+  const servedWithoutCsp = [];
+  context.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspBroken.push(m.text()); });
+  context.on('response', (r) => {
+    const url = new URL(r.url());
+    if (r.request().resourceType() === 'document' && url.origin === new URL(BASE_URL).origin && /^\/(index\.html)?$/.test(url.pathname)
+        && !/\bdefault-src 'self'/.test(r.headers()['content-security-policy'] ?? '')) servedWithoutCsp.push(r.url());
+  });
   page.on('pageerror', (err) => browserLog.push(`page error: ${err.message}`));
   context.on('request', (r) => { requested.push(r.url()); registerPersonalFrom(r); });
   context.on('response', async (r) => {
@@ -158,6 +171,8 @@ export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.spl
       .map((u) => new URL(u).origin));
     const elsewhere = requested.filter((u) => /^https?:/.test(u) && !allowed.has(new URL(u).origin) && !handedOut.has(new URL(u).origin));
     assert.deepEqual(elsewhere, [], 'the page must not call anything outside the local cloud');
+    assert.deepEqual(cspBroken, [], 'nothing on the page may break the Content-Security-Policy');
+    assert.deepEqual(servedWithoutCsp, [], 'the app is served with the Content-Security-Policy');
   } catch (err) {
     const file = path.join(os.tmpdir(), `seoul-learn-${t.name.replace(/\W+/g, '-').slice(0, 60)}-${Date.now()}.png`);
     let screenshot = '(no screenshot)';

@@ -94,7 +94,8 @@ public final class LocalCloud implements AutoCloseable {
         try {
             stack = new Provisioner(template, aws, stackName, LocalCloud::detail)
                     .bucketsOn(s3.endpoint())
-                    .provision(Map.of("Stage", "local", "WebOrigin", origin));
+                    // the meeting rooms' stand-in: the template allows only real providers (docs/adr/0026)
+                    .provision(Map.of("Stage", "local", "WebOrigin", origin, "MeetingProvider", "local-rooms"));
         } catch (SdkClientException e) {
             throw new StartFailure("the AWS endpoint " + aws.endpoint() + " does not answer (" + e.getMessage()
                     + "). Start it with infra/up, or point AWS_ENDPOINT_URL at a running moto/LocalStack.");
@@ -151,7 +152,8 @@ public final class LocalCloud implements AutoCloseable {
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
         scheduler = new LocalScheduler(schedules, (id, payload) -> functions.get(id).invoke(payload).payload(), clock, aws.region());
         String config = configJson(stack, origin, aws.region());
-        gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), config, scheduler, clock);
+        String csp = contentSecurityPolicy(template, Map.of("LoginOrigin", origin, "UploadOrigin", s3.endpoint().toString()));
+        gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), csp, config, scheduler, clock);
         try {
             gateway.start(port);
         } catch (BindException e) {
@@ -171,6 +173,27 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("READY");
         System.out.flush();
         catalogueLater.run();
+    }
+
+    /**
+     * The template's Content-Security-Policy with the local origins for its variables (the login
+     * pages and the upload bucket); a variable the local cloud has no origin for stops the start,
+     * so the local policy never silently differs from the deployed one.
+     */
+    static String contentSecurityPolicy(Template template, Map<String, String> origins) throws StartFailure {
+        String format = template.contentSecurityPolicy().orElseThrow(() -> new StartFailure(
+                "template.yaml has no Content-Security-Policy (AWS::CloudFront::ResponseHeadersPolicy) for the site"));
+        var variable = java.util.regex.Pattern.compile("\\$\\{([^}]+)}").matcher(format);
+        StringBuilder resolved = new StringBuilder();
+        while (variable.find()) {
+            String value = origins.get(variable.group(1));
+            if (value == null) {
+                throw new StartFailure("the site's Content-Security-Policy names ${" + variable.group(1) + "}, which the local cloud has no origin for");
+            }
+            variable.appendReplacement(resolved, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        variable.appendTail(resolved);
+        return resolved.toString();
     }
 
     static String configJson(Stack stack, String origin, String region) {

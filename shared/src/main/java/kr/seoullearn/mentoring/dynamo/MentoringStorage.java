@@ -7,6 +7,7 @@ import java.util.Map;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.mentoring.domain.Mentorship;
+import kr.seoullearn.mentoring.jitsi.JitsiMeetingRooms;
 import kr.seoullearn.mentoring.local.LocalMeetingRooms;
 import kr.seoullearn.mentoring.port.MeetingRooms;
 import kr.seoullearn.mentoring.port.MentoringLedger;
@@ -46,15 +47,17 @@ public class MentoringStorage {
     }
 
     /**
-     * The meeting provider a deployment names (MEETING_PROVIDER); only {@code local-rooms} has an
-     * adapter, so any other choice stops the function from starting rather than sending learners
-     * to rooms that do not exist.
+     * The meeting provider a deployment names (MEETING_PROVIDER): {@code jitsi} (rooms on the Jitsi
+     * Meet deployment at MEETING_SERVICE_URL) or {@code local-rooms} (the local cloud's stand-in).
+     * Any other choice stops the function from starting rather than sending learners to rooms that
+     * do not exist.
      */
-    public static MeetingRooms meetingRooms(String provider) {
-        if (!"local-rooms".equals(provider)) {
-            throw new IllegalStateException("MEETING_PROVIDER=" + provider + " has no adapter; only local-rooms exists");
-        }
-        return new LocalMeetingRooms();
+    public static MeetingRooms meetingRooms(String provider, String serviceUrl) {
+        return switch (provider) {
+            case "jitsi" -> new JitsiMeetingRooms(serviceUrl);
+            case "local-rooms" -> new LocalMeetingRooms();
+            default -> throw new IllegalStateException("MEETING_PROVIDER=" + provider + " has no adapter; use jitsi (or local-rooms in the local cloud)");
+        };
     }
 
     // Items for code that must reach them directly: tests and seed data that need a state the

@@ -32,7 +32,7 @@ public class MentoringHandler extends ApiFunction {
 
     /** The meeting provider the template names; the function refuses to start without a real adapter for it. */
     static MeetingRooms rooms(FunctionEnvironment env) {
-        return MentoringStorage.meetingRooms(env.optional("MEETING_PROVIDER", ""));
+        return MentoringStorage.meetingRooms(env.optional("MEETING_PROVIDER", ""), env.optional("MEETING_SERVICE_URL", ""));
     }
 
     private static String path(ApiRequest r, String name) {

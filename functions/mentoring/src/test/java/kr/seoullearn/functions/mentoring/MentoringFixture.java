@@ -122,6 +122,11 @@ final class MentoringFixture implements AutoCloseable {
     private final Map<String, EligibilityProgramme> programmeOf = new ConcurrentHashMap<>();
 
     MentoringFixture(String purpose) {
+        this(purpose, stack -> new LocalMeetingRooms());
+    }
+
+    /** With the meeting rooms the stack gives, e.g. the adapter the template's MentoringFunction names. */
+    MentoringFixture(String purpose, java.util.function.Function<TestStack, kr.seoullearn.mentoring.port.MeetingRooms> rooms) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
         applications = RegistrationStorage.applications(dynamo, stack.table());
@@ -132,7 +137,7 @@ final class MentoringFixture implements AutoCloseable {
         DynamoDbClient counted = stack.dynamoDb(counter);
         handler = new MentoringHandler(new Mentoring(RegistrationStorage.applications(counted, stack.table()),
                 MentoringStorage.rules(counted, stack.table()), MentoringStorage.ledger(counted, stack.table()),
-                new LocalMeetingRooms(), clock));
+                rooms.apply(stack), clock));
     }
 
     @Override

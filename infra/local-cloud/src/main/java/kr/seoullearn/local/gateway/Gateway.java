@@ -49,12 +49,12 @@ public final class Gateway implements AutoCloseable {
     private HttpServer server;
 
     public Gateway(List<Template.Route> templateRoutes, Map<String, FunctionHost> functions, JwtAuthorizer authorizer,
-                   HostedLogin login, Path web, String configJson, LocalScheduler scheduler, Clock clock) {
+                   HostedLogin login, Path web, String contentSecurityPolicy, String configJson, LocalScheduler scheduler, Clock clock) {
         this.routes = new Routes(templateRoutes);
         this.functions = functions;
         this.authorizer = authorizer;
         this.login = login;
-        this.site = new StaticSite(web);
+        this.site = new StaticSite(web, contentSecurityPolicy);
         this.configJson = configJson;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -84,7 +84,7 @@ public final class Gateway implements AutoCloseable {
             if (path.startsWith("/api/") || path.equals("/api")) {
                 api(exchange);
             } else if (path.equals("/config.json")) {
-                send(exchange, 200, "application/json", configJson.getBytes(StandardCharsets.UTF_8), Map.of("cache-control", "no-store"));
+                send(exchange, 200, "application/json", configJson.getBytes(StandardCharsets.UTF_8), site.headers(Map.of("cache-control", "no-store")));
             } else if (path.startsWith("/oauth2/") || path.equals("/logout") || path.equals("/signup")) {
                 hostedLogin(exchange, path);
             } else if (path.startsWith("/_local/")) {

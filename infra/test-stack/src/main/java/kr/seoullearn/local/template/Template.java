@@ -128,6 +128,24 @@ public final class Template {
         throw new IllegalStateException("template.yaml has no AWS::Serverless::HttpApi with a default authorizer");
     }
 
+    /**
+     * The Content-Security-Policy of the site's response headers policy, as the format string of
+     * its Fn::Sub with the origins left as {@code ${Name}} variables (each place serves it with its
+     * own origins); empty when the template sets none.
+     */
+    public java.util.Optional<String> contentSecurityPolicy() {
+        for (Map<String, Object> policy : resourcesOfType("AWS::CloudFront::ResponseHeadersPolicy").values()) {
+            Map<String, Object> config = map(map(policy.get("Properties")).get("ResponseHeadersPolicyConfig"));
+            Object csp = map(map(map(config.get("SecurityHeadersConfig")).get("ContentSecurityPolicy"))).get("ContentSecurityPolicy");
+            Object sub = csp instanceof Map<?, ?> m ? m.get("Fn::Sub") : csp;
+            Object format = sub instanceof List<?> list && !list.isEmpty() ? list.get(0) : sub;
+            if (format instanceof String text) {
+                return java.util.Optional.of(text);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public record Function(String logicalId, String handler, String codeUri, Map<String, Object> environment,
                            String runtime, String javaToolOptions, List<Route> routes, List<Schedule> schedules) {}
 
