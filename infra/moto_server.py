@@ -41,6 +41,12 @@ Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES ac
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
 
+Faults (docs/adr/0023): POST /seoul-learn/faults {"target": "<X-Amz-Target>", "contains": "<text
+of the request body>", "times": N, "status": 400, "code": "TooManyRequestsException"} makes the
+next N matching requests fail with that AWS error (JSON protocol), as a throttled or failing
+service would; DELETE /seoul-learn/faults clears them. Tests use it to prove that one throttled
+call stays with its own item; nothing else in the emulator changes.
+
 Same arguments as moto_server.
 """
 import copy
@@ -76,6 +82,44 @@ def _transaction_token(environ):
         return None
 
 
+_faults = []  # [{"target", "contains", "times", "status", "code"}]
+
+
+def _read_body(environ):
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    return body
+
+
+def _faults_endpoint(environ, start_response):
+    if environ.get("REQUEST_METHOD") == "DELETE":
+        _faults.clear()
+    else:
+        fault = json.loads(_read_body(environ) or b"{}")
+        _faults.append({"target": fault["target"], "contains": fault.get("contains", ""), "times": int(fault.get("times", 1)),
+                        "status": int(fault.get("status", 400)), "code": fault.get("code", "TooManyRequestsException")})
+    start_response("204 No Content", [])
+    return [b""]
+
+
+def _injected_fault(environ, start_response):
+    """The answer of a registered fault matching this request, else None."""
+    target = environ.get("HTTP_X_AMZ_TARGET", "")
+    if not _faults or not target:
+        return None
+    body = _read_body(environ).decode("utf-8", "replace")
+    for fault in _faults:
+        if fault["times"] > 0 and target == fault["target"] and fault["contains"] in body:
+            fault["times"] -= 1
+            answer = json.dumps({"__type": fault["code"], "message": "injected fault"}).encode("utf-8")
+            start_response("%d Error" % fault["status"], [("Content-Type", "application/x-amz-json-1.1"),
+                                                         ("x-amzn-ErrorType", fault["code"]),
+                                                         ("Content-Length", str(len(answer)))])
+            return [answer]
+    return None
+
+
 class _OneAtATime:
     def __init__(self, app):
         self.app = app
@@ -86,7 +130,13 @@ class _OneAtATime:
                 body = json.dumps(_sent_mail()).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
+        if environ.get("PATH_INFO") == "/seoul-learn/faults":
+            with _lock:
+                return _faults_endpoint(environ, start_response)
         with _lock:
+            injected = _injected_fault(environ, start_response)
+            if injected is not None:
+                return injected
             token = _transaction_token(environ)
             now = time.monotonic()
             for old in [t for t, v in _done_transactions.items() if now - v[0] > _TOKEN_SECONDS]:
