@@ -7,6 +7,9 @@ import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.port.CatalogueAdmin;
 import kr.seoullearn.catalogue.port.CatalogueSeeding;
+import kr.seoullearn.catalogue.port.ProviderWrites;
+import kr.seoullearn.catalogue.domain.CatalogueRefusal;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,6 +25,17 @@ public class CatalogueStorage {
     @Singleton
     public CatalogueAdmin catalogueAdmin(DynamoDbClient dynamo, @Named("appTable") String table) {
         return admin(dynamo, table);
+    }
+
+    @Singleton
+    public ProviderWrites providerWrites(@Named("appTable") String table) {
+        return writes(table);
+    }
+
+    /** A provider's replacement inside another context's transaction (for code that wires by hand). */
+    public static ProviderWrites writes(String table) {
+        return (tx, provider) -> tx.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogueItems.provider(provider))
+                .conditionExpression("attribute_exists(PK)")).build(), CatalogueRefusal.PROVIDER_NOT_FOUND);
     }
 
     /** The public catalogue (for code that wires by hand: tests, benchmarks). */
