@@ -42,14 +42,14 @@ public record Departure(String providerId, LocalDate graceUntil, Instant at, boo
         return providerId + "@" + graceUntil;
     }
 
-    /** The id of a seated learner's notice of this event (the learner's partition makes it theirs). */
+    /** The id of a seated learner's notice of this event (the learner's partition makes it theirs; no '.', so it never reads as an address). */
     public String leavingNoticeId() {
-        return id() + ".leaving";
+        return id() + "-leaving";
     }
 
     /** The id of a waiting learner's notice that the waitlist closed. */
     public String closedNoticeId() {
-        return id() + ".closed";
+        return id() + "-closed";
     }
 
     /** Work on {@code tenantId} begins (or goes on, if it is the tenant under way). */
