@@ -13,12 +13,16 @@ as a cancelled or throttled call writes nothing.
     POST /seoul-learn/faults {"transactionConflicts": 0.2, "throttles": 0.05, "seed": 7}
          turns injection on with those shares (0..1) and starts the counts afresh
     POST /seoul-learn/faults {}    turns it off (the counts are kept until the next start)
+    POST /seoul-learn/faults {"target": "AWSCognitoIdentityProviderService.AdminGetUser",
+         "contains": "<text of the body>", "times": 2, "status": 400, "code": "TooManyRequestsException"}
+         a rule instead: the next N matching calls of any service fail with that error
+         (EmulatorFaults in infra/test-stack; docs/adr/0023); DELETE clears the rules
     GET  /seoul-learn/faults       the shares and the counts:
          injected, and retried (the same call, its ClientRequestToken aside, came again later: the SDK's retry of a
          throttled call, our TransactionRunner's retry of a lost race), with the gaps between
          a fault and its retry in milliseconds, which show the back-off.
 
-Only DynamoDB's data-plane calls are touched (never CreateTable, DescribeTable and the like,
+The shares touch only DynamoDB's data-plane calls (never CreateTable, DescribeTable and the like,
 which the tests' own set-up uses), and never a call that is itself an answer kept for a
 ClientRequestToken.
 """
@@ -48,6 +52,7 @@ _THROTTLES = [
 _guard = threading.Lock()
 _settings = {"transactionConflicts": 0.0, "throttles": 0.0}
 _random = random.Random()
+_rules = []  # targeted faults: {"target", "contains", "times", "status", "code"}
 _pending = {}  # sha256 of a faulted request's target + body -> (kind, monotonic time)
 
 
@@ -59,13 +64,21 @@ _counts = _fresh_counts()
 
 
 def control(environ):
-    """Answers the control path: (status, JSON body)."""
+    """Answers the control path: (status, JSON body or None for no content)."""
     global _counts
     with _guard:
+        if environ.get("REQUEST_METHOD") == "DELETE":
+            _rules.clear()
+            return "204 No Content", None
         if environ.get("REQUEST_METHOD") == "POST":
             length = int(environ.get("CONTENT_LENGTH") or 0)
             try:
                 asked = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
+                if "target" in asked:
+                    _rules.append({"target": str(asked["target"]), "contains": str(asked.get("contains", "")),
+                                   "times": int(asked.get("times", 1)), "status": int(asked.get("status", 400)),
+                                   "code": str(asked.get("code", "TooManyRequestsException"))})
+                    return "204 No Content", None
                 conflicts = float(asked.get("transactionConflicts", 0))
                 throttles = float(asked.get("throttles", 0))
             except (ValueError, TypeError, AttributeError):
@@ -94,12 +107,15 @@ def _report():
 
 def enabled():
     """Whether any fault is being injected (requests are not read otherwise)."""
-    return bool(_settings["transactionConflicts"] or _settings["throttles"] or _pending)
+    return bool(_settings["transactionConflicts"] or _settings["throttles"] or _pending or _rules)
 
 
 def fault(environ, body):
     """The fault to answer instead of running the call, as (status, headers, body bytes), or None."""
     target = environ.get("HTTP_X_AMZ_TARGET", "")
+    ruled = _ruled(target, body)
+    if ruled is not None:
+        return ruled
     if not target.startswith(_PREFIX):
         return None
     operation = target[len(_PREFIX):]
@@ -122,6 +138,24 @@ def fault(environ, body):
     payload = json.dumps(answer).encode("utf-8")
     return "400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"), ("Content-Length", str(len(payload))),
                                ("x-amzn-RequestId", hashlib.md5(digest.encode()).hexdigest())], payload
+
+
+def _ruled(target, body):
+    """The answer of the first rule matching this call (any service), counting it down, else None."""
+    if not target:
+        return None
+    with _guard:
+        if not _rules:
+            return None
+        text = body.decode("utf-8", "replace")
+        for rule in _rules:
+            if rule["times"] > 0 and rule["target"] == target and rule["contains"] in text:
+                rule["times"] -= 1
+                payload = json.dumps({"__type": rule["code"], "message": "injected fault"}).encode("utf-8")
+                return (f"{rule['status']} Error", [("Content-Type", "application/x-amz-json-1.1"),
+                                                    ("x-amzn-ErrorType", rule["code"]),
+                                                    ("Content-Length", str(len(payload)))], payload)
+    return None
 
 
 def _call(body):

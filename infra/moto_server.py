@@ -45,6 +45,9 @@ Faults (infra/moto_faults.py): POST /seoul-learn/faults makes a chosen share of
 TransactWriteItems fail with TransactionConflict and of other data-plane calls with DynamoDB's
 throttling errors, before moto runs them, and GET counts what was injected and retried; off
 unless asked for (infra/test turns it on for one run of the concurrency ITs).
+It also takes rules (docs/adr/0023): POST {"target": "<X-Amz-Target>", "contains": "<text of
+the body>", "times": N, "status": 400, "code": "TooManyRequestsException"} makes the next N
+matching requests of any service fail with that error; DELETE clears the rules.
 
 Same arguments as moto_server.
 """
@@ -98,7 +101,11 @@ class _OneAtATime:
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
         if environ.get("PATH_INFO") == moto_faults.PATH:
-            status, answer = moto_faults.control(environ)
+            with _lock:
+                status, answer = moto_faults.control(environ)
+            if answer is None:
+                start_response(status, [("Content-Length", "0")])
+                return [b""]
             body = json.dumps(answer).encode("utf-8")
             start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]

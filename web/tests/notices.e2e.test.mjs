@@ -1,7 +1,7 @@
 // What the programme tells a learner about their providers, through the running local cloud
 // (LOCAL_CLOUD_URL): the operator adds a provider for elementary school that has no places in
 // Chungbuk, the demo Chungbuk learner (Vietnamese) joins its waiting list, the provider leaves
-// the programme; on "My providers" the learner reads, in Vietnamese, that the waiting list
+// the programme (the departures worker tells its learners); on "My providers" the learner reads, in Vietnamese, that the waiting list
 // closed, and their choice is free again. Re-runnable: each run adds a provider of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,8 +45,13 @@ test('a learner waiting for a provider that leaves reads, in their language, tha
     // The provider leaves the programme, with a month of grace.
     const grace = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const left = await api(admin, 'POST', `/admin/providers/${providerId}/leave`, { graceUntil: grace });
-    assert.equal(left.status, 200, `leave: ${JSON.stringify(left.body)}`);
-    assert.equal(left.body.waitlistClosed, 1);
+    assert.equal(left.status, 202, `leave: ${JSON.stringify(left.body)}`);
+    // the learners are told by the departures worker (every 5 minutes; fired now, as the scheduler would)
+    const fired = await fetch(`${BASE_URL}/_local/schedules/ProviderDepartureFunction.Every5Minutes`, { method: 'POST' });
+    assert.equal(fired.status, 200, await fired.text());
+    const done = await api(admin, 'POST', `/admin/providers/${providerId}/leave`, { graceUntil: grace });
+    assert.equal(done.body.departure.status, 'DONE');
+    assert.equal(done.body.departure.waitlistClosed, 1);
   } finally {
     await adminContext.close();
   }

@@ -9,6 +9,9 @@ import kr.seoullearn.catalogue.port.CatalogueAdmin;
 import kr.seoullearn.catalogue.port.CatalogueSeeding;
 import kr.seoullearn.catalogue.port.DonatedSeats;
 import kr.seoullearn.platform.dynamo.Backoff;
+import kr.seoullearn.catalogue.port.ProviderWrites;
+import kr.seoullearn.catalogue.domain.CatalogueRefusal;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,6 +37,17 @@ public class CatalogueStorage {
     /** The seat gauges alone (the dashboard): providers and their seats, nothing of the courses. */
     public static DonatedSeats donatedSeats(DynamoDbClient dynamo, String table) {
         return new DynamoDonatedSeats(new ProviderItems(dynamo, table, new BatchCalls(dynamo, table, Backoff.DEFAULT)));
+    }
+
+    @Singleton
+    public ProviderWrites providerWrites(@Named("appTable") String table) {
+        return writes(table);
+    }
+
+    /** A provider's replacement inside another context's transaction (for code that wires by hand). */
+    public static ProviderWrites writes(String table) {
+        return (tx, provider) -> tx.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogueItems.provider(provider))
+                .conditionExpression("attribute_exists(PK)")).build(), CatalogueRefusal.PROVIDER_NOT_FOUND);
     }
 
     /** The public catalogue (for code that wires by hand: tests, benchmarks). */

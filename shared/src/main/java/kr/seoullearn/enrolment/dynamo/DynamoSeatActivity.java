@@ -58,6 +58,25 @@ final class DynamoSeatActivity implements SeatActivity {
     }
 
     @Override
+    public boolean tellOnce(TenantId tenant, String userId, Notice notice, String noticeId) {
+        Transaction tx = Transaction.named("tell once");
+        notices.addOnce(tx, tenant, userId, notice, noticeId);
+        TransactionRunner.Outcome outcome = runner.attempt(tx);
+        if (outcome.committed()) {
+            return true;
+        }
+        if (outcome.failed(0)) {
+            return false; // the notice exists: told before
+        }
+        throw runner.refusalOf(tx, outcome);
+    }
+
+    @Override
+    public SeatPage seats(TenantId tenant, String providerId, String cursor, int limit) {
+        return idle.page(tenant, providerId, cursor, limit);
+    }
+
+    @Override
     public List<Notice> notices(TenantId tenant, String userId, int limit) {
         return notices.latest(tenant, userId, limit);
     }

@@ -3,7 +3,10 @@ package kr.seoullearn.enrolment.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalogue.port.ProviderWrites;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.enrolment.port.ProviderDepartures;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
@@ -23,6 +26,16 @@ public class EnrolmentStorage {
     @Singleton
     public SeatActivity seatActivity(DynamoDbClient dynamo, @Named("appTable") String table, ReminderWrites reminders) {
         return new DynamoSeatActivity(dynamo, table, reminders);
+    }
+
+    @Singleton
+    public ProviderDepartures providerDepartures(DynamoDbClient dynamo, @Named("appTable") String table, ProviderWrites providers) {
+        return new DynamoProviderDepartures(dynamo, table, providers);
+    }
+
+    /** For code that wires by hand (tests). */
+    public static ProviderDepartures departures(DynamoDbClient dynamo, String table) {
+        return new DynamoProviderDepartures(dynamo, table, CatalogueStorage.writes(table));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

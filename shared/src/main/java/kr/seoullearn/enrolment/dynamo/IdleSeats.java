@@ -44,6 +44,29 @@ final class IdleSeats {
                 .items().forEach(item -> each.accept(EnrolmentItems.enrolment(tenant, item)));
     }
 
+    /** A page of the provider's seats in the tenant (GSI1, by last activity); the cursor is the page's last key, encoded. */
+    kr.seoullearn.enrolment.port.SeatActivity.SeatPage page(TenantId tenant, String providerId, String cursor, int limit) {
+        String partition = EnrolmentKeys.seated(tenant, providerId);
+        var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(partition))).limit(limit);
+        if (cursor != null) {
+            String[] at = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8).split("\u0000", -1);
+            if (at.length != 3) {
+                throw new IllegalArgumentException("not a seat cursor");
+            }
+            request.exclusiveStartKey(Map.of("GSI1PK", s(partition), "GSI1SK", s(at[0]), Keys.PK, s(at[1]), Keys.SK, s(at[2])));
+        }
+        var page = dynamo.query(request.build());
+        String next = null;
+        if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
+            var last = page.lastEvaluatedKey();
+            next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.get("GSI1SK").s() + "\u0000" + last.get(Keys.PK).s()
+                    + "\u0000" + last.get(Keys.SK).s()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new kr.seoullearn.enrolment.port.SeatActivity.SeatPage(
+                page.items().stream().map(item -> EnrolmentItems.enrolment(tenant, item)).toList(), next);
+    }
+
     boolean remind(Enrolment seat, LocalDate today, LocalDate reclaimFrom, Instant now) {
         Enrolment.Activity a = seat.activity();
         Transaction tx = Transaction.named("remind");

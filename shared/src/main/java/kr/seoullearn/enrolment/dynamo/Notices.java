@@ -39,7 +39,19 @@ final class Notices {
      * same kind, due at once; docs/adr/0013): a notice is never written without its e-mail.
      */
     void add(Transaction tx, TenantId tenant, String userId, Notice n) {
-        String noticeId = UUID.randomUUID().toString();
+        add(tx, tenant, userId, n, UUID.randomUUID().toString(), false);
+    }
+
+    /**
+     * As {@link #add}, under an id made from the event the notice tells of, and only if no notice
+     * of that id exists: the Put's condition fails (and the transaction with it) when it was told
+     * before, so its e-mail is never planned twice. {@code n.at()} must be the event's time too.
+     */
+    void addOnce(Transaction tx, TenantId tenant, String userId, Notice n, String noticeId) {
+        add(tx, tenant, userId, n, noticeId, true);
+    }
+
+    private void add(Transaction tx, TenantId tenant, String userId, Notice n, String noticeId, boolean once) {
         Map<String, String> params = new HashMap<>();
         params.put("providerId", n.providerId());
         if (n.date() != null) {
@@ -56,7 +68,12 @@ final class Notices {
         }
         item.put("at", s(n.at().toString()));
         item.put(Keys.TTL, AttributeValue.fromN(Long.toString(n.at().getEpochSecond() + NOTICE_DAYS * 86_400)));
-        tx.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+        tx.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(item);
+            if (once) {
+                p.conditionExpression("attribute_not_exists(PK)");
+            }
+        }).build());
         reminders.plan(tx, DueReminder.of(tenant, ReminderKind.valueOf(n.kind().name()), noticeId, userId, n.at(), params));
     }
 

@@ -60,8 +60,21 @@ public interface SeatActivity {
      */
     boolean reclaim(Enrolment seat, Instant now);
 
-    /** Tells a learner something outside a reclaim (a provider leaving). */
+    /** Tells a learner something outside a reclaim. */
     void tell(TenantId tenant, String userId, Notice notice);
+
+    /**
+     * Tells a learner once: the notice (and its e-mail) is written under {@code noticeId}, made
+     * from the event it tells of, only if no notice of that id exists. Returns whether it was
+     * written now (false: told before).
+     */
+    boolean tellOnce(TenantId tenant, String userId, Notice notice, String noticeId);
+
+    /** A page of a provider's seats in a tenant; {@code next} is the cursor of the following page, null after the last. */
+    record SeatPage(List<Enrolment> seats, String next) {}
+
+    /** The seats (ENROLLED enrolments) of a provider in a tenant, a page at a time, from {@code cursor} (null: the first). */
+    SeatPage seats(TenantId tenant, String providerId, String cursor, int limit);
 
     /** The learner's latest notices, newest first. */
     List<Notice> notices(TenantId tenant, String userId, int limit);

@@ -49,6 +49,11 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     }
 
     @Override
+    public Optional<StoredRound> createRoundOnce(Round round, String fingerprint) {
+        return rounds.createOnce(round, fingerprint);
+    }
+
+    @Override
     public Optional<Round> round(TenantId tenant, String roundId) {
         return rounds.find(tenant, roundId);
     }

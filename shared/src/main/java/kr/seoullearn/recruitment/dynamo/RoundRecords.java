@@ -20,6 +20,8 @@ import kr.seoullearn.recruitment.domain.Round;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Rounds: created once, listed newest first; {@code selected} is raised only by the selection transaction. */
@@ -33,6 +35,33 @@ final class RoundRecords {
     }
 
     void create(Round r) {
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item(r)).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            // the same id twice: a retry of the same creation (ids are random) or a seeded round
+        }
+    }
+
+    /** Creates the round with the request's fingerprint unless its id exists; then the existing round (ALL_OLD, no second read). */
+    Optional<RecruitmentLedger.StoredRound> createOnce(Round r, String fingerprint) {
+        Map<String, AttributeValue> item = item(r);
+        item.put("requestFingerprint", s(fingerprint));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+            if (old.isEmpty()) {
+                old = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                        .key(RecruitmentKeys.round(r.tenant(), r.id()).attributes())).item();
+            }
+            return Optional.of(new RecruitmentLedger.StoredRound(round(r.tenant(), old),
+                    old.containsKey("requestFingerprint") ? old.get("requestFingerprint").s() : ""));
+        }
+    }
+
+    private static Map<String, AttributeValue> item(Round r) {
         Map<String, AttributeValue> item = new HashMap<>(RecruitmentKeys.round(r.tenant(), r.id()).attributes());
         item.put("type", s("ROUND"));
         item.put("roundId", s(r.id()));
@@ -46,11 +75,7 @@ final class RoundRecords {
         item.put("createdAt", s(r.createdAt().toString()));
         item.put(Keys.GSI1PK, s(RecruitmentKeys.rounds(r.tenant())));
         item.put(Keys.GSI1SK, s(RecruitmentKeys.roundsOrder(r.opensOn(), r.id())));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException e) {
-            // the same id twice: a retry of the same creation (ids are random) or a seeded round
-        }
+        return item;
     }
 
     Optional<Round> find(TenantId tenant, String roundId) {

@@ -28,6 +28,16 @@ public interface RecruitmentLedger {
     /** Creates a round (never replaces one). */
     void createRound(Round round);
 
+    /** A round as stored with the fingerprint of the request that created it (none for rounds created without a key). */
+    record StoredRound(Round round, String fingerprint) {}
+
+    /**
+     * Creates a round under the id an Idempotency-Key made, keeping the request's fingerprint, in
+     * one conditional write. When a round of that id exists (the key was used before) nothing is
+     * written and that round is returned with its fingerprint; empty when it was created now.
+     */
+    Optional<StoredRound> createRoundOnce(Round round, String fingerprint);
+
     Optional<Round> round(TenantId tenant, String roundId);
 
     /** The tenant's rounds, newest first (one Query of the index). */

@@ -46,12 +46,14 @@ final class DynamoReminderQueue implements ReminderQueue {
     private final String table;
     private final TransactionRunner transactions;
     private final FigureWrites figures;
+    private final DeadLetters deadLetters;
 
     DynamoReminderQueue(DynamoDbClient dynamo, String table, FigureWrites figures) {
         this.dynamo = dynamo;
         this.table = table;
         this.transactions = new TransactionRunner(dynamo);
         this.figures = figures;
+        this.deadLetters = new DeadLetters(dynamo, table);
     }
 
     @Override
@@ -60,15 +62,65 @@ final class DynamoReminderQueue implements ReminderQueue {
     }
 
     @Override
-    public void due(TenantId tenant, Instant from, Instant to, Consumer<DueReminder> each) {
+    public int due(TenantId tenant, Instant from, Instant to, Consumer<DueReminder> each) {
         String low = RemindersKeys.dueSecond(from);
         String high = RemindersKeys.dueSecond(to) + "#\uffff";
+        int[] quarantined = new int[1];
         for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(to); hour = hour.plus(Duration.ofHours(1))) {
             Queries.each(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk AND SK BETWEEN :low AND :high")
                     .expressionAttributeValues(Map.of(":pk", s(RemindersKeys.dueBucket(tenant, hour)), ":low", s(low), ":high", s(high)))
-                    .build(), item -> each.accept(DueItems.reminder(item)));
+                    .build(), item -> {
+                        DueReminder r;
+                        try {
+                            r = DueItems.reminder(item);
+                        } catch (RuntimeException unreadable) {
+                            quarantineUnreadable(tenant, item, to);
+                            quarantined[0]++;
+                            return;
+                        }
+                        each.accept(r);
+                    });
         }
+        return quarantined[0];
+    }
+
+    /** A due item that is not a reminder (missing or malformed attributes): off the due list, into the dead letters. */
+    private void quarantineUnreadable(TenantId tenant, Map<String, AttributeValue> item, Instant now) {
+        Transaction tx = Transaction.named("quarantine unreadable reminder");
+        tx.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)))
+                .conditionExpression("attribute_exists(PK)")).build());
+        tx.add(deadLetters.putUnreadable(tenant, item.get(Keys.SK).s(), "unreadable", now));
+        transactions.attempt(tx); // a failed condition: another run moved it first
+    }
+
+    @Override
+    public boolean retryLater(DueReminder r, String failure, int maxAttempts, Instant now) {
+        Map<String, AttributeValue> asRead = Map.of(":attempts", n(r.attempts()));
+        if (r.attempts() + 1 >= maxAttempts) {
+            Transaction tx = Transaction.named("quarantine reminder");
+            tx.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(RemindersKeys.due(r).attributes())
+                    .conditionExpression("attempts = :attempts").expressionAttributeValues(asRead)).build());
+            tx.add(deadLetters.put(r, r.attempts() + 1, failure, now));
+            transactions.attempt(tx); // a failed condition: another run changed it first, which decides
+            return false;
+        }
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(RemindersKeys.due(r).attributes())
+                    .updateExpression("SET attempts = :next, lastFailure = :failure")
+                    .conditionExpression("attempts = :attempts")
+                    .expressionAttributeValues(Map.of(":attempts", n(r.attempts()), ":next", n(r.attempts() + 1),
+                            ":failure", s(failure))));
+        } catch (ConditionalCheckFailedException e) {
+            // claimed, dropped or counted by another run meanwhile
+        }
+        return true;
+    }
+
+    @Override
+    public java.util.List<kr.seoullearn.reminders.domain.DeadLetter> deadLetters(TenantId tenant, int limit) {
+        return deadLetters.latest(tenant, limit);
     }
 
     @Override
@@ -120,12 +172,15 @@ final class DynamoReminderQueue implements ReminderQueue {
     @Override
     public boolean release(DueReminder r, String runId, String failure, int maxAttempts, Instant now) {
         if (r.attempts() + 1 >= maxAttempts) {
-            dynamo.updateItem(u -> u.tableName(table).key(RemindersKeys.marker(r).attributes())
+            Transaction givenUp = Transaction.named("give up reminder");
+            givenUp.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(RemindersKeys.marker(r).attributes())
                     .updateExpression("SET #status = :failed, failure = :failure, failedAt = :at")
                     .conditionExpression("runId = :run AND #status = :sending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":failed", s("FAILED"), ":failure", s(failure), ":at", s(now.toString()),
-                            ":run", s(runId), ":sending", s(SENDING))));
+                            ":run", s(runId), ":sending", s(SENDING)))).build());
+            givenUp.add(deadLetters.put(r, r.attempts() + 1, failure, now));
+            transactions.commit(givenUp);
             return false;
         }
         DueReminder again = new DueReminder(r.tenant(), r.kind(), r.subject(), r.recipientId(), r.dueAt(), r.staleAt(),

@@ -17,7 +17,8 @@ import kr.seoullearn.reminders.domain.DueReminder;
  *       a run reads the hours since its look-back, so its reads grow with the due reminders, never with the people;</li>
  *   <li>a person's sent markers, one per reminder, written before it is sent: {@code T#<tenant>#SENT#<sub> / <kind>#<subject>};</li>
  *   <li>the tenant's switches: {@code T#<tenant>#CONFIG / REMINDERS};</li>
- *   <li>days whose review digest has been planned: {@code T#<tenant>#DIGEST / <Seoul date>}.</li>
+ *   <li>days whose review digest has been planned: {@code T#<tenant>#DIGEST / <Seoul date>};</li>
+ *   <li>reminders given up (dead letters): {@code T#<tenant>#DEADLETTER / <given up at>#<identity or due sort key>}.</li>
  * </ul>
  */
 final class RemindersKeys {
@@ -50,6 +51,14 @@ final class RemindersKeys {
 
     static ItemKey settings(TenantId tenant) {
         return ItemKey.of(Keys.tenant(tenant, "CONFIG"), "REMINDERS");
+    }
+
+    static String deadLetters(TenantId tenant) {
+        return Keys.tenant(tenant, "DEADLETTER");
+    }
+
+    static ItemKey deadLetter(TenantId tenant, Instant at, String what) {
+        return ItemKey.of(deadLetters(tenant), SECOND.format(at) + "#" + what);
     }
 
     static ItemKey digest(TenantId tenant, LocalDate day) {

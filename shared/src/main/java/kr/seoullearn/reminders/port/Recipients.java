@@ -14,6 +14,9 @@ public interface Recipients {
     /** The ids of the tenant's reviewers (the review team). */
     List<String> reviewers(TenantId tenant);
 
-    /** Personal data: never logged. */
-    record Recipient(String userId, String email, Language language) {}
+    /**
+     * Personal data: never logged. {@code emailVerified}: the person proved the address is theirs
+     * (Cognito's {@code email_verified}); nothing is sent to an address that is not (docs/adr/0023).
+     */
+    record Recipient(String userId, String email, Language language, boolean emailVerified) {}
 }

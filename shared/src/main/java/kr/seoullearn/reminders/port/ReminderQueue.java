@@ -20,8 +20,12 @@ public interface ReminderQueue {
     /** Writes (or rewrites, harmlessly) a due reminder. */
     void schedule(DueReminder reminder);
 
-    /** Calls {@code each} for every reminder of the tenant due in {@code (from, to]}, in due order. */
-    void due(TenantId tenant, Instant from, Instant to, Consumer<DueReminder> each);
+    /**
+     * Calls {@code each} for every reminder of the tenant due in {@code (from, to]}, in due order.
+     * A due item that cannot be read as a reminder (poisoned) is moved to the dead letters at
+     * once, since trying again cannot mend it. Returns how many were moved so.
+     */
+    int due(TenantId tenant, Instant from, Instant to, Consumer<DueReminder> each);
 
     /**
      * Takes the reminder for sending: writes its marker ("sending", with {@code runId}) if no
@@ -35,9 +39,21 @@ public interface ReminderQueue {
 
     /**
      * The send failed: the marker goes and the reminder is due again (attempts + 1) for the next
-     * run; after {@code maxAttempts} it is given up and the marker says FAILED. Returns whether it will be tried again.
+     * run; after {@code maxAttempts} it is given up: the marker says FAILED and a dead letter is
+     * written in the same transaction. Returns whether it will be tried again.
      */
     boolean release(DueReminder reminder, String runId, String failure, int maxAttempts, Instant now);
+
+    /**
+     * Preparing the reminder failed before it was claimed (a dependency threw, its content could
+     * not be made): it stays due with attempts + 1 for the next run; once {@code maxAttempts} is
+     * reached it is quarantined instead (off the due list, into the dead letters). Returns whether
+     * it will be tried again. Nothing happens if another run changed it meanwhile.
+     */
+    boolean retryLater(DueReminder reminder, String failure, int maxAttempts, Instant now);
+
+    /** The tenant's reminders given up (newest first): what an operator looks at. */
+    java.util.List<kr.seoullearn.reminders.domain.DeadLetter> deadLetters(TenantId tenant, int limit);
 
     /** No longer to be sent (switched off, no longer applies, too late, no address): off the due list. */
     void drop(DueReminder reminder);

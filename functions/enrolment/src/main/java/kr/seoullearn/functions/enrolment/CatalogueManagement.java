@@ -7,24 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.catalogue.port.CatalogueAdmin;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.Subject;
 import kr.seoullearn.catalogue.domain.TitleWords;
-import kr.seoullearn.enrolment.domain.Enrolment;
-import kr.seoullearn.enrolment.port.EnrolmentLedger;
-import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.catalogue.domain.CatalogueRefusal;
+import kr.seoullearn.enrolment.domain.Departure;
+import kr.seoullearn.enrolment.port.ProviderDepartures;
+import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.platform.school.SchoolLevel;
-import kr.seoullearn.platform.tenant.TenantDirectory;
-import kr.seoullearn.platform.tenant.TenantId;
 
 /**
  * The programme operator's changes to the shared catalogue (docs/adr/0012): providers (names,
@@ -45,19 +42,14 @@ final class CatalogueManagement {
     private static final Set<String> LEAVE_FIELDS = Set.of("graceUntil");
     private static final Set<String> COURSE_FIELDS = Set.of("providerId", "level", "grade", "subject", "titleKo", "titleEn",
             "lecturerKo", "lecturerEn", "minutes", "lessons");
-    private static final LocalDate FAR_FUTURE = LocalDate.of(9999, 12, 31);
 
     private final CatalogueAdmin catalogue;
-    private final TenantDirectory tenants;
-    private final EnrolmentLedger ledger;
-    private final SeatActivity activity;
+    private final ProviderDepartures departures;
     private final Clock clock;
 
-    CatalogueManagement(CatalogueAdmin catalogue, TenantDirectory tenants, EnrolmentLedger ledger, SeatActivity activity, Clock clock) {
+    CatalogueManagement(CatalogueAdmin catalogue, ProviderDepartures departures, Clock clock) {
         this.catalogue = catalogue;
-        this.tenants = tenants;
-        this.ledger = ledger;
-        this.activity = activity;
+        this.departures = departures;
         this.clock = clock;
     }
 
@@ -96,6 +88,9 @@ final class CatalogueManagement {
      * POST /api/admin/providers/{providerId}/leave {"graceUntil"}: the provider takes no new
      * learners; in every tenant, its enrolled learners keep access until the grace date and are
      * told so, and its waitlist closes (each waiting learner is told and gets their pick back).
+     * Answered 202 at once: the telling is the departure's, done by a scheduled worker. The same
+     * provider and grace date again is the same departure (naturally idempotent): nothing is
+     * written and its progress is answered (docs/adr/0023). 1 GetItem + 1 TransactWriteItems.
      */
     Map<String, Object> leave(Caller caller, String providerId, Map<String, Object> body) {
         requireOperator(caller);
@@ -121,34 +116,23 @@ final class CatalogueManagement {
         }
         errors.throwIfAny();
         Provider p = catalogue.provider(providerId).orElseThrow(() -> new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND));
-        Provider leaving = p.deactivated(grace);
-        catalogue.saveProvider(leaving);
-        var now = clock.instant();
-        AtomicInteger told = new AtomicInteger();
-        int closed = 0;
-        LocalDate until = grace;
-        for (TenantDirectory.Tenant tenant : tenants.all()) {
-            activity.idleSeats(tenant.id(), providerId, FAR_FUTURE, seat -> {
-                activity.tell(tenant.id(), seat.userId(), new SeatActivity.Notice(SeatActivity.Notice.Kind.PROVIDER_LEAVING, providerId, until, now));
-                told.incrementAndGet();
-            });
-            for (List<EnrolmentLedger.WaitingLearner> head = ledger.usage(tenant.id(), providerId, 100).head(); !head.isEmpty();
-                 head = ledger.usage(tenant.id(), providerId, 100).head()) {
-                for (EnrolmentLedger.WaitingLearner w : head) {
-                    var entry = ledger.find(tenant.id(), w.userId(), providerId);
-                    if (entry.isPresent() && !entry.get().enrolled()) {
-                        ledger.withdraw(entry.get());
-                        activity.tell(tenant.id(), w.userId(), new SeatActivity.Notice(SeatActivity.Notice.Kind.WAITLIST_CLOSED, providerId, null, now));
-                        closed++;
-                    }
-                }
-            }
-        }
-        LOG.info("provider leaving", "providerId", providerId, "learnersTold", told.get(), "waitlistClosed", closed);
-        Map<String, Object> view = providerView(leaving);
-        view.put("learnersTold", told.get());
-        view.put("waitlistClosed", closed);
+        // the leaving and its departure in one transaction; the learners are told by the
+        // departures worker (ProviderDepartureRun), once each, however often this is retried
+        Departure d = departures.start(p.deactivated(grace), clock.instant());
+        LOG.info("provider leaving", "providerId", providerId, "departure", d.id(), "done", d.done(),
+                "learnersTold", d.learnersTold(), "waitlistClosed", d.waitlistClosed());
+        Map<String, Object> view = providerView(p.deactivated(grace));
+        view.put("departure", departureView(d));
         return view;
+    }
+
+    static Map<String, Object> departureView(Departure d) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", d.id());
+        v.put("status", d.done() ? "DONE" : "PENDING");
+        v.put("learnersTold", d.learnersTold());
+        v.put("waitlistClosed", d.waitlistClosed());
+        return v;
     }
 
     /** PUT /api/admin/courses/{courseId}: creates or replaces a course (1 GetItem of the provider, 1 GetItem + 1 TransactWriteItems). */

@@ -15,7 +15,7 @@ import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.Role;
-import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.enrolment.port.ProviderDepartures;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 
 /** The routes of template.yaml's EnrolmentFunction. */
@@ -26,8 +26,7 @@ public class EnrolmentHandler extends ApiFunction {
     public EnrolmentHandler() {
         this(new Enrolments(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
                         Beans.get(EnrolmentLedger.class), Beans.get(SeatActivity.class), Clock.systemUTC()),
-                new CatalogueManagement(Beans.get(CatalogueAdmin.class), Beans.get(TenantDirectory.class), Beans.get(EnrolmentLedger.class),
-                        Beans.get(SeatActivity.class), Clock.systemUTC()));
+                new CatalogueManagement(Beans.get(CatalogueAdmin.class), Beans.get(ProviderDepartures.class), Clock.systemUTC()));
     }
 
     EnrolmentHandler(Enrolments enrolments, CatalogueManagement management) {
@@ -56,7 +55,7 @@ public class EnrolmentHandler extends ApiFunction {
                 }),
                 Map.entry("POST /api/admin/providers/{providerId}/leave", r -> {
                     var caller = admin(r);
-                    return ApiResponses.json(200, management.leave(caller, providerId(r), r.jsonObject()));
+                    return ApiResponses.json(202, management.leave(caller, providerId(r), r.jsonObject()));
                 }),
                 Map.entry("PUT /api/admin/providers/{providerId}/seats", r -> {
                     var caller = admin(r);

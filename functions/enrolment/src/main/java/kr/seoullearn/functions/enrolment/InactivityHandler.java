@@ -34,6 +34,7 @@ public class InactivityHandler implements RequestHandler<Map<String, Object>, Ma
         result.put("reminded", o.reminded());
         result.put("reclaimed", o.reclaimed());
         result.put("promoted", o.promoted());
+        result.put("failed", o.failed());
         return result;
     }
 }

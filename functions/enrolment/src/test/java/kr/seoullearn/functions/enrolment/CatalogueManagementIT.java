@@ -121,10 +121,18 @@ class CatalogueManagementIT {
         assertThat(f.enrol(waiting, "seoul", "etoos").getStatusCode()).isEqualTo(202);
         assertThat(f.enrol(elsewhere, "chungbuk", "etoos").getStatusCode()).isEqualTo(201);
 
-        var left = admin("POST /api/admin/providers/{providerId}/leave", "seoul", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
-        assertThat(left.getStatusCode()).as(left.getBody()).isEqualTo(200);
-        assertThat(json(left)).containsEntry("status", "INACTIVE").containsEntry("graceUntil", "2027-02-28")
-                .containsEntry("learnersTold", 2).containsEntry("waitlistClosed", 1);
+        // the request records the leaving and answers at once; retried twice, it is the same departure
+        for (int i = 0; i < 3; i++) {
+            var left = admin("POST /api/admin/providers/{providerId}/leave", "seoul", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
+            assertThat(left.getStatusCode()).as(left.getBody()).isEqualTo(202);
+            assertThat(json(left)).containsEntry("status", "INACTIVE").containsEntry("graceUntil", "2027-02-28")
+                    .containsEntry("departure", Map.of("id", "etoos@2027-02-28", "status", "PENDING", "learnersTold", 0, "waitlistClosed", 0));
+        }
+        // the worker tells them; run again, it has nothing left to do
+        assertThat(f.departures().run(() -> true)).isEqualTo(new ProviderDepartureRun.Outcome(1, 1, 2, 1, 0, false));
+        assertThat(f.departures().run(() -> true)).isEqualTo(new ProviderDepartureRun.Outcome(0, 0, 0, 0, 0, false));
+        var again = admin("POST /api/admin/providers/{providerId}/leave", "seoul", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
+        assertThat(json(again)).containsEntry("departure", Map.of("id", "etoos@2027-02-28", "status", "DONE", "learnersTold", 2, "waitlistClosed", 1));
 
         for (var learner : List.of(Map.entry(seated, "seoul"), Map.entry(elsewhere, "chungbuk"))) {
             Map<String, Object> mine = f.mine(learner.getKey(), learner.getValue());

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueManagementTest {
     private final InMemoryCatalogueAdmin catalogue = new InMemoryCatalogueAdmin();
-    // the tenants, the ledger and seat activity are only used when a provider leaves
-    private final CatalogueManagement management = new CatalogueManagement(catalogue, null, null, null,
+    // departures are only used when a provider leaves
+    private final CatalogueManagement management = new CatalogueManagement(catalogue, null,
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC));
 
     private static kr.seoullearn.platform.identity.Caller admin(String tenant) {

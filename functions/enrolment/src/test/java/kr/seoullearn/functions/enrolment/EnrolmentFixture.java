@@ -83,8 +83,8 @@ final class EnrolmentFixture implements AutoCloseable {
         handler = new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
                 RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
-                        ledger, activity, Clock.fixed(NOW, ZoneOffset.UTC)));
+                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
+                        Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     /** The handler as the template wires it, on another day (the usage report's dates are checked against today). */
@@ -93,8 +93,19 @@ final class EnrolmentFixture implements AutoCloseable {
         return new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
                 RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 clock, () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
-                        ledger, activity, clock));
+                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
+                        clock));
+    }
+
+    /** The departures worker as the template wires it (ProviderDepartureHandler), on this fixture's table. */
+    ProviderDepartureRun departures() {
+        return departures(ProviderDepartureRun.PAGE);
+    }
+
+    ProviderDepartureRun departures(int page) {
+        DynamoDbClient counted = stack.dynamoDb(counter);
+        return new ProviderDepartureRun(EnrolmentStorage.departures(counted, stack.table()), new DynamoTenantDirectory(counted, stack.table()),
+                activity, ledger, page);
     }
 
     @Override

@@ -17,7 +17,6 @@ import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.catalogue.port.CatalogueAdmin;
-import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ class EnrolmentRequestsTest {
     private final EnrolmentHandler handler = new EnrolmentHandler(new Enrolments(port(ApplicationStore.class),
             port(ProgrammeCatalogue.class), port(Catalogue.class), port(EnrolmentLedger.class), port(SeatActivity.class),
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"),
-            new CatalogueManagement(port(CatalogueAdmin.class), port(TenantDirectory.class), port(EnrolmentLedger.class),
-                    port(SeatActivity.class), Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
+            new CatalogueManagement(port(CatalogueAdmin.class), port(kr.seoullearn.enrolment.port.ProviderDepartures.class),
+                    Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {

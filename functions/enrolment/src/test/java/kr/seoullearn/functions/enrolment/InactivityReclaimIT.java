@@ -89,6 +89,29 @@ class InactivityReclaimIT {
     }
 
     @Test
+    void aSeatWhoseReminderKeepsFailingIsCountedAndTheOtherSeatsAreStillReminded() {
+        String failing = f.learner("seoul", SchoolLevel.MIDDLE);
+        String fine = f.learner("seoul", SchoolLevel.MIDDLE);
+        assertThat(f.enrol(failing, "seoul", "idle-a").getStatusCode()).isEqualTo(201);
+        assertThat(f.enrol(fine, "seoul", "idle-b").getStatusCode()).isEqualTo(201);
+        var faults = new kr.seoullearn.local.testing.EmulatorFaults(f.stack.aws().endpoint());
+        try {
+            // DynamoDB answers 500 to every try of the one seat's reminder transaction
+            faults.fail("DynamoDB_20120810.TransactWriteItems", failing, 1_000, 500, "InternalServerError");
+            InactivityReclaim.Outcome run = runOnDay(30);
+            assertThat(run.failed()).isEqualTo(1);
+            assertThat(run.reminded()).isEqualTo(1);
+            assertThat(notices(fine, "seoul")).singleElement().satisfies(n -> assertThat(n).containsEntry("kind", "INACTIVITY_REMINDER"));
+            assertThat(notices(failing, "seoul")).isEmpty();
+        } finally {
+            faults.clear();
+        }
+        // left as it was: the next run reminds it
+        assertThat(runOnDay(31).reminded()).isEqualTo(1);
+        assertThat(notices(failing, "seoul")).singleElement().satisfies(n -> assertThat(n).containsEntry("kind", "INACTIVITY_REMINDER"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void anIdleSeatIsRemindedTwiceThenGoesToTheFirstInLine() {
         String idle = f.learner("seoul", SchoolLevel.MIDDLE);

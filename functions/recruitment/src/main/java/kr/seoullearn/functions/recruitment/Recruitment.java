@@ -34,7 +34,12 @@ public final class Recruitment {
 
     /** POST /api/recruitment/rounds. */
     Map<String, Object> createRound(Caller caller, Map<String, Object> body) {
-        return reviewing.createRound(caller, body);
+        return reviewing.createRound(caller, body, java.util.Optional.empty());
+    }
+
+    /** POST /api/recruitment/rounds with the request's Idempotency-Key, if any. */
+    Map<String, Object> createRound(Caller caller, Map<String, Object> body, java.util.Optional<kr.seoullearn.platform.http.IdempotencyKey> key) {
+        return reviewing.createRound(caller, body, key);
     }
 
     /** POST /api/recruitment/eligibility. */

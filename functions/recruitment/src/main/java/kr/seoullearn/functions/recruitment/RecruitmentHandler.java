@@ -35,7 +35,8 @@ public class RecruitmentHandler extends ApiFunction {
         routes.put("POST /api/recruitment/rounds", r -> {
             var caller = r.caller();
             caller.require(Role.REVIEWER, Role.ADMIN);
-            return ApiResponses.json(201, recruitment.createRound(caller, r.jsonObject()));
+            var key = kr.seoullearn.platform.http.IdempotencyKey.of(r);
+            return ApiResponses.json(201, recruitment.createRound(caller, r.jsonObject(), key));
         });
         routes.put("POST /api/recruitment/eligibility", r -> {
             var caller = r.caller();

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.platform.http.IdempotencyKey;
+import kr.seoullearn.platform.http.IdempotencyRefusal;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.GroupMembership;
@@ -58,8 +60,12 @@ final class Reviewing extends RecruitmentJob {
         return Map.of("rounds", ledger.rounds(caller.tenant()).stream().map(r -> RecruitmentView.round(r, today)).toList());
     }
 
-    /** POST /api/recruitment/rounds {name, opensOn, closesOn, target, criteria}: 1 conditional PutItem. */
-    Map<String, Object> createRound(Caller caller, Map<String, Object> body) {
+    /**
+     * POST /api/recruitment/rounds {name, opensOn, closesOn, target, criteria}: 1 conditional PutItem.
+     * With an Idempotency-Key the round's id comes from the key: a retry answers the round as
+     * created, a different request under the same key 422 (docs/adr/0023).
+     */
+    Map<String, Object> createRound(Caller caller, Map<String, Object> body, java.util.Optional<IdempotencyKey> key) {
         caller.require(Role.REVIEWER, Role.ADMIN);
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
@@ -85,9 +91,21 @@ final class Reviewing extends RecruitmentJob {
             criteria.addAll(EnumSet.allOf(Criterion.class));
         }
         errors.throwIfAny();
-        Round round = new Round(caller.tenant(), UUID.randomUUID().toString(), name, opensOn, closesOn, target, 0, criteria,
-                caller.userId(), clock.instant());
-        ledger.createRound(round);
+        String id = key.map(k -> k.idFor(caller.tenant(), caller.userId(), "recruitment-round")).orElseGet(() -> UUID.randomUUID().toString());
+        Round round = new Round(caller.tenant(), id, name, opensOn, closesOn, target, 0, criteria, caller.userId(), clock.instant());
+        if (key.isPresent()) {
+            String fingerprint = IdempotencyKey.fingerprint(body);
+            var existing = ledger.createRoundOnce(round, fingerprint);
+            if (existing.isPresent()) {
+                if (!existing.get().fingerprint().equals(fingerprint)) {
+                    throw new ProblemException(IdempotencyRefusal.IDEMPOTENCY_KEY_REUSED);
+                }
+                LOG.info("round creation repeated", "tenant", caller.tenant().value(), "roundId", id);
+                return RecruitmentView.round(existing.get().round(), today());
+            }
+        } else {
+            ledger.createRound(round);
+        }
         LOG.info("round created", "tenant", caller.tenant().value(), "roundId", round.id(), "target", target);
         return RecruitmentView.round(round, today());
     }

@@ -45,6 +45,18 @@ final class InMemoryRecruitment implements RecruitmentLedger, MentorOnboarding {
         rounds.putIfAbsent(round.id(), round);
     }
 
+    private final java.util.Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<StoredRound> createRoundOnce(Round round, String fingerprint) {
+        Round old = rounds.putIfAbsent(round.id(), round);
+        if (old == null) {
+            fingerprints.put(round.id(), fingerprint);
+            return Optional.empty();
+        }
+        return Optional.of(new StoredRound(old, fingerprints.getOrDefault(round.id(), "")));
+    }
+
     @Override
     public Optional<Round> round(TenantId tenant, String roundId) {
         return Optional.ofNullable(rounds.get(roundId));

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 /**
  * Recipients from their profile (registration's ProfileRepository: preferred language, Cognito user name) and the user
  * pool (the e-mail address: AdminGetUser, or ListUsers by sub for staff without a profile).
- * Addresses live only in Cognito; the person must belong to the tenant (custom:tenant) and be enabled.
+ * Addresses live only in Cognito; the person must belong to the tenant (custom:tenant) and be enabled,
+ * and whether the address is verified ({@code email_verified}) comes with it.
  */
 final class CognitoRecipients implements Recipients {
     private final ProfileRepository profiles;
@@ -59,7 +60,9 @@ final class CognitoRecipients implements Recipients {
         if (preferred == null) {
             preferred = Language.fromTag(attribute(attributes, "locale"));
         }
-        return Optional.of(new Recipient(userId, email, preferred == null ? Language.DEFAULT : preferred));
+        // email_verified: the owner proved the address (the code Cognito mailed, or an admin who set it); docs/adr/0023
+        boolean verified = "true".equals(attribute(attributes, "email_verified"));
+        return Optional.of(new Recipient(userId, email, preferred == null ? Language.DEFAULT : preferred, verified));
     }
 
     @Override

@@ -60,16 +60,15 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runId", o.runId());
         result.put("tenants", o.tenants());
+        result.put("tenantsFailed", o.tenantsFailed());
         ReminderRun.Counts t = o.total();
-        result.put("due", t.due());
-        result.put("sent", t.sent());
-        result.put("skipped", t.skipped());
-        result.put("failed", t.failed());
+        result.putAll(ReminderRun.counts(t));
+        result.put("quarantined", o.quarantined());
+        result.put("unreadable", o.unreadable());
         result.put("deferred", o.deferred());
         Map<String, Object> byKind = new LinkedHashMap<>();
         for (ReminderKind k : ReminderKind.values()) {
-            ReminderRun.Counts c = o.byKind().get(k);
-            byKind.put(k.name(), Map.of("due", c.due(), "sent", c.sent(), "skipped", c.skipped(), "failed", c.failed()));
+            byKind.put(k.name(), ReminderRun.counts(o.byKind().get(k)));
         }
         result.put("byKind", byKind);
         return result;

@@ -106,12 +106,18 @@ class RemindersFixture implements AutoCloseable {
 
     record Person(String sub, String email, TenantId tenant) {}
 
-    /** A person in the user pool (with the group) and their profile in the language. */
+    /** A person in the user pool (with the group, their address verified) and their profile in the language. */
     Person person(String tenant, String group, Language language, RegistrationStatus status) {
+        return person(tenant, group, language, status, true);
+    }
+
+    /** As above; {@code verified} false: an address its owner never confirmed (AdminCreateUser without email_verified). */
+    Person person(String tenant, String group, Language language, RegistrationStatus status, boolean verified) {
         String email = group + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String pool = stack.stack().userPoolId();
         cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction("SUPPRESS").userAttributes(
                 AttributeType.builder().name("email").value(email).build(),
+                AttributeType.builder().name("email_verified").value(Boolean.toString(verified)).build(),
                 AttributeType.builder().name("locale").value(language.tag()).build(),
                 AttributeType.builder().name("custom:tenant").value(tenant).build()));
         cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName(group));

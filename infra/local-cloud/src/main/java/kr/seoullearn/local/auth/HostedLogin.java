@@ -155,6 +155,9 @@ public final class HostedLogin {
             return Answer.html(400, signUpPage(text, text.missing(), form, null));
         }
         cognito.adminConfirmSignUp(r -> r.userPoolId(client.userPoolId()).username(email));
+        // confirming the mailed code verifies the address (AutoVerifiedAttributes); AdminConfirmSignUp does not (ADR 23)
+        cognito.adminUpdateUserAttributes(r -> r.userPoolId(client.userPoolId()).username(email)
+                .userAttributes(AttributeType.builder().name("email_verified").value("true").build()));
         try {
             confirmation.confirmed(email);
         } catch (Exception e) {
