@@ -62,6 +62,7 @@ public final class Suggestions {
             if (wanted.isBlank() || (n > 1 && parts[parts.length - n].isEmpty())) {
                 continue;
             }
+            int before = out.size();
             for (SearchVocabulary.Phrase p : phrases) {
                 if (out.size() == limit) {
                     break;
@@ -70,6 +71,9 @@ public final class Suggestions {
                 if (folded.startsWith(wanted) && !folded.equals(wanted)) {
                     add(out, head + p.text());
                 }
+            }
+            if (out.size() > before) {
+                break; // the longest tail that starts a phrase decides ("tiếng a" → tiếng Anh, not "tiếng adult")
             }
         }
         String last = lastWord(text);
