@@ -1,5 +1,9 @@
-// The public catalogue (#/catalog): search courses by words of their title (Korean or English)
+// The public catalogue (#/catalog): search courses by words of their title (Korean or English
+// titles; level and subject words also in Vietnamese and Chinese, Korean shorthand like 중2수학)
 // or browse by school level, subject, provider and grade, ten at a time with "load more".
+// The search box suggests as you type (an ARIA 1.2 combobox: arrows move through the
+// suggestions, Enter picks one, Escape closes them; a polite status says how many there are).
+// A signed-in learner's own level and grade come first in the results.
 // No sign-in needed. The search is kept in the address (#/catalog?q=…) so a reload keeps it.
 //
 // Which title to show: Korean readers get the Korean title. Everyone else gets the English
@@ -18,6 +22,8 @@ const PAGE_SIZE = 10;
 const EMPTY_PAGES_FOLLOWED = 4;
 const MAX_QUERY = 100;
 const LEVEL_ORDER = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'NOT_IN_SCHOOL', 'ADULT'];
+// Wait this long after the last key before asking for suggestions: one request per pause, not per key.
+const SUGGEST_DELAY_MS = 250;
 
 export const SUBJECT_KEYS = {
   KOREAN: 'subject.KOREAN',
@@ -56,6 +62,13 @@ let providers = [];
 // What is on screen: the query, its pages so far and the cursor of the next.
 let shown = null;
 let request = 0;
+// Suggestions: the debounce timer, the newest request's number, the options shown and the active one.
+let suggestTimer = null;
+let suggestRequest = 0;
+let suggestions = [];
+let activeSuggestion = -1;
+// A signed-in learner's level and grade (what ranks their courses first), once known.
+let learnerRank = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -64,6 +77,8 @@ export function enter(context, root) {
   host = root;
   useContext(ctx);
   shown = null;
+  learnerRank = null;
+  suggestions = [];
   start();
   return {
     languageChanged() {
@@ -104,7 +119,16 @@ async function start() {
   } else {
     showProblem(host, answer);
   }
+  await loadLearnerRank();
   if (fromAddress) run(fromAddress);
+}
+
+/** A learner's level and grade from their registration; nothing (and no error) for anyone else. */
+async function loadLearnerRank() {
+  if (!ctx.me()?.groups?.includes('learners')) return;
+  const answer = await ctx.api('GET', '/registration');
+  if (!ctx.current() || !answer.ok || !answer.data?.schoolLevel) return;
+  learnerRank = { level: answer.data.schoolLevel, grade: answer.data.grade ?? null };
 }
 
 function levelOptions() {
@@ -116,8 +140,19 @@ function render(initial) {
   const learner = me?.groups?.includes('learners');
   const searchField = textField({
     name: 'q', label: 'catalog.q', hint: 'catalog.q.hint', type: 'search', maxlength: MAX_QUERY, spellcheck: 'false',
-    value: initial?.mode === 'search' ? initial.q : '',
+    value: initial?.mode === 'search' ? initial.q : '', autocomplete: 'off',
   });
+  const input = searchField.querySelector('input');
+  searchField.querySelector('label').id = 'q-label';
+  for (const [name, value] of Object.entries({
+    role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'q-suggestions',
+  })) input.setAttribute(name, value);
+  input.addEventListener('input', suggestSoon);
+  input.addEventListener('keydown', suggestionKeys);
+  input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+  searchField.append(
+    h('ul', { id: 'q-suggestions', role: 'listbox', class: 'suggestions', 'aria-labelledby': 'q-label', hidden: true }),
+    h('p', { id: 'q-suggestions-status', class: 'visually-hidden', role: 'status' }));
   const browsing = initial?.mode === 'browse';
   host.replaceChildren(
     heading('catalog.title'),
@@ -184,8 +219,97 @@ function fillProviderOptions() {
 
 // ---- asking ----
 
+// ---- suggestions (combobox) ----
+
+function suggestSoon() {
+  clearTimeout(suggestTimer);
+  const q = $('q').value;
+  if (!q.trim()) return closeSuggestions();
+  suggestTimer = setTimeout(() => fetchSuggestions(q), SUGGEST_DELAY_MS);
+}
+
+async function fetchSuggestions(q) {
+  const mine = ++suggestRequest;
+  const params = new URLSearchParams({ q: q.slice(0, MAX_QUERY) });
+  if ($('search-level')?.value) params.set('level', $('search-level').value);
+  const answer = await ctx.publicApi('GET', `/catalog/suggest?${params}`);
+  // Only the newest answer counts, and only while the text is still what was asked about.
+  if (mine !== suggestRequest || !ctx.current() || !answer.ok || $('q')?.value !== q) return;
+  showSuggestions((answer.data.items ?? []).map((i) => i.text));
+}
+
+function showSuggestions(texts) {
+  suggestions = texts;
+  activeSuggestion = -1;
+  const list = $('q-suggestions');
+  const input = $('q');
+  list.replaceChildren(...texts.map((text, i) => h('li', {
+    id: `q-suggestion-${i}`, role: 'option', class: 'suggestion', 'aria-selected': 'false',
+    // mousedown, not click: the box keeps the focus
+    onmousedown: (e) => { e.preventDefault(); pickSuggestion(i); },
+  }, text)));
+  list.hidden = !texts.length;
+  input.setAttribute('aria-expanded', texts.length ? 'true' : 'false');
+  input.removeAttribute('aria-activedescendant');
+  $('q-suggestions-status').replaceChildren(texts.length ? tx('catalog.suggestions.count', { n: texts.length }) : '');
+}
+
+function closeSuggestions() {
+  clearTimeout(suggestTimer);
+  suggestRequest++;
+  const list = $('q-suggestions');
+  if (!list) return;
+  suggestions = [];
+  activeSuggestion = -1;
+  list.hidden = true;
+  list.replaceChildren();
+  $('q').setAttribute('aria-expanded', 'false');
+  $('q').removeAttribute('aria-activedescendant');
+}
+
+function moveSuggestion(to) {
+  activeSuggestion = to;
+  const input = $('q');
+  [...$('q-suggestions').children].forEach((li, i) => li.setAttribute('aria-selected', i === to ? 'true' : 'false'));
+  if (to < 0) input.removeAttribute('aria-activedescendant');
+  else {
+    input.setAttribute('aria-activedescendant', `q-suggestion-${to}`);
+    $(`q-suggestion-${to}`).scrollIntoView({ block: 'nearest' });
+  }
+}
+
+function suggestionKeys(event) {
+  const open = suggestions.length > 0 && !$('q-suggestions').hidden;
+  if (event.key === 'ArrowDown' && open) {
+    event.preventDefault();
+    moveSuggestion(activeSuggestion + 1 >= suggestions.length ? 0 : activeSuggestion + 1);
+  } else if (event.key === 'ArrowUp' && open) {
+    event.preventDefault();
+    moveSuggestion(activeSuggestion <= 0 ? suggestions.length - 1 : activeSuggestion - 1);
+  } else if (event.key === 'Enter' && open && activeSuggestion >= 0) {
+    event.preventDefault();
+    pickSuggestion(activeSuggestion);
+  } else if (event.key === 'Escape' && open) {
+    event.preventDefault();
+    closeSuggestions();
+  } else if (event.key === 'Tab') {
+    closeSuggestions();
+  }
+}
+
+function pickSuggestion(i) {
+  const text = suggestions[i];
+  if (text == null) return;
+  $('q').value = text;
+  closeSuggestions();
+  $('q').focus();
+  clearErrors(host);
+  run({ mode: 'search', q: text, level: $('search-level').value });
+}
+
 function search(event) {
   event.preventDefault();
+  closeSuggestions();
   clearErrors(host);
   const q = $('q').value.trim();
   // How many words count is the server's to say (particles and 중2-like shorthands do not).
@@ -214,6 +338,10 @@ function pathOf(query, cursor) {
   if (query.mode === 'search') {
     params.set('q', query.q);
     if (query.level) params.set('level', query.level);
+    if (learnerRank) {
+      params.set('rankLevel', learnerRank.level);
+      if (learnerRank.grade) params.set('rankGrade', String(learnerRank.grade));
+    }
   } else {
     for (const name of ['level', 'subject', 'provider', 'grade']) if (query[name]) params.set(name, query[name]);
   }

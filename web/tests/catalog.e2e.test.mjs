@@ -2,11 +2,12 @@
 // anonymous visitor finds middle-school maths by the Korean word 수학 and loads more; the demo
 // high-school learner (Vietnamese) chooses a provider, gets the link to its lectures, is refused
 // one beyond the programme's pick limit and withdraws; joins and leaves a waiting list; an English page
-// at 360 px. Re-runnable: learner.high@ gives up whatever a failed run left behind, first.
+// at 360 px; a Vietnamese reader types "toá" into the search box, moves to a suggestion with
+// the keyboard and picks it, and a signed-in learner sees their own level first. Re-runnable: learner.high@ gives up whatever a failed run left behind, first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, api, apiUrl, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, snap, useBrowser,
+  BASE_URL, PASSWORD, accessible, api, apiUrl, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, snap, useBrowser,
 } from './support.mjs';
 
 useBrowser();
@@ -130,6 +131,62 @@ test('an English reader at 360 px sees English titles with the Korean title unde
   await expectText(page, '#results .course >> nth=0', mentions(en['subject.MATH']), 'the subject');
   await noSideways(page, 'the English catalogue');
   await snap(page, 'catalog-search-en');
+}));
+
+test('a Vietnamese reader types Toán into the search box and picks a suggestion with the keyboard', { timeout: 90_000 }, (t) => journey(t, { locale: 'vi-VN' }, async (page) => {
+  const vi = messages.vi;
+  await page.goto(`${BASE_URL}/#/catalog`);
+  await expectText(page, '#page h1', exactly(vi['catalog.title']), 'the catalogue in Vietnamese');
+  const box = page.locator('#q');
+  assert.equal(await box.getAttribute('role'), 'combobox');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false', 'no suggestions before typing');
+  // typed key by key, as a person does: one request after the pause, not one per key
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/api/catalog/suggest')) asked.push(r.url()); });
+  await box.pressSequentially('toá', { delay: 60 });
+  await page.locator('#q-suggestions [role="option"]').first().waitFor({ state: 'visible' });
+  assert.equal(await box.getAttribute('aria-expanded'), 'true', 'the suggestions are open');
+  assert.ok(asked.length < 3, `fewer suggestion requests than keys typed (${asked.length} for 3)`);
+  const options = await page.locator('#q-suggestions [role="option"]').allInnerTexts();
+  assert.ok(options.includes('Toán'), `"Toán" is suggested (${options.join(', ')})`);
+  await expectText(page, '#q-suggestions-status', mentionsMessage(vi['catalog.suggestions.count']), 'how many suggestions, announced');
+  await accessible(page, 'the open suggestions');
+  await snap(page, 'catalog-suggestions-vi');
+  // down to "Toán", with the arrows; the box says which one is active
+  const target = options.indexOf('Toán');
+  for (let i = 0; i <= target; i++) await box.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), `q-suggestion-${target}`);
+  assert.equal(await page.locator(`#q-suggestion-${target}`).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the focus stays in the box');
+  await box.press('Enter');
+  assert.equal(await box.inputValue(), 'Toán');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false', 'picked: the suggestions close');
+  await expectText(page, '#results-status', (text) => text.length > 0 && !text.includes(vi['catalog.searching']), 'the courses found');
+  const subjects = await page.locator('#results .course').evaluateAll((els) => els.map((e) => e.dataset.subject));
+  assert.ok(subjects.length > 0, 'Toán finds courses');
+  assert.deepEqual(new Set(subjects), new Set(['MATH']), 'every course found is maths');
+  // Escape closes the suggestions and leaves the text alone
+  await box.fill('');
+  await box.pressSequentially('tiếng A', { delay: 40 });
+  await page.locator('#q-suggestions [role="option"]').first().waitFor({ state: 'visible' });
+  assert.ok((await page.locator('#q-suggestions [role="option"]').allInnerTexts()).includes('tiếng Anh'));
+  await box.press('Escape');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await box.inputValue(), 'tiếng A');
+  await noSideways(page, 'the suggestions');
+}));
+
+test('a signed-in high-school learner searching 수학 sees high-school maths first', { timeout: 120_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
+  await page.goto(`${BASE_URL}/`);
+  await signIn(page, LEARNER);
+  await page.locator('#catalog-link-signed-in').waitFor({ state: 'visible' });
+  const ranked = page.waitForRequest((r) => r.url().includes('/api/catalog/search') && r.url().includes('rankLevel=HIGH'));
+  await page.goto(`${BASE_URL}/#/catalog?q=${encodeURIComponent('수학')}`);
+  await ranked;
+  await expectText(page, '#results-status', (text) => text.length > 0 && !text.includes(messages.ko['catalog.searching']), 'the courses found');
+  const levels = await page.locator('#results .course').evaluateAll((els) => els.map((e) => e.dataset.level));
+  assert.ok(levels.length > 0);
+  assert.deepEqual(new Set(levels), new Set(['HIGH']), `the learner's level first (${levels.join(', ')})`);
 }));
 
 test('a high-school learner chooses a provider, gets its link, is refused one too many and withdraws', { timeout: 180_000 }, (t) => journey(t, { locale: 'vi-VN' }, async (page) => {

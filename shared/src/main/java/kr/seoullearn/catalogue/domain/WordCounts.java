@@ -14,7 +14,7 @@ public final class WordCounts {
     public static Map<String, Map<SchoolLevel, Integer>> of(Collection<Course> courses) {
         Map<String, Map<SchoolLevel, Integer>> counts = new TreeMap<>();
         for (Course c : courses) {
-            for (String w : TitleWords.indexWords(c.titleKo(), c.titleEn())) {
+            for (String w : SearchIndex.words(c)) {
                 counts.computeIfAbsent(w, k -> new EnumMap<>(SchoolLevel.class)).merge(c.level(), 1, Integer::sum);
             }
         }

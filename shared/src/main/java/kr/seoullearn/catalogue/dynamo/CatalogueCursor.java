@@ -27,18 +27,30 @@ final class CatalogueCursor {
 
     private CatalogueCursor() {}
 
-    /** Where a page starts. */
-    record Position(String partition, String sortKey) {
+    /** Where a page starts: after this key, in the plan's range number {@code range}. */
+    record Position(String partition, String sortKey, int range) {
+        Position(String partition, String sortKey) {
+            this(partition, sortKey, 0);
+        }
+
         Map<String, AttributeValue> key() {
             return ItemKey.of(partition, sortKey).attributes();
         }
     }
 
     static String encode(String fingerprint, Map<String, AttributeValue> lastKey) {
+        return encode(fingerprint, lastKey, 0);
+    }
+
+    /** A cursor after {@code lastKey} in range {@code range} of the plan (a range's start: its low key, with "r" past the previous). */
+    static String encode(String fingerprint, Map<String, AttributeValue> lastKey, int range) {
         Map<String, String> plain = new LinkedHashMap<>();
         plain.put("f", fingerprint);
         plain.put("p", lastKey.get(Keys.PK).s());
         plain.put("s", lastKey.get(Keys.SK).s());
+        if (range > 0) {
+            plain.put("r", Integer.toString(range));
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -53,11 +65,17 @@ final class CatalogueCursor {
         } catch (IllegalArgumentException | ProblemException e) {
             throw invalid();
         }
-        if (plain.size() != 3 || !fingerprint.equals(plain.get("f"))
+        int range = 0;
+        if (plain.size() == 4 && plain.get("r") instanceof String r && r.matches("[1-9]")) {
+            range = Integer.parseInt(r);
+        } else if (plain.size() != 3) {
+            throw invalid();
+        }
+        if (!fingerprint.equals(plain.get("f"))
                 || !(plain.get("p") instanceof String p) || !(plain.get("s") instanceof String s) || s.isEmpty()) {
             throw invalid();
         }
-        return new Position(p, s);
+        return new Position(p, s, range);
     }
 
     /** A short hash naming a query: equal for equal queries, different otherwise. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.Subject;
-import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.catalogue.domain.SearchIndex;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.school.SchoolLevel;
@@ -21,7 +21,7 @@ final class CatalogueItems {
 
     /** The items of one course: by provider, by level, by level and grade (if it has one), and a posting per index word. */
     static List<Map<String, AttributeValue>> items(Course c) {
-        Set<String> words = TitleWords.indexWords(c.titleKo(), c.titleEn());
+        Set<String> words = SearchIndex.words(c);
         List<Map<String, AttributeValue>> items = new ArrayList<>(3 + words.size());
         Map<String, AttributeValue> attributes = attributes(c);
         items.add(item(attributes, CatalogueKeys.byProvider(c), "COURSE"));

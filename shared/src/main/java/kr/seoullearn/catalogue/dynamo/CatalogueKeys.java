@@ -13,9 +13,7 @@ import kr.seoullearn.platform.school.SchoolLevel;
 final class CatalogueKeys {
     /** Each course by its id, as the operator changes it: {@code CAT#COURSE / <courseId>}. */
     static final String COURSES = "CAT#COURSE";
-    /** Sort key of a word's counts (sorts before every {@code <LEVEL>#…} posting). */
-    static final String WORD_STATS = "#STATS";
-    /** The lowest sort key of a posting (levels are upper-case names; the counts sort before, under "#"). */
+    /** The lowest sort key of a posting (levels are upper-case names). */
     static final String FIRST_LEVEL = "A";
 
     private CatalogueKeys() {}
@@ -40,14 +38,23 @@ final class CatalogueKeys {
         return "CAT#LG#" + level.name() + "#" + grade(grade);
     }
 
-    /** A title word's postings: {@code CAT#W#<word> / <LEVEL>#<courseId>}, and its counts under {@link #WORD_STATS}. */
+    /** An index word's postings: {@code CAT#W#<word> / <LEVEL>#<grade 00-06>#<courseId>}. */
     static String word(String word) {
         return "CAT#W#" + word;
     }
 
-    /** The item counting the courses that hold a word, in all and per level. */
+    /**
+     * The item counting the courses that hold a word, in all and per level, beside the other
+     * words of the same first character ({@code CAT#WS#<first character> / <word>}), so that the
+     * words beginning with what someone is typing are one Query (suggestions).
+     */
     static ItemKey wordStats(String word) {
-        return ItemKey.of(word(word), WORD_STATS);
+        return ItemKey.of(wordsStartingWith(word), word);
+    }
+
+    /** The partition of the counts of words that begin with this text's first character. */
+    static String wordsStartingWith(String text) {
+        return "CAT#WS#" + new String(Character.toChars(text.codePointAt(0)));
     }
 
     static ItemKey byProvider(Course c) {
@@ -65,7 +72,7 @@ final class CatalogueKeys {
     }
 
     static ItemKey posting(String word, Course c) {
-        return ItemKey.of(word(word), c.level().name() + "#" + c.id());
+        return ItemKey.of(word(word), c.level().name() + "#" + grade(c.grade()) + "#" + c.id());
     }
 
     /** A grade as it sorts in keys: two digits, {@code 00} for a course of no particular grade. */

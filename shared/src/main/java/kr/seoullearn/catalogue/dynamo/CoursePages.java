@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.TitleWords;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.port.Catalogue.BrowseFilter;
 import kr.seoullearn.catalogue.port.Catalogue.CoursePage;
+import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.school.SchoolLevel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,18 +40,17 @@ final class CoursePages {
 
     CoursePage browse(BrowseFilter f, String cursor, int limit) {
         QueryPlan plan = QueryPlan.browse(f);
-        Map<String, AttributeValue> start = cursor == null ? null : plan.start(CatalogueCursor.decode(cursor, plan.fingerprint()));
-        return run(plan, start, limit, 0, 0);
+        return run(plan, cursor == null ? null : CatalogueCursor.decode(cursor, plan.fingerprint()), limit, 0, 0);
     }
 
-    CoursePage search(SearchTerms terms, String cursor, int limit) {
+    CoursePage search(SearchTerms terms, Catalogue.Preference prefer, String cursor, int limit) {
         if (terms.words().isEmpty()) {
             // only a level (and grade) was named: that is browsing the level
             return terms.level() == null ? CoursePage.empty(0, 0)
                     : browse(new BrowseFilter(terms.level(), null, null, terms.grade()), cursor, limit);
         }
         String fingerprint = CatalogueCursor.fingerprint("S|" + String.join(" ", new TreeSet<>(terms.words()))
-                + "|" + terms.level() + "|" + terms.grade());
+                + "|" + terms.level() + "|" + terms.grade() + "|" + (prefer == null ? "" : prefer.level() + "|" + prefer.grade()));
         int calls = 0;
         int read = 0;
         String word;
@@ -85,13 +86,33 @@ final class CoursePages {
                 filter.contains("words", AttributeValue.fromS(other));
             }
         }
-        if (terms.grade() != null) {
+        if (terms.grade() != null && terms.level() == null) {
             filter.equal("grade", AttributeValue.fromN(terms.grade().toString()));
         }
-        QueryPlan plan = terms.level() == null
-                ? new QueryPlan(CatalogueKeys.word(word), "", CatalogueKeys.FIRST_LEVEL, filter, fingerprint)
-                : new QueryPlan(CatalogueKeys.word(word), terms.level().name() + "#", null, filter, fingerprint);
-        return run(plan, position == null ? null : plan.start(position), limit, calls, read);
+        QueryPlan plan = QueryPlan.ranked(CatalogueKeys.word(word), SearchRanges.of(terms, prefer), filter, fingerprint);
+        return run(plan, position, limit, calls, read);
+    }
+
+    /** Index words beginning with a prefix, the most used first: one Query of the counts beside the prefix's first character. */
+    List<Catalogue.WordUse> wordsStartingWith(String prefix, SchoolLevel level, int limit) {
+        if (prefix.isEmpty() || prefix.length() > TitleWords.MAX_WORD_LENGTH) {
+            return List.of();
+        }
+        QueryResponse r = dynamo.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CatalogueKeys.wordsStartingWith(prefix)),
+                        ":prefix", AttributeValue.fromS(prefix)))
+                .limit(Catalogue.SUGGESTION_READ).build());
+        String attribute = level == null ? "n" : "n_" + level.name();
+        List<Catalogue.WordUse> uses = new ArrayList<>();
+        for (Map<String, AttributeValue> item : r.items()) {
+            int n = item.containsKey(attribute) ? CatalogueItems.number(item, attribute) : 0;
+            if (n > 0) {
+                uses.add(new Catalogue.WordUse(item.get("word").s(), n));
+            }
+        }
+        uses.sort(java.util.Comparator.comparingInt(Catalogue.WordUse::courses).reversed().thenComparing(Catalogue.WordUse::word));
+        return uses.subList(0, Math.min(limit, uses.size()));
     }
 
     /** How many courses (of the level, if one is given) hold each word: one BatchGetItem of the words' counts. */
@@ -108,15 +129,21 @@ final class CoursePages {
         return counts;
     }
 
-    private CoursePage run(QueryPlan plan, Map<String, AttributeValue> start, int limit, int calls, int read) {
+    /** Reads the plan's ranges in order from the position on, until the page is full, the ranges end or the Query budget is spent. */
+    private CoursePage run(QueryPlan plan, CatalogueCursor.Position position, int limit, int calls, int read) {
         List<Course> courses = new ArrayList<>();
         Map<String, AttributeValue> lastTaken = null;
-        Map<String, AttributeValue> resume = start;
+        int range = position == null ? 0 : position.range();
+        Map<String, AttributeValue> resume = position == null ? null : plan.start(position);
+        if (resume != null && position.sortKey().equals(plan.ranges().get(range).low())) {
+            resume = null; // the start of a range: nothing read in it yet
+        }
         boolean overflow = false;
         int queries = 0;
         while (true) {
             int wanted = limit - courses.size();
-            QueryResponse r = dynamo.query(request(plan, resume, plan.filter().isEmpty() ? wanted + 1 : FILTERED_READ_PER_QUERY));
+            QueryResponse r = dynamo.query(request(plan, plan.ranges().get(range), resume,
+                    plan.filter().isEmpty() ? wanted + 1 : FILTERED_READ_PER_QUERY));
             queries++;
             calls++;
             read += r.scannedCount() == null ? r.items().size() : r.scannedCount();
@@ -129,24 +156,47 @@ final class CoursePages {
                 lastTaken = item;
             }
             resume = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-            if (overflow || resume == null || courses.size() == limit || queries == Catalogue.MAX_QUERIES_PER_PAGE) {
+            if (overflow) {
+                resume = CatalogueItems.keyOf(lastTaken);
+                break;
+            }
+            if (resume == null && range + 1 < plan.ranges().size()) {
+                range++; // this range is read to its end: on to the next
+                if (courses.size() == limit || queries == Catalogue.MAX_QUERIES_PER_PAGE) {
+                    return page(courses, CatalogueCursor.encode(plan.fingerprint(), rangeStart(plan, range), range), calls, read);
+                }
+                continue;
+            }
+            if (resume == null || courses.size() == limit || queries == Catalogue.MAX_QUERIES_PER_PAGE) {
                 break;
             }
         }
-        Map<String, AttributeValue> next = overflow ? CatalogueItems.keyOf(lastTaken) : resume;
-        return new CoursePage(courses, next == null ? null : CatalogueCursor.encode(plan.fingerprint(), next), calls, read);
+        return page(courses, resume == null ? null : CatalogueCursor.encode(plan.fingerprint(), resume, range), calls, read);
     }
 
-    private QueryRequest request(QueryPlan plan, Map<String, AttributeValue> start, int limit) {
+    private static CoursePage page(List<Course> courses, String next, int calls, int read) {
+        return new CoursePage(courses, next, calls, read);
+    }
+
+    /** The key a cursor names for "range r from its start". */
+    private static Map<String, AttributeValue> rangeStart(QueryPlan plan, int range) {
+        return Map.of(Keys.PK, AttributeValue.fromS(plan.partition()), Keys.SK, AttributeValue.fromS(plan.ranges().get(range).low()));
+    }
+
+    private QueryRequest request(QueryPlan plan, QueryPlan.Range range, Map<String, AttributeValue> start, int limit) {
         Map<String, AttributeValue> values = new HashMap<>(plan.filter().values());
         values.put(":pk", AttributeValue.fromS(plan.partition()));
         String condition = "PK = :pk";
-        if (!plan.prefix().isEmpty()) {
+        if (range.isPrefix()) {
             condition += " AND begins_with(SK, :prefix)";
-            values.put(":prefix", AttributeValue.fromS(plan.prefix()));
-        } else if (plan.from() != null) {
+            values.put(":prefix", AttributeValue.fromS(range.low()));
+        } else if (range.low() != null && range.high().equals(QueryPlan.TOP)) {
             condition += " AND SK >= :from";
-            values.put(":from", AttributeValue.fromS(plan.from()));
+            values.put(":from", AttributeValue.fromS(range.low()));
+        } else if (range.low() != null) {
+            condition += " AND SK BETWEEN :low AND :high";
+            values.put(":low", AttributeValue.fromS(range.low()));
+            values.put(":high", AttributeValue.fromS(range.high()));
         }
         QueryRequest.Builder q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression(condition)

@@ -53,7 +53,17 @@ final class DynamoCatalogue implements Catalogue, CatalogueAdmin, CatalogueSeedi
 
     @Override
     public CoursePage search(SearchTerms terms, String cursor, int limit) {
-        return pages.search(terms, cursor, limit);
+        return pages.search(terms, null, cursor, limit);
+    }
+
+    @Override
+    public CoursePage search(SearchTerms terms, Preference prefer, String cursor, int limit) {
+        return pages.search(terms, prefer, cursor, limit);
+    }
+
+    @Override
+    public List<WordUse> wordsStartingWith(String prefix, SchoolLevel level, int limit) {
+        return pages.wordsStartingWith(prefix, level, limit);
     }
 
     @Override

@@ -9,15 +9,44 @@ import kr.seoullearn.catalogue.port.Catalogue.BrowseFilter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Which partition a page of courses is read from, over which key range, with which filter, and
- * the fingerprint its cursors carry (docs/adr/0008).
+ * Which partition a page of courses is read from, over which key ranges in which order, with
+ * which filter, and the fingerprint its cursors carry (docs/adr/0008, 0020). Most plans read one
+ * range (a prefix, or all keys from {@code from}); a search ranked for a learner reads their
+ * level and grade's range first, then the rest of the level, then the other levels.
  */
-record QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint) {
+record QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint, List<Range> ranges) {
+    /** Above every sort key of the catalogue (keys are ASCII). */
+    static final String TOP = "\uffff";
 
-    /** The start key of a cursor, if it lies inside this plan's partition and range. */
+    /** Sort keys from {@code low} to {@code high}, both included; a null low means the whole partition. */
+    record Range(String low, String high) {
+        static Range prefix(String prefix) {
+            return new Range(prefix, prefix + TOP);
+        }
+
+        boolean holds(String sortKey) {
+            return low == null || (sortKey.compareTo(low) >= 0 && sortKey.compareTo(high) <= 0);
+        }
+
+        boolean isPrefix() {
+            return low != null && high.equals(low + TOP);
+        }
+    }
+
+    QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint) {
+        this(partition, prefix, from, filter, fingerprint, List.of(!prefix.isEmpty() ? Range.prefix(prefix)
+                : from != null ? new Range(from, TOP) : new Range(null, null)));
+    }
+
+    /** A plan over these ranges of a partition, read in this order. */
+    static QueryPlan ranked(String partition, List<Range> ranges, Filter filter, String fingerprint) {
+        return new QueryPlan(partition, "", null, filter, fingerprint, List.copyOf(ranges));
+    }
+
+    /** The start key of a cursor, if it lies inside this plan's partition and the range it names. */
     Map<String, AttributeValue> start(CatalogueCursor.Position p) {
-        if (!p.partition().equals(partition) || !p.sortKey().startsWith(prefix) || p.sortKey().length() > 1024
-                || (from != null && p.sortKey().compareTo(from) < 0)) {
+        if (!p.partition().equals(partition) || p.range() < 0 || p.range() >= ranges.size() || p.sortKey().length() > 1024
+                || !ranges.get(p.range()).holds(p.sortKey())) {
             throw CatalogueCursor.invalid();
         }
         return p.key();

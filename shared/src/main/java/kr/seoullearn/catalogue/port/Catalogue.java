@@ -37,6 +37,32 @@ public interface Catalogue {
     /** One page of courses whose titles hold every word of the terms (and match its level and grade). */
     CoursePage search(SearchTerms terms, String cursor, int limit);
 
+    /**
+     * The same, with the courses of a learner's level and grade first (then the rest of their
+     * level, then the other levels); every page in a stable order, so paging neither skips nor repeats.
+     */
+    default CoursePage search(SearchTerms terms, Preference prefer, String cursor, int limit) {
+        return search(terms, cursor, limit);
+    }
+
+    /** Most words one suggestion list offers. */
+    int MAX_SUGGESTIONS = 10;
+
+    /**
+     * Index words beginning with {@code prefix} (normalised), the most used first (in the level, if
+     * given): one Query of at most {@value #SUGGESTION_READ} items.
+     */
+    List<WordUse> wordsStartingWith(String prefix, SchoolLevel level, int limit);
+
+    /** Items one suggestion Query reads at most. */
+    int SUGGESTION_READ = 100;
+
+    /** An index word and how many courses (of the level asked about) hold it. */
+    record WordUse(String word, int courses) {}
+
+    /** Whose level and grade come first in a search: a signed-in learner's (null: nobody's). */
+    record Preference(SchoolLevel level, Integer grade) {}
+
     /** Filters of a browse; null means "any". */
     record BrowseFilter(SchoolLevel level, Subject subject, String providerId, Integer grade) {}
 

@@ -14,6 +14,8 @@ import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
 import kr.seoullearn.catalogue.domain.SearchTerms;
 import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.catalogue.domain.Suggestions;
+import kr.seoullearn.catalogue.domain.TitleRank;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.log.Log;
@@ -29,6 +31,7 @@ public final class Catalog {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_QUERY_LENGTH = 100;
     static final int MAX_QUERY_WORDS = 5;
+    static final int MAX_SUGGESTIONS = 8;
     private static final Log LOG = Log.of(Catalog.class);
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,3}");
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,1200}");
@@ -113,10 +116,21 @@ public final class Catalog {
         return page(page, null);
     }
 
-    /** GET /api/catalog/search: words of a title, in Korean or English; at most 1 BatchGetItem and 3 Queries a page. */
+    /** GET /api/catalog/search without a learner to rank for. */
     Map<String, Object> search(String q, String levelText, String limitText, String cursor) {
+        return search(q, levelText, limitText, cursor, null, null);
+    }
+
+    /**
+     * GET /api/catalog/search: words of a title, in Korean, English, Vietnamese or Chinese, with
+     * shorthand; {@code rankLevel}/{@code rankGrade} (a signed-in learner's, sent by the web app)
+     * put their level and grade first. At most 1 BatchGetItem and 3 Queries a page.
+     */
+    Map<String, Object> search(String q, String levelText, String limitText, String cursor, String rankLevelText, String rankGradeText) {
         FieldErrors errors = new FieldErrors();
         SchoolLevel level = level(levelText, errors);
+        SchoolLevel rankLevel = level(rankLevelText, errors, "rankLevel");
+        Integer rankGrade = grade(rankGradeText, rankLevel, errors, "rankGrade");
         int limit = limit(limitText, errors);
         cursor(cursor, errors);
         SearchTerms terms = null;
@@ -137,8 +151,11 @@ public final class Catalog {
             terms = new SearchTerms(terms.words(), level, grade != null && grade <= level.grades() ? grade : null);
         }
         // nothing left to look for (only function words): nothing to read
-        Catalogue.CoursePage page = terms.isEmpty() ? Catalogue.CoursePage.empty(0, 0) : catalogue.search(terms, cursor, limit);
+        Catalogue.Preference prefer = rankLevel == null ? null : new Catalogue.Preference(rankLevel, rankGrade);
+        Catalogue.CoursePage page = terms.isEmpty() ? Catalogue.CoursePage.empty(0, 0)
+                : prefer == null ? catalogue.search(terms, cursor, limit) : catalogue.search(terms, prefer, cursor, limit);
         log("search", page);
+        page = new Catalogue.CoursePage(TitleRank.exactFirst(page.items(), q), page.next(), page.calls(), page.itemsRead());
         Map<String, Object> understood = new LinkedHashMap<>();
         understood.put("words", terms.words());
         if (terms.level() != null) {
@@ -150,7 +167,37 @@ public final class Catalog {
         return page(page, understood);
     }
 
+    /**
+     * GET /api/catalog/suggest: completions of what is typed so far (its last word), from the
+     * search vocabulary and the index words; one Query of at most 100 items, none for a phrase only.
+     */
+    Map<String, Object> suggest(String q, String levelText, String language) {
+        FieldErrors errors = new FieldErrors();
+        SchoolLevel level = level(levelText, errors);
+        if (q == null || q.isBlank()) {
+            errors.add("q", "required");
+        } else if (q.length() > MAX_QUERY_LENGTH) {
+            errors.add("q", "too-long");
+        }
+        errors.throwIfAny();
+        int[] queries = {0};
+        List<String> items = Suggestions.of(q, language, MAX_SUGGESTIONS, prefix -> {
+            queries[0]++;
+            return catalogue.wordsStartingWith(prefix, level, MAX_SUGGESTIONS).stream().map(Catalogue.WordUse::word).toList();
+        });
+        LOG.info("catalogue suggestions", "dynamoCalls", queries[0], "returned", items.size());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String text : items) {
+            out.add(Map.of("text", text));
+        }
+        return Map.of("items", out);
+    }
+
     private static SchoolLevel level(String text, FieldErrors errors) {
+        return level(text, errors, "level");
+    }
+
+    private static SchoolLevel level(String text, FieldErrors errors, String field) {
         if (text == null) {
             return null;
         }
@@ -159,22 +206,26 @@ public final class Catalog {
                 return l;
             }
         }
-        errors.add("level", "invalid-value");
+        errors.add(field, "invalid-value");
         return null;
     }
 
     private static Integer grade(String text, SchoolLevel level, FieldErrors errors) {
+        return grade(text, level, errors, "grade");
+    }
+
+    private static Integer grade(String text, SchoolLevel level, FieldErrors errors, String field) {
         if (text == null) {
             return null;
         }
         if (!NUMBER.matcher(text).matches()) {
-            errors.add("grade", "invalid-value");
+            errors.add(field, "invalid-value");
             return null;
         }
         int grade = Integer.parseInt(text);
         int highest = level == null ? 6 : level.grades();
         if (grade < 1 || grade > highest) {
-            errors.add("grade", "out-of-range");
+            errors.add(field, "out-of-range");
             return null;
         }
         return grade;

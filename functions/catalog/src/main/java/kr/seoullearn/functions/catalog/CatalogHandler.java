@@ -32,7 +32,9 @@ public class CatalogHandler extends ApiFunction {
                 "GET /api/catalog/courses", r -> ApiResponses.json(200, catalog.browse(param(r, "level"), param(r, "subject"),
                         param(r, "provider"), param(r, "grade"), param(r, "limit"), param(r, "cursor"))),
                 "GET /api/catalog/search", r -> ApiResponses.json(200, catalog.search(param(r, "q"), param(r, "level"),
-                        param(r, "limit"), param(r, "cursor"))));
+                        param(r, "limit"), param(r, "cursor"), param(r, "rankLevel"), param(r, "rankGrade"))),
+                "GET /api/catalog/suggest", r -> ApiResponses.json(200, catalog.suggest(param(r, "q"), param(r, "level"),
+                        r.language().tag())));
     }
 
     /** A query parameter; empty means absent (forms send "level=" for "any"). */

@@ -22,7 +22,7 @@ import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.catalogue.domain.Course;
-import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.catalogue.domain.SearchIndex;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +111,7 @@ class CatalogHandlerIT {
     }
 
     private static Set<String> words(Course c) {
-        return TitleWords.indexWords(c.titleKo(), c.titleEn());
+        return SearchIndex.words(c);
     }
 
     @Test
@@ -194,7 +194,7 @@ class CatalogHandlerIT {
         assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> c.level() == SchoolLevel.MIDDLE && Integer.valueOf(2).equals(c.grade())
                 && words(c).containsAll(List.of("수학", "개념", "완성"))));
         ids = allPages("/api/catalog/search", params("q", "past papers english"), 20, Catalogue.MAX_QUERIES_PER_PAGE, 1);
-        assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> words(c).containsAll(List.of("past", "paper", "english"))));
+        assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> words(c).containsAll(List.of("past", "paper", "영어"))));
     }
 
     @Test

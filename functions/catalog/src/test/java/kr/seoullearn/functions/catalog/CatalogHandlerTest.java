@@ -13,6 +13,7 @@ import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
 import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.domain.Subject;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.school.SchoolLevel;
@@ -151,7 +152,37 @@ class CatalogHandlerTest {
     void searchFindsAnEnglishWord() {
         var r = get("/api/catalog/search", "en", "q", "Maths");
         assertThat(r.getBody()).contains("\"courseId\":\"c1\"");
-        assertThat(catalogue.lastSearch).isEqualTo(new SearchTerms(List.of("math"), null, null));
+        // a subject named in any language is searched as the subject's word, which every course of it carries
+        assertThat(catalogue.lastSearch).isEqualTo(new SearchTerms(List.of("수학"), null, null));
+    }
+
+    @Test
+    void searchReadsVietnameseAndChineseSubjectAndLevelWords() {
+        get("/api/catalog/search", "vi", "q", "Toán lớp 8");
+        assertThat(catalogue.lastSearch).isEqualTo(new SearchTerms(List.of("수학"), SchoolLevel.MIDDLE, 2));
+        get("/api/catalog/search", "zh", "q", "初中数学");
+        assertThat(catalogue.lastSearch).isEqualTo(new SearchTerms(List.of("수학"), SchoolLevel.MIDDLE, null));
+    }
+
+    @Test
+    void aLearnersLevelAndGradeAreHandedOnForRankingAndChecked() {
+        get("/api/catalog/search", "ko", "q", "수학", "rankLevel", "MIDDLE", "rankGrade", "2");
+        assertThat(catalogue.lastPreference).isEqualTo(new Catalogue.Preference(SchoolLevel.MIDDLE, 2));
+        assertThat(errors(get("/api/catalog/search", "en", "q", "수학", "rankLevel", "MIDDLE", "rankGrade", "4")))
+                .containsExactly(Map.of("field", "rankGrade", "code", "out-of-range"));
+        assertThat(errors(get("/api/catalog/search", "en", "q", "수학", "rankLevel", "GED")))
+                .containsExactly(Map.of("field", "rankLevel", "code", "invalid-value"));
+    }
+
+    @Test
+    void suggestionsCompleteTheLastWordFromTheVocabularyAndTheIndex() {
+        var r = get("/api/catalog/suggest", "vi", "q", "toá");
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getBody()).contains("\"text\":\"Toán\"");
+        var korean = get("/api/catalog/suggest", "ko", "q", "중학 수");
+        assertThat(korean.getBody()).contains("\"text\":\"중학 수학\"");
+        assertThat(errors(get("/api/catalog/suggest", "en"))).containsExactly(Map.of("field", "q", "code", "required"));
+        assertThat(errors(get("/api/catalog/suggest", "en", "q", "a".repeat(101)))).containsExactly(Map.of("field", "q", "code", "too-long"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
 import kr.seoullearn.catalogue.domain.SearchTerms;
-import kr.seoullearn.catalogue.domain.TitleWords;
+import kr.seoullearn.catalogue.domain.SearchIndex;
+import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /** A catalogue in memory for the handler's unit tests: same answers, no paging beyond one page, no storage. */
@@ -21,6 +22,7 @@ final class InMemoryCatalogue implements Catalogue {
     final List<Course> courses = new ArrayList<>();
     BrowseFilter lastBrowse;
     SearchTerms lastSearch;
+    Preference lastPreference;
     int calls;
 
     @Override
@@ -60,7 +62,23 @@ final class InMemoryCatalogue implements Catalogue {
         return new CoursePage(courses.stream()
                 .filter(c -> terms.level() == null || c.level() == terms.level())
                 .filter(c -> terms.grade() == null || terms.grade().equals(c.grade()))
-                .filter(c -> TitleWords.indexWords(c.titleKo(), c.titleEn()).containsAll(terms.words()))
+                .filter(c -> SearchIndex.words(c).containsAll(terms.words()))
                 .limit(limit).toList(), null, 1, limit);
+    }
+
+    @Override
+    public CoursePage search(SearchTerms terms, Preference prefer, String cursor, int limit) {
+        lastPreference = prefer;
+        return search(terms, cursor, limit);
+    }
+
+    @Override
+    public List<WordUse> wordsStartingWith(String prefix, SchoolLevel level, int limit) {
+        calls++;
+        Map<String, Integer> uses = new TreeMap<>();
+        courses.stream().filter(c -> level == null || c.level() == level)
+                .forEach(c -> SearchIndex.words(c).stream().filter(w -> w.startsWith(prefix)).forEach(w -> uses.merge(w, 1, Integer::sum)));
+        return uses.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit).map(e -> new WordUse(e.getKey(), e.getValue())).toList();
     }
 }

@@ -46,7 +46,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <pre>java -cp local-cloud-all.jar kr.seoullearn.local.tools.CatalogueBench --url http://localhost:3950 --size 20000 [--pages 5] [--repeat 5]</pre>
  */
 public final class CatalogueBench {
-    private record Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search) {}
+    private record Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search,
+                            Catalogue.Preference prefer, String suggest) {
+        Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search) {
+            this(name, route, params, browse, search, null, null);
+        }
+    }
 
     /** Items read per call: ScannedCount of a Query, the items a BatchGetItem returned. */
     static final class ItemsRead implements ExecutionInterceptor {
@@ -65,8 +70,16 @@ public final class CatalogueBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("--url", "http://localhost:3950", "--pages", "5", "--repeat", "5",
                 "--size", "0", "--wait", "1800"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i], args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--emulator-only")) {
+                opts.put(args[i], "");
+            } else if (i + 1 < args.length) {
+                opts.put(args[i], args[++i]);
+            }
+        }
+        if (opts.containsKey("--emulator-only")) {
+            costOnly(Integer.parseInt(opts.get("--size")), Integer.parseInt(opts.get("--pages")));
+            return;
         }
         String url = opts.get("--url");
         int pages = Integer.parseInt(opts.get("--pages"));
@@ -84,6 +97,7 @@ public final class CatalogueBench {
                 .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(calls).addExecutionInterceptor(read).build())
                 .build()) {
             int courses = waitForCatalogue(dynamo, table, Integer.parseInt(opts.get("--size")), Integer.parseInt(opts.get("--wait")));
+            printIndexSize(courses);
             calls.reset();
             Catalogue catalogue = CatalogueStorage.publicCatalogue(dynamo, table);
             HttpClient http = HttpClient.newHttpClient();
@@ -101,10 +115,19 @@ public final class CatalogueBench {
                 for (int p = 0; p < pages; p++) {
                     calls.reset();
                     read.items.set(0);
-                    Catalogue.CoursePage page = s.browse != null ? catalogue.browse(s.browse, cursor, 20) : catalogue.search(s.search, cursor, 20);
+                    Catalogue.CoursePage page;
+                    if (s.suggest != null) {
+                        int n = catalogue.wordsStartingWith(kr.seoullearn.catalogue.domain.Suggestions.lastWord(s.suggest), null,
+                                Catalogue.MAX_SUGGESTIONS).size();
+                        page = new Catalogue.CoursePage(List.of(), null, 1, 0);
+                        returned.add(n);
+                    } else {
+                        page = s.browse != null ? catalogue.browse(s.browse, cursor, 20)
+                                : s.prefer != null ? catalogue.search(s.search, s.prefer, cursor, 20) : catalogue.search(s.search, cursor, 20);
+                        returned.add(page.items().size());
+                    }
                     callsPerPage.add(calls.snapshot());
                     readPerPage.add(read.items.get());
-                    returned.add(page.items().size());
                     if (calls.count("Scan") > 0) {
                         throw new IllegalStateException("a Scan in " + s.name);
                     }
@@ -158,7 +181,105 @@ public final class CatalogueBench {
         list.add(search("search: three English words", "past papers english", null));
         list.add(search("search: two words seldom together", "영어 미분", null));
         list.add(search("search: word in no title", "양자역학", null));
+        list.add(search("search: compound 중학수학", "중학수학", null));
+        list.add(search("search: shorthand 중2수학", "중2수학", null));
+        list.add(search("search: abbreviation 영문법", "영문법", null));
+        list.add(search("search: Vietnamese Toán lớp 8", "Toán lớp 8", null));
+        list.add(search("search: Chinese 初中数学", "初中数学", null));
+        list.add(search("search: English subject word", "english", null));
+        Scenario ranked = search("search: 수학, ranked for MIDDLE 2", "수학", null);
+        Map<String, String> rankedParams = new LinkedHashMap<>(ranked.params);
+        rankedParams.put("rankLevel", "MIDDLE");
+        rankedParams.put("rankGrade", "2");
+        list.add(new Scenario(ranked.name, ranked.route, rankedParams, null, ranked.search, new Catalogue.Preference(SchoolLevel.MIDDLE, 2), null));
+        list.add(new Scenario("suggest: 수", "/api/catalog/suggest", Map.of("q", "수"), null, null, null, "수"));
+        list.add(new Scenario("suggest: ma", "/api/catalog/suggest", Map.of("q", "ma"), null, null, null, "ma"));
         return list;
+    }
+
+    /**
+     * The cost half of the benchmark without a local cloud (for a machine too loaded to run one
+     * beside a 20,000-course seeding): a table of the template's on AWS_ENDPOINT_URL, the
+     * catalogue seeded into it, and every scenario's pages in-process, calls and items read counted.
+     */
+    private static void costOnly(int size, int pages) {
+        CallCounter calls = new CallCounter();
+        ItemsRead read = new ItemsRead();
+        var stack = kr.seoullearn.local.testing.TestStack.create("bench");
+        var aws = stack.aws();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(aws.endpoint()).region(Region.of(aws.region()))
+                .credentialsProvider(() -> AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(java.time.Duration.ofMinutes(3)).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(calls).addExecutionInterceptor(read).build())
+                .build()) {
+            var seeder = new kr.seoullearn.local.seed.CatalogueSeeder(dynamo, stack.table());
+            var written = seeder.seedCourses(seeder.seedProviders().providers(), size, kr.seoullearn.local.seed.CatalogueGenerator.DEFAULT_SEED,
+                    System.err::println);
+            System.out.printf("%n### Catalogue of %,d courses on %s (table %s), cost per page, %d pages per scenario%n",
+                    size, aws.endpoint(), stack.table(), pages);
+            System.out.printf("%nSeeded %,d items in %.0f s.%n", written.items(), written.millis() / 1000.0);
+            printIndexSize(size);
+            Catalogue catalogue = CatalogueStorage.publicCatalogue(dynamo, stack.table());
+            System.out.println();
+            System.out.println("| scenario | route | pages | DynamoDB calls per page (max) | items read per page (avg / max) | courses per page (avg) |");
+            System.out.println("|---|---|---:|---|---:|---:|");
+            for (Scenario s : scenarios()) {
+                List<Map<String, Integer>> callsPerPage = new ArrayList<>();
+                List<Integer> readPerPage = new ArrayList<>();
+                List<Integer> returned = new ArrayList<>();
+                String cursor = null;
+                for (int p = 0; p < pages; p++) {
+                    calls.reset();
+                    read.items.set(0);
+                    Catalogue.CoursePage page;
+                    if (s.suggest != null) {
+                        returned.add(catalogue.wordsStartingWith(kr.seoullearn.catalogue.domain.Suggestions.lastWord(s.suggest), null,
+                                Catalogue.MAX_SUGGESTIONS).size());
+                        page = new Catalogue.CoursePage(List.of(), null, 1, 0);
+                    } else {
+                        page = s.browse != null ? catalogue.browse(s.browse, cursor, 20)
+                                : s.prefer != null ? catalogue.search(s.search, s.prefer, cursor, 20) : catalogue.search(s.search, cursor, 20);
+                        returned.add(page.items().size());
+                    }
+                    callsPerPage.add(calls.snapshot());
+                    readPerPage.add(read.items.get());
+                    if (calls.count("Scan") > 0) {
+                        throw new IllegalStateException("a Scan in " + s.name);
+                    }
+                    cursor = page.next();
+                    if (cursor == null) {
+                        break;
+                    }
+                }
+                System.out.printf("| %s | `%s%s` | %d | %s | %.0f / %d | %.1f |%n", s.name, s.route, query(s.params, null), callsPerPage.size(),
+                        maxCalls(callsPerPage), readPerPage.stream().mapToInt(Integer::intValue).average().orElse(0),
+                        readPerPage.stream().mapToInt(Integer::intValue).max().orElse(0),
+                        returned.stream().mapToInt(Integer::intValue).average().orElse(0));
+            }
+            System.out.printf("%nScans: %d.%n", calls.count("Scan"));
+        }
+    }
+
+    /** The index the seeder wrote for this catalogue: items per course (listings + postings) and distinct words. */
+    private static void printIndexSize(int size) {
+        var providers = kr.seoullearn.local.seed.CatalogueSeeder.launchData().providers();
+        var generated = kr.seoullearn.local.seed.CatalogueGenerator.generate(providers, size, kr.seoullearn.local.seed.CatalogueGenerator.DEFAULT_SEED);
+        long items = 0;
+        long postings = 0;
+        long titlePostings = 0;
+        java.util.Set<String> titleWords = new java.util.HashSet<>();
+        for (var c : generated) {
+            items += CatalogueStorage.indexItems(c);
+            postings += kr.seoullearn.catalogue.domain.SearchIndex.words(c).size();
+            var own = kr.seoullearn.catalogue.domain.TitleWords.indexWords(c.titleKo(), c.titleEn());
+            titlePostings += own.size();
+            titleWords.addAll(own);
+        }
+        int words = kr.seoullearn.catalogue.domain.WordCounts.of(generated).size();
+        System.out.printf("%nIndex: %,d courses, %,d listing and posting items (%.2f per course: %.2f postings) + %,d word-count items + %,d course records = %,d items.%n",
+                size, items, items / (double) size, postings / (double) size, words, size, items + words + size);
+        System.out.printf("Title words only (the index before docs/adr/0020): %.2f postings per course, %,d distinct words, so %,d items.%n",
+                titlePostings / (double) size, titleWords.size(), items - postings + titlePostings + titleWords.size() + size);
     }
 
     private static Scenario browse(String name, SchoolLevel level, Subject subject, String provider, Integer grade) {
