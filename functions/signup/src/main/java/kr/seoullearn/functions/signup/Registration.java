@@ -105,8 +105,8 @@ public final class Registration {
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !CHECK_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
         long version = errors.version(body);
-        String headName = body.get("householdHeadName") instanceof String s && !s.isBlank() && s.length() <= 60 ? s.strip() : null;
-        if (headName == null) {
+        String headName = ProfileInput.personName(body, "householdHeadName", errors, "householdHeadName");
+        if (headName == null && !(body.get("householdHeadName") instanceof String)) {
             errors.add("householdHeadName", "required");
         }
         LocalDate headBirth = null;
