@@ -14,6 +14,8 @@ public enum Problem implements Refusal {
     UNAUTHENTICATED("unauthenticated", 401),
     ID_TOKEN_REQUIRED("id-token-required", 401),
     FORBIDDEN("forbidden", 403),
+    // staff may not decide or score their own application (registration review, mentor recruitment)
+    SELF_DECISION("self-decision-not-allowed", 403),
     NOT_FOUND("not-found", 404),
     ROUTE_NOT_FOUND("route-not-found", 404),
     PROFILE_NOT_FOUND("profile-not-found", 404),

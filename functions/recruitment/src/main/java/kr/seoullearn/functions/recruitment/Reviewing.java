@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.Mentor;
+import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.GroupMembership;
@@ -107,6 +108,7 @@ final class Reviewing extends RecruitmentJob {
     /** POST …/applications/{userId}/scores {scores: {CRITERION: 0–5}, version}: 2 GetItems + 1 conditional UpdateItem. */
     Map<String, Object> score(Caller caller, String roundId, String userId, Map<String, Object> body) {
         caller.require(Role.REVIEWER);
+        refuseOwnCase(caller, userId);
         FieldErrors errors = new FieldErrors();
         unknown(body, SCORE_FIELDS, errors);
         long version = errors.version(body);
@@ -148,6 +150,7 @@ final class Reviewing extends RecruitmentJob {
      */
     Map<String, Object> decide(Caller caller, String roundId, String userId, Map<String, Object> body) {
         caller.require(Role.REVIEWER);
+        refuseOwnCase(caller, userId);
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
         unknown(body, DECISION_FIELDS, errors);
@@ -194,6 +197,13 @@ final class Reviewing extends RecruitmentJob {
         }
         LOG.info("mentor application decided", "tenant", tenant.value(), "roundId", round.id(), "outcome", decided.status().name());
         return RecruitmentView.forReviewer(decided, ledger.round(tenant, round.id()).orElse(round));
+    }
+
+    /** A reviewer who applied to mentor neither scores nor decides their own application (403, before anything is read). */
+    private static void refuseOwnCase(Caller caller, String userId) {
+        if (caller.userId().equals(userId)) {
+            throw new ProblemException(Problem.SELF_DECISION);
+        }
     }
 
     private void onboard(MentorApplication a) {
