@@ -108,7 +108,6 @@ final class Reviewing extends RecruitmentJob {
     /** POST …/applications/{userId}/scores {scores: {CRITERION: 0–5}, version}: 2 GetItems + 1 conditional UpdateItem. */
     Map<String, Object> score(Caller caller, String roundId, String userId, Map<String, Object> body) {
         caller.require(Role.REVIEWER);
-        refuseOwnCase(caller, userId);
         FieldErrors errors = new FieldErrors();
         unknown(body, SCORE_FIELDS, errors);
         long version = errors.version(body);
@@ -137,6 +136,7 @@ final class Reviewing extends RecruitmentJob {
         }
         errors.throwIfAny();
         MentorApplication a = application(caller.tenant(), round.id(), userId);
+        refuseOwnCase(caller, userId);
         MentorApplication scored = ledger.score(a, scores, caller.userId(), version);
         LOG.info("mentor application scored", "tenant", caller.tenant().value(), "roundId", round.id(), "total", scored.total());
         return RecruitmentView.forReviewer(scored, round);
@@ -150,7 +150,6 @@ final class Reviewing extends RecruitmentJob {
      */
     Map<String, Object> decide(Caller caller, String roundId, String userId, Map<String, Object> body) {
         caller.require(Role.REVIEWER);
-        refuseOwnCase(caller, userId);
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
         unknown(body, DECISION_FIELDS, errors);
@@ -172,6 +171,7 @@ final class Reviewing extends RecruitmentJob {
         TenantId tenant = caller.tenant();
         Round round = round(tenant, roundId);
         MentorApplication a = application(tenant, round.id(), userId);
+        refuseOwnCase(caller, userId);
         Instant now = clock.instant();
         MentorApplication decided;
         if ("REJECT".equals(decision)) {
@@ -199,7 +199,7 @@ final class Reviewing extends RecruitmentJob {
         return RecruitmentView.forReviewer(decided, ledger.round(tenant, round.id()).orElse(round));
     }
 
-    /** A reviewer who applied to mentor neither scores nor decides their own application (403, before anything is read). */
+    /** A reviewer who applied to mentor neither scores nor decides their own application (403, once the application is found; nothing written). */
     private static void refuseOwnCase(Caller caller, String userId) {
         if (caller.userId().equals(userId)) {
             throw new ProblemException(Problem.SELF_DECISION);
