@@ -388,7 +388,7 @@ function check() {
 
 function recordsResult() {
   const rc = reg.recordsCheck;
-  const verified = (rc.verifiedCategories ?? []).map((c) => CATEGORY_KEYS[c] ?? 'category.other');
+  const verified = (rc.verifiedCategories ?? checkable()).map((c) => CATEGORY_KEYS[c] ?? 'category.other');
   const stillNeeded = (reg.requiredDocuments ?? []).map((d) => DOCUMENT_KEYS[d]).filter(Boolean);
   return h('div', { class: `result result-${rc.outcome === 'VERIFIED' ? 'good' : 'neutral'}`, id: 'records-result', 'data-outcome': rc.outcome, tabindex: '-1' },
     h('h2', { i18n: RECORDS_KEYS[rc.outcome] ?? 'records.NOT_FOUND' }),

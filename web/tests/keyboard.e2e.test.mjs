@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, REVIEWER, expectText, exactly, journey, mentions, messages, snap, uniqueEmail, useBrowser,
+  BASE_URL, PASSWORD, REVIEWER, expectText, exactly, journey, mentions, messages, snap, uniqueEmail, useBrowser, uniqueDohyun,
 } from './support.mjs';
 
 useBrowser();
@@ -116,7 +116,7 @@ test('registration, enrolment and booking a mentoring session with the keyboard 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'the first error link focuses the name field');
-  await page.keyboard.type('이도현');
+  await page.keyboard.type(uniqueDohyun());
   await typeDate(page, 'birthDate', '2009-11-02');
   await chooseWithArrows(page, '#schoolLevel', 'HIGH');
   await chooseWithArrows(page, '#grade', '2');

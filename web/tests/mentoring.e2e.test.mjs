@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, PASSWORD, REVIEWER, api, expectText, exactly, journey, mentions, messages, plural, signIn, signOut, signUp, snap,
-  uniqueEmail, useBrowser,
+  uniqueEmail, useBrowser, uniqueDohyun,
 } from './support.mjs';
 
 useBrowser();
@@ -20,7 +20,7 @@ async function newLearner(page, email) {
   await signUp(page, { email, lang: 'ko' });
   const version = async () => (await api(page, 'GET', '/registration')).body.version;
   let r = await api(page, 'PUT', '/registration', {
-    version: await version(), name: '이도현', birthDate: '2009-11-02', schoolLevel: 'HIGH', grade: 2, district: 'gwanak-gu',
+    version: await version(), name: uniqueDohyun(), birthDate: '2009-11-02', schoolLevel: 'HIGH', grade: 2, district: 'gwanak-gu',
     preferredLanguage: 'ko', categories: ['LOW_INCOME'],
   });
   assert.equal(r.status, 200, JSON.stringify(r.body));

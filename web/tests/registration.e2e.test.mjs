@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, api, apiUrl, config, expectText, exactly, fillDate, fillProfile, journey, mentions, mentionsMessage,
-  messages, signUp, snap, uniqueEmail, useBrowser,
+  messages, signUp, snap, uniqueEmail, useBrowser, uniqueDohyun,
 } from './support.mjs';
 
 useBrowser();
@@ -58,7 +58,7 @@ test('a low-income applicant found in the records is approved without uploading 
 
   await expectText(page, '#page h1', exactly(ko['profile.title']), 'your details');
   await fillProfile(page, {
-    name: '이도현', birthDate: '2009-11-02', schoolLevel: 'HIGH', grade: 2, district: 'gangnam-gu', categories: ['LOW_INCOME'],
+    name: uniqueDohyun(), birthDate: '2009-11-02', schoolLevel: 'HIGH', grade: 2, district: 'gangnam-gu', categories: ['LOW_INCOME'],
   });
   assert.equal(await page.inputValue('#preferredLanguage'), 'ko', 'the message language starts as the page language');
   await snap(page, 'profile');

@@ -244,6 +244,10 @@ export function uniqueKoreanName(family = '김') {
   return `${family}${given}`;
 }
 
+// A child of the test family the local registry verifies (이도현…, born 2009-11-02, household
+// 이영수 1975-07-21) no other test has named: the records approve one child once a programme year.
+export const uniqueDohyun = () => uniqueKoreanName('이도현');
+
 /** From the start page: "Create an account", the hosted sign-up form, and back to the registration. */
 export async function signUp(page, { email, tenant = 'seoul', lang }) {
   const signupRequest = page.waitForRequest((r) => r.url().startsWith(config.signupUrl) && r.isNavigationRequest());

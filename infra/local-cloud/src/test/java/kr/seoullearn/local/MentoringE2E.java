@@ -44,7 +44,7 @@ class MentoringE2E {
         String email = "mentee-" + UUID.randomUUID() + "@example.org";
         String token = cloud.signUp(email, "seoul", "ko").idToken();
         long v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
-        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\",\"schoolLevel\":\"HIGH\","
+        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\",\"birthDate\":\"2009-11-02\",\"schoolLevel\":\"HIGH\","
                 + "\"grade\":2,\"district\":\"gwanak-gu\",\"preferredLanguage\":\"ko\",\"categories\":[\"LOW_INCOME\"]}", token, 200);
         v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
         api("POST", "/api/registration/records-check", "{\"version\":" + v + ",\"householdHeadName\":\"이영수\","

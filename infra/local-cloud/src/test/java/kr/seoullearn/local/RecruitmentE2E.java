@@ -64,7 +64,7 @@ class RecruitmentE2E {
         String email = "recruit-mentee-" + UUID.randomUUID() + "@example.org";
         String token = cloud.signUp(email, "seoul", "zh").idToken();
         long v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
-        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\",\"schoolLevel\":\"HIGH\","
+        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\",\"birthDate\":\"2009-11-02\",\"schoolLevel\":\"HIGH\","
                 + "\"grade\":2,\"district\":\"gwanak-gu\",\"preferredLanguage\":\"zh\",\"categories\":[\"LOW_INCOME\"]}", token, 200);
         v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
         api("POST", "/api/registration/records-check", "{\"version\":" + v + ",\"householdHeadName\":\"이영수\","

@@ -30,6 +30,20 @@ class RegistrationE2E {
         base = cloud.base();
     }
 
+    /**
+     * A child of the test family the local registry verifies (이도현…, born 2009-11-02, household
+     * 이영수 1975-07-21) that no other test or run has named: the records approve one child once a
+     * programme year (docs/adr/0021).
+     */
+    static String uniqueDohyun() {
+        StringBuilder name = new StringBuilder("이도현");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 4; i++) {
+            name.append((char) ('가' + random.nextInt('힣' - '가' + 1)));
+        }
+        return name.toString();
+    }
+
     /** A new account through the sign-up page (its form must be there), signed in: the ID token. */
     static String signUp(String email, String tenant, String lang) {
         HttpResponse<String> page = cloud.send("GET", "/signup?" + LocalCloudClient.encode(
@@ -75,7 +89,7 @@ class RegistrationE2E {
     void aLowIncomeApplicantFoundInTheRecordsIsApprovedWithoutUploadingAnything() throws Exception {
         String email = "low-income-" + UUID.randomUUID() + "@example.org";
         String token = signUp(email, "seoul", "ko");
-        api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\","
+        api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"" + uniqueDohyun() + "\",\"birthDate\":\"2009-11-02\","
                 + "\"schoolLevel\":\"HIGH\",\"grade\":2,\"district\":\"gwanak-gu\",\"preferredLanguage\":\"ko\",\"categories\":[\"LOW_INCOME\"]}", token, 200);
         Map<String, Object> checked = api("POST", "/api/registration/records-check", "{\"version\":" + version(token)
                 + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);

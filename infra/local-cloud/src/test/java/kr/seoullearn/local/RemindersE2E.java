@@ -93,7 +93,7 @@ class RemindersE2E {
         String email = "mentee-" + UUID.randomUUID() + "@example.org";
         String token = cloud.signUp(email, "seoul", "vi").idToken();
         long v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
-        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\","
+        api("PUT", "/api/registration", "{\"version\":" + v + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\",\"birthDate\":\"2009-11-02\","
                 + "\"schoolLevel\":\"HIGH\",\"grade\":2,\"district\":\"gwanak-gu\",\"preferredLanguage\":\"vi\",\"categories\":[\"LOW_INCOME\"]}",
                 token, 200);
         v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();

@@ -72,7 +72,7 @@ class ReportsE2E {
         // registration: a new applicant the records approve at once; the submission repeated is refused
         String email = "dashboard-" + UUID.randomUUID() + "@example.org";
         String applicant = cloud.signUp(email, "seoul", "ko").idToken();
-        api("PUT", "/api/registration", "{\"version\":" + version(applicant) + ",\"name\":\"이도현\",\"birthDate\":\"2009-11-02\","
+        api("PUT", "/api/registration", "{\"version\":" + version(applicant) + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\",\"birthDate\":\"2009-11-02\","
                 + "\"schoolLevel\":\"HIGH\",\"grade\":2,\"district\":\"" + DISTRICT + "\",\"preferredLanguage\":\"ko\","
                 + "\"categories\":[\"LOW_INCOME\"]}", applicant, 200);
         api("POST", "/api/registration/records-check", "{\"version\":" + version(applicant)

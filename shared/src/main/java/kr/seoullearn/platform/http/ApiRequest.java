@@ -1,6 +1,9 @@
 package kr.seoullearn.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -11,6 +14,7 @@ import kr.seoullearn.platform.identity.Caller;
 public final class ApiRequest {
     /** Bodies above this are refused before parsing (413). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final APIGatewayV2HTTPEvent event;
     private final Language language;
@@ -72,16 +76,34 @@ public final class ApiRequest {
             if (body.length() > maxBytes * 4L / 3 + 4) {
                 throw new ProblemException(Problem.BAD_REQUEST_TOO_LARGE);
             }
+            byte[] bytes;
             try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw new ProblemException(Problem.BAD_REQUEST_MALFORMED_JSON);
             }
+            body = strictUtf8(bytes);
+        } else if (body.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            // A gateway that decoded bytes which were not UTF-8 leaves U+FFFD where they were:
+            // storing that would keep a silently damaged text, so it is refused like the bytes.
+            throw new ProblemException(Problem.BODY_NOT_UTF8);
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw new ProblemException(Problem.BAD_REQUEST_TOO_LARGE);
         }
         return body;
+    }
+
+    /** The bytes as UTF-8 text, refused (400 body-not-utf8) unless they are well-formed UTF-8. */
+    static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.BODY_NOT_UTF8);
+        }
     }
 
     public Map<String, Object> jsonObject() {

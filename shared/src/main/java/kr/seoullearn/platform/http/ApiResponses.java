@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** Builds HTTP API responses: JSON bodies and RFC 9457 problem details. */
 public final class ApiResponses {
+    /** A problem's extension, in seconds, that also becomes its Retry-After header. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private ApiResponses() {}
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
@@ -30,6 +33,10 @@ public final class ApiResponses {
         headers.put("cache-control", "no-store");
         if (problem.status() == 503) {
             headers.put("retry-after", "5");
+        }
+        if (extensions.get(RETRY_AFTER_SECONDS) instanceof Number seconds) {
+            // a limit that lifts at a known time says when, in the header and in the body (RFC 9110 Retry-After)
+            headers.put("retry-after", Long.toString(Math.max(1, seconds.longValue())));
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(problem.status())

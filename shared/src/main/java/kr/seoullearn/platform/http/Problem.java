@@ -10,9 +10,12 @@ public enum Problem implements Refusal {
     BAD_REQUEST_MALFORMED_JSON("malformed-json", 400),
     BAD_REQUEST_NOT_AN_OBJECT("not-an-object", 400),
     BAD_REQUEST_TOO_LARGE("body-too-large", 413),
+    BODY_NOT_UTF8("body-not-utf8", 400),
     UNAUTHENTICATED("unauthenticated", 401),
     ID_TOKEN_REQUIRED("id-token-required", 401),
     FORBIDDEN("forbidden", 403),
+    // staff may not decide or score their own application (registration review, mentor recruitment)
+    SELF_DECISION("self-decision-not-allowed", 403),
     NOT_FOUND("not-found", 404),
     ROUTE_NOT_FOUND("route-not-found", 404),
     PROFILE_NOT_FOUND("profile-not-found", 404),

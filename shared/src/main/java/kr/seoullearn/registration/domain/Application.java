@@ -37,8 +37,21 @@ public record Application(
     /** A parent or legal guardian who consented for an applicant under 14. */
     public record Guardian(String name, String contact, Instant consentAt) {}
 
-    /** What the administrative records said, and when; never the data sent to ask them. */
-    public record RecordsCheck(RecordsOutcome outcome, Instant checkedAt, List<String> verifiedCategories) {}
+    /**
+     * What the administrative records said, and when; never the data sent to ask them.
+     * {@code identity} is the keyed hash of the verified identity ({@link IdentityHashes}), kept so
+     * that a submission can claim it; {@code note} is what a reviewer should know (a problem code,
+     * e.g. {@link #NOTE_IDENTITY_CLAIMED}). Neither is shown to the applicant.
+     */
+    public record RecordsCheck(RecordsOutcome outcome, Instant checkedAt, List<String> verifiedCategories, String identity,
+                               String note) {
+        public RecordsCheck(RecordsOutcome outcome, Instant checkedAt, List<String> verifiedCategories) {
+            this(outcome, checkedAt, verifiedCategories, null, null);
+        }
+    }
+
+    /** The records verified a child another account was already approved for this programme year. */
+    public static final String NOTE_IDENTITY_CLAIMED = "identity-already-approved";
 
     public record Decision(String outcome, String reason, String decidedBy, Instant decidedAt) {}
 

@@ -12,8 +12,17 @@ import java.util.Objects;
 public final class ApplicationJson {
     private ApplicationJson() {}
 
-    /** The applicant's answers and the records check's outcome. */
+    /** The applicant's answers and the records check's outcome, as a reviewer sees them (which categories, any note). */
     public static void putProfile(Map<String, Object> v, Application a) {
+        putProfile(v, a, true);
+    }
+
+    /**
+     * The applicant's answers and the records check's outcome. The applicant is not told which
+     * categories the records verified (docs/adr/0021): what they need to continue is the outcome
+     * and the documents still required.
+     */
+    public static void putProfile(Map<String, Object> v, Application a, boolean forReviewer) {
         v.put("name", a.name());
         v.put("birthDate", a.birthDate() == null ? null : a.birthDate().toString());
         v.put("schoolLevel", a.schoolLevel() == null ? null : a.schoolLevel().name());
@@ -30,9 +39,16 @@ public final class ApplicationJson {
             v.put("guardian", g);
         }
         if (a.recordsCheck() != null) {
-            v.put("recordsCheck", Map.of("outcome", a.recordsCheck().outcome().name(),
-                    "checkedAt", a.recordsCheck().checkedAt().toString(),
-                    "verifiedCategories", a.recordsCheck().verifiedCategories()));
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("outcome", a.recordsCheck().outcome().name());
+            check.put("checkedAt", a.recordsCheck().checkedAt().toString());
+            if (forReviewer) {
+                check.put("verifiedCategories", a.recordsCheck().verifiedCategories());
+                if (a.recordsCheck().note() != null) {
+                    check.put("note", a.recordsCheck().note());
+                }
+            }
+            v.put("recordsCheck", check);
         }
     }
 

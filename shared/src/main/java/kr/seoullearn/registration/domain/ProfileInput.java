@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.http.PersonName;
 import kr.seoullearn.platform.school.SchoolLevel;
 
 /**
@@ -46,7 +47,7 @@ public record ProfileInput(
             }
         }
         long version = errors.version(body);
-        String name = text(body, "name", 60, errors);
+        String name = personName(body, "name", errors, "name");
         LocalDate birthDate = null;
         if (body.get("birthDate") != null) {
             if (!(body.get("birthDate") instanceof String s)) {
@@ -118,7 +119,7 @@ public record ProfileInput(
                         errors.add("guardian." + key, "unknown-field");
                     }
                 }
-                String gName = text(gm, "name", 60, errors, "guardian.name");
+                String gName = personName(gm, "name", errors, "guardian.name");
                 String contact = text(gm, "contact", 120, errors, "guardian.contact");
                 if (contact != null && !CONTACT.matcher(contact).matches()) {
                     errors.add("guardian.contact", "invalid-value");
@@ -135,6 +136,17 @@ public record ProfileInput(
         errors.throwIfAny();
         return new ProfileInput(version, name, birthDate, level, grade, district, language,
                 categories == null ? null : List.copyOf(categories), guardian);
+    }
+
+    /** Names up to 60 characters; invisible or reordering characters refused, the rest in NFC (docs/adr/0021). */
+    public static String personName(Map<String, Object> body, String field, FieldErrors errors, String label) {
+        Object value = body.get(field);
+        if (value instanceof String s && PersonName.hasForbiddenCharacter(s)) {
+            errors.add(label, "invalid-value");
+            return null;
+        }
+        String text = text(body, field, 60, errors, label);
+        return text == null ? null : PersonName.normalise(text);
     }
 
     private static String text(Map<String, Object> body, String field, int max, FieldErrors errors) {

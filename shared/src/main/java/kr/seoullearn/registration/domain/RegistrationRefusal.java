@@ -14,6 +14,8 @@ public enum RegistrationRefusal implements Refusal {
     APPLICATION_INCOMPLETE("application-incomplete", 422),
     APPLICATION_NOT_EDITABLE("application-not-editable", 409),
     PROGRAMME_FULL("programme-full", 409),
+    SUBMISSION_LIMIT_REACHED("submission-limit-reached", 409),
+    RECORDS_CHECK_LIMIT_REACHED("records-check-limit-reached", 429),
     NOT_ELIGIBLE("not-eligible", 422),
     DECISION_NOT_ALLOWED("decision-not-allowed", 409),
     DOCUMENT_KIND_UNKNOWN("document-kind-unknown", 400),

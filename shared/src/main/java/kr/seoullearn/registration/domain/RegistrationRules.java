@@ -14,6 +14,14 @@ import kr.seoullearn.platform.school.SchoolLevel;
 public final class RegistrationRules {
     /** Under this age a legal guardian's recorded consent is required (Personal Information Protection Act). */
     public static final int GUARDIAN_CONSENT_BELOW_AGE = 14;
+    /**
+     * How many times one account may submit (the first submission and resubmissions after a
+     * rejection): a rejection gives a quota place back, so without a limit one account could hold
+     * a place again and again with junk (docs/adr/0021).
+     */
+    public static final int MAX_SUBMISSIONS = 3;
+    /** Records checks an account, and a claimed child, may make in one Seoul day (docs/adr/0021). */
+    public static final int RECORDS_CHECKS_PER_DAY = 5;
 
     private RegistrationRules() {}
 

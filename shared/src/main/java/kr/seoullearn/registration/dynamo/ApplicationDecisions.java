@@ -6,6 +6,7 @@ import static kr.seoullearn.registration.dynamo.ApplicationItems.str;
 import java.util.HashMap;
 import java.util.Map;
 import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.http.Problem;
@@ -39,7 +40,15 @@ final class ApplicationDecisions {
         boolean approved = "APPROVED".equals(decision.outcome());
         RegistrationStatus next = approved ? RegistrationStatus.APPROVED : RegistrationStatus.REJECTED;
         Transaction tx = Transaction.named("decide-application");
-        int application = tx.add(decisionUpdate(a, expectedVersion, decision, next));
+        // A rejection gives the quota place back in the same transaction; the application's condition
+        // pins the place as read, so it is given back exactly once.
+        java.util.Optional<String> place = approved ? java.util.Optional.empty() : reads.quotaPlace(a.tenant(), a.userId());
+        int application = tx.add(decisionUpdate(a, expectedVersion, decision, next, approved, place.orElse(null)));
+        place.ifPresent(sk -> tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(ItemKey.of(RegistrationKeys.programmes(a.tenant()), sk).attributes())
+                .updateExpression("SET admitted = admitted - :one")
+                .conditionExpression("admitted > :zero")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
         TransactionRunner.Outcome outcome = runner.attempt(tx);
@@ -53,7 +62,7 @@ final class ApplicationDecisions {
     }
 
     private TransactWriteItem decisionUpdate(Application a, long expectedVersion, Application.Decision decision,
-                                             RegistrationStatus next) {
+                                             RegistrationStatus next, boolean approved, String place) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":status", str(next.name()));
         values.put(":outcome", str(decision.outcome()));
@@ -70,11 +79,22 @@ final class ApplicationDecisions {
         } else {
             update += " REMOVE GSI1PK, GSI1SK, decisionReason";
         }
+        String condition = "version = :expected AND #status IN (:submitted, :review)";
+        if (!approved) {
+            if (place != null) {
+                values.put(":place", str(place));
+                update += ", quotaPlace";
+                condition += " AND quotaPlace = :place";
+            } else {
+                condition += " AND attribute_not_exists(quotaPlace)";
+            }
+        }
         String expression = update;
+        String conditionExpression = condition;
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(RegistrationKeys.profile(a.tenant(), a.userId()).attributes())
                 .updateExpression(expression)
-                .conditionExpression("version = :expected AND #status IN (:submitted, :review)")
+                .conditionExpression(conditionExpression)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values)).build();
     }

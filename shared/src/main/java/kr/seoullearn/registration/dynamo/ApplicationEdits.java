@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 final class ApplicationEdits {
     /** The condition of every applicant's change: nobody saved in between, and it is still theirs to change. */
+    private static final List<String> RECORDS_ATTRIBUTES =
+            List.of("recordsOutcome", "recordsCheckedAt", "recordsVerified", "recordsIdentity", "recordsNote");
     static final String EDITABLE_AT_VERSION = "version = :expected AND #status IN (:draft, :rejected)";
 
     private final DynamoDbClient dynamo;
@@ -59,6 +61,12 @@ final class ApplicationEdits {
         put(set, remove, names, values, "guardianName", g == null || g.name() == null ? null : str(g.name()));
         put(set, remove, names, values, "guardianContact", g == null || g.contact() == null ? null : str(g.contact()));
         put(set, remove, names, values, "guardianConsentAt", g == null || g.consentAt() == null ? null : str(g.consentAt().toString()));
+        if (a.recordsCheck() == null) {
+            // a changed identity or set of categories: the earlier check (and the identity it verified) no longer applies
+            for (String attribute : RECORDS_ATTRIBUTES) {
+                put(set, remove, names, values, attribute, null);
+            }
+        }
         set.add("version = :next");
         names.put("#status", "status");
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
@@ -71,8 +79,14 @@ final class ApplicationEdits {
         values.put(":o", str(check.outcome().name()));
         values.put(":at", str(check.checkedAt().toString()));
         values.put(":v", AttributeValue.fromL(check.verifiedCategories().stream().map(AttributeValue::fromS).toList()));
-        updateEditable(a, "SET recordsOutcome = :o, recordsCheckedAt = :at, recordsVerified = :v, version = :next",
-                Map.of("#status", "status"), values);
+        String update = "SET recordsOutcome = :o, recordsCheckedAt = :at, recordsVerified = :v, version = :next";
+        if (check.identity() != null) {
+            values.put(":id", str(check.identity()));
+            update += ", recordsIdentity = :id REMOVE recordsNote";
+        } else {
+            update += " REMOVE recordsIdentity, recordsNote";
+        }
+        updateEditable(a, update, Map.of("#status", "status"), values);
         return reads.reread(a);
     }
 

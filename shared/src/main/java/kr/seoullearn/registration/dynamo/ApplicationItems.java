@@ -27,7 +27,8 @@ final class ApplicationItems {
                 : null;
         Application.RecordsCheck check = item.containsKey("recordsOutcome")
                 ? new Application.RecordsCheck(RecordsOutcome.valueOf(s(item, "recordsOutcome")),
-                        Instant.parse(s(item, "recordsCheckedAt")), strings(item, "recordsVerified"))
+                        Instant.parse(s(item, "recordsCheckedAt")), strings(item, "recordsVerified"),
+                        s(item, "recordsIdentity"), s(item, "recordsNote"))
                 : null;
         Application.Decision decision = item.containsKey("decisionOutcome")
                 ? new Application.Decision(s(item, "decisionOutcome"), s(item, "decisionReason"), s(item, "decidedBy"),

@@ -83,6 +83,29 @@ final class ApplicationReads {
         return new QueuePage(applications, next);
     }
 
+    /** After a submission's condition failed: as {@link #whyRefused}, or the account used up its submissions. */
+    ProblemException whySubmissionRefused(TenantId tenant, String userId, int maxSubmissions) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(RegistrationKeys.profile(tenant, userId).attributes())).item();
+        if (item == null || item.isEmpty()) {
+            return new ProblemException(Problem.PROFILE_NOT_FOUND);
+        }
+        Application now = ApplicationItems.application(tenant, item);
+        if (now.editable() && item.containsKey("submissions") && Long.parseLong(item.get("submissions").n()) >= maxSubmissions) {
+            return new ProblemException(RegistrationRefusal.SUBMISSION_LIMIT_REACHED, Map.of("maxSubmissions", maxSubmissions));
+        }
+        return now.editable() ? new ProblemException(Problem.VERSION_CONFLICT, Map.of("currentVersion", now.version()))
+                : new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
+    }
+
+    /** The quota place an application holds (the sort key of the programme whose counter it took), if any. */
+    Optional<String> quotaPlace(TenantId tenant, String userId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(RegistrationKeys.profile(tenant, userId).attributes())
+                .projectionExpression("quotaPlace")).item();
+        return item == null || !item.containsKey("quotaPlace") ? Optional.empty() : Optional.of(item.get("quotaPlace").s());
+    }
+
     /** After the condition of an applicant's change failed: the application moved on, or someone saved in between. */
     ProblemException whyRefused(TenantId tenant, String userId) {
         Optional<Application> now = find(tenant, userId);

@@ -56,7 +56,8 @@ final class DynamoApplicationStore implements ApplicationStore {
     @Override
     public Application submit(Application current, long expectedVersion, EligibilityProgramme programme,
                               List<DocumentKind> requiredDocuments, boolean approvedByRecords, Instant now) {
-        return submissions.submit(current, expectedVersion, programme, requiredDocuments, approvedByRecords, now);
+        return submissions.submit(current, expectedVersion, programme, requiredDocuments, approvedByRecords, now,
+                kr.seoullearn.registration.domain.RegistrationRules.MAX_SUBMISSIONS);
     }
 
     @Override

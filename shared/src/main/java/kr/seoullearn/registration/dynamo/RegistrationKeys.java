@@ -63,6 +63,11 @@ final class RegistrationKeys {
         return FROM_PREFIX + date + "#\uffff";
     }
 
+    /** The one approval by the records of a verified identity in a programme year: {@code T#<tenant>#IDENTITY#<year>#<hash> / CLAIM}. */
+    static ItemKey identityClaim(TenantId tenant, int programmeYear, String identityHash) {
+        return ItemKey.of(Keys.tenant(tenant, "IDENTITY", Integer.toString(programmeYear), identityHash), "CLAIM");
+    }
+
     /** GSI1 partition of a tenant's review queue. */
     static String reviewQueue(TenantId tenant) {
         return Keys.tenant(tenant, "QUEUE");

@@ -13,6 +13,7 @@ import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.RecordsCheckLimits;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,6 +45,11 @@ public class RegistrationStorage {
         return documents(dynamo, table);
     }
 
+    @Singleton
+    public RecordsCheckLimits recordsCheckLimits(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return recordsCheckLimits(dynamo, table, java.time.Clock.systemUTC());
+    }
+
     /** The records check's adapter named by ELIGIBILITY_REGISTRY; a value without an adapter stops the function. */
     @Singleton
     public EligibilityRegistry eligibilityRegistry(FunctionEnvironment env) {
@@ -66,6 +72,10 @@ public class RegistrationStorage {
 
     public static DocumentRecords documents(DynamoDbClient dynamo, String table) {
         return new DynamoDocumentRecords(dynamo, table);
+    }
+
+    public static RecordsCheckLimits recordsCheckLimits(DynamoDbClient dynamo, String table, java.time.Clock clock) {
+        return new RecordsCheckAttempts(table, new TransactionRunner(dynamo), clock);
     }
 
     public static EligibilityRegistry eligibilityRegistry(String choice) {

@@ -19,12 +19,17 @@ import java.util.Map;
  * {@code registry/local-test-households.json} (made-up people). Selected with
  * ELIGIBILITY_REGISTRY=local-test-households; a deployment to real users plugs in the city's
  * registry adapter instead.
+ *
+ * <p>One household is a family of test children: with {@code applicantNameIsPrefix} its
+ * applicant name matches every name that starts with it (이도현, 이도현가나, …). Only one child
+ * per programme year is approved by the records (docs/adr/0021), so each test that needs an
+ * approval at once names its own child of that family.
  */
 public final class LocalTestHouseholdsRegistry implements EligibilityRegistry {
     private final List<Household> households;
 
-    record Household(String applicantName, LocalDate applicantBirthDate, String headName, LocalDate headBirthDate,
-                     int incomePercentOfMedian, List<String> categories) {}
+    record Household(String applicantName, boolean applicantNameIsPrefix, LocalDate applicantBirthDate, String headName,
+                     LocalDate headBirthDate, int incomePercentOfMedian, List<String> categories) {}
 
     public LocalTestHouseholdsRegistry() {
         this.households = load();
@@ -33,7 +38,10 @@ public final class LocalTestHouseholdsRegistry implements EligibilityRegistry {
     @Override
     public Answer check(Query q) {
         for (Household h : households) {
-            if (same(h.applicantName(), q.applicantName()) && h.applicantBirthDate().equals(q.applicantBirthDate())
+            boolean applicant = h.applicantNameIsPrefix()
+                    ? q.applicantName() != null && normalise(q.applicantName()).startsWith(normalise(h.applicantName()))
+                    : same(h.applicantName(), q.applicantName());
+            if (applicant && h.applicantBirthDate().equals(q.applicantBirthDate())
                     && same(h.headName(), q.householdHeadName()) && h.headBirthDate().equals(q.householdHeadBirthDate())) {
                 List<String> verified = new ArrayList<>();
                 for (String category : q.categories()) {
@@ -63,7 +71,7 @@ public final class LocalTestHouseholdsRegistry implements EligibilityRegistry {
             List<Household> list = new ArrayList<>();
             for (Object o : JSON.std.listFrom(in)) {
                 Map<String, Object> m = (Map<String, Object>) o;
-                list.add(new Household(String.valueOf(m.get("applicantName")),
+                list.add(new Household(String.valueOf(m.get("applicantName")), Boolean.TRUE.equals(m.get("applicantNameIsPrefix")),
                         LocalDate.parse(String.valueOf(m.get("applicantBirthDate"))),
                         String.valueOf(m.get("householdHeadName")),
                         LocalDate.parse(String.valueOf(m.get("householdHeadBirthDate"))),

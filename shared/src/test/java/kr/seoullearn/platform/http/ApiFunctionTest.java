@@ -59,6 +59,40 @@ class ApiFunctionTest {
         assertThat(function.handleRequest(event("POST /api/echo", "", "en"), null).getBody()).contains("body-missing");
     }
 
+    private static APIGatewayV2HTTPEvent base64Event(byte[] body) {
+        APIGatewayV2HTTPEvent e = event("POST /api/echo", java.util.Base64.getEncoder().encodeToString(body), "en");
+        e.setIsBase64Encoded(true);
+        return e;
+    }
+
+    @Test
+    void aBodyOfBytesThatAreNotUtf8IsA400ProblemNamingTheBody() {
+        // GIVEN {"name":"<0xC3 0x28>"}: a two-byte lead followed by an ASCII byte, and a lone continuation byte
+        for (byte[] bad : new byte[][] {
+                {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, '(', '"', '}'},
+                {'{', '"', 'n', '"', ':', '"', (byte) 0x80, '"', '}'},
+                {'{', '"', 'n', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}}) { // an encoded surrogate
+            APIGatewayV2HTTPResponse response = function.handleRequest(base64Event(bad), null);
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getBody()).contains("\"code\":\"body-not-utf8\"").contains("request body");
+        }
+    }
+
+    @Test
+    void aTextBodyThatAGatewayDecodedLossilyIsRefusedToo() {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("POST /api/echo", "{\"n\":\"a\uFFFDb\"}", "ko"), null);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("body-not-utf8");
+    }
+
+    @Test
+    void wellFormedUtf8InAnyScriptPassesAsItWas() {
+        String text = "{\"n\":\"김민지 Nguyễn 王小明 \\ufffd\"}"; // an escaped U+FFFD is the sender's own choice
+        APIGatewayV2HTTPResponse response = function.handleRequest(base64Event(text.getBytes(StandardCharsets.UTF_8)), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("김민지 Nguyễn 王小明");
+    }
+
     @Test
     void anOversizeBodyIs413() {
         String big = "{\"a\":\"" + "x".repeat(ApiRequest.MAX_BODY_BYTES) + "\"}";

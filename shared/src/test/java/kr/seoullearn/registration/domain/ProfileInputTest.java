@@ -41,6 +41,22 @@ class ProfileInputTest {
     }
 
     @Test
+    void aNameWithABidiOverrideOrAnInvisibleCharacterIsRefusedNotStored() {
+        // "김\u202E지민": shown reversed to a reviewer; "김민\u200B지": looks like another child's name
+        assertThat(errorsOf(Map.of("version", 1, "name", "김\u202E지민",
+                "guardian", Map.of("name", "박\u2066정숙\u2069", "contact", "010-1234-5678"))))
+                .extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("name:invalid-value", "guardian.name:invalid-value");
+        assertThat(errorsOf(Map.of("version", 1, "name", "김민\u200B지"))).extracting(e -> e.get("code")).containsExactly("invalid-value");
+    }
+
+    @Test
+    void aNameIsStoredInNfc() {
+        ProfileInput in = ProfileInput.parse(Map.of("version", 1, "name", "\u1100\u1175\u11B7\u1112\u1161\u110B\u1173\u11AB"), TODAY);
+        assertThat(in.name()).isEqualTo("김하은");
+    }
+
+    @Test
     void listsEveryWrongFieldAtOnce() {
         Map<String, Object> body = new HashMap<>();
         body.put("name", 12);

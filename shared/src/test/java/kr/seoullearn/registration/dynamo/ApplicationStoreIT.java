@@ -110,6 +110,92 @@ class ApplicationStoreIT {
         assertThat(store.find(TENANT, second.userId()).orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
     }
 
+    private static Application reject(Application a) {
+        Application now = store.find(TENANT, a.userId()).orElseThrow();
+        return store.decide(now, now.version(), new Application.Decision("REJECTED", "junk", "reviewer", NOW));
+    }
+
+    @Test
+    void aRejectionGivesThePlaceBackAndAResubmissionTakesOnlyOne() {
+        EligibilityProgramme p = programme("release-" + UUID.randomUUID(), 1);
+        Application a = draft();
+        store.submit(a, a.version(), p, List.of(), false, NOW);
+        assertThat(admitted(p)).isEqualTo(1);
+
+        Application rejected = reject(a);
+        assertThat(admitted(p)).isZero();
+        // the same place goes to someone else, or back to the applicant: never two for one application
+        Application again = store.submit(rejected, rejected.version(), p, List.of(), false, NOW);
+        assertThat(again.status()).isEqualTo(RegistrationStatus.SUBMITTED);
+        assertThat(admitted(p)).isEqualTo(1);
+        Application other = draft();
+        assertThatThrownBy(() -> store.submit(other, other.version(), p, List.of(), false, NOW))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.PROGRAMME_FULL));
+    }
+
+    @Test
+    void anApprovalKeepsItsPlace() {
+        EligibilityProgramme p = programme("keep-" + UUID.randomUUID(), 2);
+        Application a = draft();
+        Application submitted = store.submit(a, a.version(), p, List.of(), false, NOW);
+        store.decide(submitted, submitted.version(), new Application.Decision("APPROVED", null, "reviewer", NOW));
+        assertThat(admitted(p)).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountSubmitsAtMostTheLimitAndTheRefusalSaysSo() {
+        EligibilityProgramme p = programme("limit-" + UUID.randomUUID(), 10);
+        Application a = draft();
+        for (int i = 0; i < kr.seoullearn.registration.domain.RegistrationRules.MAX_SUBMISSIONS; i++) {
+            Application current = store.find(TENANT, a.userId()).orElseThrow();
+            store.submit(current, current.version(), p, List.of(), false, NOW);
+            reject(a);
+        }
+        Application last = store.find(TENANT, a.userId()).orElseThrow();
+
+        assertThatThrownBy(() -> store.submit(last, last.version(), p, List.of(), false, NOW))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(RegistrationRefusal.SUBMISSION_LIMIT_REACHED);
+                    assertThat(e.extensions()).containsEntry("maxSubmissions", kr.seoullearn.registration.domain.RegistrationRules.MAX_SUBMISSIONS);
+                });
+        assertThat(admitted(p)).isZero();
+        assertThat(store.find(TENANT, a.userId()).orElseThrow().status()).isEqualTo(RegistrationStatus.REJECTED);
+    }
+
+    @Test
+    void fiftyParallelSubmissionsAndTheirRejectionsLeaveEveryPlaceFree() throws Exception {
+        EligibilityProgramme p = programme("junk-" + UUID.randomUUID(), 10);
+        List<Application> drafts = java.util.stream.IntStream.range(0, 50).mapToObj(i -> draft()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var submitted = new java.util.concurrent.ConcurrentLinkedQueue<Application>();
+            var refused = new java.util.concurrent.atomic.AtomicInteger();
+            var futures = drafts.stream().map(d -> pool.submit(() -> {
+                try {
+                    submitted.add(store.submit(d, d.version(), p, List.of(), false, NOW));
+                } catch (ProblemException e) {
+                    assertThat(e.problem()).isEqualTo(RegistrationRefusal.PROGRAMME_FULL);
+                    refused.incrementAndGet();
+                }
+                return null;
+            })).toList();
+            for (var f : futures) {
+                f.get();
+            }
+            assertThat(submitted).hasSize(10);
+            assertThat(refused).hasValue(40);
+            assertThat(admitted(p)).isEqualTo(10);
+
+            var rejections = submitted.stream().map(a -> pool.submit(() -> reject(a))).toList();
+            for (var f : rejections) {
+                f.get();
+            }
+            assertThat(admitted(p)).isZero();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void aStaleVersionConflictsAndASubmittedApplicationIsNoLongerEditable() {
         EligibilityProgramme p = programme("stale-" + UUID.randomUUID(), 5);

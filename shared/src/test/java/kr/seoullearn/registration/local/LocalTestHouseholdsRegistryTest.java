@@ -32,6 +32,13 @@ class LocalTestHouseholdsRegistryTest {
     }
 
     @Test
+    void theTestFamilyOfChildrenMatchesEveryNameStartingWithItsName() {
+        assertThat(check("이도현가나다", "2009-11-02", "이영수", "1975-07-21", 80, "LOW_INCOME").outcome()).isEqualTo(RecordsOutcome.VERIFIED);
+        assertThat(check("이도", "2009-11-02", "이영수", "1975-07-21", 80, "LOW_INCOME").outcome()).isEqualTo(RecordsOutcome.NOT_FOUND);
+        assertThat(check("김하은가", "2012-05-14", "김정숙", "1980-02-03", 80, "LOW_INCOME").outcome()).isEqualTo(RecordsOutcome.NOT_FOUND);
+    }
+
+    @Test
     void someoneNotInTheRecordsIsNotFound() {
         assertThat(check("홍길동", "2010-01-01", "홍판서", "1970-01-01", 80, "LOW_INCOME").outcome()).isEqualTo(RecordsOutcome.NOT_FOUND);
         assertThat(check("김하은", "2012-05-14", "김정숙", "1980-02-04", 80, "LOW_INCOME").outcome())

@@ -18,6 +18,7 @@ import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.Mentor;
 import kr.seoullearn.platform.http.IdempotencyKey;
 import kr.seoullearn.platform.http.IdempotencyRefusal;
+import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.GroupMembership;
@@ -153,6 +154,7 @@ final class Reviewing extends RecruitmentJob {
         }
         errors.throwIfAny();
         MentorApplication a = application(caller.tenant(), round.id(), userId);
+        refuseOwnCase(caller, userId);
         MentorApplication scored = ledger.score(a, scores, caller.userId(), version);
         LOG.info("mentor application scored", "tenant", caller.tenant().value(), "roundId", round.id(), "total", scored.total());
         return RecruitmentView.forReviewer(scored, round);
@@ -187,6 +189,7 @@ final class Reviewing extends RecruitmentJob {
         TenantId tenant = caller.tenant();
         Round round = round(tenant, roundId);
         MentorApplication a = application(tenant, round.id(), userId);
+        refuseOwnCase(caller, userId);
         Instant now = clock.instant();
         MentorApplication decided;
         if ("REJECT".equals(decision)) {
@@ -212,6 +215,13 @@ final class Reviewing extends RecruitmentJob {
         }
         LOG.info("mentor application decided", "tenant", tenant.value(), "roundId", round.id(), "outcome", decided.status().name());
         return RecruitmentView.forReviewer(decided, ledger.round(tenant, round.id()).orElse(round));
+    }
+
+    /** A reviewer who applied to mentor neither scores nor decides their own application (403, once the application is found; nothing written). */
+    private static void refuseOwnCase(Caller caller, String userId) {
+        if (caller.userId().equals(userId)) {
+            throw new ProblemException(Problem.SELF_DECISION);
+        }
     }
 
     private void onboard(MentorApplication a) {

@@ -87,6 +87,16 @@ class RecruitmentHandlerIT {
         assertThat(item.get("userId")).isEqualTo(student);
         assertThat((List<Object>) item.get("preferences")).containsExactlyInAnyOrder("LONG_TERM", "MATHS_SCIENCE_ESSAY", "EDUCATION_MAJOR");
 
+        // a reviewer who applied neither scores nor decides their own application, and nothing is written
+        f.counter.reset();
+        expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/scores", student, "seoul",
+                Map.of("roundId", round, "userId", student), Map.of("scores", Map.of("LONG_TERM", 5), "version", 0), "en",
+                "applicants", "reviewers"), 403, "self-decision-not-allowed");
+        expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/decision", student, "seoul",
+                Map.of("roundId", round, "userId", student), Map.of("decision", "SELECT"), "en", "applicants", "reviewers"),
+                403, "self-decision-not-allowed");
+        assertThat(f.writes()).isZero();
+
         Map<String, Object> scored = expect(f.call("POST /api/recruitment/rounds/{roundId}/applications/{userId}/scores", reviewer, "seoul",
                 Map.of("roundId", round, "userId", student), Map.of("scores", Map.of("LONG_TERM", 4, "EDUCATION_MAJOR", 5), "version", 0),
                 "ko", "reviewers"), 200);

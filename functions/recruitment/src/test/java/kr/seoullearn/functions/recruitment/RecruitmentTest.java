@@ -16,6 +16,7 @@ import kr.seoullearn.mentoring.domain.Availability;
 import kr.seoullearn.mentoring.domain.MentoringSubject;
 import kr.seoullearn.mentoring.port.MentorOnboarding.MentorTerm;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.GroupMembership;
@@ -83,6 +84,23 @@ class RecruitmentTest {
         assertThatThrownBy(() -> r.decide(caller("reviewer", Role.REVIEWER), "r1", "b", Map.of("decision", "SELECT")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(RecruitmentRefusal.ROUND_FULL));
         assertThat(memory.term(SEOUL, "b")).isEmpty();
+    }
+
+    @Test
+    void aReviewerWhoAppliedToMentorCannotScoreOrDecideTheirOwnApplication() {
+        memory.createRound(new Round(SEOUL, "r1", "Round", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), 3, 0,
+                EnumSet.allOf(Criterion.class), "reviewer", NOW));
+        applied("r1", "reviewer");
+        Recruitment r = recruitment(NOW);
+        Caller self = caller("reviewer", Role.REVIEWER);
+        assertThatThrownBy(() -> r.score(self, "r1", "reviewer", Map.of("scores", Map.of("LONG_TERM", 5), "version", 0)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.SELF_DECISION));
+        assertThatThrownBy(() -> r.decide(self, "r1", "reviewer", Map.of("decision", "SELECT")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.SELF_DECISION));
+        assertThat(joined).isEmpty();
+        // another reviewer may
+        assertThat(r.decide(caller("colleague", Role.REVIEWER), "r1", "reviewer", Map.of("decision", "SELECT")).get("status"))
+                .isEqualTo("SELECTED");
     }
 
     @Test

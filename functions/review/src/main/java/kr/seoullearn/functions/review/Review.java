@@ -90,6 +90,10 @@ public final class Review {
 
     Map<String, Object> decide(Caller caller, String userId, Map<String, Object> body) {
         caller.require(Role.REVIEWER);
+        if (caller.userId().equals(userId)) {
+            // a reviewer who is also an applicant waits for a colleague's decision like everyone else
+            throw new ProblemException(Problem.SELF_DECISION);
+        }
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !DECISION_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));

@@ -237,6 +237,24 @@ class ReviewHandlerIT {
         assertThat(version(sub)).isEqualTo(v);
     }
 
+    @Test
+    void aReviewerWhoAppliedCannotDecideTheirOwnApplication() {
+        String sub = submitted("seoul", 8, true);
+        long v = version(sub);
+        APIGatewayV2HTTPEvent event = Events.http("POST /api/review/applications/{userId}/decision",
+                Events.claims(sub, "seoul", "applicants", "reviewers"), "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "en");
+        event.setPathParameters(Map.of("userId", sub));
+
+        var refused = handler.handleRequest(event, null);
+
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("self-decision-not-allowed");
+        assertThat(version(sub)).isEqualTo(v);
+        // a colleague may
+        assertThat(call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "reviewers").getStatusCode()).isEqualTo(200);
+    }
+
     private static long version(String sub) {
         return store.find(TenantId.SEOUL, sub).orElseThrow().version();
     }

@@ -70,6 +70,19 @@ class ReviewTest {
     }
 
     @Test
+    void aReviewerCannotDecideTheirOwnApplication() {
+        applications.put(submitted("reviewer-1", List.of()));
+
+        assertThatThrownBy(() -> review.decide(REVIEWER, "reviewer-1", Map.of("decision", "APPROVE", "version", 3)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.SELF_DECISION);
+                    assertThat(e.problem().status()).isEqualTo(403);
+                });
+        assertThat(applications.find(TenantId.SEOUL, "reviewer-1").orElseThrow().status()).isEqualTo(RegistrationStatus.SUBMITTED);
+        assertThat(groupChanges).isEmpty();
+    }
+
+    @Test
     void anApprovalMovesTheApplicantIntoTheLearnersAndStartsTheRetentionOfTheirDocuments() {
         applications.put(submitted("a-1", List.of(DocumentKind.INCOME_PROOF)), verified("d-1", DocumentKind.INCOME_PROOF));
 

@@ -16,6 +16,10 @@ import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.registration.domain.ProfileInput;
 import kr.seoullearn.registration.domain.RegistrationRules;
 import kr.seoullearn.registration.domain.ResidentRegistrationNumbers;
+import kr.seoullearn.registration.domain.IdentityHashes;
+import kr.seoullearn.registration.domain.RecordsOutcome;
+import kr.seoullearn.registration.port.IdentityKey;
+import kr.seoullearn.registration.port.RecordsCheckLimits;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -43,15 +47,30 @@ public final class Registration {
     private final GroupMembership groups;
     private final String userPoolId;
     private final Clock clock;
+    private final RecordsCheckLimits limits;
+    private final IdentityKey identityKey;
+    private volatile IdentityHashes identities;
 
     public Registration(ApplicationStore applications, ProgrammeCatalogue programmes, EligibilityRegistry registry,
-                        GroupMembership groups, String userPoolId, Clock clock) {
+                        GroupMembership groups, String userPoolId, Clock clock, RecordsCheckLimits limits,
+                        IdentityKey identityKey) {
         this.applications = applications;
         this.programmes = programmes;
         this.registry = registry;
         this.groups = groups;
         this.userPoolId = userPoolId;
         this.clock = clock;
+        this.limits = limits;
+        this.identityKey = identityKey;
+    }
+
+    private IdentityHashes identities() {
+        IdentityHashes h = identities;
+        if (h == null) {
+            h = new IdentityHashes(identityKey.bytes());
+            identities = h;
+        }
+        return h;
     }
 
     LocalDate today() {
@@ -105,8 +124,8 @@ public final class Registration {
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !CHECK_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
         long version = errors.version(body);
-        String headName = body.get("householdHeadName") instanceof String s && !s.isBlank() && s.length() <= 60 ? s.strip() : null;
-        if (headName == null) {
+        String headName = ProfileInput.personName(body, "householdHeadName", errors, "householdHeadName");
+        if (headName == null && !(body.get("householdHeadName") instanceof String)) {
             errors.add("householdHeadName", "required");
         }
         LocalDate headBirth = null;
@@ -136,9 +155,18 @@ public final class Registration {
                 .orElseThrow(() -> new ProblemException(Problem.NO_PROGRAMME));
         List<String> checkable = a.categories().stream()
                 .filter(c -> programme.category(c).map(EligibilityProgramme.Category::recordsCanDecide).orElse(false)).toList();
+        // An attempt counts for the account and for the child it names, whatever household is guessed:
+        // 5 a Seoul day each, then 429 until midnight (docs/adr/0021).
+        LocalDate today = today();
+        IdentityHashes hashes = identities();
+        limits.take(caller.tenant(), caller.userId(), hashes.child(caller.tenant(), a.name(), a.birthDate()), today,
+                RegistrationRules.RECORDS_CHECKS_PER_DAY, today.plusDays(1).atStartOfDay(SEOUL).toInstant());
         var answer = registry.check(new EligibilityRegistry.Query(a.name(), a.birthDate(), headName, headBirth,
                 checkable, programme.incomeLinePercent()));
-        applications.recordCheck(a, new Application.RecordsCheck(answer.outcome(), clock.instant(), answer.verifiedCategories()), version);
+        String identity = answer.outcome() == RecordsOutcome.VERIFIED
+                ? hashes.household(caller.tenant(), a.name(), a.birthDate(), headName, headBirth) : null;
+        applications.recordCheck(a, new Application.RecordsCheck(answer.outcome(), clock.instant(), answer.verifiedCategories(),
+                identity, null), version);
         LOG.info("records checked", "tenant", caller.tenant().value(), "outcome", answer.outcome().name());
         return view(caller);
     }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.RecordsCheckLimits;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.http.ApiFunction;
@@ -22,7 +23,8 @@ public class RegistrationHandler extends ApiFunction {
     public RegistrationHandler() {
         this(new Registration(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class),
                 Beans.get(EligibilityRegistry.class), Beans.get(GroupMembership.class),
-                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC(),
+                Beans.get(RecordsCheckLimits.class), new SecretsManagerIdentityKey(Beans.get(FunctionEnvironment.class))));
     }
 
     public RegistrationHandler(Registration registration) {

@@ -20,7 +20,19 @@ final class RegistrationView {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("status", a.status().name());
         v.put("version", a.version());
-        ApplicationJson.putProfile(v, a);
+        ApplicationJson.putProfile(v, a, false);
+        if (a.recordsCheck() != null && programmeInForce != null && a.editable()) {
+            // VERIFIED only when the records verified every category they can decide: which ones did not is not said
+            boolean all = a.recordsCheck().outcome() == kr.seoullearn.registration.domain.RecordsOutcome.VERIFIED
+                    && a.categories().stream().filter(c -> programmeInForce.category(c)
+                            .map(EligibilityProgramme.Category::recordsCanDecide).orElse(false))
+                            .allMatch(a.recordsCheck().verifiedCategories()::contains);
+            if (!all && a.recordsCheck().outcome() == kr.seoullearn.registration.domain.RecordsOutcome.VERIFIED) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> check = (Map<String, Object>) v.get("recordsCheck");
+                check.put("outcome", kr.seoullearn.registration.domain.RecordsOutcome.NEEDS_DOCUMENTS.name());
+            }
+        }
         v.put("guardianRequired", RegistrationRules.needsGuardian(a, today));
         List<DocumentKind> required;
         if (a.editable() && programmeInForce != null) {

@@ -66,7 +66,8 @@ class RegistrationHandlerIT {
         }
         handler = new RegistrationHandler(new Registration(RegistrationStorage.applications(dynamo, stack.table()), catalogue,
                 new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(cognito), stack.stack().userPoolId(),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), RegistrationStorage.recordsCheckLimits(dynamo, stack.table(), Clock.fixed(NOW, ZoneOffset.UTC)),
+                () -> "a-key-for-this-test-only-32-bytes-or-more".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @BeforeEach

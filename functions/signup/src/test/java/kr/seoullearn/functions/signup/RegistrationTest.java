@@ -25,6 +25,7 @@ import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.RecordsCheckLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ class RegistrationTest {
 
     private final InMemoryApplications applications = new InMemoryApplications();
     private final List<String> groupChanges = new ArrayList<>();
+    private final Map<String, Integer> attempts = new java.util.HashMap<>();
     private Registration registration;
 
     @BeforeEach
@@ -66,8 +68,16 @@ class RegistrationTest {
                 groupChanges.add("-" + role);
             }
         };
+        RecordsCheckLimits limits = (tenant, userId, child, day, limit, retryAt) -> {
+            // in memory, one thread: the DynamoDB adapter's conditions are proven in RegistrationHandlerIT
+            if (attempts.merge(userId + "@" + day, 1, Integer::sum) > limit | attempts.merge(child + "@" + day, 1, Integer::sum) > limit) {
+                throw new ProblemException(RegistrationRefusal.RECORDS_CHECK_LIMIT_REACHED, Map.of("retryAt", retryAt.toString()));
+            }
+        };
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
         registration = new Registration(applications, programmes, new LocalTestHouseholdsRegistry(), groups, "pool",
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), limits, () -> key);
     }
 
     private Caller applicant(String userId) {
@@ -95,6 +105,44 @@ class RegistrationTest {
         assertThat(submitted).containsEntry("status", "APPROVED");
         // moved into the learners (again by the view, idempotently, while the caller's token predates the move)
         assertThat(groupChanges).startsWith("+LEARNER", "-APPLICANT").containsOnly("+LEARNER", "-APPLICANT");
+    }
+
+    @Test
+    void theApplicantLearnsTheOutcomeButNotWhichCategoriesTheRecordsVerified() {
+        Caller caller = applicant("a-5");
+        registration.save(caller, Json.readObject("""
+                {"version":1,"name":"이도현","birthDate":"2009-11-02","schoolLevel":"HIGH","grade":2,"district":"nowon-gu",
+                 "preferredLanguage":"ko","categories":["LOW_INCOME","OUT_OF_SCHOOL"]}"""));
+        Map<String, Object> checked = registration.recordsCheck(caller, Map.of("version", version(caller),
+                "householdHeadName", "이영수", "householdHeadBirthDate", "1975-07-21"));
+        assertThat(String.valueOf(checked.get("recordsCheck"))).contains("VERIFIED").doesNotContain("LOW_INCOME")
+                .doesNotContain("verifiedCategories");
+        assertThat(checked.get("requiredDocuments")).isEqualTo(List.of("OUT_OF_SCHOOL_CONFIRMATION"));
+        // the identity hash is kept for the submission, never shown
+        assertThat(applications.find(TenantId.SEOUL, "a-5").orElseThrow().recordsCheck().identity()).hasSize(64);
+        assertThat(String.valueOf(checked)).doesNotContain(applications.find(TenantId.SEOUL, "a-5").orElseThrow().recordsCheck().identity());
+    }
+
+    @Test
+    void theSixthRecordsCheckOfADayIsRefusedAndNothingIsAskedOfTheRecords() {
+        Caller caller = applicant("a-6");
+        registration.save(caller, Json.readObject("""
+                {"version":1,"name":"이도현","birthDate":"2009-11-02","schoolLevel":"HIGH","grade":2,"district":"nowon-gu",
+                 "preferredLanguage":"ko","categories":["LOW_INCOME"]}"""));
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> checked = registration.recordsCheck(caller, Map.of("version", version(caller),
+                    "householdHeadName", "이영수" + i, "householdHeadBirthDate", "1975-07-21"));
+            assertThat(String.valueOf(checked.get("recordsCheck"))).contains("NOT_FOUND");
+        }
+        long before = version(caller);
+        assertThatThrownBy(() -> registration.recordsCheck(caller, Map.of("version", before,
+                "householdHeadName", "이영수", "householdHeadBirthDate", "1975-07-21")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(RegistrationRefusal.RECORDS_CHECK_LIMIT_REACHED);
+                    assertThat(e.problem().status()).isEqualTo(429);
+                    assertThat(e.extensions()).containsEntry("retryAt", "2026-11-28T15:00:00Z"); // midnight in Seoul
+                });
+        assertThat(version(caller)).isEqualTo(before);
     }
 
     @Test

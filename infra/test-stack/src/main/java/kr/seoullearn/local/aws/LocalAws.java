@@ -41,6 +41,11 @@ public record LocalAws(URI endpoint, String region) {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder().endpointOverride(endpoint)
+                .region(Region.of(region)).credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     public S3Client s3() {
         return S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
                 .forcePathStyle(true)

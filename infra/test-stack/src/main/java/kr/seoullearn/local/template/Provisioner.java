@@ -70,6 +70,7 @@ public final class Provisioner {
             template.resourcesOfType("AWS::Cognito::UserPoolGroup").keySet().forEach(id -> group(cognito, id, intrinsics));
             // reminders: the sender's SES identity (verified at once by the emulator)
             template.resourcesOfType("AWS::SES::EmailIdentity").keySet().forEach(id -> emailIdentity(id, intrinsics));
+            template.resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(id -> secret(id, intrinsics));
             for (String id : template.resourcesOfType("AWS::Serverless::HttpApi").keySet()) {
                 intrinsics.ref(id, "local");
             }
@@ -95,6 +96,29 @@ public final class Provisioner {
             progress.accept("SES identity " + identity + " exists; reusing it");
         }
         intrinsics.ref(id, identity);
+    }
+
+    /**
+     * A generated secret (GenerateSecretString in the template), generated here as Secrets Manager
+     * would: random, made on this machine when the stack is provisioned, never in the repository.
+     * Its !Ref is its ARN, as in AWS.
+     */
+    private void secret(String id, Intrinsics intrinsics) {
+        String name = stack + "-" + id;
+        byte[] random = new byte[48];
+        new java.security.SecureRandom().nextBytes(random);
+        String value = java.util.Base64.getEncoder().encodeToString(random);
+        try (var secrets = aws.secretsManager()) {
+            String arn;
+            try {
+                arn = secrets.createSecret(r -> r.name(name).secretString(value)).arn();
+                progress.accept("created secret " + name + " (generated value)");
+            } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException e) {
+                arn = secrets.describeSecret(r -> r.secretId(name)).arn();
+                progress.accept("secret " + name + " exists; reusing it");
+            }
+            intrinsics.ref(id, arn);
+        }
     }
 
     private void table(DynamoDbClient dynamo, String id, Intrinsics intrinsics, Stack result) {
