@@ -61,7 +61,9 @@ final class AccountSteps {
         body.put("userId", caller.userId());
         body.put("tenant", tenant.map(TenantId::value).orElse(null));
         body.put("groups", caller.groups());
-        body.put("registrationStatus", tenant.isEmpty() ? TENANT_NOT_CHOSEN
+        // only someone applying is asked where they live; staff without a tenant (the catalogue
+        // operators) have nothing to choose
+        body.put("registrationStatus", tenant.isEmpty() && applicantOnly(caller) ? TENANT_NOT_CHOSEN
                 : profile.map(p -> p.status().name()).orElse(NOT_REGISTERED));
         profile.ifPresent(p -> {
             if (p.displayName() != null) {
@@ -130,9 +132,13 @@ final class AccountSteps {
         return account;
     }
 
+    /** No role but applicant (or none yet): a person applying, who has an application and a tenant to choose. */
+    private static boolean applicantOnly(Caller caller) {
+        return caller.roles().stream().allMatch(r -> r == Role.APPLICANT);
+    }
+
     private Optional<Profile> draftIfApplicant(Caller caller, TenantId tenant, Language language) {
-        boolean applicantOnly = caller.roles().stream().allMatch(r -> r == Role.APPLICANT);
-        if (!applicantOnly) {
+        if (!applicantOnly(caller)) {
             return profiles.find(tenant, caller.userId());
         }
         profiles.createDraft(Profile.newDraft(tenant, caller.userId(), caller.username(), language, clock.instant()));

@@ -168,4 +168,13 @@ class MeHandlerTest {
         assertThat(accounts.find("new-2")).isEmpty();
         assertThat(profiles.byKey).isEmpty();
     }
+
+    @Test
+    void aCatalogueOperatorWithoutTenantIsNotSentToTheTenantStep() {
+        APIGatewayV2HTTPResponse me = handler(new InMemoryProfiles()).handleRequest(Events.http("GET /api/me",
+                Events.claims("operator-1", null, "catalogue-operators"), null, "en"), null);
+        assertThat(me.getStatusCode()).isEqualTo(200);
+        assertThat(me.getBody()).contains("\"registrationStatus\":\"NOT_REGISTERED\"").doesNotContain("\"tenant\"");
+        assertThat(joined).as("staff have their groups: no repair").isEmpty();
+    }
 }
