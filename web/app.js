@@ -10,12 +10,14 @@ import {
   chooseLanguage, clearAlert, forgetWhoIsSignedIn, loadMe, setLanguage, show, showError, signIn,
 } from './shell.js';
 import {
-  currentRoute, followInPageLink, leavePage, markVisitStarted, pageToReturnTo, preloadCurrentPage, route, sessionEnded, useRoutes,
+  currentRoute, followInPageLink, leavePage, markVisitStarted, pageToReturnTo, preloadCurrentPage, route, sessionEnded, tenantStepFirst,
+  useRoutes,
 } from './router.js';
 
 // Pages behind the hash routes, each a module loaded on first visit (keeps the first load light).
 const PAGES = {
   register: () => import('./register.js'),
+  where: () => import('./where.js'),
   laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
   mentoring: () => import('./mentoring.js'),
@@ -89,6 +91,7 @@ async function start() {
   if (readTokens()) await loadMe();
   else show('signed-out');
   if (currentRoute().name !== 'home') await route();
+  else tenantStepFirst();
   markVisitStarted();
 }
 

@@ -151,6 +151,28 @@ export async function finishSignIn(params) {
   }
 }
 
+/**
+ * New tokens from the refresh token (the pre-token trigger runs again, so a tenant just chosen
+ * or a group just joined reaches the ID token). Answers true when the tab has new tokens.
+ */
+export async function refreshTokens() {
+  const tokens = readTokens();
+  if (!tokens?.refreshToken) return false;
+  try {
+    const res = await fetch(settings.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: settings.clientId, refresh_token: tokens.refreshToken }),
+    });
+    const answer = res.ok ? await res.json() : null;
+    if (!answer?.id_token) return false;
+    saveTokens({ ...answer, refresh_token: answer.refresh_token ?? tokens.refreshToken });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Forgets everything this tab kept (tokens, PKCE secret, the page to come back to). */
 export function forgetSession() {
   session.clear();

@@ -3,7 +3,7 @@
 // route changes.
 
 import { currentLanguage, currentLocale, fmt, formatDate, localize, t } from './i18n.js';
-import { dropTokens, readTokens } from './auth.js';
+import { dropTokens, readTokens, refreshTokens } from './auth.js';
 import { api, fetchFile, publicApi } from './api.js';
 import {
   clearAlert, currentView, forgetWhoIsSignedIn, loadMe, onLanguageChange, render, setNotice, setPageShown,
@@ -58,11 +58,28 @@ export function navigate(path, { replace = false } = {}) {
   location.hash = hash; // hashchange calls route()
 }
 
+/**
+ * Someone signed in who has not said where they live goes to that step first (#/where), then on
+ * to where they were going. Answers true when it sent them there.
+ */
+export function tenantStepFirst(where = currentRoute()) {
+  const me = whoIsSignedIn();
+  if (me?.registrationStatus !== 'TENANT_NOT_CHOSEN' || where.name === 'where' || publicPages.includes(where.name)) return false;
+  if (where.name !== 'home') rememberAfterWhere(where.path);
+  navigate('/where', { replace: true });
+  return true;
+}
+
+function rememberAfterWhere(path) {
+  try { sessionStorage.setItem('seoulLearn:afterWhere', path); } catch { /* not kept */ }
+}
+
 export async function route() {
   const where = currentRoute();
   if (where.name === 'home') {
     leavePage();
     if (readTokens() && currentView() !== 'loading') await loadMe();
+    if (tenantStepFirst(where)) return;
     return render();
   }
   const open = publicPages.includes(where.name);
@@ -76,6 +93,7 @@ export async function route() {
   loading.catch(() => {}); // a failure is reported by enterPage
   if (readTokens() && !whoIsSignedIn()) await loadMe();
   if (!open && (!whoIsSignedIn() || currentView() !== 'signed-in')) return;
+  if (tenantStepFirst(where)) return;
   await enterPage(where, open, loading);
 }
 
@@ -139,6 +157,12 @@ function pageContext(request, first) {
       dropTokens();
       forgetWhoIsSignedIn();
       return signIn($('sign-in'));
+    },
+    // New tokens (after the tenant step), then who is signed in again.
+    async refreshSession() {
+      await refreshTokens();
+      forgetWhoIsSignedIn();
+      await loadMe();
     },
     signIn: (button) => signIn(button, { returnTo: pageToReturnTo() }),
     signUp: (button) => signIn(button, { signUp: true, returnTo: '/register' }),

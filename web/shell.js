@@ -16,6 +16,7 @@ const GROUP_KEYS = {
   reviewers: 'group.reviewers',
   'district-officers': 'group.district-officers',
   admins: 'group.admins',
+  'catalogue-operators': 'group.catalogue-operators',
 };
 const REGISTRATION_KEYS = {
   DRAFT: 'registration.DRAFT',
@@ -24,6 +25,7 @@ const REGISTRATION_KEYS = {
   APPROVED: 'registration.APPROVED',
   REJECTED: 'registration.REJECTED',
   NOT_REGISTERED: 'registration.NOT_REGISTERED',
+  TENANT_NOT_CHOSEN: 'registration.TENANT_NOT_CHOSEN',
 };
 const TENANT_KEYS = { seoul: 'tenant.seoul', chungbuk: 'tenant.chungbuk' };
 
@@ -80,7 +82,7 @@ export function render() {
 
 function renderMe() {
   $('me-name').textContent = me.displayName || me.userId || '';
-  $('me-tenant').textContent = label(TENANT_KEYS, me.tenant);
+  $('me-tenant').textContent = me.tenant ? label(TENANT_KEYS, me.tenant) : t('where.notChosen');
   const groups = Array.isArray(me.groups) ? me.groups : [];
   const list = $('me-groups');
   list.classList.toggle('tags-empty', !groups.length);

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  STAFF_TOTP_SECRET, totp,
   BASE_URL, PASSWORD, REVIEWER, expectText, exactly, journey, mentions, messages, snap, uniqueEmail, useBrowser, uniqueDohyun,
 } from './support.mjs';
 
@@ -72,6 +73,12 @@ async function signInWithKeys(page, username) {
   await typeInto(page, '#username', username);
   await typeInto(page, '#password', PASSWORD);
   await page.keyboard.press('Enter');
+  if (username === REVIEWER.username) {
+    // staff: the authenticator code, typed too
+    await page.locator('#code').waitFor({ state: 'visible' });
+    await typeInto(page, '#code', totp(STAFF_TOTP_SECRET));
+    await page.keyboard.press('Enter');
+  }
   await page.locator('#me-name').waitFor({ state: 'visible' }); // back in the app, signed in
 }
 
@@ -88,13 +95,18 @@ test('registration, enrolment and booking a mentoring session with the keyboard 
   await tabTo(page, '#sign-up', 'create an account');
   await page.keyboard.press('Enter');
 
-  // the hosted sign-up page
-  await page.locator('#tenant').waitFor({ state: 'visible' });
-  await chooseWithArrows(page, '#tenant', 'seoul');
+  // the hosted sign-up page: e-mail and password (as Cognito's page; no tenant there)
+  await page.locator('#username').waitFor({ state: 'visible' });
   await typeInto(page, '#username', email);
   await typeInto(page, '#password', PASSWORD);
   await page.keyboard.press('Enter');
-  await expectText(page, '#page h1', exactly(ko['register.title']), 'the registration after sign-up');
+  // the app's first step: where do you live? (a radio group: Tab in, Space to choose)
+  await expectText(page, '#page h1', exactly(ko['where.title']), 'the tenant step after sign-up');
+  await tabTo(page, '#tenant-seoul', 'the first local government');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#where-continue', 'continue');
+  await page.keyboard.press('Enter');
+  await expectText(page, '#page h1', exactly(ko['register.title']), 'the registration after the tenant step');
   await tabTo(page, '#continue', 'start the application');
   await page.keyboard.press('Enter');
 

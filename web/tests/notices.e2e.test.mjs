@@ -12,13 +12,14 @@ useBrowser();
 
 // Only this learner here (the Java end-to-end tests use it too, but before the browser tests).
 const LEARNER = { username: 'learner@chungbuk.seoul-learn.local', password: PASSWORD };
-const ADMIN = { username: 'admin@seoul-learn.local', password: PASSWORD };
+// The shared catalogue is run by the catalogue-operators group (README's catalogue@), not by a tenant's admins.
+const ADMIN = { username: 'catalogue@seoul-learn.local', password: PASSWORD };
 
 test('a learner waiting for a provider that leaves reads, in their language, that the waiting list closed', { timeout: 180_000 }, (t) => journey(t, { locale: 'vi-VN' }, async (page, { context }) => {
   const vi = messages.vi;
   const providerId = `t-leaving-${randomBytes(4).toString('hex')}`;
   const nameVi = 'Học Vui Thử Nghiệm';
-  // The operator (Seoul's admin) adds the provider; nobody gave it places in Chungbuk.
+  // The catalogue operator adds the provider; nobody gave it places in Chungbuk.
   const adminContext = await context.browser().newContext({ locale: 'ko-KR' });
   const admin = await adminContext.newPage();
   try {

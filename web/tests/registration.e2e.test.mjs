@@ -26,7 +26,8 @@ test('a visitor reads who can apply for each local government before making an a
   const signup = page.waitForRequest((r) => r.url().startsWith(config.signupUrl) && r.isNavigationRequest());
   await page.click('#who-sign-up');
   assert.equal(new URL((await signup).url()).searchParams.get('code_challenge_method'), 'S256', 'sign-up from this page uses PKCE too');
-  await page.locator('#tenant').waitFor({ state: 'visible' });
+  await page.locator('#username').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#tenant').count(), 0, 'the sign-up page has no tenant field (the app asks after sign-up)');
 }));
 
 test('a low-income applicant found in the records is approved without uploading anything', { timeout: 180_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {

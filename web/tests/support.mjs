@@ -2,6 +2,7 @@
 // failures (screenshot, URL, browser log) and checks that nothing outside the local cloud was
 // called, and the steps every journey takes (sign up, sign in, fill in the profile).
 // Nothing is mocked: every step goes through the running local cloud (LOCAL_CLOUD_URL).
+import { createHmac } from 'node:crypto';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -248,27 +249,65 @@ export function uniqueKoreanName(family = '김') {
 // 이영수 1975-07-21) no other test has named: the records approve one child once a programme year.
 export const uniqueDohyun = () => uniqueKoreanName('이도현');
 
-/** From the start page: "Create an account", the hosted sign-up form, and back to the registration. */
+/**
+ * From the start page: "Create an account", the hosted sign-up form (e-mail and password only, as
+ * Cognito's page: no tenant field), then the app's tenant step ("where do you live?"), and on to
+ * the registration.
+ */
 export async function signUp(page, { email, tenant = 'seoul', lang }) {
   const signupRequest = page.waitForRequest((r) => r.url().startsWith(config.signupUrl) && r.isNavigationRequest());
   await page.click('#sign-up');
   const sent = new URL((await signupRequest).url()).searchParams;
-  await page.locator('#tenant').waitFor({ state: 'visible' });
-  await page.selectOption('#tenant', tenant);
+  await page.locator('#username').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#tenant, [name="tenant"], [name="custom:tenant"]').count(), 0,
+    'the sign-up page asks only what Cognito\'s managed sign-up page can: no tenant field');
   await page.fill('#username', email);
   await page.fill('#password', PASSWORD);
   await page.click('#submit');
+  await chooseTenant(page, { tenant, lang });
   await expectText(page, '#page h1', exactly(messages[lang]['register.title']), 'the registration page after sign-up');
   return sent;
 }
 
-/** From the start page (signed out): the sign-in button and the hosted login form. */
-export async function signIn(page, { username, password = PASSWORD }) {
+/** The app's first step after sign-up: "where do you live?", answered with a tenant. */
+export async function chooseTenant(page, { tenant, lang }) {
+  await expectText(page, '#page h1', exactly(messages[lang]['where.title']), 'the tenant step after sign-up');
+  await page.check(`#tenant-${tenant}`);
+  await page.click('#where-continue');
+}
+
+/** The seeded staff users' TOTP key (README, "Demo users"). */
+export const STAFF_TOTP_SECRET = 'JBSWY3DPEHPK3PXPSEOULLEARNDEMO23';
+const STAFF = /^(reviewer|officer|admin|catalogue)[.@]/;
+
+/** RFC 6238 TOTP of a Base32 key (HMAC-SHA1, 6 digits, 30 s), as an authenticator app shows it. */
+export function totp(secret, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0x0f;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * From the start page (signed out): the sign-in button and the hosted login form; a staff user
+ * then enters the code of their authenticator (the seeded key), a learner is never asked.
+ */
+export async function signIn(page, { username, password = PASSWORD, secret = STAFF.test(username) ? STAFF_TOTP_SECRET : null }) {
   await page.click('#sign-in');
   await page.locator('#username').waitFor({ state: 'visible' });
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('#submit');
+  if (secret) {
+    await page.locator('#code').waitFor({ state: 'visible' });
+    await page.fill('#code', totp(secret));
+    await page.click('#submit');
+  }
 }
 
 export async function signOut(page) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import kr.seoullearn.local.auth.CognitoTriggers;
 import kr.seoullearn.local.auth.HostedLogin;
 import kr.seoullearn.local.auth.JwtAuthorizer;
+import kr.seoullearn.local.auth.Totp;
 import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.gateway.FunctionHost;
 import kr.seoullearn.local.gateway.Gateway;
@@ -135,8 +136,10 @@ public final class LocalCloud implements AutoCloseable {
             if (!result.ok()) {
                 throw new IOException(result.payload());
             }
-        });
-        SeedData.seed(stack, triggers, LocalCloud::detail, clock);
+            return result.payload();
+        }, CognitoTriggers.emulatorSigningKey(root));
+        Totp totp = new Totp();
+        SeedData.seed(stack, triggers, totp, LocalCloud::detail, clock);
         Runnable catalogueLater = CatalogueSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
 
         step(5, "starting the gateway on " + origin);
@@ -147,13 +150,14 @@ public final class LocalCloud implements AutoCloseable {
         CognitoIdentityProviderClient loginCognito = aws.cognito();
         HostedLogin login = new HostedLogin(loginCognito, stack.client(), clock,
                 username -> triggers.postConfirmation(loginCognito, username),
-                SeedData.tenantIds());
+                (username, source, idToken) -> triggers.preTokenGeneration(loginCognito, username, source, idToken), totp);
         List<Template.Schedule> schedules = new ArrayList<>();
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
         scheduler = new LocalScheduler(schedules, (id, payload) -> functions.get(id).invoke(payload).payload(), clock, aws.region());
         String config = configJson(stack, origin, aws.region());
         String csp = contentSecurityPolicy(template, Map.of("LoginOrigin", origin, "UploadOrigin", s3.endpoint().toString()));
         gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), csp, config, scheduler, clock);
+        gateway.useTriggers(triggers);
         try {
             gateway.start(port);
         } catch (BindException e) {

@@ -34,14 +34,19 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorisationMatrixE2E {
     /** The table's role columns, in order, and the demo user who plays each (README). */
-    static final List<String> ROLES = List.of("anonymous", "applicant", "learner", "mentor", "reviewer", "officer", "admin");
+    static final List<String> ROLES = List.of("anonymous", "applicant", "learner", "mentor", "reviewer", "officer", "admin",
+            "newcomer", "operator");
     private static final Map<String, String> USERS = Map.of(
             "applicant", "applicant@seoul-learn.local",
             "learner", "learner@seoul-learn.local",
             "mentor", "mentor@seoul-learn.local",
             "reviewer", "reviewer@seoul-learn.local",
             "officer", "officer@seoul-learn.local",
-            "admin", "admin@seoul-learn.local");
+            "admin", "admin@seoul-learn.local",
+            // signed up but has not chosen where they live: a token without a tenant
+            "newcomer", "newcomer@seoul-learn.local",
+            // the shared catalogue's operator: the catalogue-operators group, no tenant
+            "operator", "catalogue@seoul-learn.local");
     /** Users named in paths ($name) who are not playing a role: someone else, another tenant's. */
     private static final Map<String, String> OTHERS = Map.of(
             "learner2", "learner.high@seoul-learn.local",

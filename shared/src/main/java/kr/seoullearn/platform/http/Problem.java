@@ -20,6 +20,10 @@ public enum Problem implements Refusal {
     ROUTE_NOT_FOUND("route-not-found", 404),
     PROFILE_NOT_FOUND("profile-not-found", 404),
     UNKNOWN_TENANT("unknown-tenant", 400),
+    // a signed-in person who has not said where they live yet: no tenant's data until they do
+    TENANT_NOT_CHOSEN("tenant-not-chosen", 403),
+    // a staff group's token issued without the second factor (TOTP)
+    SECOND_FACTOR_REQUIRED("second-factor-required", 403),
     VALIDATION_FAILED("validation-failed", 400),
     VERSION_CONFLICT("version-conflict", 409),
     NO_PROGRAMME("no-programme", 409),

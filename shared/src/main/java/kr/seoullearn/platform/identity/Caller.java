@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
@@ -13,34 +14,59 @@ import kr.seoullearn.platform.tenant.TenantId;
  * Who is calling, read from the claims the HTTP API's JWT authorizer verified. API Gateway
  * passes every claim as a string; array claims such as {@code cognito:groups} arrive as
  * {@code "[learners mentors]"}.
+ *
+ * <p>The tenant is the {@code custom:tenant} claim the pre-token-generation trigger writes from
+ * the person's account (docs/adr/0024-tenant-step-pre-token-claims-and-staff-totp.md). There is
+ * no default tenant: a token without one reads no tenant's data ({@link #tenant()} answers 403
+ * {@code tenant-not-chosen}) until the person has chosen where they live.
  */
 public record Caller(String userId, String username, TenantId tenant, Set<Role> roles, List<String> groups) {
+    /** The claim the pre-token trigger adds when the person's account has TOTP turned on. */
+    public static final String SECOND_FACTOR_CLAIM = "seoullearn:mfa";
+    public static final String TOTP = "totp";
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
             throw new ProblemException(Problem.UNAUTHENTICATED);
         }
         if ("access".equals(claims.get("token_use"))) {
-            // Access tokens carry no custom attributes, so no tenant: the API takes ID tokens
+            // Access tokens carry no custom claims, so no tenant: the API takes ID tokens
             // (docs/adr/0006-id-tokens-carry-the-tenant.md).
             throw new ProblemException(Problem.ID_TOKEN_REQUIRED);
         }
         String tenantClaim = claims.get("custom:tenant");
-        TenantId tenant;
-        if (tenantClaim == null || tenantClaim.isBlank()) {
-            tenant = TenantId.SEOUL;
-        } else if (TenantId.isValid(tenantClaim)) {
+        TenantId tenant = null;
+        if (tenantClaim != null && !tenantClaim.isBlank()) {
+            if (!TenantId.isValid(tenantClaim)) {
+                throw new ProblemException(Problem.UNKNOWN_TENANT);
+            }
             tenant = new TenantId(tenantClaim);
-        } else {
-            throw new ProblemException(Problem.UNKNOWN_TENANT);
         }
         List<String> groups = parseGroups(claims.get("cognito:groups"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : groups) {
             Role.fromGroup(group).ifPresent(roles::add);
         }
+        if (roles.stream().anyMatch(Role::isStaff) && !TOTP.equals(claims.get(SECOND_FACTOR_CLAIM))) {
+            // A staff token issued without the second factor is refused whatever the route.
+            throw new ProblemException(Problem.SECOND_FACTOR_REQUIRED);
+        }
         String username = claims.getOrDefault("cognito:username", claims.get("sub"));
         return new Caller(claims.get("sub"), username, tenant, Set.copyOf(roles), List.copyOf(groups));
+    }
+
+    /** The caller's tenant; 403 {@code tenant-not-chosen} when the token carries none. */
+    @Override
+    public TenantId tenant() {
+        if (tenant == null) {
+            throw new ProblemException(Problem.TENANT_NOT_CHOSEN);
+        }
+        return tenant;
+    }
+
+    /** The tenant, if the person has chosen one (for the routes that lead them to choose). */
+    public Optional<TenantId> chosenTenant() {
+        return Optional.ofNullable(tenant);
     }
 
     /** "[learners mentors]" (API Gateway's form), "learners mentors" or "learners,mentors". */

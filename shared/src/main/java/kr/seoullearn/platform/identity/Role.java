@@ -9,7 +9,12 @@ public enum Role {
     MENTOR("mentors"),
     REVIEWER("reviewers"),
     DISTRICT_OFFICER("district-officers"),
-    ADMIN("admins");
+    ADMIN("admins"),
+    /** Runs the catalogue every tenant shares (providers and courses); staff of the operating body. */
+    CATALOGUE_OPERATOR("catalogue-operators");
+
+    /** The staff roles: they open certificates or run stock and catalogue, so sign in with a second factor. */
+    public static final java.util.Set<Role> STAFF = java.util.EnumSet.of(REVIEWER, DISTRICT_OFFICER, ADMIN, CATALOGUE_OPERATOR);
 
     private final String group;
 
@@ -19,6 +24,10 @@ public enum Role {
 
     public String group() {
         return group;
+    }
+
+    public boolean isStaff() {
+        return STAFF.contains(this);
     }
 
     public static Optional<Role> fromGroup(String group) {

@@ -10,6 +10,8 @@ import kr.seoullearn.platform.http.Refusal;
  */
 public enum RegistrationRefusal implements Refusal {
     RESIDENT_REGISTRATION_NUMBER("resident-registration-number", 400),
+    // the account's tenant is set once; moving to another local government is a staff matter
+    TENANT_ALREADY_CHOSEN("tenant-already-chosen", 409),
     GUARDIAN_CONSENT_REQUIRED("guardian-consent-required", 422),
     APPLICATION_INCOMPLETE("application-incomplete", 422),
     APPLICATION_NOT_EDITABLE("application-not-editable", 409),

@@ -23,6 +23,14 @@ final class RegistrationKeys {
 
     private RegistrationKeys() {}
 
+    /**
+     * A person's account, which exists before they have a tenant: {@code ACCOUNT#<sub> / ACCOUNT}
+     * (not a tenant partition: it is what says which tenant the person belongs to).
+     */
+    static ItemKey account(String userId) {
+        return ItemKey.of("ACCOUNT#" + userId, "ACCOUNT");
+    }
+
     /** A person's application (their profile item): {@code T#<tenant>#U#<sub> / PROFILE}. */
     static ItemKey profile(TenantId tenant, String userId) {
         return ItemKey.of(Keys.user(tenant, userId), Keys.PROFILE);

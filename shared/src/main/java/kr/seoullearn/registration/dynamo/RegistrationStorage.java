@@ -8,6 +8,7 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.registration.local.LocalTestHouseholdsRegistry;
+import kr.seoullearn.registration.port.Accounts;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.EligibilityRegistry;
@@ -36,6 +37,11 @@ public class RegistrationStorage {
     }
 
     @Singleton
+    public Accounts accountsBean(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return accounts(dynamo, table);
+    }
+
+    @Singleton
     public ProgrammeCatalogue programmeCatalogue(DynamoDbClient dynamo, @Named("appTable") String table) {
         return programmes(dynamo, table);
     }
@@ -60,6 +66,10 @@ public class RegistrationStorage {
 
     public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
         return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table));
+    }
+
+    public static Accounts accounts(DynamoDbClient dynamo, String table) {
+        return new DynamoAccounts(dynamo, table);
     }
 
     public static ProfileRepository profiles(DynamoDbClient dynamo, String table) {

@@ -34,10 +34,36 @@ class CallerTest {
     }
 
     @Test
-    void withoutTenantClaimTheCallerBelongsToSeoulTheDefaultTenant() {
-        Caller caller = Caller.fromClaims(Map.of("sub", "u-2"));
-        assertThat(caller.tenant()).isEqualTo(TenantId.SEOUL);
-        assertThat(caller.roles()).isEmpty();
+    void withoutTenantClaimTheCallerHasNoTenantAndReadsNoTenantsData() {
+        // GIVEN a token of someone who has not chosen where they live (no default tenant)
+        Caller caller = Caller.fromClaims(Map.of("sub", "u-2", "cognito:groups", "[applicants]"));
+        // THEN nothing tenant-scoped can be asked for: a clear 403, not Seoul
+        assertThat(caller.chosenTenant()).isEmpty();
+        assertThatThrownBy(caller::tenant)
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.TENANT_NOT_CHOSEN));
+        assertThat(Caller.fromClaims(Map.of("sub", "u-2", "custom:tenant", "")).chosenTenant()).isEmpty();
+    }
+
+    @Test
+    void aStaffTokenWithoutTheSecondFactorClaimIsRefused() {
+        for (String group : new String[] {"reviewers", "district-officers", "admins", "catalogue-operators"}) {
+            assertThatThrownBy(() -> Caller.fromClaims(Map.of("sub", "s-1", "custom:tenant", "seoul", "cognito:groups", "[" + group + "]")))
+                    .as(group).isInstanceOfSatisfying(ProblemException.class,
+                            e -> assertThat(e.problem()).isEqualTo(Problem.SECOND_FACTOR_REQUIRED));
+            assertThatThrownBy(() -> Caller.fromClaims(Map.of("sub", "s-1", "custom:tenant", "seoul", "cognito:groups", "[" + group + "]",
+                    Caller.SECOND_FACTOR_CLAIM, "none"))).as(group + " with another value").isInstanceOf(ProblemException.class);
+        }
+        Caller staff = Caller.fromClaims(Map.of("sub", "s-1", "custom:tenant", "seoul", "cognito:groups", "[reviewers]",
+                Caller.SECOND_FACTOR_CLAIM, "totp"));
+        assertThat(staff.roles()).containsExactly(Role.REVIEWER);
+        assertThat(Caller.fromClaims(Map.of("sub", "c-1", "cognito:groups", "[catalogue-operators]", Caller.SECOND_FACTOR_CLAIM, "totp"))
+                .roles()).containsExactly(Role.CATALOGUE_OPERATOR);
+    }
+
+    @Test
+    void learnersAndMentorsNeedNoSecondFactor() {
+        Caller learner = Caller.fromClaims(Map.of("sub", "l-1", "custom:tenant", "seoul", "cognito:groups", "[learners mentors applicants]"));
+        assertThat(learner.roles()).containsExactlyInAnyOrder(Role.LEARNER, Role.MENTOR, Role.APPLICANT);
     }
 
     @Test

@@ -26,11 +26,10 @@ import kr.seoullearn.platform.school.SchoolLevel;
 /**
  * The programme operator's changes to the shared catalogue (docs/adr/0012): providers (names,
  * levels, access link; leaving with a grace period) and courses. Providers and courses are
- * shared by every tenant, so only admins of the operating tenant (Seoul, the default) change
+ * shared by every tenant, so only the catalogue-operators group changes
  * them; every tenant's admins set their own seats ({@link Enrolments#setSeats}).
  */
 final class CatalogueManagement {
-    static final TenantId OPERATOR = TenantId.SEOUL;
     static final int MAX_NAME = 60;
     static final int MAX_TITLE = 120;
     static final int MAX_LECTURER = 40;
@@ -53,11 +52,16 @@ final class CatalogueManagement {
         this.clock = clock;
     }
 
-    private static void requireOperator(Caller caller) {
-        caller.require(Role.ADMIN);
-        if (!OPERATOR.equals(caller.tenant())) {
-            throw new ProblemException(CatalogueRefusal.CATALOGUE_OPERATOR_ONLY);
+    /**
+     * The shared catalogue is run by the catalogue-operators group (no tenant's admins): a
+     * tenant's admin is told so (403 catalogue-operator-only), anyone else gets 403 forbidden.
+     */
+    static void requireOperator(Caller caller) {
+        if (caller.has(Role.CATALOGUE_OPERATOR)) {
+            return;
         }
+        caller.require(Role.ADMIN);
+        throw new ProblemException(CatalogueRefusal.CATALOGUE_OPERATOR_ONLY);
     }
 
     /** PUT /api/admin/providers/{providerId}: creates a provider (ACTIVE) or changes one, keeping its status. 1 GetItem + 1 PutItem. */

@@ -52,6 +52,12 @@ class CatalogueManagementIT {
         return f.callWith(route, "admin-" + tenant, tenant, path, "application/json", body, "admins");
     }
 
+    /** A member of the catalogue-operators group (the shared catalogue is no tenant's). */
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse operator(String route,
+                                                                                                   Map<String, String> path, String body) {
+        return f.callWith(route, "operator-1", null, path, "application/json", body, "catalogue-operators");
+    }
+
     private static List<String> found(String words) {
         return f.catalogue.search(SearchTerms.parse(words), null, 50).items().stream().map(Course::id).toList();
     }
@@ -65,7 +71,7 @@ class CatalogueManagementIT {
 
     @Test
     void aCourseAddedRenamedAndRemovedIsFoundAccordingly() {
-        var created = admin("PUT /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"), COURSE);
+        var created = operator("PUT /api/admin/courses/{courseId}", Map.of("courseId", "c-space-1"), COURSE);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
         assertThat(json(created)).containsEntry("created", true).containsEntry("courseId", "c-space-1");
         assertThat(found("우주항공")).containsExactly("c-space-1");
@@ -75,7 +81,7 @@ class CatalogueManagementIT {
         assertThat(wordCount("우주항공")).isEqualTo(1);
 
         // renamed: the old word leads nowhere, the new one does; the counts follow
-        var renamed = admin("PUT /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"),
+        var renamed = operator("PUT /api/admin/courses/{courseId}", Map.of("courseId", "c-space-1"),
                 COURSE.replace("우주항공", "천체관측").replace("aerospace", "stargazing"));
         assertThat(renamed.getStatusCode()).as(renamed.getBody()).isEqualTo(200);
         assertThat(json(renamed)).containsEntry("created", false);
@@ -86,12 +92,12 @@ class CatalogueManagementIT {
         assertThat(wordCount("천체관측")).isEqualTo(1);
 
         // removed: nothing finds it, and removing it again is a 404
-        assertThat(admin("DELETE /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"), null).getStatusCode()).isEqualTo(204);
+        assertThat(operator("DELETE /api/admin/courses/{courseId}", Map.of("courseId", "c-space-1"), null).getStatusCode()).isEqualTo(204);
         assertThat(found("천체관측")).isEmpty();
         assertThat(f.catalogueAdmin.course("c-space-1")).isEmpty();
         assertThat(f.catalogue.browse(new Catalogue.BrowseFilter(SchoolLevel.MIDDLE, null, "mbest", 2), null, 50).items())
                 .extracting(Course::id).doesNotContain("c-space-1");
-        var again = admin("DELETE /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-space-1"), null);
+        var again = operator("DELETE /api/admin/courses/{courseId}", Map.of("courseId", "c-space-1"), null);
         assertThat(again.getStatusCode()).isEqualTo(404);
         assertThat(json(again)).containsEntry("code", "course-not-found");
     }
@@ -99,12 +105,12 @@ class CatalogueManagementIT {
     @Test
     @SuppressWarnings("unchecked")
     void aCourseMustBeOfALevelItsProviderServesAndOfAProviderThatExists() {
-        var wrongLevel = admin("PUT /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-wrong-1"),
+        var wrongLevel = operator("PUT /api/admin/courses/{courseId}", Map.of("courseId", "c-wrong-1"),
                 COURSE.replace("\"mbest\"", "\"megastudy\""));
         assertThat(wrongLevel.getStatusCode()).isEqualTo(400);
         assertThat((List<Map<String, Object>>) json(wrongLevel).get("errors"))
                 .containsExactly(Map.of("field", "level", "code", "not-served-by-provider"));
-        var noProvider = admin("PUT /api/admin/courses/{courseId}", "seoul", Map.of("courseId", "c-wrong-2"),
+        var noProvider = operator("PUT /api/admin/courses/{courseId}", Map.of("courseId", "c-wrong-2"),
                 COURSE.replace("\"mbest\"", "\"nobody\""));
         assertThat((List<Map<String, Object>>) json(noProvider).get("errors")).containsExactly(Map.of("field", "providerId", "code", "not-found"));
         assertThat(f.catalogueAdmin.course("c-wrong-1")).isEmpty();
@@ -123,7 +129,7 @@ class CatalogueManagementIT {
 
         // the request records the leaving and answers at once; retried twice, it is the same departure
         for (int i = 0; i < 3; i++) {
-            var left = admin("POST /api/admin/providers/{providerId}/leave", "seoul", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
+            var left = operator("POST /api/admin/providers/{providerId}/leave", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
             assertThat(left.getStatusCode()).as(left.getBody()).isEqualTo(202);
             assertThat(json(left)).containsEntry("status", "INACTIVE").containsEntry("graceUntil", "2027-02-28")
                     .containsEntry("departure", Map.of("id", "etoos@2027-02-28", "status", "PENDING", "learnersTold", 0, "waitlistClosed", 0));
@@ -131,7 +137,7 @@ class CatalogueManagementIT {
         // the worker tells them; run again, it has nothing left to do
         assertThat(f.departures().run(() -> true)).isEqualTo(new ProviderDepartureRun.Outcome(1, 1, 2, 1, 0, false));
         assertThat(f.departures().run(() -> true)).isEqualTo(new ProviderDepartureRun.Outcome(0, 0, 0, 0, 0, false));
-        var again = admin("POST /api/admin/providers/{providerId}/leave", "seoul", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
+        var again = operator("POST /api/admin/providers/{providerId}/leave", Map.of("providerId", "etoos"), "{\"graceUntil\":\"2027-02-28\"}");
         assertThat(json(again)).containsEntry("departure", Map.of("id", "etoos@2027-02-28", "status", "DONE", "learnersTold", 2, "waitlistClosed", 1));
 
         for (var learner : List.of(Map.entry(seated, "seoul"), Map.entry(elsewhere, "chungbuk"))) {
@@ -171,7 +177,7 @@ class CatalogueManagementIT {
         assertThat(refused.getStatusCode()).isEqualTo(403);
         assertThat(json(refused)).containsEntry("code", "catalogue-operator-only");
         assertThat(f.catalogueAdmin.provider("new-learning")).isEmpty();
-        var created = admin("PUT /api/admin/providers/{providerId}", "seoul", Map.of("providerId", "new-learning"), body);
+        var created = operator("PUT /api/admin/providers/{providerId}", Map.of("providerId", "new-learning"), body);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
         assertThat(json(created)).containsEntry("status", "ACTIVE").containsEntry("levels", List.of("ELEMENTARY"));
         assertThat(f.catalogue.providers()).extracting(p -> p.id()).contains("new-learning");

@@ -91,10 +91,10 @@ class EnrolmentRequestsTest {
                 "validation-failed");
         providers.put("{\"nameKo\":\"엠베스트\",\"nameEn\":\"Mbest\",\"levels\":[\"MIDDLE\"],\"accessUrlTemplate\":\"https://x.example/\",\"status\":\"ACTIVE\"}",
                 "validation-failed");
-        providers.forEach((body, code) -> assertProblem(call("PUT /api/admin/providers/{providerId}", "mbest", body, "admins"), 400, code, body));
+        providers.forEach((body, code) -> assertProblem(call("PUT /api/admin/providers/{providerId}", "mbest", body, "catalogue-operators"), 400, code, body));
         for (String body : List.of("{}", "{\"graceUntil\":\"soon\"}", "{\"graceUntil\":\"2020-01-01\"}", "{\"graceUntil\":\"2030-01-01\"}",
                 "{\"graceUntil\":\"2027-01-31\",\"why\":\"x\"}")) {
-            assertProblem(call("POST /api/admin/providers/{providerId}/leave", "mbest", body, "admins"), 400, "validation-failed", body);
+            assertProblem(call("POST /api/admin/providers/{providerId}/leave", "mbest", body, "catalogue-operators"), 400, "validation-failed", body);
         }
         Map<String, String> courses = new java.util.LinkedHashMap<>();
         courses.put("{}", "validation-failed");
@@ -104,9 +104,9 @@ class EnrolmentRequestsTest {
         courses.put(COURSE.replace("\"중학 수학 2\"", "\"\""), "validation-failed");
         courses.put(COURSE.replace("\"중학 수학 2\"", "\"" + "가".repeat(121) + "\""), "validation-failed");
         courses.put(COURSE.replace("}", ",\"courseId\":\"c1\"}"), "validation-failed");
-        courses.forEach((body, code) -> assertProblem(call("PUT /api/admin/courses/{courseId}", "c-new-1", body, "admins"), 400, code, body));
-        assertProblem(call("PUT /api/admin/courses/{courseId}", "C NEW", COURSE, "admins"), 400, "validation-failed", "bad id");
-        assertProblem(call("DELETE /api/admin/courses/{courseId}", "../x", null, "admins"), 404, "course-not-found", "bad id");
+        courses.forEach((body, code) -> assertProblem(call("PUT /api/admin/courses/{courseId}", "c-new-1", body, "catalogue-operators"), 400, code, body));
+        assertProblem(call("PUT /api/admin/courses/{courseId}", "C NEW", COURSE, "catalogue-operators"), 400, "validation-failed", "bad id");
+        assertProblem(call("DELETE /api/admin/courses/{courseId}", "../x", null, "catalogue-operators"), 404, "course-not-found", "bad id");
     }
 
     @Test

@@ -1,53 +1,45 @@
 package kr.seoullearn.functions.me;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
-import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.GroupMembership;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.registration.port.Accounts;
 import kr.seoullearn.registration.port.ProfileRepository;
 
 /**
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their
- * registration stands. One GetItem.
+ * registration stands (one GetItem for someone with a profile; a person the post-confirmation
+ * trigger left without an account or group is repaired here). {@code PUT /api/me/tenant}: the
+ * tenant step, "where do you live?", once per account.
  */
 public class MeHandler extends ApiFunction {
-    /** Registration status of a signed-in user who has no profile (yet). */
-    static final String NOT_REGISTERED = "NOT_REGISTERED";
-
-    private final ProfileRepository profiles;
+    private final AccountSteps steps;
 
     public MeHandler() {
-        this(Beans.get(ProfileRepository.class));
+        this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
+                Beans.get(GroupMembership.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC());
     }
 
-    public MeHandler(ProfileRepository profiles) {
-        this.profiles = profiles;
+    public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
+                     String userPoolId, Clock clock) {
+        this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
     }
 
     @Override
     protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
-        return Map.of("GET /api/me", this::me);
-    }
-
-    private APIGatewayV2HTTPResponse me(ApiRequest request) {
-        Caller caller = request.caller();
-        var profile = profiles.find(caller.tenant(), caller.userId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("userId", caller.userId());
-        body.put("tenant", caller.tenant().value());
-        body.put("groups", caller.groups());
-        body.put("registrationStatus", profile.map(p -> p.status().name()).orElse(NOT_REGISTERED));
-        profile.ifPresent(p -> {
-            if (p.displayName() != null) {
-                body.put("displayName", p.displayName());
-            }
-            body.put("preferredLanguage", p.preferredLanguage().tag());
-        });
-        return ApiResponses.json(200, body);
+        return Map.of(
+                "GET /api/me", r -> ApiResponses.json(200, steps.me(r.caller(), r.language())),
+                "PUT /api/me/tenant", r -> {
+                    var caller = r.caller();
+                    return ApiResponses.json(200, steps.chooseTenant(caller, r.jsonObject(), r.language()));
+                });
     }
 }

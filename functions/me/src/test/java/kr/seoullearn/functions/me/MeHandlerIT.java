@@ -34,7 +34,10 @@ class MeHandlerIT {
                 Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
         profiles.createIfAbsent(new Profile(new TenantId("chungbuk"), "learner-2", "learner-2@example.org", RegistrationStatus.DRAFT, "Nguyễn Thị Lan",
                 Language.VI, Instant.parse("2026-03-02T00:00:00Z"), 1));
-        handler = new MeHandler(profiles);
+        handler = new MeHandler(profiles, RegistrationStorage.accounts(dynamo, stack.table()),
+                new kr.seoullearn.platform.tenant.DynamoTenantDirectory(dynamo, stack.table()),
+                new kr.seoullearn.platform.cognito.CognitoGroupMembership(stack.aws().cognito()), stack.stack().userPoolId(),
+                java.time.Clock.systemUTC());
     }
 
     @BeforeEach

@@ -39,6 +39,63 @@ class MeHandlerTest {
         }
     }
 
+    /** Accounts, tenants and groups in memory (MeHandlerIT and the local cloud run the real ones). */
+    private static final class InMemoryAccounts implements kr.seoullearn.registration.port.Accounts {
+        final Map<String, kr.seoullearn.registration.domain.Account> byId = new HashMap<>();
+
+        @Override
+        public Optional<kr.seoullearn.registration.domain.Account> find(String userId) {
+            return Optional.ofNullable(byId.get(userId));
+        }
+
+        @Override
+        public boolean open(kr.seoullearn.registration.domain.Account account) {
+            return byId.putIfAbsent(account.userId(), account) == null;
+        }
+
+        @Override
+        public boolean chooseTenant(String userId, TenantId tenant) {
+            var a = byId.get(userId);
+            if (a == null || (a.tenant() != null && !a.tenant().equals(tenant))) {
+                return false;
+            }
+            byId.put(userId, new kr.seoullearn.registration.domain.Account(userId, a.username(), tenant, a.language(), a.openedAt()));
+            return true;
+        }
+    }
+
+    private static final kr.seoullearn.platform.tenant.TenantDirectory TENANTS = new kr.seoullearn.platform.tenant.TenantDirectory() {
+        @Override
+        public Optional<Tenant> find(TenantId id) {
+            return java.util.List.of("seoul", "chungbuk").contains(id.value()) ? Optional.of(new Tenant(id, id.value(), id.value()))
+                    : Optional.empty();
+        }
+
+        @Override
+        public java.util.List<Tenant> all() {
+            return java.util.List.of();
+        }
+    };
+
+    private final java.util.List<String> joined = new java.util.ArrayList<>();
+    private final kr.seoullearn.platform.identity.GroupMembership groups = new kr.seoullearn.platform.identity.GroupMembership() {
+        @Override
+        public void add(String pool, String user, kr.seoullearn.platform.identity.Role role) {
+            joined.add(user + ":" + role.group());
+        }
+
+        @Override
+        public void remove(String pool, String user, kr.seoullearn.platform.identity.Role role) {
+            joined.remove(user + ":" + role.group());
+        }
+    };
+    private final InMemoryAccounts accounts = new InMemoryAccounts();
+
+    private MeHandler handler(InMemoryProfiles profiles) {
+        return new MeHandler(profiles, accounts, TENANTS, groups, "pool-1", java.time.Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC));
+    }
+
     @Test
     void answersTheLearnersIdentityGroupsAndStatusFromTheApiGatewayEvent() {
         // GIVEN an approved learner and the event API Gateway sends after the JWT authorizer
@@ -47,7 +104,7 @@ class MeHandlerTest {
                 Language.KO, Instant.parse("2026-03-01T00:00:00Z"), 1));
         APIGatewayV2HTTPEvent event = Events.load("/events/me-learner.json", APIGatewayV2HTTPEvent.class);
         // WHEN
-        APIGatewayV2HTTPResponse response = new MeHandler(profiles).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler(profiles).handleRequest(event, null);
         // THEN
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("{\"userId\":\"" + SUB + "\",\"tenant\":\"seoul\",\"groups\":[\"learners\"],"
@@ -57,7 +114,7 @@ class MeHandlerTest {
     @Test
     void aSignedInUserWithoutProfileIsNotRegistered() {
         APIGatewayV2HTTPEvent event = Events.load("/events/me-learner.json", APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse response = new MeHandler(new InMemoryProfiles()).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler(new InMemoryProfiles()).handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"registrationStatus\":\"NOT_REGISTERED\"").doesNotContain("displayName");
     }
@@ -65,9 +122,59 @@ class MeHandlerTest {
     @Test
     void withoutAuthorizerClaimsTheAnswerIs401ProblemJson() {
         APIGatewayV2HTTPEvent event = Events.http("GET /api/me", null, null, "zh");
-        APIGatewayV2HTTPResponse response = new MeHandler(new InMemoryProfiles()).handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler(new InMemoryProfiles()).handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
         assertThat(response.getBody()).contains("\"code\":\"unauthenticated\"").contains("请登录");
+    }
+
+    @Test
+    void aTokenWithoutTenantIsLedToTheTenantStepAndTheMissingAccountAndGroupAreRepaired() {
+        // GIVEN a confirmed person whose post-confirmation trigger failed: no account, no group, no tenant
+        InMemoryProfiles profiles = new InMemoryProfiles();
+        APIGatewayV2HTTPResponse me = handler(profiles).handleRequest(
+                Events.http("GET /api/me", Events.claims("new-1", null), null, "en"), null);
+        // THEN the answer says so (the app shows "where do you live?"), and the trigger's work is done
+        assertThat(me.getStatusCode()).isEqualTo(200);
+        assertThat(me.getBody()).doesNotContain("\"tenant\"").contains("\"registrationStatus\":\"TENANT_NOT_CHOSEN\"");
+        assertThat(accounts.find("new-1")).isPresent();
+        assertThat(joined).containsExactly("new-1:applicants");
+
+        // WHEN they choose Chungbuk
+        APIGatewayV2HTTPResponse chosen = handler(profiles).handleRequest(Events.http("PUT /api/me/tenant",
+                Events.claims("new-1", null), "{\"tenant\":\"chungbuk\"}", "en"), null);
+        assertThat(chosen.getStatusCode()).isEqualTo(200);
+        assertThat(chosen.getBody()).contains("\"tenant\":\"chungbuk\"").contains("\"registrationStatus\":\"DRAFT\"");
+        assertThat(profiles.find(new TenantId("chungbuk"), "new-1")).isPresent();
+        // a retry is answered the same; another tenant is refused
+        assertThat(handler(profiles).handleRequest(Events.http("PUT /api/me/tenant", Events.claims("new-1", null),
+                "{\"tenant\":\"chungbuk\"}", "en"), null).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse moved = handler(profiles).handleRequest(Events.http("PUT /api/me/tenant",
+                Events.claims("new-1", null), "{\"tenant\":\"seoul\"}", "en"), null);
+        assertThat(moved.getStatusCode()).isEqualTo(409);
+        assertThat(moved.getBody()).contains("\"code\":\"tenant-already-chosen\"");
+        assertThat(profiles.find(TenantId.SEOUL, "new-1")).isEmpty();
+    }
+
+    @Test
+    void anUnknownOrMissingTenantIsA400AndChangesNothing() {
+        InMemoryProfiles profiles = new InMemoryProfiles();
+        for (String body : new String[] {"{\"tenant\":\"atlantis\"}", "{\"tenant\":\"../seoul\"}", "{}", "{\"tenant\":7}"}) {
+            APIGatewayV2HTTPResponse r = handler(profiles).handleRequest(Events.http("PUT /api/me/tenant",
+                    Events.claims("new-2", null), body, "ko"), null);
+            assertThat(r.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
+        }
+        assertThat(accounts.find("new-2")).isEmpty();
+        assertThat(profiles.byKey).isEmpty();
+    }
+
+    @Test
+    void aCatalogueOperatorWithoutTenantIsNotSentToTheTenantStep() {
+        APIGatewayV2HTTPResponse me = handler(new InMemoryProfiles()).handleRequest(Events.http("GET /api/me",
+                Events.claims("operator-1", null, "catalogue-operators"), null, "en"), null);
+        assertThat(me.getStatusCode()).isEqualTo(200);
+        assertThat(me.getBody()).contains("\"registrationStatus\":\"NOT_REGISTERED\"").doesNotContain("\"tenant\"");
+        assertThat(joined).as("staff have their groups: no repair").isEmpty();
     }
 }

@@ -71,7 +71,7 @@ final class CognitoRecipients implements Recipients {
         cognito.listUsersInGroupPaginator(l -> l.userPoolId(userPoolId).groupName(Role.REVIEWER.group())).users().forEach(u -> {
             String t = attribute(u.attributes(), "custom:tenant");
             String sub = attribute(u.attributes(), "sub");
-            if (sub != null && Boolean.TRUE.equals(u.enabled()) && tenant.value().equals(t == null ? TenantId.SEOUL.value() : t)) {
+            if (sub != null && Boolean.TRUE.equals(u.enabled()) && tenant.value().equals(t)) {
                 subs.add(sub);
             }
         });

@@ -5,42 +5,37 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.time.Clock;
 import java.util.Map;
-import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
-import kr.seoullearn.registration.domain.Profile;
-import kr.seoullearn.platform.tenant.TenantDirectory;
-import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.registration.domain.Account;
+import kr.seoullearn.registration.port.Accounts;
 
 /**
- * Cognito post-confirmation trigger: once a person has confirmed their sign-up, create their
- * DRAFT profile in the tenant they signed up for (with a reminder about its documents, 3 days
- * on) and put them in the applicants group. Safe to run twice (Cognito retries triggers): the
- * profile is created only if absent, the reminder is sent at most once, and adding a user to a
- * group they are in changes nothing.
+ * Cognito post-confirmation trigger: once a person has confirmed their sign-up, open their
+ * account (no tenant yet: Cognito's sign-up page cannot ask where they live, so the app's first
+ * step does) and put them in the applicants group. Safe to run twice (Cognito retries
+ * triggers): the account is opened only if absent, and adding a user to a group they are in
+ * changes nothing. If it fails anyway, the person is still confirmed; their first API call
+ * ({@code GET /api/me}) does the same work (docs/adr/0024-tenant-step-pre-token-claims-and-staff-totp.md).
  */
 public class PostConfirmationHandler
         implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
     private static final Log LOG = Log.of(PostConfirmationHandler.class);
     static final String CONFIRM_SIGN_UP = "PostConfirmation_ConfirmSignUp";
 
-    private final ProfileRepository profiles;
-    private final TenantDirectory tenants;
+    private final Accounts accounts;
     private final GroupMembership groups;
     private final Clock clock;
 
     public PostConfirmationHandler() {
-        this(Beans.get(ProfileRepository.class), Beans.get(TenantDirectory.class),
-                Beans.get(GroupMembership.class), Clock.systemUTC());
+        this(Beans.get(Accounts.class), Beans.get(GroupMembership.class), Clock.systemUTC());
     }
 
-    public PostConfirmationHandler(ProfileRepository profiles, TenantDirectory tenants,
-                                   GroupMembership groups, Clock clock) {
-        this.profiles = profiles;
-        this.tenants = tenants;
+    public PostConfirmationHandler(Accounts accounts, GroupMembership groups, Clock clock) {
+        this.accounts = accounts;
         this.groups = groups;
         this.clock = clock;
     }
@@ -55,22 +50,10 @@ public class PostConfirmationHandler
         if (sub == null || sub.isBlank()) {
             throw new IllegalArgumentException("post-confirmation event without sub");
         }
-        String tenantAttribute = attributes.getOrDefault("custom:tenant", TenantId.SEOUL.value());
-        if (!TenantId.isValid(tenantAttribute)) {
-            throw new IllegalArgumentException("sign-up for an unknown tenant");
-        }
-        TenantId tenant = new TenantId(tenantAttribute);
-        if (tenants.find(tenant).isEmpty()) {
-            // Cognito shows the sign-up as failed; the person can try again with a real tenant.
-            throw new IllegalArgumentException("sign-up for an unknown tenant");
-        }
-        Language language = Language.fromTag(attributes.get("locale"));
-        java.time.Instant now = clock.instant();
-        boolean created = profiles.createDraft(
-                Profile.newDraft(tenant, sub, event.getUserName(), language == null ? Language.DEFAULT : language, now));
+        boolean opened = accounts.open(Account.opened(sub, event.getUserName(), Language.fromTag(attributes.get("locale")),
+                clock.instant()));
         groups.add(event.getUserPoolId(), event.getUserName(), Role.APPLICANT);
-        LOG.info("post-confirmation", "tenant", tenant.value(), "profileCreated", created,
-                "requestId", context == null ? null : context.getAwsRequestId());
+        LOG.info("post-confirmation", "accountOpened", opened, "requestId", context == null ? null : context.getAwsRequestId());
         return event;
     }
 }

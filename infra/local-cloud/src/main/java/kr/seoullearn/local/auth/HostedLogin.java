@@ -1,5 +1,6 @@
 package kr.seoullearn.local.auth;
 
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,51 +11,66 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.seoullearn.local.json.JsonText;
 import kr.seoullearn.local.template.Stack;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * A stand-in for Cognito's hosted login on the local cloud (the emulator has none): the OAuth 2.0
  * authorization-code flow with PKCE (S256) at {@code /oauth2/authorize} and {@code /oauth2/token},
- * and {@code /logout}, with Cognito's parameters and answers, so the web app runs the same code
- * here and in AWS. Passwords are checked by the emulator's user pool (AdminInitiateAuth).
+ * {@code /signup} and {@code /logout}, with Cognito's parameters and answers, so the web app runs
+ * the same code here and in AWS. Passwords are checked by the emulator's user pool; the TOTP step
+ * (Cognito's SOFTWARE_TOKEN_MFA challenge) by {@link Totp}; every ID token handed out has been
+ * through the pool's pre-token-generation trigger, as Cognito does on sign-in and refresh.
  */
 public final class HostedLogin {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+    /** Cognito's sign-in session for an MFA challenge lasts 3 minutes. */
+    private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
+    private static final int CODE_ATTEMPTS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The authorize request's parameters, carried through the sign-in and sign-up forms. */
-    private static final String[] OAUTH_PARAMETERS = {"client_id", "redirect_uri", "response_type", "scope", "state",
-            "code_challenge", "code_challenge_method", "lang"};
+    /** Groups whose members must sign in with TOTP (platform.identity.Role.STAFF). */
+    static final Set<String> STAFF_GROUPS = Set.of("reviewers", "district-officers", "admins", "catalogue-operators");
 
     private final CognitoIdentityProviderClient cognito;
     private final Stack.Client client;
     private final Clock clock;
     private final SignUpConfirmation confirmation;
-    private final List<String> tenants;
+    private final TokenIssue tokenIssue;
+    private final Totp totp;
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private final Map<String, PendingFactor> factors = new ConcurrentHashMap<>();
 
     /** What Cognito does once a sign-up is confirmed: runs the PostConfirmation trigger. */
     public interface SignUpConfirmation {
         void confirmed(String username) throws Exception;
     }
 
+    /** What Cognito does before it hands out an ID token: runs the PreTokenGeneration trigger. */
+    public interface TokenIssue {
+        String idToken(String username, String triggerSource, String idToken) throws Exception;
+    }
+
     public HostedLogin(CognitoIdentityProviderClient cognito, Stack.Client client, Clock clock,
-                SignUpConfirmation confirmation, List<String> tenants) {
+                       SignUpConfirmation confirmation, TokenIssue tokenIssue, Totp totp) {
         this.cognito = cognito;
         this.client = client;
         this.clock = clock;
         this.confirmation = confirmation;
-        this.tenants = List.copyOf(tenants);
+        this.tokenIssue = tokenIssue;
+        this.totp = totp;
     }
 
     public record Answer(int status, String contentType, String body, String location) {
@@ -71,88 +87,166 @@ public final class HostedLogin {
         }
     }
 
-    private record PendingCode(AuthenticationResultType tokens, String clientId, String redirectUri,
-                               String challenge, Instant expires) {}
+    private record PendingCode(String idToken, String accessToken, String refreshToken, Integer expiresIn, String clientId,
+                               String redirectUri, String challenge, Instant expires) {}
+
+    /** A sign-in waiting for its TOTP code: the emulator's challenge session, or (set-up) the tokens and the new key. */
+    private record PendingFactor(String username, String session, AuthenticationResultType tokens, String secret,
+                                 Instant expires, int failures) {}
 
     /** GET /oauth2/authorize: the sign-in form. */
     public Answer authorizeForm(Map<String, String> query, String acceptLanguage) {
         String invalid = invalidAuthorizeRequest(query);
-        if (invalid != null) {
-            return Answer.html(400, page(LoginText.of(query.get("lang"), acceptLanguage), null, query, invalid));
-        }
-        return Answer.html(200, page(LoginText.of(query.get("lang"), acceptLanguage), null, query, null));
+        return Answer.html(invalid == null ? 200 : 400, LoginPages.signIn(LoginText.of(query.get("lang"), acceptLanguage), null, query, invalid));
     }
 
-    /** POST /oauth2/authorize: checks the password and sends the browser back with a code. */
+    /** POST /oauth2/authorize: the password, then (staff) the TOTP code or its set-up; back to the app with a code. */
     public Answer authorizeSubmit(Map<String, String> form, String acceptLanguage) {
         LoginText text = LoginText.of(form.get("lang"), acceptLanguage);
         String invalid = invalidAuthorizeRequest(form);
         if (invalid != null) {
-            return Answer.html(400, page(text, null, form, invalid));
+            return Answer.html(400, LoginPages.signIn(text, null, form, invalid));
+        }
+        String step = form.getOrDefault("step", "password");
+        if (step.equals("totp") || step.equals("enrol")) {
+            return secondFactor(text, form, step.equals("enrol"));
         }
         String username = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
         if (username.isEmpty() || password.isEmpty()) {
-            return Answer.html(400, page(text, text.missing(), form, null));
+            return Answer.html(400, LoginPages.signIn(text, text.missing(), form, null));
         }
-        AuthenticationResultType tokens;
+        AdminInitiateAuthResponse auth;
         try {
-            tokens = cognito.adminInitiateAuth(r -> r.userPoolId(client.userPoolId()).clientId(client.clientId())
+            auth = cognito.adminInitiateAuth(r -> r.userPoolId(client.userPoolId()).clientId(client.clientId())
                     .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult();
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
         } catch (CognitoIdentityProviderException e) {
-            return Answer.html(401, page(text, text.wrong(), form, null));
+            return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
         }
+        if (auth.challengeName() == ChallengeNameType.SOFTWARE_TOKEN_MFA) {
+            String handle = remember(new PendingFactor(username, auth.session(), null, null, clock.instant().plus(CHALLENGE_LIFETIME), 0));
+            return Answer.html(200, LoginPages.code(text, null, form, handle));
+        }
+        AuthenticationResultType tokens = auth.authenticationResult();
         if (tokens == null) {
-            return Answer.html(401, page(text, text.wrong(), form, null));
+            return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
+        }
+        if (isStaff(username) && !totp.enrolled(username)) {
+            // staff sign in with a second factor: set it up now (docs/adr/0024)
+            String secret = Totp.newSecret();
+            String handle = remember(new PendingFactor(username, null, tokens, secret, clock.instant().plus(CHALLENGE_LIFETIME), 0));
+            return Answer.html(200, LoginPages.enrol(text, null, form, handle, secret, username));
+        }
+        return finish(username, tokens, form, text);
+    }
+
+    private Answer secondFactor(LoginText text, Map<String, String> form, boolean enrol) {
+        String handle = form.getOrDefault("handle", "");
+        PendingFactor pending = factors.remove(handle);
+        if (pending == null || clock.instant().isAfter(pending.expires()) || (pending.secret() != null) != enrol) {
+            return Answer.html(400, LoginPages.signIn(text, text.invalid(), form, null));
+        }
+        String code = form.getOrDefault("code", "").strip();
+        boolean right = enrol ? Totp.matches(pending.secret(), code, clock.instant()) : totp.verify(pending.username(), code, clock.instant());
+        if (!right) {
+            if (pending.failures() + 1 >= CODE_ATTEMPTS) {
+                return Answer.html(401, LoginPages.signIn(text, text.wrongCode(), form, null));
+            }
+            PendingFactor again = new PendingFactor(pending.username(), pending.session(), pending.tokens(), pending.secret(),
+                    pending.expires(), pending.failures() + 1);
+            String next = remember(again);
+            return Answer.html(401, enrol ? LoginPages.enrol(text, text.wrongCode(), form, next, pending.secret(), pending.username())
+                    : LoginPages.code(text, text.wrongCode(), form, next));
+        }
+        try {
+            AuthenticationResultType tokens;
+            if (enrol) {
+                String access = pending.tokens().accessToken();
+                cognito.associateSoftwareToken(r -> r.accessToken(access));
+                cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(code));
+                cognito.adminSetUserMFAPreference(r -> r.userPoolId(client.userPoolId()).username(pending.username())
+                        .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+                totp.keep(pending.username(), pending.secret());
+                tokens = pending.tokens();
+            } else {
+                tokens = cognito.adminRespondToAuthChallenge(r -> r.userPoolId(client.userPoolId()).clientId(client.clientId())
+                        .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(pending.session())
+                        .challengeResponses(Map.of("USERNAME", pending.username(), "SOFTWARE_TOKEN_MFA_CODE", code)))
+                        .authenticationResult();
+            }
+            return finish(pending.username(), tokens, form, text);
+        } catch (CognitoIdentityProviderException e) {
+            return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
+        }
+    }
+
+    /** Tokens through the pre-token trigger, kept behind a one-time code; the browser goes back to the app. */
+    private Answer finish(String username, AuthenticationResultType tokens, Map<String, String> form, LoginText text) {
+        String idToken;
+        try {
+            idToken = tokenIssue.idToken(username, "TokenGeneration_HostedAuth", tokens.idToken());
+        } catch (Exception e) {
+            return Answer.html(500, LoginPages.signIn(text, text.failed(), form, null));
         }
         String code = randomToken();
-        codes.put(code, new PendingCode(tokens, client.clientId(), form.get("redirect_uri"),
-                form.get("code_challenge"), clock.instant().plus(CODE_LIFETIME)));
+        codes.put(code, new PendingCode(idToken, tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), client.clientId(),
+                form.get("redirect_uri"), form.get("code_challenge"), clock.instant().plus(CODE_LIFETIME)));
         StringBuilder location = new StringBuilder(form.get("redirect_uri"))
                 .append(form.get("redirect_uri").contains("?") ? '&' : '?')
                 .append("code=").append(code);
         if (form.get("state") != null) {
-            location.append("&state=").append(encode(form.get("state")));
+            location.append("&state=").append(URLEncoder.encode(form.get("state"), StandardCharsets.UTF_8));
         }
         return Answer.redirect(location.toString());
     }
 
-    /** GET /signup: the sign-up form (Cognito's hosted UI has it beside the sign-in form). */
+    private boolean isStaff(String username) {
+        return cognito.adminListGroupsForUser(r -> r.userPoolId(client.userPoolId()).username(username)).groups().stream()
+                .map(GroupType::groupName).anyMatch(STAFF_GROUPS::contains);
+    }
+
+    private String remember(PendingFactor pending) {
+        String handle = randomToken();
+        factors.put(handle, pending);
+        return handle;
+    }
+
+    /** GET /signup: the sign-up form (Cognito's managed login has it beside the sign-in form). */
     public Answer signUpForm(Map<String, String> query, String acceptLanguage) {
         LoginText text = LoginText.of(query.get("lang"), acceptLanguage);
         String invalid = invalidAuthorizeRequest(query);
-        return Answer.html(invalid == null ? 200 : 400, signUpPage(text, null, query, invalid));
+        return Answer.html(invalid == null ? 200 : 400, LoginPages.signUp(text, null, query, invalid));
     }
 
     /**
-     * POST /signup: creates the user in the pool, confirms them (locally there is no e-mail to
-     * receive a code), runs the PostConfirmation trigger as Cognito would, and signs them in.
+     * POST /signup: creates the user in the pool with what Cognito's managed sign-up page asks
+     * (e-mail and password; the locale of the page), confirms them (locally there is no e-mail to
+     * receive a code), runs the PostConfirmation trigger as Cognito would, and signs them in. If
+     * the trigger fails the person stays confirmed, as in Cognito, and is offered the sign-in.
      */
     public Answer signUpSubmit(Map<String, String> form, String acceptLanguage) {
         LoginText text = LoginText.of(form.get("lang"), acceptLanguage);
         String invalid = invalidAuthorizeRequest(form);
         if (invalid != null) {
-            return Answer.html(400, signUpPage(text, null, form, invalid));
+            return Answer.html(400, LoginPages.signUp(text, null, form, invalid));
         }
         String email = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
-        String tenant = form.getOrDefault("tenant", "");
-        if (email.isEmpty() || password.isEmpty() || !tenants.contains(tenant)) {
-            return Answer.html(400, signUpPage(text, text.missing(), form, null));
+        if (email.isEmpty() || password.isEmpty()) {
+            return Answer.html(400, LoginPages.signUp(text, text.missing(), form, null));
         }
         String locale = form.getOrDefault("lang", text.lang());
         try {
             cognito.signUp(r -> r.clientId(client.clientId()).username(email).password(password).userAttributes(
                     AttributeType.builder().name("email").value(email).build(),
-                    AttributeType.builder().name("locale").value(locale).build(),
-                    AttributeType.builder().name("custom:tenant").value(tenant).build()));
+                    AttributeType.builder().name("locale").value(locale).build()));
         } catch (UsernameExistsException e) {
-            return Answer.html(409, signUpPage(text, text.exists(), form, null));
+            return Answer.html(409, LoginPages.signUp(text, text.exists(), form, null));
         } catch (InvalidPasswordException e) {
-            return Answer.html(400, signUpPage(text, text.weakPassword(), form, null));
+            return Answer.html(400, LoginPages.signUp(text, text.weakPassword(), form, null));
         } catch (CognitoIdentityProviderException e) {
-            return Answer.html(400, signUpPage(text, text.missing(), form, null));
+            return Answer.html(400, LoginPages.signUp(text, text.missing(), form, null));
         }
         cognito.adminConfirmSignUp(r -> r.userPoolId(client.userPoolId()).username(email));
         // confirming the mailed code verifies the address (AutoVerifiedAttributes); AdminConfirmSignUp does not (ADR 23)
@@ -161,7 +255,7 @@ public final class HostedLogin {
         try {
             confirmation.confirmed(email);
         } catch (Exception e) {
-            return Answer.html(500, signUpPage(text, text.failed(), form, null));
+            return Answer.html(500, LoginPages.signUpFailed(text, form));
         }
         return authorizeSubmit(form, acceptLanguage);
     }
@@ -177,8 +271,7 @@ public final class HostedLogin {
                     || !pending.challenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
                 return Answer.json(400, "{\"error\":\"invalid_grant\"}");
             }
-            AuthenticationResultType t = pending.tokens();
-            return Answer.json(200, tokenJson(t.idToken(), t.accessToken(), t.refreshToken(), t.expiresIn()));
+            return Answer.json(200, tokenJson(pending.idToken(), pending.accessToken(), pending.refreshToken(), pending.expiresIn()));
         }
         if ("refresh_token".equals(grant)) {
             if (!client.clientId().equals(form.get("client_id")) || form.get("refresh_token") == null) {
@@ -188,9 +281,13 @@ public final class HostedLogin {
                 AuthenticationResultType t = cognito.adminInitiateAuth(r -> r.userPoolId(client.userPoolId())
                         .clientId(client.clientId()).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                         .authParameters(Map.of("REFRESH_TOKEN", form.get("refresh_token")))).authenticationResult();
-                return Answer.json(200, tokenJson(t.idToken(), t.accessToken(), null, t.expiresIn()));
-            } catch (CognitoIdentityProviderException e) {
+                String username = SignedJWT.parse(t.idToken()).getJWTClaimsSet().getStringClaim("cognito:username");
+                String idToken = tokenIssue.idToken(username, "TokenGeneration_RefreshTokens", t.idToken());
+                return Answer.json(200, tokenJson(idToken, t.accessToken(), null, t.expiresIn()));
+            } catch (CognitoIdentityProviderException | java.text.ParseException e) {
                 return Answer.json(400, "{\"error\":\"invalid_grant\"}");
+            } catch (Exception e) {
+                return Answer.json(500, "{\"error\":\"server_error\"}");
             }
         }
         return Answer.json(400, "{\"error\":\"unsupported_grant_type\"}");
@@ -246,154 +343,5 @@ public final class HostedLogin {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
-    }
-
-    private static String hiddenParams(Map<String, String> params) {
-        StringBuilder hidden = new StringBuilder();
-        for (String name : OAUTH_PARAMETERS) {
-            if (params.get(name) != null) {
-                hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(escape(params.get(name))).append("\">");
-            }
-        }
-        return hidden.toString();
-    }
-
-    private static String query(Map<String, String> params) {
-        StringBuilder q = new StringBuilder();
-        for (String name : OAUTH_PARAMETERS) {
-            if (params.get(name) != null) {
-                q.append(q.length() == 0 ? "?" : "&").append(name).append('=').append(encode(params.get(name)));
-            }
-        }
-        return q.toString();
-    }
-
-    private String signUpPage(LoginText text, String error, Map<String, String> params, String invalidRequest) {
-        StringBuilder options = new StringBuilder();
-        for (String tenant : tenants) {
-            options.append("<option value=\"").append(escape(tenant)).append('"')
-                    .append(tenant.equals(params.get("tenant")) ? " selected" : "").append('>')
-                    .append(escape(text.tenantName(tenant))).append("</option>");
-        }
-        String body = invalidRequest != null
-                ? "<p role=\"alert\" class=\"error\">" + escape(text.invalid()) + " (" + escape(invalidRequest) + ")</p>"
-                : (error == null ? "" : "<p role=\"alert\" class=\"error\" id=\"error\">" + escape(error) + "</p>")
-                + "<form method=\"post\" action=\"/signup\">" + hiddenParams(params)
-                + "<label for=\"tenant\">" + escape(text.tenant()) + "</label>"
-                + "<select id=\"tenant\" name=\"tenant\">" + options + "</select>"
-                + "<label for=\"username\">" + escape(text.email()) + "</label>"
-                + "<input id=\"username\" name=\"username\" type=\"email\" autocomplete=\"username\" required value=\""
-                + escape(params.getOrDefault("username", "")) + "\">"
-                + "<label for=\"password\">" + escape(text.password()) + "</label>"
-                + "<p class=\"note\" id=\"password-hint\">" + escape(text.passwordHint()) + "</p>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"10\" "
-                + "aria-describedby=\"password-hint\" required>"
-                + "<button id=\"submit\" type=\"submit\">" + escape(text.signUp()) + "</button></form>"
-                + "<p><a id=\"sign-in-link\" href=\"/oauth2/authorize" + escape(query(params)) + "\">" + escape(text.haveAccount()) + "</a></p>";
-        return shell(text, text.signUpTitle(), body);
-    }
-
-    private static String page(LoginText text, String error, Map<String, String> params, String invalidRequest) {
-        String hidden = hiddenParams(params);
-        String body = invalidRequest != null
-                ? "<p role=\"alert\" class=\"error\">" + escape(text.invalid()) + " (" + escape(invalidRequest) + ")</p>"
-                : (error == null ? "" : "<p role=\"alert\" class=\"error\" id=\"error\">" + escape(error) + "</p>")
-                + "<form method=\"post\" action=\"/oauth2/authorize\">" + hidden
-                + "<label for=\"username\">" + escape(text.email()) + "</label>"
-                + "<input id=\"username\" name=\"username\" type=\"email\" autocomplete=\"username\" required value=\""
-                + escape(params.getOrDefault("username", "")) + "\">"
-                + "<label for=\"password\">" + escape(text.password()) + "</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + "<button id=\"submit\" type=\"submit\">" + escape(text.signIn()) + "</button></form>"
-                + "<p><a id=\"sign-up-link\" href=\"/signup" + escape(query(params)) + "\">" + escape(text.createAccount()) + "</a></p>";
-        return shell(text, text.title(), body);
-    }
-
-    private static String shell(LoginText text, String title, String body) {
-        return "<!doctype html><html lang=\"" + text.lang() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + "</title><style>"
-                + "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;color:#1a1a1a;background:#f6f7f9}"
-                + "main{max-width:26rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radius:8px;border:1px solid #ccd}"
-                + "label{display:block;margin-top:1rem;font-weight:600}"
-                + "a{color:#0b4fa3}select,input{width:100%;box-sizing:border-box;padding:.7rem;font-size:1rem;border:1px solid #555;border-radius:4px}"
-                + "button{margin-top:1.5rem;width:100%;padding:.8rem;font-size:1rem;background:#0b4fa3;color:#fff;border:0;border-radius:4px}"
-                + "button:focus,input:focus{outline:3px solid #f2a900;outline-offset:2px}"
-                + ".error{color:#a00000;font-weight:600}.note{color:#444;font-size:.9rem}"
-                + "</style></head><body><main><h1>" + escape(title) + "</h1>"
-                + "<p class=\"note\">" + escape(text.note()) + "</p>" + body + "</main></body></html>";
-    }
-
-    /** The sign-in page's words in the four languages of the programme. */
-    record LoginText(String lang, String title, String note, String email, String password, String signIn,
-                     String wrong, String missing, String invalid, String signUpTitle, String signUp, String createAccount,
-                     String haveAccount, String tenant, String passwordHint, String exists, String weakPassword,
-                     String failed, Map<String, String> tenantNames) {
-
-        String tenantName(String id) {
-            return tenantNames.getOrDefault(id, id);
-        }
-
-        static LoginText of(String lang, String acceptLanguage) {
-            String chosen = lang;
-            if (chosen == null && acceptLanguage != null && !acceptLanguage.isBlank()) {
-                chosen = acceptLanguage.split("[,;-]")[0].strip().toLowerCase(java.util.Locale.ROOT);
-            }
-            return switch (chosen == null ? "ko" : chosen) {
-                case "en" -> new LoginText("en", "Sign in to Seoul Learn", "Local sign-in page (stands in for the hosted login in AWS).",
-                        "Email", "Password", "Sign in", "The email or password is not right. Check them and try again.",
-                        "Enter your email and password.", "This sign-in link is not valid. Go back to the app and try again.",
-                        "Create your Seoul Learn account", "Create account", "New here? Create an account",
-                        "Already have an account? Sign in", "Your local government",
-                        "At least 10 characters, with lowercase letters and numbers.",
-                        "There is already an account with this email. Sign in instead.",
-                        "The password is too weak. Use at least 10 characters, with lowercase letters and numbers.",
-                        "Your account could not be set up. Try again in a minute.",
-                        Map.of("seoul", "Seoul", "chungbuk", "Chungcheongbuk-do"));
-                case "vi" -> new LoginText("vi", "Đăng nhập Seoul Learn", "Trang đăng nhập cục bộ (thay cho trang đăng nhập trên AWS).",
-                        "Email", "Mật khẩu", "Đăng nhập", "Email hoặc mật khẩu không đúng. Hãy kiểm tra và thử lại.",
-                        "Hãy nhập email và mật khẩu.", "Liên kết đăng nhập này không hợp lệ. Hãy quay lại ứng dụng và thử lại.",
-                        "Tạo tài khoản Seoul Learn", "Tạo tài khoản", "Lần đầu đến đây? Tạo tài khoản",
-                        "Đã có tài khoản? Đăng nhập", "Chính quyền địa phương của bạn",
-                        "Ít nhất 10 ký tự, có chữ thường và số.",
-                        "Email này đã có tài khoản. Hãy đăng nhập.",
-                        "Mật khẩu quá yếu. Dùng ít nhất 10 ký tự, có chữ thường và số.",
-                        "Chưa tạo được tài khoản. Hãy thử lại sau một phút.",
-                        Map.of("seoul", "Seoul", "chungbuk", "Chungcheongbuk-do"));
-                case "zh" -> new LoginText("zh", "登录 Seoul Learn", "本地登录页面（代替 AWS 上的托管登录）。",
-                        "电子邮箱", "密码", "登录", "电子邮箱或密码不正确。请检查后重试。",
-                        "请输入电子邮箱和密码。", "此登录链接无效。请返回应用后重试。",
-                        "创建 Seoul Learn 账户", "创建账户", "第一次来？创建账户",
-                        "已有账户？登录", "您所在的地方政府",
-                        "至少 10 个字符，包含小写字母和数字。",
-                        "该电子邮箱已有账户。请直接登录。",
-                        "密码太弱。请使用至少 10 个字符，包含小写字母和数字。",
-                        "账户未能创建。请一分钟后重试。",
-                        Map.of("seoul", "首尔特别市", "chungbuk", "忠清北道"));
-                default -> new LoginText("ko", "서울런 로그인", "로컬 로그인 화면입니다 (AWS의 호스팅 로그인을 대신합니다).",
-                        "이메일", "비밀번호", "로그인", "이메일 또는 비밀번호가 맞지 않습니다. 확인한 뒤 다시 해 주세요.",
-                        "이메일과 비밀번호를 입력해 주세요.", "올바른 로그인 링크가 아닙니다. 앱으로 돌아가 다시 해 주세요.",
-                        "서울런 계정 만들기", "계정 만들기", "처음이신가요? 계정 만들기",
-                        "이미 계정이 있나요? 로그인", "사는 지역(지방자치단체)",
-                        "10자 이상, 영문 소문자와 숫자를 넣어 주세요.",
-                        "이 이메일로 만든 계정이 이미 있습니다. 로그인해 주세요.",
-                        "비밀번호가 너무 약합니다. 10자 이상, 영문 소문자와 숫자를 넣어 주세요.",
-                        "계정을 만들지 못했습니다. 1분 뒤에 다시 해 주세요.",
-                        Map.of("seoul", "서울특별시", "chungbuk", "충청북도"));
-            };
-        }
     }
 }

@@ -42,11 +42,17 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, FunctionHost> functions;
     private final JwtAuthorizer authorizer;
     private final HostedLogin login;
+    private kr.seoullearn.local.auth.CognitoTriggers triggers;
     private final StaticSite site;
     private final String configJson;
     private final LocalScheduler scheduler;
     private final Clock clock;
     private HttpServer server;
+
+    /** The user pool's triggers, for the local test switches under /_local/triggers/. */
+    public void useTriggers(kr.seoullearn.local.auth.CognitoTriggers triggers) {
+        this.triggers = triggers;
+    }
 
     public Gateway(List<Template.Route> templateRoutes, Map<String, FunctionHost> functions, JwtAuthorizer authorizer,
                    HostedLogin login, Path web, String contentSecurityPolicy, String configJson, LocalScheduler scheduler, Clock clock) {
@@ -202,6 +208,11 @@ public final class Gateway implements AutoCloseable {
             sendJson(exchange, 200, "{\"status\":\"UP\"}");
         } else if (path.equals("/_local/schedules") && exchange.getRequestMethod().equals("GET")) {
             sendJson(exchange, 200, JsonText.write(scheduler.describe()));
+        } else if (path.equals("/_local/triggers/PostConfirmation/fail-next") && exchange.getRequestMethod().equals("POST")
+                && triggers != null) {
+            // test switch: the next confirmed sign-up's trigger fails, as a throttled one would
+            triggers.failNextPostConfirmation();
+            sendJson(exchange, 200, "{\"failNext\":\"PostConfirmation\"}");
         } else if (path.startsWith("/_local/schedules/") && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring("/_local/schedules/".length());
             // ?at=<ISO instant>: run as if scheduled then (tests' injected clock)

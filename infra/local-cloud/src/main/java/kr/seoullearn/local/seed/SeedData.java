@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import kr.seoullearn.local.auth.CognitoTriggers;
+import kr.seoullearn.local.auth.Totp;
 import kr.seoullearn.local.template.Stack;
 
 /**
@@ -20,10 +21,13 @@ public final class SeedData {
     private SeedData() {}
 
     /** Seeds the tenants, demo users, programmes, providers, mentors, officers and rules. */
-    public static void seed(Stack stack, CognitoTriggers triggers, Consumer<String> progress, Clock clock)
+    public static void seed(Stack stack, CognitoTriggers triggers, Totp totp, Consumer<String> progress, Clock clock)
             throws IOException, InterruptedException {
-        new Seeder(stack, triggers, progress, clock).seed();
+        new Seeder(stack, triggers, totp, progress, clock).seed();
     }
+
+    /** The TOTP key of the seeded staff users (README). */
+    public static final String STAFF_TOTP_SECRET = Seeder.STAFF_TOTP_SECRET;
 
     /** The seeded tenants' ids. */
     public static List<String> tenantIds() {
@@ -37,6 +41,9 @@ public final class SeedData {
             values.add(u.email());
             values.add(u.displayName());
         }
+        values.add(Seeder.CATALOGUE_OPERATOR.email());
+        values.add(Seeder.CATALOGUE_OPERATOR.displayName());
+        values.add(Seeder.NEWCOMER);
         for (DistrictSeeder.Officer o : DistrictSeeder.OFFICERS) {
             values.add(o.user().email());
             values.add(o.user().displayName());

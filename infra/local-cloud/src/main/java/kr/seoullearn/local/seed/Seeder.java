@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import kr.seoullearn.local.auth.CognitoTriggers;
+import kr.seoullearn.local.auth.Totp;
+import kr.seoullearn.registration.domain.Account;
+import kr.seoullearn.registration.port.Accounts;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import kr.seoullearn.local.template.Stack;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.ProfileRepository;
@@ -63,17 +67,31 @@ final class Seeder {
                     new Schooling(SchoolLevel.ELEMENTARY, 5, "cheongju-si", LocalDate.of(2015, 11, 30))),
             new DemoUser("reviewer@chungbuk.seoul-learn.local", "한도윤", "chungbuk", "reviewers", Language.KO));
 
-    /** Signs up through the user pool like a person would; the PostConfirmation trigger makes the DRAFT profile. */
+    /** Signs up through the user pool like a person would (the PostConfirmation trigger opens the account), then chooses Seoul. */
     static final String APPLICANT = "applicant@seoul-learn.local";
+    /** Signed up like the applicant but has not said where they live: no tenant, so no tenant's data. */
+    static final String NEWCOMER = "newcomer@seoul-learn.local";
+    /** Runs the shared catalogue (providers, courses): the catalogue-operators group, no tenant. */
+    static final DemoUser CATALOGUE_OPERATOR = new DemoUser("catalogue@seoul-learn.local", "서가온", null, "catalogue-operators",
+            Language.KO);
+    /**
+     * The TOTP key of every seeded staff user (README: add it to an authenticator app, or compute
+     * the code with any TOTP tool). Local demo data only: real staff set up their own key.
+     */
+    static final String STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPSEOULLEARNDEMO23";
+    static final java.util.Set<String> STAFF_GROUPS = java.util.Set.of("reviewers", "district-officers", "admins", "catalogue-operators");
 
     private final Stack stack;
     private final CognitoTriggers triggers;
+    private final Totp totp;
     private final Consumer<String> progress;
     private final Clock clock;
+    private Accounts accounts;
 
-    Seeder(Stack stack, CognitoTriggers triggers, Consumer<String> progress, Clock clock) {
+    Seeder(Stack stack, CognitoTriggers triggers, Totp totp, Consumer<String> progress, Clock clock) {
         this.stack = stack;
         this.triggers = triggers;
+        this.totp = totp;
         this.progress = progress;
         this.clock = clock;
     }
@@ -96,9 +114,10 @@ final class Seeder {
             programmes.forEach(catalogue::save);
             progress.accept("seeded programmes " + programmes.stream().map(EligibilityProgramme::id).toList());
             ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
+            accounts = RegistrationStorage.accounts(dynamo, table);
+            demoUser(cognito, poolId, CATALOGUE_OPERATOR);
             for (DemoUser u : DEMO_USERS) {
-                String sub = createUser(cognito, poolId, u);
-                cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
+                String sub = demoUser(cognito, poolId, u);
                 profiles.createIfAbsent(new Profile(new TenantId(u.tenant()), sub, u.email(), RegistrationStatus.APPROVED,
                         u.displayName(), u.language(), clock.instant(), 1));
                 if (u.schooling() != null) {
@@ -106,11 +125,13 @@ final class Seeder {
                 }
             }
             new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
-            seedApplicant(cognito);
+            seedApplicant(cognito, profiles);
+            seedNewcomer(cognito);
             new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring
             ReminderSeeder.seed(dynamo, table, progress); // reminders
             RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment
-            progress.accept("seeded demo users: " + (DEMO_USERS.size() + 1) + " (password " + DEMO_PASSWORD + ")");
+            progress.accept("seeded demo users: " + (DEMO_USERS.size() + 3) + " (password " + DEMO_PASSWORD
+                    + "; staff TOTP key " + STAFF_TOTP_SECRET + ")");
         }
     }
 
@@ -138,22 +159,47 @@ final class Seeder {
                 .expressionAttributeValues(values));
     }
 
-    /** A demo user made (or found) in their group; answers their sub. */
+    /**
+     * A demo user made (or found) in their group, with their account (and its tenant, which the
+     * pre-token trigger puts into their tokens) and, for staff, TOTP on with the documented key;
+     * answers their sub.
+     */
     private String demoUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
         String sub = createUser(cognito, poolId, u);
         cognito.adminAddUserToGroup(r -> r.userPoolId(poolId).username(u.email()).groupName(u.group()));
+        accounts.open(new Account(sub, u.email(), u.tenant() == null ? null : new TenantId(u.tenant()), u.language(), clock.instant()));
+        if (STAFF_GROUPS.contains(u.group())) {
+            enrolTotp(cognito, poolId, u.email());
+        }
         return sub;
     }
 
+    /** TOTP on, as the hosted login's set-up does it: associate, verify, preferred (skipped when on from an earlier run). */
+    private void enrolTotp(CognitoIdentityProviderClient cognito, String poolId, String email) {
+        var auth = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(stack.client().clientId())
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", email, "PASSWORD", DEMO_PASSWORD)));
+        if (auth.authenticationResult() != null) {
+            String access = auth.authenticationResult().accessToken();
+            cognito.associateSoftwareToken(r -> r.accessToken(access));
+            cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(Totp.code(STAFF_TOTP_SECRET, clock.instant().getEpochSecond() / 30)));
+            cognito.adminSetUserMFAPreference(r -> r.userPoolId(poolId).username(email)
+                    .softwareTokenMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+        }
+        totp.keep(email, STAFF_TOTP_SECRET);
+    }
+
     private String createUser(CognitoIdentityProviderClient cognito, String poolId, DemoUser u) {
+        List<AttributeType> attributes = new java.util.ArrayList<>(List.of(
+                AttributeType.builder().name("email").value(u.email()).build(),
+                AttributeType.builder().name("email_verified").value("true").build(),
+                AttributeType.builder().name("name").value(u.displayName()).build(),
+                AttributeType.builder().name("locale").value(u.language().tag()).build()));
+        if (u.tenant() != null) {
+            // staff are created by an administrator, who sets the tenant (immutable; not writable by the app client)
+            attributes.add(AttributeType.builder().name("custom:tenant").value(u.tenant()).build());
+        }
         try {
-            cognito.adminCreateUser(r -> r.userPoolId(poolId).username(u.email()).messageAction("SUPPRESS")
-                    .userAttributes(
-                            AttributeType.builder().name("email").value(u.email()).build(),
-                            AttributeType.builder().name("email_verified").value("true").build(),
-                            AttributeType.builder().name("name").value(u.displayName()).build(),
-                            AttributeType.builder().name("locale").value(u.language().tag()).build(),
-                            AttributeType.builder().name("custom:tenant").value(u.tenant()).build()));
+            cognito.adminCreateUser(r -> r.userPoolId(poolId).username(u.email()).messageAction("SUPPRESS").userAttributes(attributes));
         } catch (UsernameExistsException e) {
             // seeded before
         }
@@ -161,19 +207,33 @@ final class Seeder {
         return sub(cognito, poolId, u.email());
     }
 
-    private void seedApplicant(CognitoIdentityProviderClient cognito) throws IOException, InterruptedException {
-        String poolId = stack.userPoolId();
-        try {
-            cognito.signUp(r -> r.clientId(stack.client().clientId()).username(APPLICANT).password(DEMO_PASSWORD)
-                    .userAttributes(
-                            AttributeType.builder().name("email").value(APPLICANT).build(),
-                            AttributeType.builder().name("locale").value("ko").build(),
-                            AttributeType.builder().name("custom:tenant").value("seoul").build()));
-        } catch (UsernameExistsException e) {
+    /** The applicant signs up and confirms as a person would (the trigger opens the account), then chooses Seoul in the app. */
+    private void seedApplicant(CognitoIdentityProviderClient cognito, ProfileRepository profiles) throws IOException, InterruptedException {
+        if (!signUpAndConfirm(cognito, APPLICANT)) {
             return; // signed up and confirmed in an earlier run
         }
-        cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(APPLICANT));
-        triggers.postConfirmation(cognito, APPLICANT);
+        String sub = sub(cognito, stack.userPoolId(), APPLICANT);
+        accounts.chooseTenant(sub, TenantId.SEOUL);
+        profiles.createDraft(Profile.newDraft(TenantId.SEOUL, sub, APPLICANT, Language.KO, clock.instant()));
+    }
+
+    private void seedNewcomer(CognitoIdentityProviderClient cognito) throws IOException, InterruptedException {
+        signUpAndConfirm(cognito, NEWCOMER);
+    }
+
+    private boolean signUpAndConfirm(CognitoIdentityProviderClient cognito, String email) throws IOException, InterruptedException {
+        String poolId = stack.userPoolId();
+        try {
+            cognito.signUp(r -> r.clientId(stack.client().clientId()).username(email).password(DEMO_PASSWORD)
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build(),
+                            AttributeType.builder().name("locale").value("ko").build()));
+        } catch (UsernameExistsException e) {
+            return false;
+        }
+        cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(email));
+        triggers.postConfirmation(cognito, email);
+        return true;
     }
 
     /** The eligibility programmes of seed/programmes.json (effective-dated data, docs/product.md). */

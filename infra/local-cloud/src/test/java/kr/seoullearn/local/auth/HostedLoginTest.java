@@ -14,9 +14,9 @@ class HostedLoginTest {
 
     @Test
     void theLoginPageSpeaksTheRequestedLanguageAndFallsBackToKorean() {
-        assertThat(HostedLogin.LoginText.of("vi", null).signIn()).isEqualTo("Đăng nhập");
-        assertThat(HostedLogin.LoginText.of(null, "zh-CN,zh;q=0.9").signIn()).isEqualTo("登录");
-        assertThat(HostedLogin.LoginText.of(null, null).signIn()).isEqualTo("로그인");
-        assertThat(HostedLogin.LoginText.of("fr", null).lang()).isEqualTo("ko");
+        assertThat(LoginText.of("vi", null).signIn()).isEqualTo("Đăng nhập");
+        assertThat(LoginText.of(null, "zh-CN,zh;q=0.9").signIn()).isEqualTo("登录");
+        assertThat(LoginText.of(null, null).signIn()).isEqualTo("로그인");
+        assertThat(LoginText.of("fr", null).lang()).isEqualTo("ko");
     }
 }

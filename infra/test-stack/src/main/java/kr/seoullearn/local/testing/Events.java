@@ -61,13 +61,28 @@ public final class Events {
                 .build();
     }
 
-    /** Claims of a caller as API Gateway passes them: groups as "[a b]". */
+    /** The groups whose tokens carry the second-factor claim (the staff roles, platform.identity.Role.STAFF). */
+    private static final java.util.Set<String> STAFF_GROUPS = java.util.Set.of("reviewers", "district-officers", "admins",
+            "catalogue-operators");
+
+    /**
+     * Claims of a caller as API Gateway passes them: groups as "[a b]"; a null tenant leaves
+     * {@code custom:tenant} out (a person who has not chosen one). A staff caller's token is one
+     * issued after the TOTP step, so it carries the trigger's second-factor claim.
+     */
     public static Map<String, String> claims(String sub, String tenant, String... groups) {
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("sub", sub);
-        claims.put("custom:tenant", tenant);
+        if (tenant != null) {
+            claims.put("custom:tenant", tenant);
+        }
         claims.put("cognito:groups", "[" + String.join(" ", groups) + "]");
         claims.put("token_use", "id");
+        for (String group : groups) {
+            if (STAFF_GROUPS.contains(group)) {
+                claims.put("seoullearn:mfa", "totp");
+            }
+        }
         return claims;
     }
 }

@@ -66,32 +66,107 @@ public final class LocalCloudClient {
         return (String) state.get("clientId");
     }
 
-    public record Tokens(String idToken, String accessToken) {}
+    public record Tokens(String idToken, String accessToken, String refreshToken) {}
 
-    /** Signs in through /oauth2/authorize and /oauth2/token with PKCE. */
+    /** The TOTP key of the seeded staff users (README, "Demo users"; the local cloud's seed sets it). */
+    public static final String STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPSEOULLEARNDEMO23";
+
+    /**
+     * Signs in through /oauth2/authorize and /oauth2/token with PKCE; a staff user answers the
+     * hosted login's authenticator step with the code of the seeded staff key.
+     */
     public Tokens signIn(String email, String password) {
         String verifier = verifier();
         Map<String, String> form = oauthParameters(verifier, "en");
         form.put("username", email);
         form.put("password", password);
         HttpResponse<String> answer = send("POST", "/oauth2/authorize", encode(form), "application/x-www-form-urlencoded", null);
+        if (answer.statusCode() == 200 && answer.body().contains("name=\"step\" value=\"totp\"")) {
+            Map<String, String> code = oauthParameters(verifier, "en");
+            code.put("step", "totp");
+            code.put("handle", hidden(answer.body(), "handle"));
+            code.put("code", totp(STAFF_TOTP_SECRET, java.time.Instant.now().getEpochSecond() / 30));
+            answer = send("POST", "/oauth2/authorize", encode(code), "application/x-www-form-urlencoded", null);
+        }
         return exchange(answer, verifier, "sign-in of " + email);
+    }
+
+    /** The value of a hidden form field on a hosted-login page. */
+    public static String hidden(String html, String name) {
+        String marker = "name=\"" + name + "\" value=\"";
+        int at = html.indexOf(marker);
+        if (at < 0) {
+            throw new AssertionError("no field " + name + " on the page");
+        }
+        int start = at + marker.length();
+        return html.substring(start, html.indexOf('"', start));
+    }
+
+    /** RFC 6238 TOTP (HMAC-SHA1, 6 digits) of a Base32 key for a 30-second step, as an authenticator app shows it. */
+    public static String totp(String base32Secret, long step) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32Secret.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write(buffer >> (bits - 8) & 0xff);
+                bits -= 8;
+            }
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+            byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format(java.util.Locale.ROOT, "%06d", binary % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Tokens signIn(String email) {
         return signIn(email, DEMO_PASSWORD);
     }
 
-    /** Creates an account on /signup (the post-confirmation trigger runs) and signs it in. */
+    /**
+     * Creates an account on /signup (e-mail and password, as Cognito's page; the post-confirmation
+     * trigger runs), takes the app's tenant step (PUT /api/me/tenant) and answers the tokens of
+     * a refresh, which carry the tenant (the pre-token trigger writes it).
+     */
     public Tokens signUp(String email, String tenant, String lang) {
+        Tokens first = signUpOnly(email, lang);
+        HttpResponse<String> chosen = send("PUT", "/api/me/tenant", "{\"tenant\":\"" + tenant + "\"}", "application/json", first.idToken());
+        if (chosen.statusCode() != 200) {
+            throw new AssertionError("tenant step of " + email + " answered " + chosen.statusCode() + ": " + chosen.body());
+        }
+        return refresh(first.refreshToken());
+    }
+
+    /** Creates an account on /signup and signs it in, without the tenant step. */
+    public Tokens signUpOnly(String email, String lang) {
         registerPersonal(email);
         String verifier = verifier();
         Map<String, String> form = oauthParameters(verifier, lang);
-        form.put("tenant", tenant);
         form.put("username", email);
         form.put("password", DEMO_PASSWORD);
         HttpResponse<String> answer = send("POST", "/signup", encode(form), "application/x-www-form-urlencoded", null);
         return exchange(answer, verifier, "sign-up of " + email);
+    }
+
+    /** New tokens from a refresh token (the pre-token trigger runs again); the refresh token is kept. */
+    public Tokens refresh(String refreshToken) {
+        HttpResponse<String> tokens = send("POST", "/oauth2/token", encode(Map.of("grant_type", "refresh_token",
+                "client_id", clientId(), "refresh_token", refreshToken)), "application/x-www-form-urlencoded", null);
+        if (tokens.statusCode() != 200) {
+            throw new AssertionError("refresh answered " + tokens.statusCode() + ": " + tokens.body());
+        }
+        Map<String, Object> body = JsonText.readObject(tokens.body());
+        return new Tokens((String) body.get("id_token"), (String) body.get("access_token"), refreshToken);
     }
 
     /** The OAuth parameters the web app sends, for a given PKCE verifier. */
@@ -121,7 +196,7 @@ public final class LocalCloudClient {
             throw new AssertionError("token exchange after " + what + " answered " + tokens.statusCode());
         }
         Map<String, Object> body = JsonText.readObject(tokens.body());
-        return new Tokens((String) body.get("id_token"), (String) body.get("access_token"));
+        return new Tokens((String) body.get("id_token"), (String) body.get("access_token"), (String) body.get("refresh_token"));
     }
 
     /** Any request to the cloud (redirects are not followed), in English unless a header says otherwise. */

@@ -162,15 +162,16 @@ class TemplateTest {
 
     @Test
     void aWildcardResourceFailsUnlessEveryActionIsOneAwsOffersOnlyOnWildcard(@TempDir Path dir) throws Exception {
+        // the first grant of exactly GetItem on the table: the pre-token trigger's
         String meGrant = "Action: [dynamodb:GetItem]\n              Resource: !GetAtt AppTable.Arn\n";
         Template wildcard = broken(dir, "wildcard.yaml", meGrant, "Action: [dynamodb:GetItem]\n              Resource: '*'\n");
-        assertThat(TemplateSecurity.policies(wildcard).problems()).containsExactly("MeFunction ReadProfiles: resource * for [dynamodb:GetItem]");
+        assertThat(TemplateSecurity.policies(wildcard).problems()).containsExactly("TokenClaimsFunction ReadAccountsAndTenants: resource * for [dynamodb:GetItem]");
         Template tracing = broken(dir, "tracing.yaml", meGrant, meGrant
                 + "            - Sid: Tracing\n              Effect: Allow\n"
                 + "              Action: [xray:PutTraceSegments, xray:PutTelemetryRecords]\n              Resource: '*'\n");
         assertThat(TemplateSecurity.policies(tracing).problems()).isEmpty();
         Template scan = broken(dir, "scan.yaml", "Action: [dynamodb:GetItem]\n", "Action: [dynamodb:GetItem, dynamodb:Scan]\n");
-        assertThat(TemplateSecurity.policies(scan).problems()).containsExactly("MeFunction ReadProfiles: dynamodb:Scan");
+        assertThat(TemplateSecurity.policies(scan).problems()).containsExactly("TokenClaimsFunction ReadAccountsAndTenants: dynamodb:Scan");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package kr.seoullearn.platform.cognito;
+
+import jakarta.inject.Singleton;
+import kr.seoullearn.platform.identity.SecondFactors;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * TOTP status through Cognito's AdminGetUser: with the pool's MFA OPTIONAL, a user whose
+ * {@code UserMFASettingList} holds {@code SOFTWARE_TOKEN_MFA} is asked for a code at every sign-in
+ * (no remembered devices in this pool), so a token issued for them was issued after the code.
+ */
+@Singleton
+public class CognitoSecondFactors implements SecondFactors {
+    static final String SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA";
+    private final CognitoIdentityProviderClient cognito;
+
+    public CognitoSecondFactors(CognitoIdentityProviderClient cognito) {
+        this.cognito = cognito;
+    }
+
+    @Override
+    public boolean totpOn(String userPoolId, String userName) {
+        var user = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(userName));
+        return user.hasUserMFASettingList() && user.userMFASettingList().contains(SOFTWARE_TOKEN_MFA);
+    }
+}

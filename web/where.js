@@ -1,0 +1,67 @@
+// "Where do you live?" (#/where): the first step after sign-up. Cognito's sign-up page asks only
+// for an e-mail and a password, so the app asks for the local government (the tenant) here,
+// once; PUT /me/tenant keeps it on the account and opens the application there, and a new token
+// (the pre-token trigger writes the tenant into it) makes the rest of the app that tenant's.
+
+import {
+  TENANT_KEYS, checkedValues, h, heading, homeLink, pageTitle, radios, showErrors, showProblem, useContext,
+} from './ui.js';
+
+// The page the person was on its way to (router.js tenantStepFirst keeps it).
+const AFTER_STORE = 'seoulLearn:afterWhere';
+let ctx = null;
+let host = null;
+
+function takeAfterWhere() {
+  try {
+    const path = sessionStorage.getItem(AFTER_STORE);
+    sessionStorage.removeItem(AFTER_STORE);
+    return path && /^\/[\w/-]*$/.test(path) && path !== '/where' ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export function enter(context, root) {
+  ctx = context;
+  host = root;
+  useContext(ctx);
+  const me = ctx.me();
+  pageTitle('where.title');
+  if (me?.tenant) {
+    // chosen once, for good: say where (a move is the programme office's to change)
+    host.replaceChildren(heading('where.title'),
+      h('p', { id: 'where-chosen', i18n: 'where.chosen', args: { tenant: { key: TENANT_KEYS[me.tenant] ?? 'tenant.seoul' } } }),
+      h('p', { i18n: 'where.hint' }), homeLink());
+    ctx.arrived(host);
+    return {};
+  }
+  const form = h('form', { id: 'where-form', novalidate: true, onsubmit: choose },
+    radios({ name: 'tenant', legend: 'where.legend', hint: 'where.hint',
+      items: Object.entries(TENANT_KEYS).map(([value, key]) => ({ value, key })) }),
+    h('button', { type: 'submit', class: 'button', id: 'where-continue', i18n: 'where.continue' }));
+  host.replaceChildren(heading('where.title'), h('p', { i18n: 'where.lead' }), form);
+  ctx.arrived(host);
+  return {};
+}
+
+async function choose(event) {
+  event.preventDefault();
+  const button = document.getElementById('where-continue');
+  const [tenant] = checkedValues('tenant');
+  if (!tenant) {
+    showErrors(host, [{ field: 'tenant', message: { key: 'where.required' } }]);
+    return;
+  }
+  button.disabled = true;
+  const answer = await ctx.api('PUT', '/me/tenant', { tenant });
+  if (!ctx.current()) return;
+  if (!answer.ok) {
+    button.disabled = false;
+    showProblem(host, answer, { fields: ['tenant'] });
+    return;
+  }
+  // the tenant reaches the app in a new ID token (the pre-token trigger writes it)
+  await ctx.refreshSession();
+  ctx.navigate(takeAfterWhere() ?? '/register', { replace: true });
+}
