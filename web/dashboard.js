@@ -105,7 +105,7 @@ function render(d) {
       h('li', {}, h('button', { type: 'button', class: 'button button-secondary', id: 'download-figures', i18n: 'dashboard.figuresCsv',
         args: { month }, onclick: (e) => download(e.currentTarget, `/admin/reports/${month}/figures.csv`, `seoul-learn-figures-${month}.csv`) })),
       h('li', {}, h('button', { type: 'button', class: 'button button-secondary', id: 'download-extract', i18n: 'dashboard.extractCsv',
-        args: { month }, onclick: (e) => download(e.currentTarget, `/admin/reports/${month}/extract.csv`, `seoul-learn-extract-${month}.csv`) }))),
+        args: { month }, onclick: (e) => downloadExport(e.currentTarget, `/admin/reports/${month}/extract.csv`) }))),
     h('p', { class: 'status-line', id: 'download-status', role: 'status' }));
 
   host.replaceChildren(heading('dashboard.title'),
@@ -171,6 +171,28 @@ function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
     h('figcaption', {}, h('h2', { id: titleId, i18n: titleKey })),
     empty ? h('p', { i18n: 'dashboard.noData' }) : [svg, legend],
     h('details', {}, h('summary', { i18n: 'dashboard.showTable' }), table));
+}
+
+// The extract is written to storage by the API, which answers with a short-lived URL to it
+// (a month can be larger than an API response may be): the browser fetches the file from there.
+async function downloadExport(btn, path) {
+  btn.disabled = true;
+  const status = document.getElementById('download-status');
+  try {
+    const answer = await ctx.api('GET', path);
+    if (answer.stale) return;
+    if (!answer.ok) {
+      showProblem(host, answer);
+      return;
+    }
+    const a = h('a', { href: answer.data.url, download: answer.data.fileName, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    status.replaceChildren(h('span', { i18n: 'dashboard.downloaded', args: { file: answer.data.fileName } }));
+  } finally {
+    btn.disabled = false;
+  }
 }
 
 async function download(btn, path, filename) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import kr.seoullearn.catalogue.port.DonatedSeats;
 import kr.seoullearn.laptops.port.DistrictStock;
 import kr.seoullearn.platform.dynamo.Queries;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * What the dashboard and the reports read (docs/adr/0015): the day's figures and the extract
- * rows of a month (one Query per month each), and the gauges, which are the ledgers' own
+ * What the dashboard and the reports read (docs/adr/0015): the day's figures of a month (one
+ * Query), the extract rows of a month (paged, handed on page by page), and the gauges, which are the ledgers' own
  * counters, read through their contexts' ports — each provider's seats in the tenant (the
  * catalogue's DonatedSeats) and each district's laptop stock (the laptops' DistrictStock). Nothing grows with the
  * number of learners.
@@ -58,16 +59,17 @@ final class DynamoProgrammeFigures implements ProgrammeFigures {
         return days;
     }
 
+    /** One Query page after another (at most {@link #ROWS_PER_PAGE} items each), each row handed on as it is read. */
     @Override
-    public List<ExtractRow> rows(TenantId tenant, YearMonth month) {
+    public void eachRow(TenantId tenant, YearMonth month, Consumer<ExtractRow> each) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FiguresKeys.rows(tenant, month))))
+                .limit(ROWS_PER_PAGE)
                 .build();
-        return Queries.all(dynamo, query).stream()
-                .map(item -> new ExtractRow(text(item, "date"), text(item, "pseudonym"), text(item, "event"), text(item, "status"),
-                        text(item, "level"), text(item, "district"), text(item, "categories"), text(item, "provider")))
-                .toList();
+        Queries.each(dynamo, query, item -> each.accept(new ExtractRow(text(item, "date"), text(item, "pseudonym"),
+                text(item, "event"), text(item, "status"), text(item, "level"), text(item, "district"),
+                text(item, "categories"), text(item, "provider"))));
     }
 
     /** The providers that donated seats to the tenant, with the counts of their seats item: 1 Query + 1 BatchGetItem. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
@@ -21,8 +22,14 @@ public interface ProgrammeFigures {
     /** Laptops per district of the tenant now. */
     List<DistrictLaptopsNow> laptops(TenantId tenant);
 
-    /** The de-identified rows of a month, oldest first. */
-    List<ExtractRow> rows(TenantId tenant, YearMonth month);
+    /**
+     * Hands the de-identified rows of a month to {@code each}, oldest first, one page of at most
+     * {@link #ROWS_PER_PAGE} at a time: a month is never held in memory whole.
+     */
+    void eachRow(TenantId tenant, YearMonth month, Consumer<ExtractRow> each);
+
+    /** The most rows one page of {@link #eachRow} reads (a Query's Limit). */
+    int ROWS_PER_PAGE = 250;
 
     record ProviderSeatsNow(String providerId, String nameKo, String nameEn, long seats, long used, long waiting) {
         public long free() {

@@ -7,21 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.dynamo.Transaction;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
 import kr.seoullearn.registration.domain.DocumentKind;
 import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Documents, read audits and the review start in the application table (docs/data-model.md):
  * {@code T#tenant#U#sub / DOC#<documentId>}, {@code T#tenant#U#sub / AUDIT#<instant>#<uuid>} and
- * the registration item {@code T#tenant#U#sub / PROFILE}. One call per method.
+ * the registration item {@code T#tenant#U#sub / PROFILE}; the upload allowance beside them
+ * ({@link UploadAllowances}). A new document and a document leaving AWAITING_UPLOAD change the
+ * allowance in the same transaction.
  */
 final class DynamoDocumentRecords implements DocumentRecords {
     static final String TYPE_DOCUMENT = "DOCUMENT";
@@ -30,14 +38,18 @@ final class DynamoDocumentRecords implements DocumentRecords {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TransactionRunner runner;
+    private final UploadAllowances allowances;
 
     DynamoDocumentRecords(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.runner = new TransactionRunner(dynamo);
+        this.allowances = new UploadAllowances(dynamo, table, runner);
     }
 
     @Override
-    public void create(Document d) {
+    public void create(Document d, Instant urlExpiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(d.tenant(), d.userId(), d.documentId()));
         item.put("type", s(TYPE_DOCUMENT));
         item.put("documentId", s(d.documentId()));
@@ -50,7 +62,8 @@ final class DynamoDocumentRecords implements DocumentRecords {
         if (d.expiresAt() != null) {
             item.put(Keys.TTL, n(d.expiresAt().getEpochSecond()));
         }
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        allowances.take(d, urlExpiresAt, TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build());
     }
 
     @Override
@@ -77,7 +90,7 @@ final class DynamoDocumentRecords implements DocumentRecords {
     }
 
     @Override
-    public void settle(Document d) {
+    public boolean settle(Document d, DocumentStatus from) {
         List<String> set = new ArrayList<>(List.of("#status = :status", "#finalisedAt = :finalisedAt"));
         List<String> remove = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -109,12 +122,34 @@ final class DynamoDocumentRecords implements DocumentRecords {
             remove.add("#ttl");
         }
         names.put("#ttl", Keys.TTL);
+        values.put(":from", s(from.name()));
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-        dynamo.updateItem(r -> r.tableName(table).key(key(d.tenant(), d.userId(), d.documentId()))
+        TransactWriteItem document = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(d.tenant(), d.userId(), d.documentId()))
                 .updateExpression(update)
-                .conditionExpression("attribute_exists(PK)")
+                .conditionExpression("#status = :from")
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(values));
+                .expressionAttributeValues(values).build()).build();
+        if (from == DocumentStatus.AWAITING_UPLOAD) {
+            boolean nothingArrived = RegistrationRefusal.DOCUMENT_NO_FILE.code().equals(d.reason());
+            Transaction tx = Transaction.named("settle-upload");
+            tx.add(document);
+            int allowance = tx.add(UploadAllowances.close(table, d, nothingArrived));
+            TransactionRunner.Outcome outcome = runner.attempt(tx);
+            if (outcome.committed()) {
+                return true;
+            }
+            if (outcome.failed(0)) {
+                return false;
+            }
+            if (!outcome.failed(allowance)) {
+                throw runner.refusalOf(tx, outcome);
+            }
+            // a document issued before allowances were kept: settle it alone
+        }
+        Transaction alone = Transaction.named("settle-document");
+        alone.add(document);
+        return runner.attempt(alone).committed();
     }
 
     @Override

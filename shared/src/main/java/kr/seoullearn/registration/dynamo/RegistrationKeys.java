@@ -46,6 +46,11 @@ final class RegistrationKeys {
         return ItemKey.of(Keys.user(tenant, userId), Keys.document(documentId));
     }
 
+    /** A person's upload allowance (open upload URLs, bytes granted): {@code T#<tenant>#U#<sub> / UPLOADS}. */
+    static ItemKey uploads(TenantId tenant, String userId) {
+        return ItemKey.of(Keys.user(tenant, userId), "UPLOADS");
+    }
+
     /** Whether a dossier's item (by its sort key) is one of its documents. */
     static boolean isDocument(String sortKey) {
         return sortKey.startsWith(Keys.DOCUMENT_PREFIX);

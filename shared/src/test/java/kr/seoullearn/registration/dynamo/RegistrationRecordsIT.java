@@ -92,8 +92,9 @@ class RegistrationRecordsIT {
         String id = UUID.randomUUID().toString();
         Document awaiting = new Document(TenantId.SEOUL, sub, id, DocumentKind.INCOME_PROOF, DocumentContentType.PDF, 1000, null,
                 "tenant/seoul/applicant/" + sub + "/x", null, DocumentStatus.AWAITING_UPLOAD, null, NOW, null, NOW.plusSeconds(604800));
-        documents.create(awaiting);
-        documents.settle(awaiting.settled(DocumentStatus.VERIFIED, 900L, "v1", null, NOW.plusSeconds(60), null));
+        documents.create(awaiting, NOW.plusSeconds(600));
+        assertThat(documents.settle(awaiting.settled(DocumentStatus.VERIFIED, 900L, "v1", null, NOW.plusSeconds(60), null),
+                DocumentStatus.AWAITING_UPLOAD)).isTrue();
 
         Document verified = documents.find(TenantId.SEOUL, sub, id).orElseThrow();
         assertThat(verified.status()).isEqualTo(DocumentStatus.VERIFIED);

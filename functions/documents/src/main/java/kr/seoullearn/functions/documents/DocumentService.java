@@ -24,6 +24,7 @@ import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
 import kr.seoullearn.registration.domain.DocumentLimits;
+import kr.seoullearn.registration.domain.DocumentRefusal;
 import kr.seoullearn.registration.domain.DocumentStatus;
 
 /**
@@ -41,6 +42,8 @@ public class DocumentService {
     static final String STATE_TAG = "state";
     static final String UNSUBMITTED = "unsubmitted";
     static final String SUBMITTED = "submitted";
+    /** Registration states in which a reviewer may read the applicant's documents: submitted, not yet decided. */
+    static final Set<RegistrationStatus> READABLE = EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.UNDER_REVIEW);
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** A Cognito sub (a UUID) or a test user id: never a path or a key separator. */
     private static final Pattern USER_ID_FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
@@ -50,15 +53,17 @@ public class DocumentService {
     private final DocumentRecords records;
     private final DocumentStorage storage;
     private final MalwareScanner scanner;
+    private final MentorApplications mentorApplications;
     private final DocumentSettings settings;
     private final Clock clock;
 
     public DocumentService(ProfileRepository profiles, DocumentRecords records, DocumentStorage storage,
-                           MalwareScanner scanner, DocumentSettings settings, Clock clock) {
+                           MalwareScanner scanner, MentorApplications mentorApplications, DocumentSettings settings, Clock clock) {
         this.profiles = profiles;
         this.records = records;
         this.storage = storage;
         this.scanner = scanner;
+        this.mentorApplications = mentorApplications;
         this.settings = settings;
         this.clock = clock;
     }
@@ -67,7 +72,9 @@ public class DocumentService {
 
     /**
      * Issues a presigned PUT for one file of an applicant whose registration can still change,
-     * and records the document as AWAITING_UPLOAD (expiring after 7 days unless finalised).
+     * and records the document as AWAITING_UPLOAD (expiring after 7 days unless finalised),
+     * within the applicant's upload allowance (at most 5 open URLs, 100 MB in all; docs/adr/0022).
+     * The URL can create the object once and never replace it (If-None-Match: *, signed).
      */
     public UploadTicket startUpload(Caller caller, Map<String, Object> body) {
         UploadRequest request = UploadRequest.parse(body);
@@ -87,7 +94,7 @@ public class DocumentService {
         // presigning is local (no call): if it failed, nothing would have been written
         DocumentStorage.UploadUrl url = storage.presignUpload(key, request.contentType(), request.size(),
                 Map.of(STATE_TAG, UNSUBMITTED), settings.uploadUrlTtl());
-        records.create(document);
+        records.create(document, url.expiresAt());
         LOG.info("upload url issued", "documentId", documentId, "kind", request.kind().name(),
                 "contentType", request.contentType().mediaType(), "declaredSize", request.size());
         return new UploadTicket(document, url);
@@ -117,8 +124,10 @@ public class DocumentService {
 
     /**
      * A reviewer's short-lived read URL for an applicant's verified document, in the reviewer's
-     * own tenant. Every read URL is audited; the first one moves a SUBMITTED registration to
-     * UNDER_REVIEW.
+     * own tenant, only while its application is before a reviewer: a submitted registration not
+     * yet decided, or a mentor application under review (else 409
+     * document-application-not-submitted). Every read URL is audited; the first one moves a
+     * SUBMITTED registration to UNDER_REVIEW.
      */
     public ReadTicket readUrl(Caller caller, String applicantId, String documentId) {
         caller.require(Role.REVIEWER);
@@ -126,6 +135,9 @@ public class DocumentService {
             throw new ProblemException(RegistrationRefusal.DOCUMENT_NOT_FOUND);
         }
         Document document = find(caller, applicantId, documentId);
+        if (!beforeAReviewer(caller, applicantId, document)) {
+            throw new ProblemException(DocumentRefusal.APPLICATION_NOT_SUBMITTED);
+        }
         if (document.status() == DocumentStatus.SCANNING) {
             document = settleScan(document);
         }
@@ -143,9 +155,22 @@ public class DocumentService {
         return new ReadTicket(url, document);
     }
 
+    private boolean beforeAReviewer(Caller caller, String applicantId, Document document) {
+        if (document.kind().forRecruitment()) {
+            return mentorApplications.underReview(caller.tenant(), applicantId, document.documentId());
+        }
+        return profiles.find(caller.tenant(), applicantId).map(p -> READABLE.contains(p.status())).orElse(false);
+    }
+
     private Document ownDocument(Caller caller, String documentId) {
         // the key is built from the caller's own tenant and sub: another person's document is unreachable
-        return find(caller, caller.userId(), documentId);
+        Document document = find(caller, caller.userId(), documentId);
+        // an unfinalised document past its expiry is gone, whether or not DynamoDB's TTL has removed it yet
+        if (document.status() == DocumentStatus.AWAITING_UPLOAD && document.expiresAt() != null
+                && !document.expiresAt().isAfter(clock.instant())) {
+            throw new ProblemException(RegistrationRefusal.DOCUMENT_NOT_FOUND);
+        }
+        return document;
     }
 
     private Document find(Caller caller, String userId, String documentId) {
@@ -182,9 +207,8 @@ public class DocumentService {
             // now could overwrite GuardDuty's result tag, which is written when the scan ends
             Document scanning = document.settled(DocumentStatus.SCANNING, object.size(), object.versionId(), null,
                     clock.instant(), document.expiresAt());
-            records.settle(scanning);
             LOG.info("document awaiting malware scan", "documentId", document.documentId(), "size", object.size());
-            return scanning;
+            return settle(document, scanning);
         }
         return accept(document, object.size(), object.versionId());
     }
@@ -203,20 +227,32 @@ public class DocumentService {
     private Document accept(Document document, Long size, String versionId) {
         storage.tag(document.s3Key(), versionId, STATE_TAG, SUBMITTED);
         Document verified = document.settled(DocumentStatus.VERIFIED, size, versionId, null, clock.instant(), null);
-        records.settle(verified);
         LOG.info("document verified", "documentId", document.documentId(), "size", size);
-        return verified;
+        return settle(document, verified);
     }
 
+    /** Records {@code after} if the document is still as {@code before}; else answers it as another check left it. */
+    private Document settle(Document before, Document after) {
+        if (records.settle(after, before.status())) {
+            return after;
+        }
+        return records.find(before.tenant(), before.userId(), before.documentId()).orElse(after);
+    }
+
+    /**
+     * Refuses what arrived: an empty object takes the key first (so the upload URL, which may only
+     * create the object, can never put anything there again), then the refused version is
+     * deleted for good. In an unversioned bucket the empty object has already replaced it.
+     */
     private Document reject(Document document, RegistrationRefusal problem, DocumentStorage.StoredObject object) {
-        if (object != null) {
+        storage.seal(document.s3Key(), Map.of(STATE_TAG, UNSUBMITTED));
+        if (object != null && object.versionId() != null) {
             storage.delete(document.s3Key(), object.versionId());
         }
         Document rejected = document.settled(DocumentStatus.REJECTED, object == null ? null : object.size(),
                 object == null ? null : object.versionId(), problem.code(), clock.instant(), document.expiresAt());
-        records.settle(rejected);
         LOG.info("document refused", "documentId", document.documentId(), "code", problem.code(),
                 "size", object == null ? null : object.size());
-        return rejected;
+        return settle(document, rejected);
     }
 }

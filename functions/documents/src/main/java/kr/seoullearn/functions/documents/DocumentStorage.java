@@ -15,7 +15,11 @@ import kr.seoullearn.registration.domain.DocumentContentType;
  */
 public interface DocumentStorage {
 
-    /** A presigned PUT that binds the content type, length and tags; {@code headers} must be sent with it. */
+    /**
+     * A presigned PUT that binds the content type, length and tags, and {@code If-None-Match: *}:
+     * it can create the object once and never replace it (S3 answers 412 once anything is at the
+     * key). {@code headers} must be sent with it.
+     */
     UploadUrl presignUpload(String key, DocumentContentType type, long size, Map<String, String> tags, Duration ttl);
 
     /** A presigned GET of one version, shown inline with its verified content type and named {@code fileName}. */
@@ -26,6 +30,12 @@ public interface DocumentStorage {
 
     /** At most the first {@code count} bytes of the object (a ranged read, never the whole file). */
     byte[] firstBytes(String key, String versionId, int count);
+
+    /**
+     * Puts an empty object at {@code key} (a new current version), so that an upload URL for the
+     * key can no longer create anything there.
+     */
+    void seal(String key, Map<String, String> tags);
 
     /** Deletes the object (that version, permanently, when a version is given). */
     void delete(String key, String versionId);

@@ -7,6 +7,8 @@ import java.time.Clock;
 import kr.seoullearn.platform.aws.AwsClients;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.priming.Priming;
+import kr.seoullearn.recruitment.domain.MentorApplication;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,6 +65,14 @@ public class DocumentsBeans {
             case "local-eicar" -> new EicarScanner(storage);
             default -> throw new IllegalStateException("MALWARE_SCANNER must be guardduty or local-eicar, not " + scanner);
         };
+    }
+
+    /** Mentor applications under review, from recruitment's ledger (one Query of the person's partition). */
+    @Singleton
+    public MentorApplications mentorApplications(RecruitmentLedger ledger) {
+        return (tenant, userId, documentId) -> ledger.applicationsOf(tenant, userId).stream()
+                .anyMatch(a -> a.status() == MentorApplication.Status.SUBMITTED
+                        && (documentId.equals(a.enrolmentDocumentId()) || documentId.equals(a.transcriptDocumentId())));
     }
 
     @Singleton

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import kr.seoullearn.registration.domain.DocumentContentType;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -42,6 +43,9 @@ public class S3DocumentStorage implements DocumentStorage {
                 .key(key)
                 .contentType(type.mediaType())
                 .contentLength(size)
+                // create-only: once anything is at the key (the upload, or the empty object a refusal
+                // leaves), this URL gets 412 Precondition Failed until it expires
+                .ifNoneMatch("*")
                 .tagging(tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")))
                 .build();
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(ttl).putObjectRequest(put));
@@ -103,6 +107,13 @@ public class S3DocumentStorage implements DocumentStorage {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void seal(String key, Map<String, String> tags) {
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType("application/octet-stream")
+                .tagging(tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"))),
+                RequestBody.empty());
     }
 
     @Override

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documents journey through the running local cloud, as the web app drives it: sign in,
- * ask for an upload URL, PUT the file cross-origin to the local S3 (S3Proxy), finalise; a
- * reviewer opens it through a read URL. Uses the demo applicant, whose registration stays DRAFT
- * (uploading changes no registration status; a read URL moves only SUBMITTED ones).
+ * ask for an upload URL, PUT the file cross-origin to the local S3 (S3Proxy), finalise; the URL
+ * cannot put anything again, and no reviewer gets a read URL while the application is a draft.
+ * Uses the demo applicant, whose registration stays DRAFT (uploading changes no registration status).
  */
 class DocumentsE2E {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -57,7 +57,7 @@ class DocumentsE2E {
 
     @Test
     @SuppressWarnings("unchecked")
-    void anApplicantUploadsAPdfThroughThePresignedUrlAndAReviewerOpensIt() throws Exception {
+    void anApplicantUploadsAPdfThroughTheCreateOnlyPresignedUrlAndNoReviewerOpensADraftsDocument() throws Exception {
         String applicant = signIn("applicant@seoul-learn.local");
         String reviewer = signIn("reviewer@seoul-learn.local");
         String sub = (String) Json.readObject(send(HttpRequest.newBuilder(URI.create(base + "/api/me"))
@@ -91,14 +91,20 @@ class DocumentsE2E {
         assertThat(finalised.statusCode()).as(finalised.body()).isEqualTo(200);
         assertThat(finalised.body()).contains("\"status\":\"VERIFIED\"");
 
+        // the URL was create-only: a second PUT through it, even of the same bytes, changes nothing
+        HttpRequest.Builder again = HttpRequest.newBuilder(URI.create(uploadUrl)).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                .header("origin", base);
+        ((Map<String, String>) ticket.get("headers")).forEach(again::header);
+        assertThat(send(again).statusCode()).isEqualTo(412);
+
+        // the demo applicant's registration is a draft: no reviewer may read its documents yet
+        // (a submitted application's documents are read in RegistrationE2E and the browser's review journey)
         String readPath = "/api/review/applications/" + sub + "/documents/" + ticket.get("documentId") + "/read-url";
         assertThat(api(readPath, applicant, null).statusCode()).isEqualTo(403);
         HttpResponse<String> read = api(readPath, reviewer, null);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create((String) Json.readObject(read.body()).get("url")))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(409);
+        assertThat(read.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(read.body()).contains("\"code\":\"document-application-not-submitted\"");
 
         // the applicant's registration is unchanged; the function's log has ids, never the file name
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("authorization", "Bearer " + applicant)).body())

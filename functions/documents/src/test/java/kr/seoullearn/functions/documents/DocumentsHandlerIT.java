@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.dynamo.RegistrationStorage;
+import kr.seoullearn.recruitment.dynamo.RecruitmentStorage;
+import kr.seoullearn.recruitment.port.RecruitmentLedger;
 import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
@@ -83,8 +85,9 @@ class DocumentsHandlerIT {
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         DocumentSettings settings = new DocumentSettings(bucket, Duration.ofMinutes(10), Duration.ofMinutes(5));
         S3DocumentStorage storage = new S3DocumentStorage(s3, presigner, settings);
+        RecruitmentLedger recruitment = RecruitmentStorage.ledger(dynamo, stack.table());
         handler = new DocumentsHandler(new DocumentService(profiles, RegistrationStorage.documents(dynamo, stack.table()),
-                storage, new EicarScanner(storage), settings, Clock.systemUTC()));
+                storage, new EicarScanner(storage), new DocumentsBeans().mentorApplications(recruitment), settings, Clock.systemUTC()));
     }
 
     @AfterAll
@@ -164,6 +167,12 @@ class DocumentsHandlerIT {
                 .map(o -> o.key()).toList();
     }
 
+    /** The sizes of what is stored under the applicant's prefix (a refusal leaves one empty object per key). */
+    private static List<Long> contentsOf(String sub) {
+        return s3.listObjectsV2(l -> l.bucket(bucket).prefix("tenant/seoul/applicant/" + sub + "/")).contents().stream()
+                .map(o -> o.size()).toList();
+    }
+
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
 
     // ------------------------------------------------------------------ the journey
@@ -174,12 +183,14 @@ class DocumentsHandlerIT {
         String sub = applicant(RegistrationStatus.SUBMITTED);
         // WHEN they ask for an upload URL
         Map<String, Object> ticket = start(sub, "application/pdf", PDF.length);
-        // THEN one GetItem (the registration) and one PutItem (the document); the URL binds type and tags
-        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1, "PutItem", 1));
+        // THEN two GetItems (the registration, the upload allowance) and one transaction (the document
+        // and its place in the allowance); the URL binds type, tags and create-only
+        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
         assertThat(s3Calls.total()).isZero();
         assertThat((String) ticket.get("uploadUrl")).startsWith(stack.s3Endpoint() + "/" + bucket + "/tenant/seoul/applicant/" + sub + "/")
                 .contains("X-Amz-Expires=600").doesNotContain("김민준");
-        assertThat(ticket.get("headers")).isEqualTo(Map.of("content-type", "application/pdf", "x-amz-tagging", "state=unsubmitted"));
+        assertThat(ticket.get("headers")).isEqualTo(Map.of("content-type", "application/pdf", "if-none-match", "*",
+                "x-amz-tagging", "state=unsubmitted"));
         assertThat(Instant.parse((String) ticket.get("expiresAt"))).isBetween(Instant.now().plusSeconds(590), Instant.now().plusSeconds(601));
         Map<String, AttributeValue> awaiting = item(sub, ticket.get("documentId"));
         assertThat(awaiting.get("status").s()).isEqualTo("AWAITING_UPLOAD");
@@ -193,7 +204,7 @@ class DocumentsHandlerIT {
         // THEN it is verified, tagged submitted and no longer expires
         assertThat(finalised.getStatusCode()).as(finalised.getBody()).isEqualTo(200);
         assertThat(finalised.getBody()).contains("\"status\":\"VERIFIED\"").contains("\"size\":" + PDF.length);
-        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1, "UpdateItem", 1));
+        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1, "TransactWriteItems", 1));
         Map<String, AttributeValue> verified = item(sub, ticket.get("documentId"));
         assertThat(verified.get("status").s()).isEqualTo("VERIFIED");
         assertThat(verified).doesNotContainKey("expiresAt").containsKey("finalisedAt");
@@ -214,7 +225,7 @@ class DocumentsHandlerIT {
                 Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId"))));
         // THEN a 5-minute GET URL; the read is audited and the review has started
         assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(200);
-        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1, "PutItem", 1, "UpdateItem", 1));
+        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 2, "PutItem", 1, "UpdateItem", 1));
         Map<String, Object> readBody = Json.readObject(read.getBody());
         assertThat((String) readBody.get("url")).contains("X-Amz-Expires=300");
         HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create((String) readBody.get("url"))).build(),
@@ -253,7 +264,7 @@ class DocumentsHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
         assertThat(response.getBody()).contains("\"code\":\"document-wrong-type\"");
-        assertThat(keysOf(sub)).isEmpty();
+        assertThat(contentsOf(sub)).containsExactly(0L);
         Map<String, AttributeValue> rejected = item(sub, ticket.get("documentId"));
         assertThat(rejected.get("status").s()).isEqualTo("REJECTED");
         assertThat(rejected.get("reason").s()).isEqualTo("document-wrong-type");
@@ -268,7 +279,7 @@ class DocumentsHandlerIT {
         APIGatewayV2HTTPResponse response = finalise(sub, ticket.get("documentId"));
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"document-malware\"");
-        assertThat(keysOf(sub)).isEmpty();
+        assertThat(contentsOf(sub)).containsExactly(0L);
         assertThat(item(sub, ticket.get("documentId")).get("reason").s()).isEqualTo("document-malware");
     }
 
@@ -313,7 +324,7 @@ class DocumentsHandlerIT {
                 software.amazon.awssdk.core.sync.RequestBody.empty());
         APIGatewayV2HTTPResponse response = finalise(sub, ticket.get("documentId"));
         assertThat(response.getBody()).contains("\"code\":\"document-empty\"");
-        assertThat(keysOf(sub)).isEmpty();
+        assertThat(contentsOf(sub)).containsExactly(0L);
     }
 
     // ------------------------------------------------------------------ bad input writes nothing
@@ -425,5 +436,87 @@ class DocumentsHandlerIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tampered)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    // ------------------------------------------------------------------ abuse resistance (docs/adr/0022)
+
+    @Test
+    void anUploadUrlIsUselessOnceTheDocumentIsFinalisedWhateverTheOutcome() throws Exception {
+        String sub = applicant(RegistrationStatus.SUBMITTED);
+        byte[] other = PDF.clone();
+        other[PDF.length - 2] = 'X';
+        // verified: a late PUT of other bytes through the same URL is refused by S3 and changes nothing
+        Map<String, Object> verified = start(sub, "application/pdf", PDF.length);
+        assertThat(upload(verified, PDF, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(finalise(sub, verified.get("documentId")).getBody()).contains("VERIFIED");
+        HttpResponse<String> late = upload(verified, other, Map.of());
+        assertThat(late.statusCode()).isEqualTo(412);
+        assertThat(late.body()).contains("PreconditionFailed");
+        // dropping the signed If-None-Match header breaks the signature
+        HttpRequest.Builder unconditional = HttpRequest.newBuilder(URI.create((String) verified.get("uploadUrl")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(other)).header("content-type", "application/pdf")
+                .header("x-amz-tagging", "state=unsubmitted");
+        assertThat(HTTP.send(unconditional.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        String url = (String) Json.readObject(call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
+                Map.of("userId", sub, "documentId", String.valueOf(verified.get("documentId")))).getBody()).get("url");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                .isEqualTo(PDF);
+
+        // refused as the wrong type: the key keeps an empty object, the URL cannot put a file there again
+        byte[] text = "these are my notes, not a PDF".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> wrong = start(sub, "application/pdf", text.length);
+        upload(wrong, text, Map.of());
+        assertThat(finalise(sub, wrong.get("documentId")).getStatusCode()).isEqualTo(422);
+        assertThat(upload(wrong, text, Map.of()).statusCode()).isEqualTo(412);
+
+        // nothing arrived: the URL, still valid for minutes, cannot deliver a file after the refusal
+        Map<String, Object> none = start(sub, "application/pdf", PDF.length);
+        assertThat(finalise(sub, none.get("documentId")).getBody()).contains("document-no-file");
+        assertThat(upload(none, PDF, Map.of()).statusCode()).isEqualTo(412);
+        // the only bytes kept under the applicant's prefix are the verified PDF's
+        assertThat(contentsOf(sub)).containsExactlyInAnyOrder((long) PDF.length, 0L, 0L);
+    }
+
+    @Test
+    void twentyParallelUploadUrlRequestsOfOneApplicantOpenFiveAndRefuseTheRestWithWhenToRetry() throws Exception {
+        String sub = applicant(RegistrationStatus.DRAFT);
+        String body = "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":1000}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> call(START, applicantClaims(sub), body, null)));
+            }
+            List<APIGatewayV2HTTPResponse> responses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                responses.add(answer.get());
+            }
+            assertThat(responses).filteredOn(r -> r.getStatusCode() == 201).hasSize(5);
+            assertThat(responses).filteredOn(r -> r.getStatusCode() == 429).hasSize(15).allSatisfy(r -> {
+                assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
+                assertThat(Json.readObject(r.getBody())).containsEntry("code", "document-uploads-open-limit")
+                        .containsKey("retryAfterSeconds");
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(partition(TenantId.SEOUL, sub, Keys.DOCUMENT_PREFIX)).hasSize(5);
+    }
+
+    @Test
+    void aReviewerGetsNoReadUrlForADocumentOfADraftApplication() throws Exception {
+        String sub = applicant(RegistrationStatus.DRAFT);
+        Map<String, Object> ticket = start(sub, "application/pdf", PDF.length);
+        upload(ticket, PDF, Map.of());
+        assertThat(finalise(sub, ticket.get("documentId")).getBody()).contains("VERIFIED");
+        dynamoCalls.reset();
+        APIGatewayV2HTTPResponse read = call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
+                Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId"))));
+        assertThat(read.getStatusCode()).isEqualTo(409);
+        assertThat(read.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(read.getBody()).contains("\"code\":\"document-application-not-submitted\"").doesNotContain("\"url\"");
+        assertThat(dynamoCalls.count("PutItem") + dynamoCalls.count("UpdateItem")).isZero();
+        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).isEmpty();
+        assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
     }
 }

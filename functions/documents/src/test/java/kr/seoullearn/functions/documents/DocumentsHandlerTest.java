@@ -33,7 +33,7 @@ class DocumentsHandlerTest {
     private final InMemoryPorts.Records records = new InMemoryPorts.Records(profiles);
     private final InMemoryPorts.Storage storage = new InMemoryPorts.Storage();
     private final DocumentsHandler handler = new DocumentsHandler(new DocumentService(profiles, records, storage,
-            new EicarScanner(storage), new DocumentSettings("docs", Duration.ofMinutes(10), Duration.ofMinutes(5)),
+            new EicarScanner(storage), InMemoryPorts.NO_MENTOR_APPLICATIONS, new DocumentSettings("docs", Duration.ofMinutes(10), Duration.ofMinutes(5)),
             Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private void profile(String sub, RegistrationStatus status) {
@@ -74,7 +74,8 @@ class DocumentsHandlerTest {
         Map<String, Object> body = Json.readObject(response.getBody());
         assertThat(body).containsEntry("method", "PUT").containsEntry("status", "AWAITING_UPLOAD")
                 .containsKeys("documentId", "uploadUrl", "expiresAt");
-        assertThat(body.get("headers")).isEqualTo(Map.of("content-type", "application/pdf", "x-amz-tagging", "state=unsubmitted"));
+        assertThat(body.get("headers")).isEqualTo(Map.of("content-type", "application/pdf", "if-none-match", "*",
+                "x-amz-tagging", "state=unsubmitted"));
         Document d = document((String) body.get("documentId"));
         assertThat(d.status()).isEqualTo(DocumentStatus.AWAITING_UPLOAD);
         assertThat(d.s3Key()).matches("tenant/seoul/applicant/" + APPLICANT + "/[0-9a-f-]{36}").doesNotContain("김민준");
@@ -133,7 +134,7 @@ class DocumentsHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
         assertThat(response.getBody()).contains("\"code\":\"document-wrong-type\"").contains("\"documentId\":\"" + id + "\"");
-        assertThat(storage.objects).isEmpty();
+        assertThat(storage.holdsNothing(document(id).s3Key())).isTrue();
         assertThat(document(id).status()).isEqualTo(DocumentStatus.REJECTED);
         assertThat(document(id).reason()).isEqualTo("document-wrong-type");
         // asking again repeats the refusal; nothing comes back to life
@@ -148,7 +149,7 @@ class DocumentsHandlerTest {
         APIGatewayV2HTTPResponse response = finalise(id);
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"document-malware\"");
-        assertThat(storage.objects).isEmpty();
+        assertThat(storage.holdsNothing(document(id).s3Key())).isTrue();
         assertThat(document(id).reason()).isEqualTo("document-malware");
     }
 
@@ -162,21 +163,21 @@ class DocumentsHandlerTest {
         String empty = start("INCOME_PROOF", "image/png", 100);
         storage.put(document(empty).s3Key(), new byte[0], Map.of());
         assertThat(finalise(empty).getBody()).contains("\"code\":\"document-empty\"");
-        assertThat(storage.objects).isEmpty();
+        assertThat(storage.holdsNothing(document(empty).s3Key())).isTrue();
 
         String big = start("INCOME_PROOF", "image/png", 100);
         byte[] huge = new byte[(int) (10 * 1024 * 1024 + 1)];
         System.arraycopy(FileSignatureTest.PNG, 0, huge, 0, FileSignatureTest.PNG.length);
         storage.put(document(big).s3Key(), huge, Map.of());
         assertThat(finalise(big).getBody()).contains("\"code\":\"document-too-big\"");
-        assertThat(storage.objects).isEmpty();
+        assertThat(storage.holdsNothing(document(big).s3Key())).isTrue();
     }
 
     @Test
     void whileGuardDutyHasNotAnsweredTheDocumentIsScanningAndKeepsItsExpiry() {
         profile(APPLICANT, RegistrationStatus.DRAFT);
         DocumentsHandler guardDuty = new DocumentsHandler(new DocumentService(profiles, records, storage,
-                new GuardDutyTagScanner(storage), new DocumentSettings("docs", Duration.ofMinutes(10), Duration.ofMinutes(5)),
+                new GuardDutyTagScanner(storage), InMemoryPorts.NO_MENTOR_APPLICATIONS, new DocumentSettings("docs", Duration.ofMinutes(10), Duration.ofMinutes(5)),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         String id = start("INCOME_PROOF", "image/jpeg", FileSignatureTest.JPEG.length);
         String key = document(id).s3Key();
@@ -235,5 +236,99 @@ class DocumentsHandlerTest {
         assertThat(call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", "a/b", "documentId", id)).getStatusCode()).isEqualTo(404);
         assertThat(records.audit).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ abuse limits (docs/adr/0022)
+
+    private APIGatewayV2HTTPResponse startRaw(long size) {
+        return call(START, Events.claims(APPLICANT, "seoul", "applicants"),
+                "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":" + size + "}", null);
+    }
+
+    @Test
+    void theSixthOpenUploadUrlIsRefusedWithWhenToTryAgainAndFinalisingOneFreesAPlace() {
+        profile(APPLICANT, RegistrationStatus.DRAFT);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(start("INCOME_PROOF", "application/pdf", FileSignatureTest.PDF.length));
+        }
+        int writes = records.writes;
+        APIGatewayV2HTTPResponse sixth = startRaw(FileSignatureTest.PDF.length);
+        assertThat(sixth.getStatusCode()).isEqualTo(429);
+        assertThat(sixth.getHeaders()).containsEntry("content-type", "application/problem+json");
+        Map<String, Object> problem = Json.readObject(sixth.getBody());
+        assertThat(problem).containsEntry("code", "document-uploads-open-limit").containsEntry("maxOpenUploads", 5);
+        // the first URL expires 10 minutes after NOW: that is when a place frees
+        assertThat(((Number) problem.get("retryAfterSeconds")).longValue()).isBetween(600L, 601L);
+        assertThat(records.writes).isEqualTo(writes);
+        // finalising one (here: nothing arrived) closes its URL
+        assertThat(finalise(ids.get(0)).getBody()).contains("\"code\":\"document-no-file\"");
+        assertThat(startRaw(FileSignatureTest.PDF.length).getStatusCode()).isEqualTo(201);
+        assertThat(startRaw(FileSignatureTest.PDF.length).getStatusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void bytesAreCountedAcrossUploadsAndGivenBackOnlyWhenNothingArrived() {
+        profile(APPLICANT, RegistrationStatus.DRAFT);
+        long tenMegabytes = 10L * 1024 * 1024;
+        for (int i = 0; i < 10; i++) {
+            String id = start("INCOME_PROOF", "application/pdf", tenMegabytes);
+            byte[] junk = new byte[16];
+            storage.put(document(id).s3Key(), junk, Map.of()); // arrived, refused as the wrong type: its bytes stay counted
+            assertThat(finalise(id).getBody()).contains("document-wrong-type");
+        }
+        APIGatewayV2HTTPResponse over = startRaw(1);
+        assertThat(over.getStatusCode()).isEqualTo(422);
+        assertThat(Json.readObject(over.getBody())).containsEntry("code", "document-upload-bytes-limit")
+                .containsEntry("maxBytes", 100 * 1024 * 1024).containsEntry("usedBytes", 100 * 1024 * 1024);
+    }
+
+    @Test
+    void anUploadWhereNothingArrivedGivesItsBytesBack() {
+        profile(APPLICANT, RegistrationStatus.DRAFT);
+        long tenMegabytes = 10L * 1024 * 1024;
+        for (int i = 0; i < 12; i++) {
+            String id = start("INCOME_PROOF", "application/pdf", tenMegabytes);
+            assertThat(finalise(id).getBody()).contains("document-no-file");
+        }
+        assertThat(records.bytes.get("seoul/" + APPLICANT)).isZero();
+    }
+
+    @Test
+    void aReviewerReadsNoDocumentOfAnApplicationNotBeforeThem() {
+        for (RegistrationStatus status : new RegistrationStatus[] {RegistrationStatus.DRAFT, RegistrationStatus.REJECTED,
+                RegistrationStatus.APPROVED}) {
+            profiles.byKey.clear();
+            profile(APPLICANT, status == RegistrationStatus.APPROVED ? RegistrationStatus.SUBMITTED : status);
+            String id = start("INCOME_PROOF", "application/pdf", FileSignatureTest.PDF.length);
+            storage.put(document(id).s3Key(), FileSignatureTest.PDF, Map.of());
+            finalise(id);
+            if (status == RegistrationStatus.APPROVED) {
+                profiles.byKey.clear();
+                profile(APPLICANT, RegistrationStatus.APPROVED);
+            }
+            APIGatewayV2HTTPResponse response = call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
+                    Map.of("userId", APPLICANT, "documentId", id));
+            assertThat(response.getStatusCode()).as(status.name()).isEqualTo(409);
+            assertThat(response.getBody()).contains("\"code\":\"document-application-not-submitted\"");
+        }
+        assertThat(records.audit).isEmpty();
+    }
+
+    @Test
+    void aMentorApplicantsDocumentIsReadableOnlyWhileTheirApplicationIsUnderReview() {
+        profile(APPLICANT, RegistrationStatus.DRAFT);
+        String id = start("TRANSCRIPT", "application/pdf", FileSignatureTest.PDF.length);
+        storage.put(document(id).s3Key(), FileSignatureTest.PDF, Map.of());
+        finalise(id);
+        java.util.Set<String> underReview = new java.util.HashSet<>();
+        DocumentsHandler withRecruitment = new DocumentsHandler(new DocumentService(profiles, records, storage,
+                new EicarScanner(storage), (tenant, userId, documentId) -> underReview.contains(userId + "/" + documentId),
+                new DocumentSettings("docs", Duration.ofMinutes(10), Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC)));
+        APIGatewayV2HTTPEvent event = Events.http(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null, "en");
+        event.setPathParameters(Map.of("userId", APPLICANT, "documentId", id));
+        assertThat(withRecruitment.handleRequest(event, null).getBody()).contains("document-application-not-submitted");
+        underReview.add(APPLICANT + "/" + id);
+        assertThat(withRecruitment.handleRequest(event, null).getStatusCode()).isEqualTo(200);
     }
 }

@@ -16,11 +16,18 @@ import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
+import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.registration.domain.RegistrationRefusal;
+import kr.seoullearn.registration.domain.UploadAllowance;
+import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /** In-memory stand-ins for the function's ports: unit tests without I/O (the ITs use the real adapters). */
 final class InMemoryPorts {
     private InMemoryPorts() {}
+
+    /** Nobody has a mentor application under review. */
+    static final MentorApplications NO_MENTOR_APPLICATIONS = (tenant, userId, documentId) -> false;
 
     static final class Profiles implements ProfileRepository {
         final Map<String, Profile> byKey = new HashMap<>();
@@ -43,6 +50,9 @@ final class InMemoryPorts {
 
     static final class Records implements DocumentRecords {
         final Map<String, Document> documents = new LinkedHashMap<>();
+        /** Per person: the open upload URLs (documentId → expiry) and the bytes granted, as the real allowance keeps them. */
+        final Map<String, Map<String, Instant>> open = new HashMap<>();
+        final Map<String, Long> bytes = new HashMap<>();
         final List<String> audit = new ArrayList<>();
         final Profiles profiles;
         int writes;
@@ -56,7 +66,16 @@ final class InMemoryPorts {
         }
 
         @Override
-        public void create(Document d) {
+        public void create(Document d, Instant urlExpiresAt) {
+            String person = d.tenant() + "/" + d.userId();
+            Map<String, Instant> mine = open.computeIfAbsent(person, p -> new HashMap<>());
+            UploadAllowance allowance = new UploadAllowance(mine, bytes.getOrDefault(person, 0L));
+            allowance.refusal(d.createdAt(), d.declaredSize()).ifPresent(refusal -> {
+                throw new ProblemException(refusal, allowance.details(refusal, d.createdAt()));
+            });
+            mine.keySet().removeAll(allowance.stale(d.createdAt()));
+            mine.put(d.documentId(), urlExpiresAt);
+            bytes.merge(person, d.declaredSize(), Long::sum);
             writes++;
             documents.put(key(d.tenant(), d.userId(), d.documentId()), d);
         }
@@ -67,9 +86,21 @@ final class InMemoryPorts {
         }
 
         @Override
-        public void settle(Document d) {
+        public boolean settle(Document d, DocumentStatus from) {
+            Document current = documents.get(key(d.tenant(), d.userId(), d.documentId()));
+            if (current == null || current.status() != from) {
+                return false;
+            }
+            if (from == DocumentStatus.AWAITING_UPLOAD) {
+                String person = d.tenant() + "/" + d.userId();
+                open.getOrDefault(person, new HashMap<>()).remove(d.documentId());
+                if (RegistrationRefusal.DOCUMENT_NO_FILE.code().equals(d.reason())) {
+                    bytes.merge(person, -d.declaredSize(), Long::sum);
+                }
+            }
             writes++;
             documents.put(key(d.tenant(), d.userId(), d.documentId()), d);
+            return true;
         }
 
         @Override
@@ -106,7 +137,7 @@ final class InMemoryPorts {
         public UploadUrl presignUpload(String key, DocumentContentType type, long size, Map<String, String> tagSet, Duration ttl) {
             presigned.add("PUT " + key + " " + type.mediaType() + " " + size + " " + tagSet + " " + ttl);
             return new UploadUrl(URI.create("https://bucket.example/" + key + "?signed"),
-                    Map.of("content-type", type.mediaType(), "x-amz-tagging", "state=unsubmitted"),
+                    Map.of("content-type", type.mediaType(), "if-none-match", "*", "x-amz-tagging", "state=unsubmitted"),
                     Instant.parse("2026-03-01T00:10:00Z"));
         }
 
@@ -127,6 +158,17 @@ final class InMemoryPorts {
             ranged++;
             byte[] content = objects.get(key);
             return Arrays.copyOf(content, Math.min(count, content.length));
+        }
+
+        @Override
+        public void seal(String key, Map<String, String> tagSet) {
+            put(key, new byte[0], tagSet);
+        }
+
+        /** What is stored under the key is nothing (absent, or the empty object a refusal leaves). */
+        boolean holdsNothing(String key) {
+            byte[] content = objects.get(key);
+            return content == null || content.length == 0;
         }
 
         @Override

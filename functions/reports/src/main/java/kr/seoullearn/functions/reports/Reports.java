@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import kr.seoullearn.figures.domain.Figure;
 import kr.seoullearn.figures.domain.FiguresRefusal;
@@ -52,11 +54,19 @@ public final class Reports {
         }
     }
 
+    /** A number as the reports write them: never taken for a formula, even when negative. */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    static final String CSV_TYPE = "text/csv; charset=utf-8";
+    /** How long an export's download URL lives. */
+    static final Duration DOWNLOAD_TTL = Duration.ofMinutes(5);
+
     private final ProgrammeFigures figures;
+    private final ExportStorage exports;
     private final Clock clock;
 
-    public Reports(ProgrammeFigures figures, Clock clock) {
+    public Reports(ProgrammeFigures figures, ExportStorage exports, Clock clock) {
         this.figures = figures;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -205,18 +215,44 @@ public final class Reports {
         return csv.toString();
     }
 
-    /** The month's de-identified rows: pseudonyms, codes and dates; no names, contacts or birth dates. */
-    public String extractCsv(Caller caller, String tenantParam, String monthParam, Language language) {
+    /** What an export came to: where to fetch it (briefly), and how big it is. */
+    public record Export(ExportStorage.DownloadUrl url, String fileName, long rows, long bytes, int parts, int mostHeld) {}
+
+    /**
+     * The month's de-identified rows (pseudonyms, codes and dates; no names, contacts or birth
+     * dates), written to storage as they are read: a page of rows at a time into parts of at
+     * least 5 MiB, never the whole month in memory, then a 5-minute download URL.
+     */
+    public Export extract(Caller caller, String tenantParam, String monthParam, Language language) {
         TenantId tenant = authorise(caller, tenantParam);
         YearMonth month = month(monthParam);
-        StringBuilder csv = new StringBuilder();
-        line(csv, label(language, "csv.date"), label(language, "csv.pseudonym"), label(language, "csv.event"),
-                label(language, "csv.status"), label(language, "csv.level"), label(language, "csv.district"),
-                label(language, "csv.categories"), label(language, "csv.provider"));
-        for (var r : figures.rows(tenant, month)) {
-            line(csv, r.date(), r.pseudonym(), r.event(), r.status(), r.level(), r.district(), r.categories(), r.provider());
+        String fileName = "seoul-learn-extract-" + month + ".csv";
+        String key = "exports/" + tenant.value() + "/" + month + "/extract-" + UUID.randomUUID() + ".csv";
+        ExportStorage.Upload upload = exports.start(key, CSV_TYPE);
+        long[] rows = {0};
+        CsvParts out = new CsvParts(upload, ExportStorage.MIN_PART_BYTES);
+        try {
+            out.write(BOM.getBytes(StandardCharsets.UTF_8));
+            write(out, label(language, "csv.date"), label(language, "csv.pseudonym"), label(language, "csv.event"),
+                    label(language, "csv.status"), label(language, "csv.level"), label(language, "csv.district"),
+                    label(language, "csv.categories"), label(language, "csv.provider"));
+            figures.eachRow(tenant, month, r -> {
+                write(out, r.date(), r.pseudonym(), r.event(), r.status(), r.level(), r.district(), r.categories(), r.provider());
+                rows[0]++;
+            });
+            out.close();
+        } catch (RuntimeException e) {
+            upload.abort();
+            throw e;
         }
-        return csv.toString();
+        return new Export(exports.presign(key, CSV_TYPE, fileName, DOWNLOAD_TTL), fileName, rows[0], out.total(), out.parts(),
+                out.mostHeld());
+    }
+
+    private static void write(CsvParts out, String... values) {
+        StringBuilder line = new StringBuilder(256);
+        line(line, values);
+        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** "applications.submitted.LOW_INCOME" → "신청(저소득)": the label of its first two parts, then the rest. */
@@ -283,13 +319,17 @@ public final class Reports {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is made text. */
+    /**
+     * RFC 4180 quoting; a cell that a spreadsheet would run as a formula (a leading {@code = + - @},
+     * tab or carriage return) is made text with a leading apostrophe (OWASP, CSV injection). A
+     * plain number is left as it is: it cannot be a formula.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
         String v = value;
-        if (!v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

@@ -2,20 +2,25 @@ package kr.seoullearn.functions.reports;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.figures.port.ProgrammeFigures;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 
-/** The routes of template.yaml's ReportsFunction: the dashboard and the monthly CSV reports. */
+/**
+ * The routes of template.yaml's ReportsFunction: the dashboard, the month's figures as CSV, and
+ * the month's extract, written to S3 and answered with a short-lived download URL.
+ */
 public class ReportsHandler extends ApiFunction {
     private final Reports reports;
 
     public ReportsHandler() {
-        this(new Reports(Beans.get(ProgrammeFigures.class), Clock.systemUTC()));
+        this(new Reports(Beans.get(ProgrammeFigures.class), S3Exports.of(Beans.get(FunctionEnvironment.class)), Clock.systemUTC()));
     }
 
     public ReportsHandler(Reports reports) {
@@ -31,9 +36,22 @@ public class ReportsHandler extends ApiFunction {
                 "GET /api/admin/reports/{month}/figures.csv", r -> csv(reports.figuresCsv(r.caller(),
                         r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language()),
                         "figures", r.pathParameter("month").orElse("")),
-                "GET /api/admin/reports/{month}/extract.csv", r -> csv(reports.extractCsv(r.caller(),
-                        r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language()),
-                        "extract", r.pathParameter("month").orElse("")));
+                "GET /api/admin/reports/{month}/extract.csv", r -> download(reports.extract(r.caller(),
+                        r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language())));
+    }
+
+    /**
+     * The extract is not in the response (a month can pass Lambda's 6 MB response limit): it was
+     * written to S3, and the answer is a 5-minute URL to fetch it from.
+     */
+    private static APIGatewayV2HTTPResponse download(Reports.Export export) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", export.url().url().toString());
+        body.put("expiresAt", export.url().expiresAt().toString());
+        body.put("fileName", export.fileName());
+        body.put("rows", export.rows());
+        body.put("bytes", export.bytes());
+        return ApiResponses.json(200, body);
     }
 
     /** UTF-8 with a byte order mark, so that spreadsheet software reads the Korean right. */

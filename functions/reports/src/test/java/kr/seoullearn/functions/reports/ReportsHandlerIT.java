@@ -61,18 +61,26 @@ class ReportsHandlerIT {
     static ApplicationStore applications;
     static LaptopLedger laptops;
     static ReportsHandler handler;
+    static Reports reports;
+    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     static EligibilityProgramme seoulProgramme;
 
     @BeforeAll
     static void stack() {
-        stack = TestStack.create("reports");
+        stack = TestStack.withLocalS3("reports");
         dynamo = stack.aws().dynamoDb();
         applications = RegistrationStorage.applications(dynamo, stack.table());
         laptops = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
-        handler = new ReportsHandler(new Reports(FiguresStorage.reads(counted, stack.table(),
+        reports = new Reports(FiguresStorage.reads(counted, stack.table(),
                 CatalogueStorage.donatedSeats(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.districtStock(counted, stack.table())),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                S3Exports.of(stack.bucket("DocumentsBucket"), stack.aws().region(), stack.s3Endpoint(),
+                        software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
+                        software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                        kr.seoullearn.local.aws.LocalAws.ACCESS_KEY, kr.seoullearn.local.aws.LocalAws.SECRET_KEY))),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new ReportsHandler(reports);
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", "seoul"), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
                 Set.of(SchoolLevel.values()), 1, null);
@@ -228,7 +236,17 @@ class ReportsHandlerIT {
 
         var extract = call("GET /api/admin/reports/{month}/extract.csv", "seoul", Map.of("month", "2026-11"), null, "reviewers");
         assertThat(extract.getStatusCode()).isEqualTo(200);
-        String rows = extract.getBody();
+        assertThat(extract.getHeaders()).containsEntry("content-type", "application/json");
+        Map<String, Object> answer = Json.readObject(extract.getBody());
+        assertThat(answer).containsEntry("fileName", "seoul-learn-extract-2026-11.csv").containsKeys("url", "expiresAt", "rows", "bytes");
+        // signed with the real clock (S3 checks it), valid for 5 minutes
+        assertThat(Instant.parse((String) answer.get("expiresAt"))).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+        assertThat((String) answer.get("url")).contains("X-Amz-Expires=300");
+        var download = fetch((String) answer.get("url"));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("content-disposition")).contains("attachment; filename=\"seoul-learn-extract-2026-11.csv\"");
+        String rows = new String(download.body(), StandardCharsets.UTF_8);
+        assertThat(download.body().length).isEqualTo(((Number) answer.get("bytes")).intValue());
         assertThat(rows).startsWith("\uFEFF날짜,가명 ID,구분,상태,학교급,자치구,지원 유형,제공기관\r\n");
         assertThat(rows).contains(",APPLICATION,APPROVED,MIDDLE,guro-gu,LOW_INCOME,")
                 .contains(FigureRow.pseudonym(TenantId.SEOUL, a.userId()))
@@ -309,6 +327,81 @@ class ReportsHandlerIT {
         while (!pending.isEmpty()) {
             Map<String, List<WriteRequest>> request = pending;
             var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+
+    static java.net.http.HttpResponse<byte[]> fetch(String url) {
+        try {
+            return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Issue: a month of more than ~55k rows passed Lambda's 6 MB response limit. GIVEN 60,000 rows
+     * in a month (seeded with BatchWriteItem), WHEN the extract is asked for, THEN it is written to
+     * S3 in parts of at least 5 MiB, the answer is a small JSON with a URL, the CSV behind the URL
+     * has every row, and the export never held more than one part and a line.
+     */
+    @Test
+    void givenSixtyThousandRowsInAMonthThenTheExtractGoesThroughS3InPartsWithBoundedMemory() {
+        TenantId tenant = new TenantId("export-60k");
+        int count = 60_000;
+        seedRows(dynamo, stack.table(), tenant, java.time.YearMonth.of(2026, 10), count);
+        var caller = kr.seoullearn.platform.identity.Caller.fromClaims(Events.claims("staff-x", tenant.value(), "admins"));
+        Reports.Export export = reports.extract(caller, null, "2026-10", Language.EN);
+        assertThat(export.rows()).isEqualTo(count);
+        assertThat(export.parts()).isGreaterThanOrEqualTo(2);
+        // bounded: one part (5 MiB) and a line, whatever the month's size (here about 9 MB)
+        assertThat(export.bytes()).isGreaterThan(ExportStorage.MIN_PART_BYTES);
+        assertThat(export.mostHeld()).isLessThanOrEqualTo(ExportStorage.MIN_PART_BYTES + 64 * 1024);
+        var download = fetch(export.url().url().toString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat((long) download.body().length).isEqualTo(export.bytes());
+        String csv = new String(download.body(), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n", -1)).hasSize(count + 2); // header, rows, and the empty string after the last CRLF
+        assertThat(csv).contains(",p-seed-last-row-0000000,").endsWith("i-scream-edu\r\n");
+    }
+
+    /** {@code count} extract rows of {@code month}, in the documented shape (docs/data-model.md), 25 to a BatchWriteItem. */
+    public static void seedRows(DynamoDbClient client, String table, TenantId tenant, java.time.YearMonth month, int count) {
+        String pk = Keys.tenant(tenant, "ROWS", month.toString());
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(i * 30L);
+            // a real pseudonym's length (p + 20 hex digits), the last one findable
+            String pseudonym = i == count - 1 ? "p-seed-last-row-0000000" : FigureRow.pseudonym(tenant, "seed-" + i);
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(Keys.PK, AttributeValue.fromS(pk));
+            item.put(Keys.SK, AttributeValue.fromS(at + "#" + pseudonym + "#" + String.format("%08x", i)));
+            item.put("type", AttributeValue.fromS("EXTRACT_ROW"));
+            item.put("date", AttributeValue.fromS(at.toString().substring(0, 10)));
+            item.put("pseudonym", AttributeValue.fromS(pseudonym));
+            item.put("event", AttributeValue.fromS("ENROLMENT"));
+            item.put("status", AttributeValue.fromS("ENROLLED"));
+            item.put("level", AttributeValue.fromS("MIDDLE"));
+            item.put("district", AttributeValue.fromS("dongdaemun-gu"));
+            item.put("categories", AttributeValue.fromS("LOW_INCOME;MULTICULTURAL"));
+            item.put("provider", AttributeValue.fromS("i-scream-edu"));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25) {
+                writeAll(client, table, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            writeAll(client, table, batch);
+        }
+    }
+
+    private static void writeAll(DynamoDbClient client, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> request = pending;
+            var response = client.batchWriteItem(b -> b.requestItems(request));
             pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
         }
     }

@@ -24,8 +24,20 @@ import org.junit.jupiter.api.Test;
  */
 class ReportsTest {
     private final List<String> touched = new ArrayList<>();
-    private final ReportsHandler handler = new ReportsHandler(new Reports(figures(),
+    private final ReportsHandler handler = new ReportsHandler(new Reports(figures(), exports(),
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
+
+    /** Storage that fails when touched: a refused request never starts an export. */
+    private ExportStorage exports() {
+        return (ExportStorage) Proxy.newProxyInstance(ExportStorage.class.getClassLoader(), new Class<?>[] {ExportStorage.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "exports" : null;
+                    }
+                    touched.add(method.getName());
+                    throw new AssertionError("export storage used: " + method.getName());
+                });
+    }
 
     private ProgrammeFigures figures() {
         return (ProgrammeFigures) Proxy.newProxyInstance(ProgrammeFigures.class.getClassLoader(), new Class<?>[] {ProgrammeFigures.class},
@@ -108,5 +120,51 @@ class ReportsTest {
         assertThat(Reports.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(Reports.cell("a,b")).isEqualTo("\"a,b\"");
         assertThat(Reports.cell(null)).isEmpty();
+        // every character a spreadsheet starts a formula with, and tab and carriage return
+        assertThat(Reports.cell("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
+        assertThat(Reports.cell("-2+3+cmd|' /C calc'!A0")).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+        assertThat(Reports.cell("@SUM(1+1)*cmd|' /C calc'!A0")).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(Reports.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(Reports.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(Reports.cell("-")).isEqualTo("'-");
+        // a plain number (a count, even a negative one) stays a number
+        assertThat(Reports.cell("-3")).isEqualTo("-3");
+        assertThat(Reports.cell("42")).isEqualTo("42");
+        assertThat(Reports.cell("2026-11-03")).isEqualTo("2026-11-03");
+    }
+
+    @Test
+    void givenAnExportThenItIsSentInPartsOfFiveMegabytesAndNeverHeldWhole() {
+        List<Integer> parts = new ArrayList<>();
+        boolean[] completed = {false};
+        ExportStorage.Upload upload = new ExportStorage.Upload() {
+            @Override
+            public void part(byte[] bytes, int length) {
+                parts.add(length);
+            }
+
+            @Override
+            public void complete() {
+                completed[0] = true;
+            }
+
+            @Override
+            public void abort() {
+                throw new AssertionError("aborted");
+            }
+        };
+        CsvParts out = new CsvParts(upload, ExportStorage.MIN_PART_BYTES);
+        byte[] line = ("2026-11-03,p-0123456789abcdef,APPLICATION,APPROVED,MIDDLE,guro-gu,LOW_INCOME,mbest\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long lines = 3L * ExportStorage.MIN_PART_BYTES / line.length; // about 15 MB
+        for (long i = 0; i < lines; i++) {
+            out.write(line);
+        }
+        out.close();
+        assertThat(completed[0]).isTrue();
+        assertThat(parts).hasSize(3);
+        assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(ExportStorage.MIN_PART_BYTES));
+        assertThat(parts.stream().mapToLong(Integer::longValue).sum()).isEqualTo(lines * line.length).isEqualTo(out.total());
+        assertThat(out.mostHeld()).isLessThanOrEqualTo(ExportStorage.MIN_PART_BYTES + 64 * 1024);
     }
 }

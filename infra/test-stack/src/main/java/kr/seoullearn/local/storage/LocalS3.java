@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code x-amz-tagging} header), which the bucket's lifecycle rules and GuardDuty's scan
  * results use; see {@link LocalS3Tagging}. CORS allows the web origin to PUT with
  * {@code content-type} and the {@code x-amz-*} headers a presigned upload carries, as the
- * template's bucket rule does.
+ * template's bucket rule does. Conditional writes ({@code If-None-Match: *} on PUT, signed into
+ * the upload URLs) are S3Proxy's own: 412 PreconditionFailed once the key holds an object, as S3.
  * PutPublicAccessBlock answers 501 here (docs/local-cloud.md); the provisioner does not call it.
  */
 public final class LocalS3 implements AutoCloseable {
@@ -56,7 +57,7 @@ public final class LocalS3 implements AutoCloseable {
                 List.of("GET", "HEAD", "PUT"),
                 // S3Proxy matches header names exactly (no wildcard as in S3's x-amz-*): the ones a
                 // browser sends on a presigned PUT or GET
-                List.of("content-type", "x-amz-tagging", "x-amz-date", "x-amz-content-sha256",
+                List.of("content-type", "if-none-match", "x-amz-tagging", "x-amz-date", "x-amz-content-sha256",
                         "x-amz-server-side-encryption", "x-amz-checksum-crc32", "x-amz-sdk-checksum-algorithm"),
                 List.of("etag", "x-amz-request-id", "x-amz-version-id"),
                 null);
