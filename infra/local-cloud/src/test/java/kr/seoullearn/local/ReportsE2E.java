@@ -185,7 +185,21 @@ class ReportsE2E {
         String text = new String(figures.body(), StandardCharsets.UTF_8).substring(1);
         assertThat(text).startsWith("날짜,지표,설명,값\r\n");
 
-        HttpResponse<byte[]> extract = bytes("/api/admin/reports/" + month + "/extract.csv");
+        // the extract is written to S3 as it is read; the answer is a short-lived URL to it (docs/adr/0022)
+        HttpResponse<byte[]> answer = bytes("/api/admin/reports/" + month + "/extract.csv");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String url = (String) Json.readObject(new String(answer.body(), StandardCharsets.UTF_8)).get("url");
+        assertThat(url).contains("/exports/seoul/" + month + "/").contains("X-Amz-Signature=");
+        HttpResponse<byte[]> extract;
+        try {
+            extract = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         assertThat(extract.statusCode()).isEqualTo(200);
         assertThat(extract.body()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String rows = new String(extract.body(), StandardCharsets.UTF_8);

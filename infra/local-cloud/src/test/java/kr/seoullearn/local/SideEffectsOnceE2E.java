@@ -66,12 +66,14 @@ class SideEffectsOnceE2E {
     @Test
     @SuppressWarnings("unchecked")
     void aProviderLeavingRetriedThreeTimesSendsEachLearnerExactlyOneNotice() {
+        // providers and their leaving are the catalogue operators'; seats are the tenant admin's
         String admin = cloud.signIn("admin@seoul-learn.local").idToken();
+        String operator = cloud.signIn("catalogue@seoul-learn.local").idToken();
         String providerId = "t-once-" + UUID.randomUUID().toString().substring(0, 8);
         String suffix = providerId.substring(7);
         String name = "Once Learning " + suffix;
         api("PUT", "/api/admin/providers/" + providerId, "{\"nameKo\":\"한번 학습 " + suffix + "\",\"nameEn\":\"" + name + "\",\"levels\":[\"ELEMENTARY\",\"MIDDLE\"],"
-                + "\"accessUrlTemplate\":\"https://" + providerId + ".example/{tenant}/{learnerRef}\"}", admin, 200);
+                + "\"accessUrlTemplate\":\"https://" + providerId + ".example/{tenant}/{learnerRef}\"}", operator, 200);
         api("PUT", "/api/admin/providers/" + providerId + "/seats", "{\"seats\":2}", admin, 200);
         // two demo learners of Seoul take its two seats; Chungbuk's, where it gave no seats, waits
         List<String[]> seated = new ArrayList<>();
@@ -87,12 +89,12 @@ class SideEffectsOnceE2E {
         // the leaving, sent three times one after another and twice at once (a client's timeouts and retries)
         String grace = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).plusDays(30).toString();
         String body = "{\"graceUntil\":\"" + grace + "\"}";
-        Map<String, Object> first = api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202);
+        Map<String, Object> first = api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202);
         assertThat((Map<String, Object>) first.get("departure")).containsEntry("id", providerId + "@" + grace);
-        api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202);
-        api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202);
-        List.of(CompletableFuture.supplyAsync(() -> api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202)),
-                CompletableFuture.supplyAsync(() -> api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202)))
+        api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202);
+        api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202);
+        List.of(CompletableFuture.supplyAsync(() -> api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202)),
+                CompletableFuture.supplyAsync(() -> api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202)))
                 .forEach(CompletableFuture::join);
 
         // the worker, fired again and again and twice at once; then the reminder runs, repeated
@@ -100,7 +102,7 @@ class SideEffectsOnceE2E {
         List.of(CompletableFuture.supplyAsync(() -> fire(DEPARTURES, null)), CompletableFuture.supplyAsync(() -> fire(DEPARTURES, null)))
                 .forEach(CompletableFuture::join);
         fire(DEPARTURES, null);
-        Map<String, Object> departure = (Map<String, Object>) api("POST", "/api/admin/providers/" + providerId + "/leave", body, admin, 202)
+        Map<String, Object> departure = (Map<String, Object>) api("POST", "/api/admin/providers/" + providerId + "/leave", body, operator, 202)
                 .get("departure");
         assertThat(departure).containsEntry("status", "DONE").containsEntry("learnersTold", 2).containsEntry("waitlistClosed", 1);
         Instant soon = Instant.now().plus(Duration.ofMinutes(1));
