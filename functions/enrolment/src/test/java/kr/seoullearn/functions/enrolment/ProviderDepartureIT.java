@@ -64,8 +64,9 @@ class ProviderDepartureIT {
     }
 
     private Map<String, Object> leave() {
-        var r = f.callWith("POST /api/admin/providers/{providerId}/leave", "admin-seoul", "seoul", Map.of("providerId", "leaver"),
-                "application/json", "{\"graceUntil\":\"2027-01-31\"}", "admins");
+        // a provider's leaving is the catalogue operators' (the shared catalogue is no tenant's)
+        var r = f.callWith("POST /api/admin/providers/{providerId}/leave", "operator-1", null, Map.of("providerId", "leaver"),
+                "application/json", "{\"graceUntil\":\"2027-01-31\"}", "catalogue-operators");
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
         return json(r);
     }
