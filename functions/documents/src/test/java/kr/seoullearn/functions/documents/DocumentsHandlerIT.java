@@ -61,6 +61,8 @@ class DocumentsHandlerIT {
     private static TestStack stack;
     private static final CallCounter dynamoCalls = new CallCounter();
     private static final CallCounter s3Calls = new CallCounter();
+    /** Every request the function's own S3 calls send (its storage signs and sends them itself). */
+    private static final java.util.concurrent.atomic.AtomicInteger storageRequests = new java.util.concurrent.atomic.AtomicInteger();
     private static DynamoDbClient dynamo;
     private static S3Client s3;
     private static S3Presigner presigner;
@@ -84,7 +86,8 @@ class DocumentsHandlerIT {
                 .credentialsProvider(credentials).build();
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         DocumentSettings settings = new DocumentSettings(bucket, Duration.ofMinutes(10), Duration.ofMinutes(5));
-        S3DocumentStorage storage = new S3DocumentStorage(s3, presigner, settings);
+        S3DocumentStorage storage = new S3DocumentStorage(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), credentials,
+                settings.bucket(), counting(UrlConnectionHttpClient.create())));
         RecruitmentLedger recruitment = RecruitmentStorage.ledger(dynamo, stack.table());
         handler = new DocumentsHandler(new DocumentService(profiles, RegistrationStorage.documents(dynamo, stack.table()),
                 storage, new EicarScanner(storage), new DocumentsBeans().mentorApplications(recruitment), settings, Clock.systemUTC()));
@@ -101,6 +104,7 @@ class DocumentsHandlerIT {
     void resetCounters() {
         dynamoCalls.reset();
         s3Calls.reset();
+        storageRequests.set(0);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -187,6 +191,7 @@ class DocumentsHandlerIT {
         // and its place in the allowance); the URL binds type, tags and create-only
         assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
         assertThat(s3Calls.total()).isZero();
+        assertThat(storageRequests).hasValue(0);
         assertThat((String) ticket.get("uploadUrl")).startsWith(stack.s3Endpoint() + "/" + bucket + "/tenant/seoul/applicant/" + sub + "/")
                 .contains("X-Amz-Expires=600").doesNotContain("김민준");
         assertThat(ticket.get("headers")).isEqualTo(Map.of("content-type", "application/pdf", "if-none-match", "*",
@@ -215,9 +220,11 @@ class DocumentsHandlerIT {
         // a retry answers the same and touches nothing
         dynamoCalls.reset();
         s3Calls.reset();
+        storageRequests.set(0);
         assertThat(finalise(sub, ticket.get("documentId")).getBody()).isEqualTo(finalised.getBody());
         assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1));
         assertThat(s3Calls.total()).isZero();
+        assertThat(storageRequests).hasValue(0);
 
         // WHEN a reviewer of the tenant asks for a read URL
         dynamoCalls.reset();
@@ -518,5 +525,21 @@ class DocumentsHandlerIT {
         assertThat(dynamoCalls.count("PutItem") + dynamoCalls.count("UpdateItem")).isZero();
         assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).isEmpty();
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
+    }
+
+    /** An HTTP client that counts each request before sending it. */
+    private static software.amazon.awssdk.http.SdkHttpClient counting(software.amazon.awssdk.http.SdkHttpClient delegate) {
+        return new software.amazon.awssdk.http.SdkHttpClient() {
+            @Override
+            public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest request) {
+                storageRequests.incrementAndGet();
+                return delegate.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+                delegate.close();
+            }
+        };
     }
 }

@@ -36,7 +36,7 @@ class MeHandlerIT {
                 Language.VI, Instant.parse("2026-03-02T00:00:00Z"), 1));
         handler = new MeHandler(profiles, RegistrationStorage.accounts(dynamo, stack.table()),
                 new kr.seoullearn.platform.tenant.DynamoTenantDirectory(dynamo, stack.table()),
-                new kr.seoullearn.platform.cognito.CognitoGroupMembership(stack.aws().cognito()), stack.stack().userPoolId(),
+                new kr.seoullearn.platform.cognito.CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), stack.stack().userPoolId(),
                 java.time.Clock.systemUTC());
     }
 

@@ -70,7 +70,7 @@ final class RecruitmentFixture implements AutoCloseable {
     RecruitmentHandler handler(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
         return new RecruitmentHandler(new Recruitment(RecruitmentStorage.ledger(counted, stack.table()),
-                MentorOnboardingStorage.onboarding(counted, stack.table()), new CognitoGroupMembership(cognito), stack.stack().userPoolId(), clock));
+                MentorOnboardingStorage.onboarding(counted, stack.table()), new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), stack.stack().userPoolId(), clock));
     }
 
     @Override

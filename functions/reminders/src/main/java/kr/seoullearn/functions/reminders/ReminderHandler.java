@@ -18,7 +18,7 @@ import kr.seoullearn.reminders.port.DigestPlans;
 import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.TenantDirectory;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import kr.seoullearn.platform.cognito.CognitoUsers;
 
 /**
  * template.yaml's ReminderFunction: the EventBridge Scheduler schedule (every 15 minutes,
@@ -43,7 +43,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
     private static ReminderRun wire() {
         FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
         CognitoRecipients recipients = new CognitoRecipients(Beans.get(ProfileRepository.class),
-                Beans.get(CognitoIdentityProviderClient.class), env.required("USER_POOL_ID"));
+                Beans.get(CognitoUsers.class), env.required("USER_POOL_ID"));
         ReminderQueue queue = Beans.get(ReminderQueue.class);
         return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),

@@ -226,6 +226,9 @@ final class ReminderRun {
         if (e instanceof AwsServiceException a && a.awsErrorDetails() != null && a.awsErrorDetails().errorCode() != null) {
             return a.awsErrorDetails().errorCode();
         }
+        if (e instanceof kr.seoullearn.platform.aws.AwsCallFailed a) {
+            return a.code();
+        }
         if (e instanceof kr.seoullearn.platform.http.ProblemException p) {
             return p.problem().code();
         }

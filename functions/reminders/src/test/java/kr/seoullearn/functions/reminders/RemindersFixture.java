@@ -48,6 +48,9 @@ class RemindersFixture implements AutoCloseable {
     final DynamoDbClient dynamo;
     final CognitoIdentityProviderClient cognito;
     final SesV2Client ses;
+    /** What the function itself uses: the user pool and SES through their JSON APIs. */
+    final kr.seoullearn.platform.cognito.CognitoUsers users;
+    final kr.seoullearn.platform.aws.AwsJson sesApi;
     final ReminderQueue queue;
     final ReminderSettingsStore settings;
     final ApplicationStore applications;
@@ -59,6 +62,11 @@ class RemindersFixture implements AutoCloseable {
         dynamo = stack.dynamoDb(counter);
         cognito = stack.aws().cognito();
         ses = stack.aws().sesV2();
+        users = kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials());
+        sesApi = kr.seoullearn.platform.aws.AwsJson.sesV2(
+                new kr.seoullearn.platform.aws.FunctionEnvironment(Map.of("AWS_ENDPOINT_URL", stack.aws().endpoint().toString())),
+                new kr.seoullearn.platform.aws.SignedHttp(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
+                        kr.seoullearn.local.aws.LocalAws.credentials(), stack.aws().region(), java.time.Clock.systemUTC()));
         queue = RemindersStorage.queue(dynamo, stack.table());
         settings = RemindersStorage.settings(dynamo, stack.table());
         applications = RegistrationStorage.applications(dynamo, stack.table());
@@ -80,21 +88,21 @@ class RemindersFixture implements AutoCloseable {
 
     /** A run with the real adapters; {@code sender} is the From address (an unverified one makes SES refuse). */
     ReminderRun run(String sender) {
-        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(dynamo, stack.table()), cognito,
+        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(dynamo, stack.table()), users,
                 stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
-                new SesEmailNotifier(ses, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
+                new SesEmailNotifier(sesApi, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
                 CatalogueStorage.publicCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()));
     }
 
     /** A run whose every DynamoDB call goes through this client (e.g. one with more interceptors). */
     ReminderRun runOn(DynamoDbClient client) {
-        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(client, stack.table()), cognito,
+        CognitoRecipients recipients = new CognitoRecipients(RegistrationStorage.profiles(client, stack.table()), users,
                 stack.stack().userPoolId());
         var q = RemindersStorage.queue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), RemindersStorage.settings(client, stack.table()), q,
-                recipients, new SesEmailNotifier(ses, SENDER), RegistrationStorage.applications(client, stack.table()),
+                recipients, new SesEmailNotifier(sesApi, SENDER), RegistrationStorage.applications(client, stack.table()),
                 RegistrationStorage.programmes(client, stack.table()), CatalogueStorage.publicCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()));

@@ -2,24 +2,15 @@ package kr.seoullearn.functions.review;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import kr.seoullearn.platform.aws.AwsClients;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
-import kr.seoullearn.platform.priming.Priming;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import kr.seoullearn.platform.aws.S3Objects;
 
+/** The documents bucket through S3's REST API (docs/adr/0036-slim-aws-calls.md). */
 @Factory
 public class S3ClientFactory {
 
     @Singleton
-    public S3Client s3(FunctionEnvironment env) {
-        Priming.sdkClient(S3Client.class); // SnapStart priming (docs/adr/0018)
-        return S3Client.builder()
-                .region(Region.of(env.region()))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(AwsClients.httpClient())
-                .forcePathStyle(!env.optional("AWS_ENDPOINT_URL_S3", env.optional("AWS_ENDPOINT_URL", "")).isEmpty())
-                .build();
+    public S3Objects documentsBucket(FunctionEnvironment env) {
+        return S3Objects.of(env, env.required("DOCUMENTS_BUCKET"));
     }
 }

@@ -61,7 +61,7 @@ class ReviewHandlerIT {
         bucket = stack.stack().bucket("DocumentsBucket");
         store = RegistrationStorage.applications(dynamo, stack.table());
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
-        handler = new ReviewHandler(new Review(store, new CognitoGroupMembership(cognito), new S3DocumentRetention(s3, bucket),
+        handler = new ReviewHandler(new Review(store, new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), new S3DocumentRetention(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
                 stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 

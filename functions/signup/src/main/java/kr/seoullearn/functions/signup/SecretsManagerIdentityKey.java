@@ -1,17 +1,17 @@
 package kr.seoullearn.functions.signup;
 
 import java.nio.charset.StandardCharsets;
-import kr.seoullearn.platform.aws.AwsClients;
+import java.util.Map;
+import kr.seoullearn.platform.aws.AwsJson;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.aws.SignedHttp;
 import kr.seoullearn.registration.port.IdentityKey;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The identity key from the Secrets Manager secret named by IDENTITY_KEY_SECRET, read once per
  * execution environment on first use — never at init, so a SnapStart snapshot holds no key
- * (docs/adr/0018, 0021). The key is the secret's string as UTF-8 bytes.
+ * (docs/adr/0018, 0021). The key is the secret's string as UTF-8 bytes. GetSecretValue through
+ * Secrets Manager's JSON API (docs/adr/0036-slim-aws-calls.md), not the SDK's client.
  */
 final class SecretsManagerIdentityKey implements IdentityKey {
     private final String secretId;
@@ -29,13 +29,12 @@ final class SecretsManagerIdentityKey implements IdentityKey {
         if (k == null) {
             synchronized (this) {
                 if (key == null) {
-                    try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                            .region(Region.of(env.region()))
-                            .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                            .httpClient(AwsClients.httpClient())
-                            .build()) {
-                        key = secrets.getSecretValue(r -> r.secretId(secretId)).secretString().getBytes(StandardCharsets.UTF_8);
+                    Object secret = AwsJson.secretsManager(env, SignedHttp.of(env))
+                            .call("GetSecretValue", Map.of("SecretId", secretId), true).get("SecretString");
+                    if (!(secret instanceof String text) || text.isEmpty()) {
+                        throw new IllegalStateException("the identity key secret has no SecretString");
                     }
+                    key = text.getBytes(StandardCharsets.UTF_8);
                 }
                 k = key;
             }

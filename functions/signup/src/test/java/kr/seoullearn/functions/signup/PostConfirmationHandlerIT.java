@@ -51,9 +51,9 @@ class PostConfirmationHandlerIT {
                 "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         accounts = RegistrationStorage.accounts(dynamo, stack.table());
-        handler = new PostConfirmationHandler(accounts, new CognitoGroupMembership(cognito), Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new PostConfirmationHandler(accounts, new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), Clock.fixed(NOW, ZoneOffset.UTC));
         tokens = new PreTokenGenerationHandler(accounts, new DynamoTenantDirectory(dynamo, stack.table()),
-                new CognitoSecondFactors(cognito));
+                new CognitoSecondFactors(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())));
     }
 
     private static String signUp(String email, AttributeType... extra) {

@@ -65,7 +65,7 @@ class RegistrationHandlerIT {
             catalogue.save(programme(file));
         }
         handler = new RegistrationHandler(new Registration(RegistrationStorage.applications(dynamo, stack.table()), catalogue,
-                new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(cognito), stack.stack().userPoolId(),
+                new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), stack.stack().userPoolId(),
                 Clock.fixed(NOW, ZoneOffset.UTC), RegistrationStorage.recordsCheckLimits(dynamo, stack.table(), Clock.fixed(NOW, ZoneOffset.UTC)),
                 () -> "a-key-for-this-test-only-32-bytes-or-more".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -52,7 +52,8 @@ public record LocalAws(URI endpoint, String region) {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    private static StaticCredentialsProvider credentials() {
+    /** The emulator's static credentials, for code that signs its own requests. */
+    public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 }

@@ -2,7 +2,6 @@ package kr.seoullearn.platform.cognito;
 
 import jakarta.inject.Singleton;
 import kr.seoullearn.platform.identity.SecondFactors;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * TOTP status through Cognito's AdminGetUser: with the pool's MFA OPTIONAL, a user whose
@@ -12,15 +11,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 @Singleton
 public class CognitoSecondFactors implements SecondFactors {
     static final String SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA";
-    private final CognitoIdentityProviderClient cognito;
+    private final CognitoUsers cognito;
 
-    public CognitoSecondFactors(CognitoIdentityProviderClient cognito) {
+    public CognitoSecondFactors(CognitoUsers cognito) {
         this.cognito = cognito;
     }
 
     @Override
     public boolean totpOn(String userPoolId, String userName) {
-        var user = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(userName));
-        return user.hasUserMFASettingList() && user.userMFASettingList().contains(SOFTWARE_TOKEN_MFA);
+        return cognito.user(userPoolId, userName).map(u -> u.mfaSettings().contains(SOFTWARE_TOKEN_MFA)).orElse(false);
     }
 }
