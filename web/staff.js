@@ -6,7 +6,7 @@
 
 import {
   DISTRICT_KEYS, busy, checkboxes, checkedValues, clearErrors, districtsOf, h, heading, homeLink, pageTitle, setStatus,
-  showFailed, showLoading, showProblem, statusLine, textField, useContext,
+  showFailed, showLoading, showProblem, statusLine, tenants, textField, useContext,
 } from './ui.js';
 
 let ctx = null;
@@ -59,16 +59,19 @@ export function enter(context, root, parts = []) {
 
 async function overview(admin) {
   showLoading(host, heading('staff.title'));
-  const [providers, switches] = admin
-    ? await Promise.all([ctx.api('GET', '/admin/providers'), ctx.api('GET', '/admin/reminders')])
-    : [null, null];
+  const [providers, switches, areas] = admin
+    ? await Promise.all([ctx.api('GET', '/admin/providers'), ctx.api('GET', '/admin/reminders'), tenants()])
+    : [null, null, null];
   if (!ctx.current() || providers?.stale || switches?.stale) return;
+  // the tenant's districts as data (GET /api/tenants), else the ones the app knows
+  const mine = areas?.ok ? (areas.data.items ?? []).find((t) => t.tenant === ctx.me().tenant) : null;
+  const districts = mine?.districts?.length ? mine.districts : districtsOf(ctx.me().tenant);
   const failed = [providers, switches].find((a) => a && !a.ok);
   if (failed) return showFailed(host, 'staff.title', failed, { keepTitle: true, after: [homeLink()], arrive: true });
   host.replaceChildren(heading('staff.title'), h('p', { i18n: admin ? 'staff.intro' : 'staff.introReviewer' }),
     admin ? providersPart(providers.data.items ?? []) : null,
     admin ? remindersPart(switches.data) : null,
-    admin ? officersPart() : null,
+    admin ? officersPart(districts) : null,
     roundPart(),
     homeLink());
   ctx.arrived(host);
@@ -116,7 +119,7 @@ function remindersPart(data) {
     h('h2', { id: 'reminders-heading', i18n: 'staff.reminders' }), form);
 }
 
-function officersPart() {
+function officersPart(districts) {
   const status = statusLine('officers-status');
   const save = h('button', { type: 'submit', class: 'button', id: 'save-officer', i18n: 'staff.officers.save' });
   const form = h('form', { id: 'officers-form', novalidate: true, onsubmit: (e) => {
@@ -134,7 +137,7 @@ function officersPart() {
   } },
   textField({ name: 'officerId', label: 'staff.officers.userId', hint: 'staff.officers.userIdHint', autocomplete: 'off', spellcheck: 'false' }),
   checkboxes({ name: 'districts', legend: 'staff.officers.districts', hint: 'staff.officers.districtsHint',
-    items: districtsOf(ctx.me().tenant).map((d) => ({ value: d, key: DISTRICT_KEYS[d] })) }),
+    items: districts.map((d) => (DISTRICT_KEYS[d] ? { value: d, key: DISTRICT_KEYS[d] } : { value: d, text: d })) }),
   save, status);
   return h('section', { 'aria-labelledby': 'officers-heading', id: 'staff-officers' },
     h('h2', { id: 'officers-heading', i18n: 'staff.officers' }), form);
