@@ -2,7 +2,8 @@
 // its real size: 12–13 px on a 360 px phone as on a desktop) and redrawn when that width
 // changes: category bars (a name above each group of bars, the number at the end of each bar,
 // an axis with ticks and grid lines) and time columns (a y axis with ticks, dates under the
-// x axis, the numbers over the columns when they fit, else over each series' highest column).
+// x axis, the numbers over the columns when they fit, else over each series' highest column,
+// in the series' colour).
 // Loaded only by the dashboard (ADR 33: why hand-drawn and not a chart library).
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -90,7 +91,8 @@ export function timeColumns(box, items, format, dateLabel) {
   const scale = ticks(max, 4);
   const top = scale[scale.length - 1];
   const left = 10 + 7.5 * Math.max(...scale.map((t) => format(t).length));
-  const plotTop = 20;
+  // room over the plot for the numbers (over each other when the series are drawn over each other)
+  const plotTop = 8 + 13 * Math.min(series, 2);
   const plotH = 170;
   const bottom = 30;
   const plotW = width - left - 4;
@@ -108,17 +110,22 @@ export function timeColumns(box, items, format, dateLabel) {
   const columnW = grouped ? (slot * 0.8) / series : slot * 0.8;
   const labelAll = grouped && columnW >= 16;
   const peaks = Array.from({ length: series }, (_, s) => items.reduce((best, item, i) => (item.values[s] > (items[best]?.values[s] ?? -1) ? i : best), 0));
+  const heightOf = (v) => (v > 0 ? Math.max(2, plotTop + plotH - y(v)) : 0);
   items.forEach((item, i) => {
     const x0 = left + i * slot + slot * 0.1;
+    // drawn over each other, the numbers of a day stand over its tallest column, one above the other
+    const tallest = Math.max(...item.values.map(heightOf));
+    let stacked = 0;
     item.values.forEach((v, s) => {
       const w = grouped ? columnW : columnW * (1 - s / (series + 1));
       const x = grouped ? x0 + s * columnW : x0 + (columnW - w) / 2;
-      const h = v > 0 ? Math.max(2, plotTop + plotH - y(v)) : 0;
+      const h = heightOf(v);
       svg.append(el('rect', { x, y: plotTop + plotH - h, width: Math.max(1, w - (grouped ? 1 : 0)), height: h, class: `series-${s}` }));
       if (v > 0 && (labelAll || peaks[s] === i)) {
-        const above = grouped ? 0 : s * 13;
+        const over = grouped ? h : tallest + 13 * stacked++;
         svg.append(el('text', {
-          x: Math.min(Math.max(x + w / 2, left + 8), left + plotW - 8), y: plotTop + plotH - h - 4 - above, class: 'value', 'text-anchor': 'middle',
+          x: Math.min(Math.max(x + w / 2, left + 8), left + plotW - 8), y: plotTop + plotH - over - 4,
+          class: `value value-${s}`, 'text-anchor': 'middle',
         }, format(v)));
       }
     });

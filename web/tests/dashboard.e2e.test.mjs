@@ -141,6 +141,51 @@ test('the charts are readable on a 360 px phone and in print: names, axes with t
 
   // in another language the names follow
   await page.selectOption('#language', 'en');
+  await expectText(page, '#page h1', exactly(messages.en['dashboard.title']), 'the dashboard in English');
+  if (laptops) {
+    await page.waitForFunction((name) => [...document.querySelectorAll('#laptops svg text.category')].some((x) => x.textContent === name),
+      messages.en['district.nowon-gu']);
+  }
   const english = await drawn('laptops');
   if (english) assert.ok(english.categories.includes(messages.en['district.nowon-gu']), 'districts named in English');
+}));
+
+// The daily chart's shape does not depend on where the numbers come from, but a fresh cloud has
+// no applications in the period: the dashboard's real answer is taken and numbers are written
+// into its days (a quiet month: at most 7 a day), so the drawing is checked with known values.
+test('a quiet 90 days on a 360 px phone: the daily chart is a plot with height, dated, its busiest day labelled', { timeout: 180_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  await page.route(/\/api\/admin\/dashboard\?/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.registrationsPerDay = body.registrationsPerDay.map((d, i) => ({ ...d, submitted: [0, 1, 3, 7, 2][i % 5], approved: [0, 1, 2, 4, 1][i % 5] }));
+    await route.fulfill({ response: res, json: body });
+  });
+  await as(page, REVIEWER);
+  await page.selectOption('#language', 'en');
+  await page.goto(`${BASE_URL}/#/dashboard`);
+  await page.locator('#headline').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.selectOption('#period', '90');
+  await page.waitForFunction(() => document.querySelectorAll('#registrations-table tbody tr').length >= 90);
+  const chart = await page.evaluate(() => {
+    const svg = document.querySelector('#registrations svg.chart');
+    const box = svg.getBoundingClientRect();
+    const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+    return {
+      width: box.width, height: box.height, tallest: Math.max(...rects.map((r) => r.height)),
+      ticks: [...svg.querySelectorAll('text.tick')].map((x) => x.textContent),
+      values: [...svg.querySelectorAll('text.value')].map((x) => x.textContent),
+      smallest: Math.min(...[...svg.querySelectorAll('text')].map((x) => x.getBoundingClientRect().height)),
+    };
+  });
+  assert.ok(chart.width <= 360, `fits the screen (${chart.width} px)`);
+  assert.ok(chart.height >= 150 && chart.height <= 260, `a plot of modest height (${chart.height} px), not a large empty box`);
+  assert.ok(chart.tallest >= 140, `the busiest day (7) reaches the top of the plot (${chart.tallest.toFixed(0)} px), not a thin line`);
+  assert.ok(chart.ticks.includes('0') && chart.ticks.some((x) => Number(x) >= 7), `a y axis from 0 past 7 (${chart.ticks.join(' ')})`);
+  assert.ok(chart.ticks.filter((x) => /\d+\/\d+/.test(x)).length >= 3, `dates under the axis (${chart.ticks.join(' ')})`);
+  assert.deepEqual([...chart.values].sort(), ['4', '7'], 'the busiest day of each series is labelled');
+  assert.ok(chart.smallest >= 11, `legible text (${chart.smallest.toFixed(1)} px)`);
+  await fitsSmallScreen(page, 'the dashboard with 90 days');
+  await snap(page, 'dashboard-90-days-360');
+  assert.equal(en['dashboard.title'], await page.locator('#page h1').innerText());
 }));
