@@ -73,15 +73,19 @@ function withToken(send) {
   return send(tokens);
 }
 
-/** Calls the API with the ID token and the page language; answers as call() above. */
+/**
+ * Calls the API with the ID token and the page language; answers as call() above. The body is
+ * sent as JSON, or as it is when it is a Blob (a usage report's CSV, with the Blob's type).
+ */
 export async function api(method, path, body, current = () => true) {
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   return withToken((tokens) => call(path, {
     method,
     headers: headers(tokens, {
       Accept: ACCEPT,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(body === undefined ? {} : { 'Content-Type': raw ? body.type : 'application/json' }),
     }),
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   }, current, { endOn401: true, read: async (res) => ({ data: res.status === 204 ? null : await res.json() }) }));
 }
 

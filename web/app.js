@@ -26,6 +26,8 @@ const PAGES = {
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
+  staff: () => import('./staff.js'),
+  operator: () => import('./operator.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

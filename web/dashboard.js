@@ -1,16 +1,17 @@
 // The programme dashboard (#/dashboard, issue 9) for reviewers and admins of a tenant: headline
 // numbers and four charts — registrations per day, seat use per provider, mentoring sessions
-// per week, laptops per district — each drawn as inline SVG (no chart library, nothing fetched
-// from elsewhere) and each with the same numbers as a table for screen readers and for reading.
+// per week, laptops per district — each drawn as inline SVG by charts.js (names, axes with
+// ticks and the numbers, at the width shown; nothing fetched from elsewhere) and each with the
+// same numbers as a table for screen readers and for reading.
 // The month's figures and de-identified extract download as CSV (UTF-8 with BOM).
 
 import {
   CATEGORY_KEYS, DISTRICT_KEYS, LEVEL_KEYS, h, heading, homeLink, pageTitle, seoulToday, showFailed, showLoading,
   showProblem, useContext,
 } from './ui.js';
+import { categoryBars, timeColumns } from './charts.js';
 
 const PERIODS = [7, 30, 90];
-const SVG = 'http://www.w3.org/2000/svg';
 // The headline numbers of the API's answer, each with its label.
 const HEADLINE = {
   applicationsSubmitted: 'dashboard.headline.applicationsSubmitted',
@@ -31,6 +32,10 @@ const HEADLINE = {
 let ctx = null;
 let host = null;
 let days = 30;
+// The charts on the page, drawn once their figure is placed: [{ box, items, time, n }].
+let drawings = [];
+let lastData = null;
+let widthShown = 0;
 
 export function enter(context, root) {
   ctx = context;
@@ -44,7 +49,26 @@ export function enter(context, root) {
     return {};
   }
   show(true);
-  return {};
+  const resized = () => {
+    const width = host.clientWidth;
+    if (Math.abs(width - widthShown) < 8) return;
+    widthShown = width;
+    drawCharts();
+  };
+  window.addEventListener('resize', resized);
+  // printing draws at the paper's width, and at the screen's again after
+  window.addEventListener('beforeprint', drawCharts);
+  window.addEventListener('afterprint', drawCharts);
+  return {
+    languageChanged() {
+      if (lastData && ctx.current()) render(lastData);
+    },
+    leave() {
+      window.removeEventListener('resize', resized);
+      window.removeEventListener('beforeprint', drawCharts);
+      window.removeEventListener('afterprint', drawCharts);
+    },
+  };
 }
 
 function addDays(iso, n) {
@@ -65,6 +89,8 @@ async function show(first) {
 }
 
 function render(d) {
+  lastData = d;
+  drawings = [];
   const n = (v) => (v == null ? '–' : new Intl.NumberFormat(ctx.locale()).format(v));
   const period = h('label', { for: 'period', i18n: 'dashboard.period' });
   const select = h('select', { id: 'period', onchange: (e) => { days = Number(e.target.value); show(false); } },
@@ -75,13 +101,13 @@ function render(d) {
   const registrations = chart('registrations', 'dashboard.chart.registrations',
     d.registrationsPerDay.map((r) => ({ label: { date: r.day }, values: [r.submitted, r.approved] })),
     ['dashboard.series.submitted', 'dashboard.series.approved'], n,
-    { extra: (r, i) => categories(d.registrationsPerDay[i].byCategory) });
+    { extra: (r, i) => categories(d.registrationsPerDay[i].byCategory), time: true });
   const seats = chart('seats', 'dashboard.chart.seats',
     d.seats.map((s) => ({ label: { text: ctx.language() === 'ko' ? s.nameKo : s.nameEn }, values: [s.used, s.free, s.waitlisted] })),
     ['dashboard.series.used', 'dashboard.series.free', 'dashboard.series.waitlisted'], n);
   const sessions = chart('sessions', 'dashboard.chart.sessions',
     d.sessionsPerWeek.map((w) => ({ label: { date: w.weekOf }, values: [w.booked, w.held, w.noShow, w.cancelled] })),
-    ['dashboard.series.booked', 'dashboard.series.held', 'dashboard.series.noShow', 'dashboard.series.cancelled'], n);
+    ['dashboard.series.booked', 'dashboard.series.held', 'dashboard.series.noShow', 'dashboard.series.cancelled'], n, { time: true });
   const laptops = chart('laptops', 'dashboard.chart.laptops',
     d.laptops.filter((l) => l.loaned || l.waiting || l.reserved || l.inStock).map((l) => ({
       label: DISTRICT_KEYS[l.district] ? { key: DISTRICT_KEYS[l.district] } : { text: l.district },
@@ -112,6 +138,8 @@ function render(d) {
     h('p', { class: 'hint', i18n: 'dashboard.period.shown', args: { from: { date: d.from }, to: { date: d.to } } }),
     h('div', { class: 'field' }, period, select),
     h('h2', { i18n: 'dashboard.headline' }), headline, registrations, seats, sessions, laptops, learners, downloads);
+  widthShown = host.clientWidth;
+  drawCharts();
 }
 
 function categories(byCategory) {
@@ -131,32 +159,15 @@ function row(label, value) {
 }
 
 /**
- * A figure: a grouped bar chart in SVG (hidden from screen readers) above a table of the same
- * numbers (the accessible alternative, also what a reader copies from).
+ * A figure: a chart in SVG (hidden from screen readers; charts.js) with its legend, above a
+ * table of the same numbers (the accessible alternative, also what a reader copies from). The
+ * drawing is made once the figure is on the page (it is drawn at the width it is shown in).
  */
-function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
+function chart(id, titleKey, items, seriesKeys, n, { extra, time = false } = {}) {
   const titleId = `${id}-title`;
-  const max = Math.max(1, ...items.flatMap((i) => i.values));
   const empty = items.every((i) => i.values.every((v) => !v));
-  // many rows (days of a period) are drawn thinner, so that 90 days still fit on a phone screen
-  const barH = items.length > 12 ? 3 : 10;
-  const groupH = seriesKeys.length * barH + (items.length > 12 ? 2 : 8);
-  const labelW = 0; // labels are in the table; the drawing shows proportions
-  const width = 300;
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(groupH, items.length * groupH)}`);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  items.forEach((item, i) => item.values.forEach((v, s) => {
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('x', String(labelW));
-    rect.setAttribute('y', String(i * groupH + s * barH));
-    rect.setAttribute('height', String(barH - 2));
-    rect.setAttribute('width', String(v > 0 ? Math.max(1, (v / max) * (width - labelW)) : 0));
-    rect.setAttribute('class', `series-${s}`);
-    svg.append(rect);
-  }));
+  const drawing = h('div', { class: 'chart-drawing', id: `${id}-drawing` });
+  if (!empty) drawings.push({ box: drawing, items, time, n });
   const legend = h('ul', { class: 'chart-legend', 'aria-hidden': 'true' },
     seriesKeys.map((k, s) => h('li', {}, h('span', { class: `swatch series-${s}` }), h('span', { i18n: k }))));
   const table = h('table', { class: 'table', id: `${id}-table` },
@@ -169,8 +180,30 @@ function chart(id, titleKey, items, seriesKeys, n, { extra } = {}) {
       extra ? h('td', {}, extra(item, i)) : null))));
   return h('figure', { class: 'dashboard-chart', id, 'aria-labelledby': titleId },
     h('figcaption', {}, h('h2', { id: titleId, i18n: titleKey })),
-    empty ? h('p', { i18n: 'dashboard.noData' }) : [svg, legend],
+    empty ? h('p', { i18n: 'dashboard.noData' }) : [legend, drawing],
     h('details', {}, h('summary', { i18n: 'dashboard.showTable' }), table));
+}
+
+// The text of a category label in the page language (keys, server names).
+function labelText(label) {
+  if (label.key) return ctx.t(label.key);
+  return label.text ?? '';
+}
+
+// A short date for an axis: "12. 7." / "7/12" / "7/12" / "12/7", as the language writes it.
+function shortDate(iso) {
+  return new Intl.DateTimeFormat(ctx.locale(), { month: 'numeric', day: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Draws every chart on the page at its width (again after the width or the language changed). */
+function drawCharts() {
+  for (const d of drawings) {
+    if (!d.box.isConnected) continue;
+    d.box.replaceChildren(d.time
+      ? timeColumns(d.box, d.items.map((i) => ({ date: i.label.date, values: i.values })), d.n, shortDate)
+      : categoryBars(d.box, d.items.map((i) => ({ label: labelText(i.label), values: i.values })), d.n));
+  }
 }
 
 // The extract is written to storage by the API, which answers with a short-lived URL to it

@@ -106,6 +106,9 @@ function renderMe() {
   $('next-laptops').hidden = !has('learners', 'district-officers', 'admins');
   $('next-mentoring').hidden = !has('learners', 'mentors', 'reviewers');
   $('next-dashboard').hidden = !has('reviewers', 'admins');
+  // admins: providers, seats, usage reports, reminders, officers, rounds; reviewers: rounds
+  $('next-staff').hidden = !has('reviewers', 'admins');
+  $('next-operator').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
 }
 

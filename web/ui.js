@@ -124,6 +124,27 @@ export const districtsOf = (tenant) => (tenant === 'chungbuk' ? CHUNGBUK : SEOUL
 
 export const TENANT_KEYS = { seoul: 'tenant.seoul', chungbuk: 'tenant.chungbuk' };
 
+// The partner areas, from the API (GET /api/tenants, public): [{ tenant, name: { ko, en, vi, zh },
+// districts }], read once per visit (a failed read is tried again next time); null when unread.
+let tenantsRead = null;
+export function tenants() {
+  tenantsRead ??= ctx.publicApi('GET', '/tenants').then((answer) => {
+    if (answer.ok) return answer;
+    tenantsRead = null;
+    return answer;
+  });
+  return tenantsRead;
+}
+
+/** A tenant's name in the page language (the API gives all four). */
+export const tenantName = (tenant) => tenant?.name?.[ctx.language()] ?? tenant?.name?.en ?? tenant?.tenant ?? '';
+
+/** The tenants in the order of their names in the page language. */
+export function byTenantName(list) {
+  const collator = new Intl.Collator(ctx.locale());
+  return [...list].sort((a, b) => collator.compare(tenantName(a), tenantName(b)));
+}
+
 // Problems the pages word themselves (GOV.UK wording for files); any other code is shown with
 // the title and detail the server sent in the page's language.
 export const PROBLEM_KEYS = {
@@ -293,12 +314,12 @@ export function textArea({ name, label, hint, value, rows = 4 }) {
     h('textarea', { id, name: id, rows, class: 'input', 'aria-describedby': describedBy(name, hint), 'data-control': true }, value ?? ''));
 }
 
-/** options: [{ value, key, args }]; placeholder: a key for the empty first choice. */
+/** options: [{ value, key, args } or { value, text } (the server's words)]; placeholder: a key for the empty first choice. */
 export function selectField({ name, label, hint, options, value, placeholder, onchange }) {
   const id = fieldId(name);
   const select = h('select', { id, name: id, class: 'select', 'aria-describedby': describedBy(name, hint), 'data-control': true, onchange },
     placeholder ? h('option', { value: '', i18n: placeholder }) : null,
-    options.map((o) => h('option', { value: o.value, i18n: o.key, args: o.args })));
+    options.map((o) => h('option', { value: o.value, i18n: o.key, args: o.args }, o.key ? null : o.text)));
   select.value = value ?? '';
   return h('div', { class: 'field', id: `field-${id}` },
     h('label', { class: 'label', for: id, i18n: label }),
@@ -359,7 +380,7 @@ export function seoulToday() {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** items: [{ value, key, hint?: node }]; a checkbox's id is "<name>-<value>". */
+/** items: [{ value, key or text, hint?: node }]; a checkbox's id is "<name>-<value>". */
 export function checkboxes({ name, legend, hint, items, values = [] }) {
   const id = fieldId(name);
   return h('fieldset', { class: 'field', id: `field-${id}`, 'aria-describedby': describedBy(name, hint) },
@@ -372,11 +393,12 @@ export function checkboxes({ name, legend, hint, items, values = [] }) {
           type: 'checkbox', id: itemId, name: id, value: item.value, checked: values.includes(item.value),
           'aria-describedby': item.hint ? `${itemId}-hint` : null, 'data-control': true,
         }),
-        h('label', { for: itemId, i18n: item.key, args: item.args }),
+        h('label', { for: itemId, i18n: item.key, args: item.args }, item.key ? null : item.text),
         item.hint ? h('div', { class: 'choice-hint hint', id: `${itemId}-hint` }, item.hint) : null);
     })));
 }
 
+/** items: [{ value, key } or { value, text } (the server's words)]. */
 export function radios({ name, legend, hint, items, value }) {
   const id = fieldId(name);
   return h('fieldset', { class: 'field', id: `field-${id}`, 'aria-describedby': describedBy(name, hint) },
@@ -386,7 +408,7 @@ export function radios({ name, legend, hint, items, value }) {
       const itemId = `${id}-${item.value}`;
       return h('div', { class: 'choice choice-radio' },
         h('input', { type: 'radio', id: itemId, name: id, value: item.value, checked: value === item.value, 'data-control': true }),
-        h('label', { for: itemId, i18n: item.key }));
+        h('label', { for: itemId, i18n: item.key }, item.key ? null : item.text));
     })));
 }
 

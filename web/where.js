@@ -4,7 +4,8 @@
 // (the pre-token trigger writes the tenant into it) makes the rest of the app that tenant's.
 
 import {
-  TENANT_KEYS, checkedValues, h, heading, homeLink, pageTitle, radios, showErrors, showProblem, useContext,
+  checkedValues, h, heading, homeLink, pageTitle, radios, showErrors, showFailed, showLoading, showProblem, tenantName, tenants,
+  byTenantName, useContext,
 } from './ui.js';
 
 // The page the person was on its way to (router.js tenantStepFirst keeps it).
@@ -26,23 +27,39 @@ export function enter(context, root) {
   ctx = context;
   host = root;
   useContext(ctx);
-  const me = ctx.me();
   pageTitle('where.title');
+  showLoading(host, heading('where.title'));
+  let list = null;
+  // the partner areas come from the API (a new one needs no new code)
+  tenants().then((answer) => {
+    if (!ctx.current() || answer.stale) return;
+    if (!answer.ok) return showFailed(host, 'where.title', answer, { keepTitle: true, after: [homeLink()], arrive: true });
+    list = answer.data.items ?? [];
+    draw(list);
+    ctx.arrived(host);
+  });
+  return {
+    languageChanged() {
+      if (list && ctx.current()) draw(list, checkedValues('tenant')[0]);
+    },
+  };
+}
+
+function draw(list, chosenNow) {
+  const me = ctx.me();
   if (me?.tenant) {
     // chosen once, for good: say where (a move is the programme office's to change)
+    const mine = list.find((t) => t.tenant === me.tenant);
     host.replaceChildren(heading('where.title'),
-      h('p', { id: 'where-chosen', i18n: 'where.chosen', args: { tenant: { key: TENANT_KEYS[me.tenant] ?? 'tenant.seoul' } } }),
+      h('p', { id: 'where-chosen', i18n: 'where.chosen', args: { tenant: mine ? tenantName(mine) : me.tenant } }),
       h('p', { i18n: 'where.hint' }), homeLink());
-    ctx.arrived(host);
-    return {};
+    return;
   }
   const form = h('form', { id: 'where-form', novalidate: true, onsubmit: choose },
-    radios({ name: 'tenant', legend: 'where.legend', hint: 'where.hint',
-      items: Object.entries(TENANT_KEYS).map(([value, key]) => ({ value, key })) }),
+    radios({ name: 'tenant', legend: 'where.legend', hint: 'where.hint', value: chosenNow,
+      items: byTenantName(list).map((t) => ({ value: t.tenant, text: tenantName(t) })) }),
     h('button', { type: 'submit', class: 'button', id: 'where-continue', i18n: 'where.continue' }));
   host.replaceChildren(heading('where.title'), h('p', { i18n: 'where.lead' }), form);
-  ctx.arrived(host);
-  return {};
 }
 
 async function choose(event) {

@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE_URL, PASSWORD, REVIEWER, expectText, exactly, journey, messages, signIn, signOut, snap, useBrowser } from './support.mjs';
+import {
+  BASE_URL, PASSWORD, REVIEWER, expectText, exactly, fitsSmallScreen, journey, messages, signIn, signOut, snap, useBrowser,
+} from './support.mjs';
 
 useBrowser();
 
@@ -72,4 +74,118 @@ test('a learner opening the dashboard is told it is for staff', { timeout: 120_0
   await page.goto(`${BASE_URL}/#/dashboard`);
   await expectText(page, '#page p', exactly(messages.vi['dashboard.notStaff']), 'for staff only, in Vietnamese');
   await snap(page, 'dashboard-learner-vi');
+}));
+
+test('the charts are readable on a 360 px phone and in print: names, axes with ticks, numbers, a daily chart with height', { timeout: 180_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
+  const ko = messages.ko;
+  await as(page, REVIEWER);
+  await page.selectOption('#language', 'ko');
+  await page.goto(`${BASE_URL}/#/dashboard`);
+  await page.locator('#headline').waitFor({ state: 'visible', timeout: 60_000 });
+  assert.equal(page.viewportSize().width, 360, 'a 360 px screen');
+  await fitsSmallScreen(page, 'the dashboard at 360 px');
+
+  // what a chart shows, read from the drawing itself
+  const drawn = (id) => page.evaluate((chartId) => {
+    const svg = document.querySelector(`#${chartId} svg.chart`);
+    if (!svg) return null;
+    const box = svg.getBoundingClientRect();
+    const texts = (cls) => [...svg.querySelectorAll(`text.${cls}`)].map((x) => x.textContent);
+    const smallest = Math.min(...[...svg.querySelectorAll('text')].map((x) => x.getBoundingClientRect().height));
+    const bars = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+    return {
+      width: box.width, height: box.height, categories: texts('category'), ticks: texts('tick'), values: texts('value'), smallest,
+      tallestBar: Math.max(0, ...bars.map((b) => b.height)), pageWidth: document.documentElement.clientWidth,
+    };
+  }, id);
+
+  // seats per provider: each provider named in the drawing as in the table, a number by each bar, an axis with ticks
+  const seats = await drawn('seats');
+  assert.ok(seats, 'the seats chart is drawn');
+  const providers = await page.locator('#seats-table tbody th').allTextContents();
+  assert.deepEqual(seats.categories, providers, 'every provider named in the drawing, as in its table');
+  assert.equal(seats.values.length, providers.length * 3, 'a number at the end of every bar (used, free, waiting)');
+  assert.ok(seats.ticks.length >= 2 && seats.ticks[0] === '0', `an axis with ticks from 0 (${seats.ticks.join(' ')})`);
+  assert.ok(seats.width <= seats.pageWidth, `the drawing fits the screen (${seats.width} px)`);
+  assert.ok(seats.smallest >= 11, `the smallest text is legible (${seats.smallest.toFixed(1)} px)`);
+  const used = await page.locator('#seats-table tbody tr').first().locator('td').first().textContent();
+  assert.equal(seats.values[0], used, 'the first bar\'s number is the table\'s');
+
+  // laptops per district: districts by name
+  const laptops = await drawn('laptops');
+  if (laptops) {
+    assert.ok(laptops.categories.includes('노원구'), `districts named in Korean (${laptops.categories.join(', ')})`);
+    assert.ok(laptops.values.length >= 4, 'numbers by the bars');
+  }
+
+  // applications per day: a plot with height, a y axis with ticks and dates under it, not a line at the bottom of a box
+  const daily = await drawn('registrations');
+  if (daily) {
+    assert.ok(daily.height >= 150 && daily.height <= 260, `a plot of modest height (${daily.height} px)`);
+    assert.ok(daily.tallestBar >= 100, `the busiest day reaches up the plot (${daily.tallestBar.toFixed(0)} px)`);
+    assert.ok(daily.ticks.filter((x) => /\d+\.\s*\d+\.|\d+\/\d+/.test(x)).length >= 2, `dates under the axis (${daily.ticks.join(' ')})`);
+    assert.ok(daily.values.length >= 1, 'the highest day\'s number is shown');
+    assert.ok(daily.smallest >= 11, `legible text (${daily.smallest.toFixed(1)} px)`);
+  } else {
+    await expectText(page, '#registrations p', exactly(ko['dashboard.noData']), 'an empty period is said in words');
+  }
+  await snap(page, 'dashboard-charts-360');
+
+  // in print (A4 portrait): the charts are still drawn with their words, none wider than the paper
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await drawn('seats');
+  assert.deepEqual(printed.categories, providers, 'in print, the providers still named');
+  assert.ok(printed.smallest >= 10, `in print, legible text (${printed.smallest.toFixed(1)} px)`);
+  await page.emulateMedia({ media: 'screen' });
+
+  // in another language the names follow
+  await page.selectOption('#language', 'en');
+  await expectText(page, '#page h1', exactly(messages.en['dashboard.title']), 'the dashboard in English');
+  if (laptops) {
+    await page.waitForFunction((name) => [...document.querySelectorAll('#laptops svg text.category')].some((x) => x.textContent === name),
+      messages.en['district.nowon-gu']);
+  }
+  const english = await drawn('laptops');
+  if (english) assert.ok(english.categories.includes(messages.en['district.nowon-gu']), 'districts named in English');
+}));
+
+// The daily chart's shape does not depend on where the numbers come from, but a fresh cloud has
+// no applications in the period: the dashboard's real answer is taken and numbers are written
+// into its days (a quiet month: at most 7 a day), so the drawing is checked with known values.
+test('a quiet 90 days on a 360 px phone: the daily chart is a plot with height, dated, its busiest day labelled', { timeout: 180_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  await page.route(/\/api\/admin\/dashboard\?/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.registrationsPerDay = body.registrationsPerDay.map((d, i) => ({ ...d, submitted: [0, 1, 3, 7, 2][i % 5], approved: [0, 1, 2, 4, 1][i % 5] }));
+    await route.fulfill({ response: res, json: body });
+  });
+  await as(page, REVIEWER);
+  await page.selectOption('#language', 'en');
+  await page.goto(`${BASE_URL}/#/dashboard`);
+  await page.locator('#headline').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.selectOption('#period', '90');
+  await page.waitForFunction(() => document.querySelectorAll('#registrations-table tbody tr').length >= 90);
+  const chart = await page.evaluate(() => {
+    const svg = document.querySelector('#registrations svg.chart');
+    const box = svg.getBoundingClientRect();
+    const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+    return {
+      width: box.width, height: box.height, tallest: Math.max(...rects.map((r) => r.height)),
+      ticks: [...svg.querySelectorAll('text.tick')].map((x) => x.textContent),
+      values: [...svg.querySelectorAll('text.value')].map((x) => x.textContent),
+      smallest: Math.min(...[...svg.querySelectorAll('text')].map((x) => x.getBoundingClientRect().height)),
+    };
+  });
+  assert.ok(chart.width <= 360, `fits the screen (${chart.width} px)`);
+  assert.ok(chart.height >= 150 && chart.height <= 260, `a plot of modest height (${chart.height} px), not a large empty box`);
+  assert.ok(chart.tallest >= 140, `the busiest day (7) reaches the top of the plot (${chart.tallest.toFixed(0)} px), not a thin line`);
+  assert.ok(chart.ticks.includes('0') && chart.ticks.some((x) => Number(x) >= 7), `a y axis from 0 past 7 (${chart.ticks.join(' ')})`);
+  assert.ok(chart.ticks.filter((x) => /\d+\/\d+/.test(x)).length >= 3, `dates under the axis (${chart.ticks.join(' ')})`);
+  assert.deepEqual([...chart.values].sort(), ['4', '7'], 'the busiest day of each series is labelled');
+  assert.ok(chart.smallest >= 11, `legible text (${chart.smallest.toFixed(1)} px)`);
+  await fitsSmallScreen(page, 'the dashboard with 90 days');
+  await snap(page, 'dashboard-90-days-360');
+  assert.equal(en['dashboard.title'], await page.locator('#page h1').innerText());
 }));

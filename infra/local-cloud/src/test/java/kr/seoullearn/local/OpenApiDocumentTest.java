@@ -77,7 +77,8 @@ class OpenApiDocumentTest {
                 if (!open && !answers.containsKey("401")) {
                     problems.add(key + ": needs a token but documents no 401");
                 }
-                if (!clientError && !key.equals("GET /api/health")) {
+                // the health check and the list of tenants take no input (no parameter, body or token): no 4xx
+                if (!clientError && !key.equals("GET /api/health") && !key.equals("GET /api/tenants")) {
                     problems.add(key + ": no 4xx documented");
                 }
             }

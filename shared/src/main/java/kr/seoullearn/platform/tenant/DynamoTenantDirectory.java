@@ -32,6 +32,37 @@ public class DynamoTenantDirectory implements TenantDirectory {
         return Optional.of(new Tenant(id, item.get("nameKo").s(), item.get("nameEn").s()));
     }
 
+    /**
+     * Every tenant item with its names ({@code nameKo}, {@code nameEn}, and {@code nameVi},
+     * {@code nameZh} when given) and {@code districts} (a list of codes). An item whose id is not
+     * a well-formed tenant id, or that has no Korean and English name, is left out: it never
+     * becomes part of a key.
+     */
+    @Override
+    public List<Listing> listings() {
+        return tenantItems().filter(item -> TenantId.isValid(item.get(Keys.SK).s()) && item.containsKey("nameKo") && item.containsKey("nameEn"))
+                .map(item -> {
+                    Map<String, String> names = new java.util.LinkedHashMap<>();
+                    for (var language : List.of("ko", "en", "vi", "zh")) {
+                        AttributeValue name = item.get("name" + Character.toUpperCase(language.charAt(0)) + language.substring(1));
+                        if (name != null && name.s() != null && !name.s().isBlank()) {
+                            names.put(language, name.s());
+                        }
+                    }
+                    AttributeValue districts = item.get("districts");
+                    List<String> codes = districts == null ? List.of()
+                            : districts.hasL() ? districts.l().stream().map(AttributeValue::s).filter(java.util.Objects::nonNull).toList()
+                            : districts.hasSs() ? districts.ss().stream().sorted().toList() : List.of();
+                    return new Listing(new TenantId(item.get(Keys.SK).s()), names, codes);
+                })
+                .toList();
+    }
+
+    private java.util.stream.Stream<Map<String, AttributeValue>> tenantItems() {
+        return dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.TENANTS)))).items().stream();
+    }
+
     @Override
     public List<Tenant> all() {
         return dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk")

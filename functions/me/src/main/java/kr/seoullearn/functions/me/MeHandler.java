@@ -18,10 +18,12 @@ import kr.seoullearn.registration.port.ProfileRepository;
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their
  * registration stands (one GetItem for someone with a profile; a person the post-confirmation
  * trigger left without an account or group is repaired here). {@code PUT /api/me/tenant}: the
- * tenant step, "where do you live?", once per account.
+ * tenant step, "where do you live?", once per account. {@code GET /api/tenants} (public): the
+ * partner areas to choose from, with their names and districts (TenantListings).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
+    private final TenantListings listings;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
@@ -31,12 +33,14 @@ public class MeHandler extends ApiFunction {
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
+        this.listings = new TenantListings(tenants, clock);
     }
 
     @Override
     protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
         return Map.of(
                 "GET /api/me", r -> ApiResponses.json(200, steps.me(r.caller(), r.language())),
+                "GET /api/tenants", r -> ApiResponses.json(200, listings.list()),
                 "PUT /api/me/tenant", r -> {
                     var caller = r.caller();
                     return ApiResponses.json(200, steps.chooseTenant(caller, r.jsonObject(), r.language()));

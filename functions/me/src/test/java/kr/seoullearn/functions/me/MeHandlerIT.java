@@ -72,4 +72,58 @@ class MeHandlerIT {
         assertThat(response.getBody()).contains("\"userId\":\"learner-2\"").contains("\"tenant\":\"chungbuk\"")
                 .contains("\"registrationStatus\":\"DRAFT\"").doesNotContain("김민준");
     }
+
+    @Test
+    void listsTheTenantItemsWithTheirNamesAndDistrictsInOneQueryAndKeepsThemFiveMinutes() {
+        // GIVEN two partner areas as data (one named only in Korean and English) and an item whose id is no tenant id
+        var pk = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("TENANT");
+        java.util.function.BiFunction<String, java.util.Map<String, String>, java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> item =
+                (id, attrs) -> {
+                    var map = new java.util.HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+                    map.put("PK", pk);
+                    map.put("SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id));
+                    attrs.forEach((k, v) -> map.put(k, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v)));
+                    return map;
+                };
+        var gangwon = item.apply("gangwon", java.util.Map.of("nameKo", "강원특별자치도", "nameEn", "Gangwon State", "nameVi", "Tỉnh Gangwon",
+                "nameZh", "江原特别自治道"));
+        gangwon.put("districts", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(java.util.List.of(
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("chuncheon-si"),
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("wonju-si"))));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(gangwon));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(item.apply("jeju", java.util.Map.of("nameKo", "제주특별자치도", "nameEn", "Jeju"))));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(item.apply("Bad#Id", java.util.Map.of("nameKo", "x", "nameEn", "x"))));
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2027-01-01T00:00:00Z"));
+        MeHandler tenants = new MeHandler(RegistrationStorage.profiles(dynamo, stack.table()), RegistrationStorage.accounts(dynamo, stack.table()),
+                new kr.seoullearn.platform.tenant.DynamoTenantDirectory(dynamo, stack.table()),
+                new kr.seoullearn.platform.cognito.CognitoGroupMembership(stack.aws().cognito()), stack.stack().userPoolId(),
+                new java.time.Clock() {
+                    @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+                    @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+                    @Override public Instant instant() { return clock.get(); }
+                });
+        calls.reset();
+
+        // WHEN anyone (no token) asks
+        APIGatewayV2HTTPResponse first = tenants.handleRequest(Events.http("GET /api/tenants", null, null, "vi"), null);
+
+        // THEN both areas, with four names (English where one is missing) and their districts; the malformed id is left out
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getBody()).contains("{\"tenant\":\"gangwon\",\"name\":{\"ko\":\"강원특별자치도\",\"en\":\"Gangwon State\","
+                        + "\"vi\":\"Tỉnh Gangwon\",\"zh\":\"江原特别自治道\"},\"districts\":[\"chuncheon-si\",\"wonju-si\"]}")
+                .contains("{\"tenant\":\"jeju\",\"name\":{\"ko\":\"제주특별자치도\",\"en\":\"Jeju\",\"vi\":\"Jeju\",\"zh\":\"Jeju\"},\"districts\":[]}")
+                .doesNotContain("Bad#Id");
+        assertThat(calls.snapshot()).containsExactly(java.util.Map.entry("Query", 1));
+
+        // a new area within five minutes is not read again; after five minutes it is listed
+        dynamo.putItem(r -> r.tableName(stack.table()).item(item.apply("busan", java.util.Map.of("nameKo", "부산광역시", "nameEn", "Busan"))));
+        calls.reset();
+        clock.set(clock.get().plusSeconds(299));
+        assertThat(tenants.handleRequest(Events.http("GET /api/tenants", null, null, "en"), null).getBody()).doesNotContain("busan");
+        assertThat(calls.snapshot()).isEmpty();
+        clock.set(clock.get().plusSeconds(2));
+        assertThat(tenants.handleRequest(Events.http("GET /api/tenants", null, null, "en"), null).getBody()).contains("\"tenant\":\"busan\"");
+        assertThat(calls.snapshot()).containsExactly(java.util.Map.entry("Query", 1));
+        assertThat(calls.count("Scan")).isZero();
+    }
 }

@@ -177,4 +177,28 @@ class MeHandlerTest {
         assertThat(me.getBody()).contains("\"registrationStatus\":\"NOT_REGISTERED\"").doesNotContain("\"tenant\"");
         assertThat(joined).as("staff have their groups: no repair").isEmpty();
     }
+
+    @Test
+    void theTenantsArePublicWithFourNamesEachAndAnUnknownMethodOrWrongPathIsNotAnswered() {
+        var directory = new kr.seoullearn.platform.tenant.TenantDirectory() {
+            @Override
+            public Optional<Tenant> find(TenantId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public java.util.List<Tenant> all() {
+                return java.util.List.of(new Tenant(new TenantId("seoul"), "서울특별시", "Seoul"));
+            }
+        };
+        MeHandler handler = new MeHandler(new InMemoryProfiles(), accounts, directory, groups, "pool-1", java.time.Clock.systemUTC());
+        // an API Gateway event with no authorizer claims: the route is public
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/tenants", null, null, "zh"), null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getBody()).isEqualTo("{\"items\":[{\"tenant\":\"seoul\",\"name\":{\"ko\":\"서울특별시\",\"en\":\"Seoul\","
+                + "\"vi\":\"Seoul\",\"zh\":\"Seoul\"},\"districts\":[]}]}");
+        // the same answer with a token
+        assertThat(handler.handleRequest(Events.http("GET /api/tenants", Events.claims("u-1", "seoul", "learners"), null, "ko"), null)
+                .getBody()).isEqualTo(r.getBody());
+    }
 }

@@ -37,7 +37,8 @@ final class Seeder {
     /** The demo users' password (local only; documented in the README). */
     static final String DEMO_PASSWORD = "seoul-demo-2026";
 
-    record Tenant(String id, String nameKo, String nameEn) {}
+    /** A partner area: names in the app's four languages and its districts (GET /api/tenants lists them). */
+    record Tenant(String id, String nameKo, String nameEn, String nameVi, String nameZh, List<String> districts) {}
 
     /** What a demo learner's approved registration says: the catalogue and the laptops go by level and district. */
     record Schooling(SchoolLevel level, Integer grade, String district, LocalDate birthDate) {}
@@ -49,8 +50,14 @@ final class Seeder {
     }
 
     static final List<Tenant> TENANTS = List.of(
-            new Tenant("seoul", "서울특별시", "Seoul Metropolitan City"),
-            new Tenant("chungbuk", "충청북도", "Chungcheongbuk-do"));
+            new Tenant("seoul", "서울특별시", "Seoul", "Thành phố Seoul", "首尔特别市", List.of(
+                    "gangnam-gu", "gangdong-gu", "gangbuk-gu", "gangseo-gu", "gwanak-gu", "gwangjin-gu", "guro-gu",
+                    "geumcheon-gu", "nowon-gu", "dobong-gu", "dongdaemun-gu", "dongjak-gu", "mapo-gu", "seodaemun-gu",
+                    "seocho-gu", "seongdong-gu", "seongbuk-gu", "songpa-gu", "yangcheon-gu", "yeongdeungpo-gu",
+                    "yongsan-gu", "eunpyeong-gu", "jongno-gu", "jung-gu", "jungnang-gu")),
+            new Tenant("chungbuk", "충청북도", "North Chungcheong Province", "Tỉnh Chungcheong Bắc", "忠清北道", List.of(
+                    "cheongju-si", "chungju-si", "jecheon-si", "boeun-gun", "okcheon-gun", "yeongdong-gun",
+                    "jeungpyeong-gun", "jincheon-gun", "goesan-gun", "eumseong-gun", "danyang-gun")));
 
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("learner@seoul-learn.local", "김민준", "seoul", "learners", Language.KO,
@@ -106,7 +113,10 @@ final class Seeder {
                         Keys.SK, AttributeValue.fromS(t.id()),
                         "type", AttributeValue.fromS("TENANT"),
                         "nameKo", AttributeValue.fromS(t.nameKo()),
-                        "nameEn", AttributeValue.fromS(t.nameEn()))));
+                        "nameEn", AttributeValue.fromS(t.nameEn()),
+                        "nameVi", AttributeValue.fromS(t.nameVi()),
+                        "nameZh", AttributeValue.fromS(t.nameZh()),
+                        "districts", AttributeValue.fromL(t.districts().stream().map(AttributeValue::fromS).toList()))));
             }
             progress.accept("seeded tenants " + TENANTS.stream().map(Tenant::id).toList());
             ProgrammeCatalogue catalogue = RegistrationStorage.programmes(dynamo, table);

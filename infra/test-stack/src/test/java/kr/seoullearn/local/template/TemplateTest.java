@@ -19,12 +19,12 @@ class TemplateTest {
     }
 
     @Test
-    void everyRouteLivesUnderApiAndOnlyHealthTheProgrammeAndTheCatalogueArePublic() {
+    void everyRouteLivesUnderApiAndOnlyHealthTheTenantsTheProgrammeAndTheCatalogueArePublic() {
         List<Template.Route> routes = template.routes();
         assertThat(routes).isNotEmpty();
         assertThat(routes).allSatisfy(r -> assertThat(r.path()).startsWith("/api/"));
         assertThat(routes.stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
-                .containsExactlyInAnyOrder("GET /api/health", "GET /api/programmes/{tenant}/current",
+                .containsExactlyInAnyOrder("GET /api/health", "GET /api/tenants", "GET /api/programmes/{tenant}/current",
                         "GET /api/catalog/providers", "GET /api/catalog/courses", "GET /api/catalog/search",
                         "GET /api/catalog/suggest");
         assertThat(routes.stream().map(Template.Route::routeKey)).contains("GET /api/me").doesNotHaveDuplicates();
