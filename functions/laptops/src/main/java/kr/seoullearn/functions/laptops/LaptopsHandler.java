@@ -70,6 +70,7 @@ public class LaptopsHandler extends ApiFunction {
         routes.put("POST /api/laptops/districts/{district}/units", r -> {
             var caller = r.caller();
             caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
+            laptops.desk().managed(caller, district(r)); // another district's is 403 (another tenant's 404) before the body is read
             return ApiResponses.json(201, laptops.loans().registerUnit(caller, district(r), r.jsonObject()));
         });
         routes.put("GET /api/laptops/districts/{district}/overdue", r -> ApiResponses.json(200,

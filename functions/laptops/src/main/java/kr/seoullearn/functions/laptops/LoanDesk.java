@@ -74,13 +74,13 @@ final class LoanDesk {
      */
     Map<String, Object> registerUnit(Caller caller, String district, Map<String, Object> body) {
         caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
+        var counts = desk.managed(caller, district);
         FieldErrors errors = new FieldErrors();
         LaptopAccess.unknownFields(body, UNIT_FIELDS, errors);
         String serial = unitId(body, "serial", errors);
         String assetTag = unitId(body, "assetTag", errors);
         String model = LaptopAccess.text(body, "model", LaptopRules.MAX_MODEL_LENGTH, errors);
         errors.throwIfAny();
-        var counts = desk.managed(caller, district);
         LaptopUnit unit = ledger.registerUnit(new LaptopUnit(caller.tenant(), serial, assetTag, district,
                         model != null ? model : counts.model(), LaptopUnit.Status.AVAILABLE, null, clock.instant()),
                 false, DistrictDesk.officerActor(caller), clock.instant());
