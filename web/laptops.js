@@ -1,8 +1,9 @@
 // Laptops on loan (#/laptops…). Learners: ask for a laptop, see where the request is (with the
-// place in the district's queue), confirm receipt, see the return date, cancel. District
-// officers and admins (#/laptops, #/laptops/<district>): the districts they manage with their
-// counts, a district's queue and requests with the next step for each, stock received or
-// written off, and the audit trail.
+// place in the district's queue), see the return date, cancel. District officers and admins
+// (#/laptops, #/laptops/<district>): the districts they manage with their counts, a district's
+// queue and requests with the next step for each (the hand-over and the return by the unit's
+// serial number), its overdue loans, stock received or written off, and the audit trail.
+// Admins (#/laptops/officers): which districts each officer looks after.
 
 import {
   DISTRICT_KEYS, busy, button, checkboxes, checkedValues, clearErrors, fieldMessage, h, heading, homeLink, pageTitle,
@@ -36,7 +37,11 @@ const NEXT = {
   REJECTED: 'laptops.next.REJECTED',
   CANCELLED: 'laptops.next.CANCELLED',
 };
+const ESCALATION = {
+  REMINDER: 'laptops.escalation.REMINDER', OFFICER: 'laptops.escalation.OFFICER', ADMIN: 'laptops.escalation.ADMIN',
+};
 const DONE = {
+  LOANED: 'laptops.done.LOANED',
   READY_FOR_PICKUP: 'laptops.done.READY_FOR_PICKUP', REJECTED: 'laptops.done.REJECTED', RETURNED: 'laptops.done.RETURNED',
 };
 const COUNTS = {
@@ -55,7 +60,9 @@ export function enter(context, root, parts) {
   host = root;
   useContext(ctx);
   const groups = ctx.me().groups ?? [];
-  if (groups.includes('district-officers') || groups.includes('admins')) {
+  if (groups.includes('admins') && parts[0] === 'officers') {
+    showOfficers();
+  } else if (groups.includes('district-officers') || groups.includes('admins')) {
     if (parts[1] === 'closed') showDistrict(parts[0], null, 'closed');
     else if (parts[1]) showRequest(parts[0], parts[1]);
     else if (parts[0]) showDistrict(parts[0]);
@@ -118,7 +125,6 @@ function requestPart(r) {
     r.reason ? { id: 'fact-reason', label: 'laptops.field.reason', value: h('span', { id: 'request-reason' }, r.reason) } : null,
   ];
   const actions = [];
-  if (r.status === 'READY_FOR_PICKUP') actions.push(button('confirm-receipt', 'laptops.confirmReceipt', () => change(r, 'LOANED')));
   if (['REQUESTED', 'APPROVED', 'READY_FOR_PICKUP'].includes(r.status)) {
     actions.push(button('cancel-request', 'laptops.cancel', () => change(r, 'CANCELLED'), { secondary: true }));
   }
@@ -156,12 +162,12 @@ async function ask(event) {
 }
 
 async function change(r, status) {
-  const btn = $(status === 'LOANED' ? 'confirm-receipt' : 'cancel-request');
+  const btn = $('cancel-request');
   await busy(btn, async () => {
     clearErrors(host);
     const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/status`, { status, version: r.version });
     if (answer.stale) return undefined;
-    if (answer.ok) return showMine({ key: status === 'LOANED' ? 'laptops.received' : 'laptops.cancelled' });
+    if (answer.ok) return showMine({ key: 'laptops.cancelled' });
     return refused(answer);
   });
 }
@@ -197,6 +203,7 @@ async function showDistricts() {
           h('th', { scope: 'row' }, h('a', { href: `#/laptops/${encodeURIComponent(d.district)}` }, districtName(d.district))),
           countsRow(d)))))
       : h('p', { class: 'inset', id: 'no-districts', i18n: 'laptops.noDistricts' }),
+    answer.data.scope === 'tenant' ? h('p', {}, h('a', { href: '#/laptops/officers', id: 'officers-link', i18n: 'laptops.officers' })) : null,
     homeLink());
   ctx.arrived(host);
 }
@@ -214,11 +221,12 @@ const requestsPath = (id, cursor) => `/laptops/districts/${encodeURIComponent(id
 async function showDistrict(id, flash, shown = 'active') {
   showLoading(host);
   state = shown;
-  const [list, audit] = await Promise.all([
+  const [list, audit, overdue] = await Promise.all([
     ctx.api('GET', requestsPath(id)),
     ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/audit`),
+    ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/overdue`),
   ]);
-  if (list.stale || audit.stale) return;
+  if (list.stale || audit.stale || overdue.stale) return;
   const back = single ? h('a', { class: 'back-link', href: '#/', i18n: 'action.home' })
     : h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
   if (!list.ok) return showFailed(host, 'laptops.console', list, { back, arrive: true });
@@ -236,6 +244,7 @@ async function showDistrict(id, flash, shown = 'active') {
       h('caption', { class: 'visually-hidden', i18n: 'laptops.summary' }), countsHead(null), h('tbody', {}, h('tr', {}, countsRow(district)))),
     district.model ? h('p', { class: 'hint' }, tx('laptops.field.model'), ': ', district.model) : null,
     requestsPart(),
+    overdue.ok ? overduePart(overdue.data.loans ?? []) : null,
     stockPart(),
     auditPart(audit.ok ? audit.data.entries ?? [] : []),
     h('p', {}, single ? h('a', { href: '#/', i18n: 'action.home' }) : h('a', { href: '#/laptops', i18n: 'laptops.back' }))]
@@ -274,13 +283,48 @@ function requestsPart() {
       h('tbody', {}, requests.map(requestRow)))
       : h('p', { class: 'inset', id: 'no-requests', i18n: state === 'closed' ? 'laptops.noClosed' : 'laptops.noRequests' }),
     more,
-    h('div', { id: 'reject-panel', hidden: true }));
+    h('div', { id: 'reject-panel', hidden: true }),
+    h('div', { id: 'serial-panel', hidden: true }));
+}
+
+function overduePart(loans) {
+  return h('section', { 'aria-labelledby': 'overdue-heading' },
+    h('h2', { id: 'overdue-heading', i18n: 'laptops.overdue' }),
+    loans.length ? h('table', { class: 'table', id: 'overdue' },
+      h('thead', {}, h('tr', {},
+        ['laptops.field.pickupCode', 'laptops.field.serial', 'laptops.field.dueOn', 'laptops.field.daysOverdue', 'laptops.field.escalation']
+          .map((k) => h('th', { scope: 'col', i18n: k })))),
+      h('tbody', {}, loans.map((l) => h('tr', { 'data-request-id': l.requestId, 'data-escalation': l.escalation },
+        h('td', {}, h('a', { class: 'pickup-code', href: `#/laptops/${encodeURIComponent(l.district)}/${encodeURIComponent(l.requestId)}` }, l.pickupCode)),
+        h('td', {}, l.serial ?? '—'),
+        h('td', {}, h('span', { date: l.dueOn })),
+        h('td', { class: 'number' }, String(l.daysOverdue)),
+        h('td', {}, h('span', { class: 'tag', i18n: ESCALATION[l.escalation] ?? ESCALATION.REMINDER }))))))
+      : h('p', { class: 'inset', id: 'no-overdue', i18n: 'laptops.noOverdue' }));
+}
+
+// The hand-over (LOANED) and the return (RETURNED) name the unit by the serial number on its label.
+function serialForm(r, status) {
+  const panel = $('serial-panel');
+  $('reject-panel').hidden = true;
+  panel.replaceChildren(h('form', { id: 'serial-form', class: 'inset', novalidate: true, onsubmit: (e) => {
+    e.preventDefault();
+    const serial = $('serial').value.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/.test(serial)) return showErrors(host, [{ field: 'serial', message: { key: 'laptops.serial.required' } }]);
+    return act(r, status, $('confirm-serial'), undefined, serial);
+  } },
+  h('h3', { i18n: status === 'LOANED' ? 'laptops.handOverTitle' : 'laptops.returnTitle', args: { code: r.pickupCode } }),
+  textField({ name: 'serial', label: 'laptops.field.serial', hint: 'laptops.serial.hint', maxlength: 40, autocomplete: 'off' }),
+  button('confirm-serial', status === 'LOANED' ? 'laptops.handOver' : 'laptops.recordReturn', null, { type: 'submit' })));
+  panel.hidden = false;
+  $('serial').focus();
 }
 
 function requestRow(r) {
   const actions = [];
   if (r.status === 'APPROVED') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'ready', i18n: 'laptops.markReady', onclick: (e) => act(r, 'READY_FOR_PICKUP', e.currentTarget) }));
-  if (r.status === 'LOANED') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'return', i18n: 'laptops.recordReturn', onclick: (e) => act(r, 'RETURNED', e.currentTarget) }));
+  if (r.status === 'READY_FOR_PICKUP') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'hand-over', i18n: 'laptops.handOver', onclick: () => serialForm(r, 'LOANED') }));
+  if (r.status === 'LOANED') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'return', i18n: 'laptops.recordReturn', onclick: () => serialForm(r, 'RETURNED') }));
   if (['REQUESTED', 'APPROVED', 'READY_FOR_PICKUP'].includes(r.status)) {
     actions.push(h('button', { type: 'button', class: 'button button-secondary button-small', 'data-action': 'reject', i18n: 'laptops.reject', onclick: () => rejectForm(r) }));
   }
@@ -292,15 +336,19 @@ function requestRow(r) {
     h('td', { class: 'actions' }, actions));
 }
 
-async function act(r, status, btn, reason) {
+async function act(r, status, btn, reason, serial) {
   await busy(btn, async () => {
     clearErrors(host);
     const body = { status, version: r.version };
     if (reason) body.reason = reason;
+    if (serial) body.serial = serial;
     const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/status`, body);
     if (answer.stale) return undefined;
     if (answer.ok) return showDistrict(district.district, { key: DONE[status], args: { code: r.pickupCode } });
-    return refused(answer, ['reason']);
+    if (['laptop-unit-unavailable', 'laptop-serial-mismatch'].includes(answer.problem?.code)) {
+      return showProblem(host, answer, { fields: ['serial'] });
+    }
+    return refused(answer, ['reason', 'serial']);
   });
 }
 
@@ -400,4 +448,61 @@ function auditPart(entries) {
         : h('span', { i18n: 'laptops.stockEntry', args: { change: { key: CHANGE[e.change] ?? CHANGE.RECEIVED }, n: e.units ?? 0, from: e.from, to: e.to } }),
       e.reason ? [' — ', h('q', {}, e.reason)] : null)))
       : h('p', { i18n: 'laptops.noAudit' }));
+}
+
+// ---- admins: which districts each officer looks after ----
+
+async function showOfficers(flash) {
+  showLoading(host);
+  const [list, districts] = await Promise.all([ctx.api('GET', '/laptops/officers'), ctx.api('GET', '/laptops/districts')]);
+  if (list.stale || districts.stale) return;
+  const back = h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
+  if (!list.ok) return showFailed(host, 'laptops.officers', list, { back, arrive: true });
+  if (!districts.ok) return showFailed(host, 'laptops.officers', districts, { back, arrive: true });
+  const ids = (districts.data.districts ?? []).map((d) => d.district);
+  const officers = list.data.officers ?? [];
+  pageTitle('laptops.officers');
+  host.replaceChildren(
+    back,
+    heading('laptops.officers'),
+    statusLine('page-status'),
+    h('p', { i18n: 'laptops.officersIntro' }),
+    officers.length ? h('table', { class: 'table', id: 'officers' },
+      h('thead', {}, h('tr', {}, ['laptops.field.officer', 'laptops.field.districts', 'laptops.field.actions']
+        .map((k) => h('th', { scope: 'col', i18n: k })))),
+      h('tbody', {}, officers.map((o) => h('tr', { 'data-officer': o.userId },
+        h('td', {}, h('code', {}, o.userId)),
+        h('td', {}, o.districts.map((d, i) => [i ? ', ' : null, districtName(d)])),
+        h('td', { class: 'actions' }, h('button', { type: 'button', class: 'button button-secondary button-small', 'data-action': 'edit-officer',
+          i18n: 'laptops.editOfficer', onclick: () => fillOfficer(o) }))))))
+      : h('p', { class: 'inset', id: 'no-officers', i18n: 'laptops.noOfficers' }),
+    h('form', { id: 'officer-form', novalidate: true, onsubmit: saveOfficer },
+      textField({ name: 'officer', label: 'laptops.field.officer', hint: 'laptops.officer.hint', maxlength: 64, autocomplete: 'off' }),
+      checkboxes({ name: 'districts', legend: 'laptops.field.districts',
+        items: ids.map((d) => ({ value: d, key: DISTRICT_KEYS[d] ?? 'district.other', args: { code: d } })) }),
+      button('save-officer', 'laptops.saveOfficer', null, { type: 'submit' })),
+    homeLink());
+  if (flash) setStatus($('page-status'), flash);
+  ctx.arrived(host);
+}
+
+function fillOfficer(o) {
+  $('officer').value = o.userId;
+  for (const box of document.querySelectorAll('input[name="districts"]')) box.checked = o.districts.includes(box.value);
+  $('officer').focus();
+}
+
+async function saveOfficer(event) {
+  event.preventDefault();
+  await busy($('save-officer'), async () => {
+    clearErrors(host);
+    const userId = $('officer').value.trim();
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(userId)) return showErrors(host, [{ field: 'officer', message: { key: 'laptops.officer.required' } }]);
+    const districts = checkedValues('districts');
+    const answer = await ctx.api('PUT', `/laptops/officers/${encodeURIComponent(userId)}/districts`, { districts });
+    if (answer.stale) return undefined;
+    if (answer.ok) return showOfficers({ key: 'laptops.officerSaved', args: { n: answer.data.districts.length } });
+    showProblem(host, answer, { fields: ['districts'] });
+    return null;
+  });
 }

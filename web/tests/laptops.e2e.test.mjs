@@ -1,8 +1,9 @@
 // Laptops, learner and district officer together, through the running local cloud
 // (LOCAL_CLOUD_URL): the demo learner of Gangseo-gu asks for a laptop (the terms must be
-// accepted), Gangseo-gu's officer marks it ready and records stock, the learner confirms
-// receipt and sees the return date, the officer records the return. The learner's request is
-// closed at the end, so the journey can run again on the same cloud.
+// accepted), Gangseo-gu's officer marks it ready, records stock, hands a laptop over by its serial
+// number (a wrong one refused), the learner sees the return date, the officer records the return
+// by the serial. Nowon-gu's officer sees the seeded overdue loan; an admin assigns officers their
+// districts. The learner's request is closed at the end, so the journey can run again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -34,10 +35,10 @@ async function closeLeftovers(page) {
     return;
   }
   await as(page, OFFICER);
-  await api(page, 'POST', `/laptops/requests/${r.requestId}/status`, { status: 'RETURNED', version: r.version });
+  await api(page, 'POST', `/laptops/requests/${r.requestId}/status`, { status: 'RETURNED', version: r.version, serial: r.serial });
 }
 
-test('a learner asks for a laptop, the district officer makes it ready, the learner confirms receipt and the officer records the return', { timeout: 240_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
+test('a learner asks for a laptop, the district officer makes it ready, hands it over by its serial number and records the return', { timeout: 240_000 }, (t) => journey(t, { locale: 'ko-KR' }, async (page) => {
   const ko = messages.ko;
   await closeLeftovers(page);
 
@@ -97,21 +98,46 @@ test('a learner asks for a laptop, the district officer makes it ready, the lear
   await snap(page, 'laptops-console');
   assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null" in the console');
 
-  // The learner picks it up and confirms; the loan has a return date
+  // The learner is told to show the code at the office; the officer hands a laptop over by its serial
   await as(page, LEARNER);
   await page.click('#go-laptops');
   await expectText(page, '#request-status', exactly(ko['laptops.status.READY_FOR_PICKUP']), 'ready for pickup');
   await expectText(page, '#next-step', mentions('강서구'), 'where to pick it up');
-  await page.click('#confirm-receipt');
+  assert.equal(await page.locator('#confirm-receipt').count(), 0, 'the hand-over is the officer\'s');
+  await as(page, OFFICER);
+  const units = await api(page, 'GET', '/laptops/districts/gangseo-gu/units');
+  const serial = units.body.units.find((u) => u.status === 'AVAILABLE').serial;
+  await page.click('#go-laptops');
+  await page.locator('#requests tr', { hasText: code }).locator('[data-action="hand-over"]').click();
+  await expectText(page, '#serial-form h3', exactly(ko['laptops.handOverTitle'].replace('{code}', code)), 'the hand-over form');
+  await page.click('#confirm-serial');
+  await expectText(page, '#error-summary', mentions(ko['laptops.serial.required']), 'the serial number is required');
+  await page.fill('#serial', 'NO-SUCH-0000');
+  await page.click('#confirm-serial');
+  await expectText(page, '#error-summary', mentions('이 노트북은 내줄 수 없습니다'), 'an unknown serial is refused, in Korean');
+  await page.fill('#serial', serial.toLowerCase());
+  await page.click('#confirm-serial');
+  await expectText(page, '#page-status', exactly(ko['laptops.done.LOANED'].replace('{code}', code)), 'handed over');
+  await expectText(page, `#requests tr:has-text("${code}") .tag`, exactly(ko['laptops.status.LOANED']), 'on loan in the list');
+  await snap(page, 'laptops-handed-over');
+
+  // The learner sees the loan and its return date
+  await as(page, LEARNER);
+  await page.click('#go-laptops');
   await expectText(page, '#request-status', exactly(ko['laptops.status.LOANED']), 'on loan');
   await expectText(page, '#due-on', (text) => /\d{4}/.test(text), 'the return date');
   assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
   await snap(page, 'laptops-loaned');
 
-  // The officer records the return; the trail shows the learner's confirmation
+  // The officer records the return by the serial: another laptop's is refused
   await as(page, OFFICER);
   await page.click('#go-laptops');
   await page.locator('#requests tr', { hasText: code }).locator('[data-action="return"]').click();
+  await page.fill('#serial', 'GANGSEO-GU-9999');
+  await page.click('#confirm-serial');
+  await expectText(page, '#error-summary', mentions('빌려준 노트북이 아닙니다'), 'a wrong serial is refused');
+  await page.fill('#serial', serial);
+  await page.click('#confirm-serial');
   await expectText(page, '#page-status', exactly(ko['laptops.done.RETURNED'].replace('{code}', code)), 'return recorded');
   assert.equal(await page.locator('#requests tr', { hasText: code }).count(), 0, 'no longer an open request');
   await page.click('#show-closed');
@@ -147,4 +173,35 @@ test('an admin sees every district of Seoul with its counts and opens one', { ti
   await expectText(page, '#district-name', exactly(en['district.nowon-gu']), 'Nowon-gu');
   await expectText(page, '.back-link', exactly(en['laptops.back']), 'back to every district');
   await snap(page, 'laptops-admin-district');
+}));
+
+test('a district officer sees an overdue loan with its serial and follow-up; an admin assigns officers their districts', { timeout: 120_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  await page.goto(`${BASE_URL}/`);
+  await signIn(page, { username: 'officer@seoul-learn.local', password: PASSWORD });
+  await page.click('#go-laptops');
+  await expectText(page, '#district-name', exactly(en['district.nowon-gu']), 'Nowon-gu');
+  // the seeded loan fell due ten days ago (Asia/Seoul): overdue, the borrower reminded
+  await expectText(page, '#overdue-heading', exactly(en['laptops.overdue']), 'the overdue list');
+  const overdue = page.locator('#overdue tr', { hasText: 'NOWON-GU-0040' });
+  await expectText(page, '#overdue tr:has-text("NOWON-GU-0040") td:nth-child(4)', exactly('10'), 'ten days overdue');
+  await expectText(page, '#overdue tr:has-text("NOWON-GU-0040") .tag', exactly(en['laptops.escalation.OFFICER']), 'the officer follows it up');
+  await overdue.locator('a').click();
+  await expectText(page, '#fact-status', mentions(en['laptops.status.LOANED']), 'the loan itself');
+  await snap(page, 'laptops-overdue');
+  await signOut(page);
+
+  await signIn(page, { username: 'admin@seoul-learn.local', password: PASSWORD });
+  await page.click('#go-laptops');
+  await page.click('#officers-link');
+  await expectText(page, '#page h1', exactly(en['laptops.officers']), 'the officers page');
+  await page.locator('#officers tbody tr').first().waitFor({ state: 'visible' });
+  await page.click('#save-officer');
+  await expectText(page, '#error-summary', mentions(en['laptops.officer.required']), 'whose districts is required');
+  // the Gangseo-gu officer's row: change and save it as it is
+  const row = page.locator('#officers tbody tr', { hasText: en['district.gangseo-gu'] }).first();
+  await row.locator('[data-action="edit-officer"]').click();
+  await page.click('#save-officer');
+  await expectText(page, '#page-status', mentionsMessage(en['laptops.officerSaved']), 'saved');
+  await snap(page, 'laptops-officers');
 }));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Laptops through the running local cloud, as the web app drives it: the demo learner of
- * Nowon-gu asks for a laptop, Nowon-gu's officer marks it ready, the learner confirms receipt
- * and the officer records the return; Gangseo-gu's officer and Chungbuk's cannot see or act on
+ * Nowon-gu asks for a laptop, Nowon-gu's officer marks it ready, hands a unit over by its serial
+ * number, the learner asks for more days, the officer approves, and records the return with the
+ * serial (a wrong one refused); Gangseo-gu's officer and Chungbuk's cannot see or act on
  * it. Leaves the learner without an active request, so it can run again on the same cloud.
  */
 class LaptopsE2E {
@@ -69,7 +70,8 @@ class LaptopsE2E {
         String id = (String) r.get("requestId");
         switch ((String) r.get("status")) {
             case "REQUESTED", "APPROVED", "READY_FOR_PICKUP" -> status(id, "CANCELLED", r.get("version"), learner);
-            case "LOANED" -> status(id, "RETURNED", r.get("version"), officer);
+            case "LOANED" -> post("/api/laptops/requests/" + id + "/status", "{\"status\":\"RETURNED\",\"version\":"
+                    + r.get("version") + ",\"serial\":\"" + r.get("serial") + "\"}", officer);
             default -> { }
         }
     }
@@ -113,18 +115,47 @@ class LaptopsE2E {
         var ready = status(id, "READY_FOR_PICKUP", 1, officer);
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
 
-        // the learner confirms receipt: the loan starts and has a due date
-        var loaned = status(id, "LOANED", 2, learner);
+        // the officer hands a free unit of the district over and records its serial number: the loan starts
+        assertThat(status(id, "LOANED", 2, learner).statusCode()).as("the hand-over is the officer's").isEqualTo(409);
+        var units = (List<Map<String, Object>>) json(get("/api/laptops/districts/nowon-gu/units", officer)).get("units");
+        String serial = (String) units.stream().filter(u -> "AVAILABLE".equals(u.get("status"))).findFirst().orElseThrow()
+                .get("serial");
+        assertThat(get("/api/laptops/districts/nowon-gu/units", otherOfficer).statusCode()).isEqualTo(403);
+        var loaned = post("/api/laptops/requests/" + id + "/status",
+                "{\"status\":\"LOANED\",\"version\":2,\"serial\":\"" + serial.toLowerCase(java.util.Locale.ROOT) + "\"}", officer);
         assertThat(loaned.statusCode()).as(loaned.body()).isEqualTo(200);
-        assertThat(json(loaned)).containsEntry("status", "LOANED").containsKey("dueOn");
+        assertThat(json(loaned)).containsEntry("status", "LOANED").containsEntry("serial", serial).containsKey("dueOn");
         Map<String, Object> mine = (Map<String, Object>) json(get("/api/laptops/mine", learner)).get("request");
         assertThat(mine).containsEntry("status", "LOANED").containsEntry("dueOn", json(loaned).get("dueOn"));
 
-        // the officer records the return; the trail says who did what, in order
-        assertThat(status(id, "RETURNED", 3, officer).statusCode()).isEqualTo(200);
+        // the learner asks for 14 more days (the programme allows 90); the officer approves
+        var asked = post("/api/laptops/requests/" + id + "/extension", "{\"days\":14,\"reason\":\"exams\",\"version\":3}", learner);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(post("/api/laptops/requests/" + id + "/extension/decision", "{\"decision\":\"APPROVED\",\"version\":4}",
+                otherOfficer).statusCode()).isEqualTo(404);
+        var approved = post("/api/laptops/requests/" + id + "/extension/decision", "{\"decision\":\"APPROVED\",\"version\":4}",
+                officer);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved)).containsEntry("dueOn",
+                java.time.LocalDate.parse((String) json(loaned).get("dueOn")).plusDays(14).toString());
+        // not overdue today: on neither list
+        assertThat((List<Map<String, Object>>) json(get("/api/laptops/districts/nowon-gu/overdue", officer)).get("loans"))
+                .extracting(l -> l.get("requestId")).doesNotContain(id);
+        assertThat(get("/api/laptops/overdue", officer).statusCode()).isEqualTo(403);
+        assertThat(get("/api/laptops/overdue", admin).statusCode()).isEqualTo(200);
+
+        // the officer records the return with the unit's serial (another is refused); the trail says who did what, in order
+        var wrong = post("/api/laptops/requests/" + id + "/status", "{\"status\":\"RETURNED\",\"version\":5,\"serial\":\"NOT-THIS-ONE\"}",
+                officer);
+        assertThat(wrong.statusCode()).isEqualTo(409);
+        assertThat(json(wrong)).containsEntry("code", "laptop-serial-mismatch");
+        assertThat(post("/api/laptops/requests/" + id + "/status", "{\"status\":\"RETURNED\",\"version\":5,\"serial\":\"" + serial
+                + "\"}", officer).statusCode()).isEqualTo(200);
         var trail = get("/api/laptops/requests/" + id, officer);
-        assertThat((List<Map<String, Object>>) json(trail).get("audit")).extracting(e -> e.get("to"))
-                .containsExactly("REQUESTED", "APPROVED", "READY_FOR_PICKUP", "LOANED", "RETURNED");
+        assertThat((List<Map<String, Object>>) json(trail).get("audit")).extracting(e -> e.get("change") + ":" + e.get("to"))
+                .containsExactly("STATUS:REQUESTED", "STATUS:APPROVED", "STATUS:READY_FOR_PICKUP", "STATUS:LOANED",
+                        "EXTENSION_REQUESTED:" + json(approved).get("dueOn"), "EXTENSION_APPROVED:" + json(approved).get("dueOn"),
+                        "STATUS:RETURNED");
         // the admin of Seoul sees every district; the district audit shows the return
         Map<String, Object> all = json(get("/api/laptops/districts", admin));
         assertThat((List<Map<String, Object>>) all.get("districts")).hasSize(25);

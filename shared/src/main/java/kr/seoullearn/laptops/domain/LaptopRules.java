@@ -2,7 +2,6 @@ package kr.seoullearn.laptops.domain;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +12,11 @@ import java.util.regex.Pattern;
  * small rules around them. Plain Java: the ledger applies the deltas inside DynamoDB.
  */
 public final class LaptopRules {
-    /** A loan lasts a year from the day the learner confirms receipt (Asia/Seoul dates). */
-    public static final Period LOAN_PERIOD = Period.ofYears(1);
     public static final int MAX_REASON_LENGTH = 300;
     public static final int MAX_UNITS_PER_CHANGE = 10_000;
     public static final int MAX_MODEL_LENGTH = 80;
+    private static final Pattern UNIT_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,39}");
+    public static final int MAX_EXTENSION_REASON_LENGTH = 300;
     private static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: read aloud or off a cheap phone's screen without mistakes. */
@@ -29,12 +28,15 @@ public final class LaptopRules {
 
     /** The status changes a learner makes on their own request. */
     private static final Map<LaptopStatus, Set<LaptopStatus>> LEARNER = Map.of(
-            LaptopStatus.CANCELLED, EnumSet.of(LaptopStatus.REQUESTED, LaptopStatus.APPROVED, LaptopStatus.READY_FOR_PICKUP),
-            LaptopStatus.LOANED, EnumSet.of(LaptopStatus.READY_FOR_PICKUP));
+            LaptopStatus.CANCELLED, EnumSet.of(LaptopStatus.REQUESTED, LaptopStatus.APPROVED, LaptopStatus.READY_FOR_PICKUP));
 
-    /** The status changes an officer of the district (or an admin of the tenant) makes. */
+    /**
+     * The status changes an officer of the district (or an admin of the tenant) makes; the
+     * hand-over (LOANED) is the officer's, who records the unit's serial number at the desk.
+     */
     private static final Map<LaptopStatus, Set<LaptopStatus>> OFFICER = Map.of(
             LaptopStatus.READY_FOR_PICKUP, EnumSet.of(LaptopStatus.APPROVED),
+            LaptopStatus.LOANED, EnumSet.of(LaptopStatus.READY_FOR_PICKUP),
             LaptopStatus.REJECTED, EnumSet.of(LaptopStatus.REQUESTED, LaptopStatus.APPROVED, LaptopStatus.READY_FOR_PICKUP),
             LaptopStatus.RETURNED, EnumSet.of(LaptopStatus.LOANED));
 
@@ -101,8 +103,16 @@ public final class LaptopRules {
         return s == LaptopStatus.LOANED ? LOANED : RESERVED;
     }
 
-    public static LocalDate dueOn(LocalDate loanedOn) {
-        return loanedOn.plus(LOAN_PERIOD);
+    /**
+     * A serial number or asset tag as typed at the desk: trimmed and upper-cased; letters, digits
+     * and dashes, 3–40 long. Null when it is not one.
+     */
+    public static String unitId(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String s = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        return UNIT_ID.matcher(s).matches() ? s : null;
     }
 
     public static boolean isDistrictId(String value) {

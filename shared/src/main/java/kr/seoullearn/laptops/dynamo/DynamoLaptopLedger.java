@@ -13,6 +13,7 @@ import kr.seoullearn.laptops.domain.AuditEntry;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopRules;
 import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.LaptopUnit;
 import kr.seoullearn.laptops.domain.StockChange;
 import kr.seoullearn.laptops.domain.StockCounts;
 import kr.seoullearn.laptops.port.LaptopLedger;
@@ -36,6 +37,8 @@ final class DynamoLaptopLedger implements LaptopLedger {
     private final Requests requests;
     private final StatusChanges changes;
     private final StockChanges stock;
+    private final Units units;
+    private final Extensions extensions;
 
     DynamoLaptopLedger(DynamoDbClient dynamo, String table, FigureWrites figures, ReminderWrites reminders) {
         TransactionRunner runner = new TransactionRunner(dynamo);
@@ -44,6 +47,8 @@ final class DynamoLaptopLedger implements LaptopLedger {
         this.requests = new Requests(table, queues, figures, reads::find);
         this.changes = new StatusChanges(runner, table, queues, figures, reminders, reads::find);
         this.stock = new StockChanges(runner, table, queues, reads);
+        this.units = new Units(dynamo, runner, table, queues);
+        this.extensions = new Extensions(runner, table, reminders, reads::find);
     }
 
     @Override
@@ -53,8 +58,40 @@ final class DynamoLaptopLedger implements LaptopLedger {
 
     @Override
     public LaptopRequest change(LaptopRequest current, long expectedVersion, LaptopStatus to, Actor actor, String reason,
-                                LocalDate dueOn, Instant now) {
-        return changes.change(current, expectedVersion, to, actor, reason, dueOn, now);
+                                LocalDate dueOn, LaptopUnit unit, Instant now) {
+        return changes.change(current, expectedVersion, to, actor, reason, dueOn, unit, now);
+    }
+
+    @Override
+    public LaptopUnit registerUnit(LaptopUnit unit, boolean counted, Actor actor, Instant now) {
+        return units.register(unit, counted, actor, now);
+    }
+
+    @Override
+    public Optional<LaptopUnit> unit(TenantId tenant, String serial) {
+        return units.find(tenant, serial);
+    }
+
+    @Override
+    public Page<LaptopUnit> units(TenantId tenant, String district, String cursor, int limit) {
+        return units.list(tenant, district, cursor, limit);
+    }
+
+    @Override
+    public Page<LaptopRequest> overdue(TenantId tenant, String district, LocalDate today, String cursor, int limit) {
+        return reads.overdue(tenant, district, today, cursor, limit);
+    }
+
+    @Override
+    public LaptopRequest requestExtension(LaptopRequest current, long expectedVersion, LaptopRequest.Extension extension,
+                                          Actor actor, Instant now) {
+        return extensions.request(current, expectedVersion, extension, actor, now);
+    }
+
+    @Override
+    public LaptopRequest decideExtension(LaptopRequest current, long expectedVersion, boolean approve, String reason, Actor actor,
+                                         Instant now) {
+        return extensions.decide(current, expectedVersion, approve, reason, actor, now);
     }
 
     @Override

@@ -42,8 +42,26 @@ final class DynamoOfficerDistricts implements OfficerDistricts {
         item.putAll(Map.of(
                 "type", AttributeValue.fromS("OFFICER_DISTRICTS"),
                 "tenant", AttributeValue.fromS(tenant.value()),
-                "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList())));
+                "userId", AttributeValue.fromS(userId),
+                "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList()),
+                kr.seoullearn.platform.dynamo.Keys.GSI1PK, AttributeValue.fromS(LaptopKeys.officers(tenant)),
+                kr.seoullearn.platform.dynamo.Keys.GSI1SK, AttributeValue.fromS(userId)));
         dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public java.util.SortedMap<String, Set<String>> all(TenantId tenant) {
+        java.util.SortedMap<String, Set<String>> officers = new java.util.TreeMap<>();
+        kr.seoullearn.platform.dynamo.Queries.each(dynamo, software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+                .tableName(table).indexName(kr.seoullearn.platform.dynamo.Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LaptopKeys.officers(tenant)))).build(),
+                item -> {
+                    if (item.containsKey("userId") && item.containsKey("districts") && item.get("districts").hasSs()) {
+                        officers.put(item.get("userId").s(), Set.copyOf(item.get("districts").ss()));
+                    }
+                });
+        return officers;
     }
 
     private static Map<String, AttributeValue> key(TenantId tenant, String userId) {

@@ -9,6 +9,7 @@ import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.AuditEntry;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.LaptopUnit;
 import kr.seoullearn.laptops.domain.StockCounts;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.tenant.TenantId;
@@ -109,7 +110,68 @@ final class LaptopItems {
                 item.containsKey("dueOn") ? LocalDate.parse(item.get("dueOn").s()) : null,
                 instant(item, "closedAt"),
                 item.containsKey("reason") ? item.get("reason").s() : null,
-                Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("version").n()),
+                item.containsKey("serial") ? item.get("serial").s() : null,
+                item.containsKey("assetTag") ? item.get("assetTag").s() : null,
+                (int) number(item, "extendedDays"),
+                extension(item.get("extension")));
+    }
+
+    private static LaptopRequest.Extension extension(AttributeValue v) {
+        if (v == null || !v.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> m = v.m();
+        return new LaptopRequest.Extension(Integer.parseInt(m.get("days").n()),
+                m.containsKey("reason") ? m.get("reason").s() : null, Instant.parse(m.get("requestedAt").s()));
+    }
+
+    static AttributeValue extension(LaptopRequest.Extension e) {
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("days", n(e.days()), "requestedAt", s(e.requestedAt().toString())));
+        if (e.reason() != null) {
+            m.put("reason", s(e.reason()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    static Map<String, AttributeValue> unitItem(LaptopUnit u) {
+        Map<String, AttributeValue> item = new HashMap<>(LaptopKeys.unit(u.tenant(), u.serial()).attributes());
+        item.put("type", s("LAPTOP_UNIT"));
+        item.put("serial", s(u.serial()));
+        item.put("assetTag", s(u.assetTag()));
+        item.put("district", s(u.district()));
+        if (u.model() != null) {
+            item.put("model", s(u.model()));
+        }
+        item.put("unitStatus", s(u.status().name()));
+        item.put("registeredAt", s(u.registeredAt().toString()));
+        item.put(Keys.GSI1PK, s(LaptopKeys.units(u.tenant(), u.district())));
+        item.put(Keys.GSI1SK, s(u.serial()));
+        return item;
+    }
+
+    static LaptopUnit unit(TenantId tenant, Map<String, AttributeValue> item) {
+        return new LaptopUnit(tenant, item.get("serial").s(), item.get("assetTag").s(), item.get("district").s(),
+                item.containsKey("model") ? item.get("model").s() : null, LaptopUnit.Status.valueOf(item.get("unitStatus").s()),
+                item.containsKey("requestId") ? item.get("requestId").s() : null, Instant.parse(item.get("registeredAt").s()));
+    }
+
+    /** A loan's due-date entry: beside the district's stock, and on the tenant's due list (GSI1). */
+    static TransactWriteItem putDue(String table, LaptopRequest loan) {
+        Map<String, AttributeValue> item = new HashMap<>(
+                LaptopKeys.due(loan.tenant(), loan.district(), loan.dueOn(), loan.requestId()).attributes());
+        item.put("type", s("LAPTOP_DUE"));
+        item.put("requestId", s(loan.requestId()));
+        item.put("district", s(loan.district()));
+        item.put("dueOn", s(loan.dueOn().toString()));
+        item.put(Keys.GSI1PK, s(LaptopKeys.tenantDue(loan.tenant())));
+        item.put(Keys.GSI1SK, s(loan.dueOn() + "#" + loan.district() + "#" + loan.requestId()));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    static TransactWriteItem deleteDue(String table, LaptopRequest loan) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(LaptopKeys.due(loan.tenant(), loan.district(), loan.dueOn(), loan.requestId()).attributes())).build();
     }
 
     static AuditEntry auditEntry(Map<String, AttributeValue> item) {

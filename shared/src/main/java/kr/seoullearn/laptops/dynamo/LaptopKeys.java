@@ -60,8 +60,35 @@ final class LaptopKeys {
         return ItemKey.of(Keys.user(tenant, userId), "OFFICER");
     }
 
+    /** GSI1 partition of the tenant's officers with districts (sorted by user id). */
+    static String officers(TenantId tenant) {
+        return Keys.tenant(tenant, "OFFICERS");
+    }
+
     static ItemKey audit(TenantId tenant, String district, String entryId) {
         return ItemKey.of(district(tenant, district), AUDIT_PREFIX + entryId);
+    }
+
+    static final String DUE_PREFIX = "DUE#";
+
+    /** A unit, unique by serial number in the tenant: {@code T#<tenant>#LAPTOPUNIT#<serial> / UNIT}. */
+    static ItemKey unit(TenantId tenant, String serial) {
+        return ItemKey.of(Keys.tenant(tenant, "LAPTOPUNIT", serial), "UNIT");
+    }
+
+    /** GSI1 partition of a district's units (sorted by serial). */
+    static String units(TenantId tenant, String district) {
+        return district(tenant, district) + "#UNITS";
+    }
+
+    /** A loan's due date in its district: {@code T#<tenant>#DISTRICT#<d> / DUE#<dueOn>#<requestId>}. */
+    static ItemKey due(TenantId tenant, String district, java.time.LocalDate dueOn, String requestId) {
+        return ItemKey.of(district(tenant, district), DUE_PREFIX + dueOn + "#" + requestId);
+    }
+
+    /** GSI1 partition of every loan's due date in the tenant (sorted {@code <dueOn>#<district>#<requestId>}). */
+    static String tenantDue(TenantId tenant) {
+        return Keys.tenant(tenant, "LAPTOPS", "DUE");
     }
 
     static String sortable(Instant at) {

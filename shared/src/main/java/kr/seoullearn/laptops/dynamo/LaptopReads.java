@@ -123,6 +123,78 @@ final class LaptopReads {
         return new Page<>(entries, next);
     }
 
+    /**
+     * Loans due before {@code today}, oldest due first: a district's (its partition's {@code DUE#}
+     * entries) or, with {@code district} null, the tenant's (GSI1). 1 Query + 1 BatchGetItem.
+     */
+    Page<LaptopRequest> overdue(TenantId tenant, String district, java.time.LocalDate today, String cursor, int limit) {
+        QueryResponse r;
+        if (district != null) {
+            String pk = LaptopKeys.district(tenant, district);
+            Map<String, AttributeValue> start = cursor == null ? null
+                    : Map.of(Keys.PK, s(pk), Keys.SK, s(LaptopKeys.DUE_PREFIX + decodeDueCursor(cursor)));
+            r = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND SK BETWEEN :lo AND :hi")
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":lo", s(LaptopKeys.DUE_PREFIX),
+                            ":hi", s(LaptopKeys.DUE_PREFIX + today)))
+                    .exclusiveStartKey(start)
+                    .limit(limit));
+        } else {
+            String pk = LaptopKeys.tenantDue(tenant);
+            Map<String, AttributeValue> start = cursor == null ? null : QueueCursor.decode(cursor, pk);
+            r = dynamo.query(q -> q.tableName(table).indexName(Keys.GSI1)
+                    .keyConditionExpression("GSI1PK = :pk AND GSI1SK < :today")
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":today", s(today.toString())))
+                    .exclusiveStartKey(start)
+                    .limit(limit));
+        }
+        List<String> ids = r.items().stream().map(i -> i.get("requestId").s()).toList();
+        List<LaptopRequest> loans = requestsById(tenant, ids);
+        String next = null;
+        if (r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() && !r.items().isEmpty()) {
+            var last = r.items().getLast();
+            next = district != null
+                    ? Base64.getUrlEncoder().withoutPadding().encodeToString(
+                            (last.get("dueOn").s() + "#" + last.get("requestId").s()).getBytes(StandardCharsets.UTF_8))
+                    : QueueCursor.encode(r.lastEvaluatedKey());
+        }
+        return new Page<>(loans, next);
+    }
+
+    /** The requests with these ids, in the order given (missing ones left out). */
+    private List<LaptopRequest> requestsById(TenantId tenant, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, LaptopRequest> found = new java.util.HashMap<>();
+        List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(id -> LaptopKeys.request(tenant, id).attributes()).toList();
+        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int round = 0; !pending.isEmpty() && round < 5; round++) {
+            Map<String, KeysAndAttributes> ask = pending;
+            var b = dynamo.batchGetItem(x -> x.requestItems(ask));
+            b.responses().getOrDefault(table, List.of()).forEach(i -> {
+                LaptopRequest req = LaptopItems.request(tenant, i);
+                found.put(req.requestId(), req);
+            });
+            pending = b.hasUnprocessedKeys() ? b.unprocessedKeys() : Map.of();
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A district's overdue cursor is a due date and a request id, nothing else. */
+    static String decodeDueCursor(String cursor) {
+        String id;
+        try {
+            id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+        if (!id.matches("\\d{4}-\\d{2}-\\d{2}#[0-9a-f-]{36}")) {
+            throw invalidCursor();
+        }
+        return id;
+    }
+
     /** An audit cursor is an entry id (time and uuid) and nothing else: it can only point inside the district asked for. */
     static String decodeAuditCursor(String cursor) {
         String id;

@@ -68,7 +68,7 @@ final class Requests {
             boolean direct = ticket == null;
             return new LaptopRequest(r.tenant(), r.requestId(), r.userId(), r.district(),
                     direct ? LaptopStatus.APPROVED : LaptopStatus.REQUESTED, ticket, r.pickupCode(), r.now(),
-                    direct ? r.now() : null, null, null, null, null, null, 1);
+                    direct ? r.now() : null, null, null, null, null, null, 1, null, null, 0, null);
         }
 
         @Override

@@ -20,7 +20,9 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopRules;
+import kr.seoullearn.laptops.domain.LaptopRefusal;
 import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.LaptopUnit;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.http.Problem;
@@ -59,13 +61,14 @@ final class StatusChanges {
     }
 
     LaptopRequest change(LaptopRequest current, long expectedVersion, LaptopStatus to, Actor actor, String reason,
-                         LocalDate dueOn, Instant now) {
+                         LocalDate dueOn, LaptopUnit unit, Instant now) {
         LaptopStatus from = current.status();
         long[] delta = LaptopRules.stockDelta(from, to);
-        LaptopRequest after = changed(current, to, reason, dueOn, now);
+        LaptopRequest after = changed(current, to, reason, dueOn, unit, now);
         Transaction tx = Transaction.named("change");
         int request = tx.add(updateRequest(current, expectedVersion, after));
         stockUpdate(current.tenant(), current.district(), delta).ifPresent(tx::add);
+        unitWrites(tx, current, after, now);
         if (!to.active()) {
             tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                     .key(LaptopKeys.marker(current.tenant(), current.userId()).attributes())
@@ -106,7 +109,44 @@ final class StatusChanges {
         return after;
     }
 
-    private static LaptopRequest changed(LaptopRequest c, LaptopStatus to, String reason, LocalDate dueOn, Instant now) {
+    /**
+     * The unit handed over goes on this loan only if it is free and in the request's district
+     * (the one-loan-per-unit invariant); at return it comes off this loan; the loan's due-date
+     * entry is written at pickup and removed at return.
+     */
+    private void unitWrites(Transaction tx, LaptopRequest before, LaptopRequest after, Instant now) {
+        if (after.status() == LaptopStatus.LOANED && before.status() != LaptopStatus.LOANED) {
+            if (after.serial() != null) {
+                tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(LaptopKeys.unit(after.tenant(), after.serial()).attributes())
+                        .updateExpression("SET unitStatus = :onLoan, requestId = :id, loanedAt = :now")
+                        .conditionExpression("district = :d AND unitStatus = :available")
+                        .expressionAttributeValues(Map.of(":onLoan", s(LaptopUnit.Status.ON_LOAN.name()),
+                                ":available", s(LaptopUnit.Status.AVAILABLE.name()), ":id", s(after.requestId()),
+                                ":d", s(after.district()), ":now", s(now.toString())))).build(),
+                        LaptopRefusal.LAPTOP_UNIT_UNAVAILABLE);
+            }
+            if (after.dueOn() != null) {
+                tx.add(LaptopItems.putDue(table, after));
+            }
+        } else if (before.status() == LaptopStatus.LOANED && after.status() != LaptopStatus.LOANED) {
+            if (before.serial() != null) {
+                tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(LaptopKeys.unit(before.tenant(), before.serial()).attributes())
+                        .updateExpression("SET unitStatus = :available, returnedAt = :now REMOVE requestId")
+                        .conditionExpression("requestId = :id")
+                        .expressionAttributeValues(Map.of(":available", s(LaptopUnit.Status.AVAILABLE.name()),
+                                ":id", s(before.requestId()), ":now", s(now.toString())))).build(),
+                        LaptopRefusal.LAPTOP_SERIAL_MISMATCH);
+            }
+            if (before.dueOn() != null) {
+                tx.add(LaptopItems.deleteDue(table, before));
+            }
+        }
+    }
+
+    private static LaptopRequest changed(LaptopRequest c, LaptopStatus to, String reason, LocalDate dueOn, LaptopUnit unit,
+                                         Instant now) {
         return new LaptopRequest(c.tenant(), c.requestId(), c.userId(), c.district(), to,
                 to == LaptopStatus.REQUESTED ? c.ticket() : null, c.pickupCode(), c.requestedAt(),
                 to == LaptopStatus.APPROVED ? now : c.approvedAt(),
@@ -115,7 +155,11 @@ final class StatusChanges {
                 to == LaptopStatus.LOANED ? dueOn : c.dueOn(),
                 to.active() ? null : now,
                 reason != null ? reason : c.reason(),
-                c.version() + 1);
+                c.version() + 1,
+                unit != null && to == LaptopStatus.LOANED ? unit.serial() : c.serial(),
+                unit != null && to == LaptopStatus.LOANED ? unit.assetTag() : c.assetTag(),
+                c.extendedDays(),
+                to == LaptopStatus.LOANED ? c.extension() : null);
     }
 
     private TransactWriteItem updateRequest(LaptopRequest before, long expectedVersion, LaptopRequest after) {
@@ -131,6 +175,14 @@ final class StatusChanges {
         if (after.dueOn() != null && !after.dueOn().equals(before.dueOn())) {
             set.append(", dueOn = :dueOn");
             values.put(":dueOn", s(after.dueOn().toString()));
+        }
+        if (after.serial() != null && !after.serial().equals(before.serial())) {
+            set.append(", serial = :serial, assetTag = :assetTag");
+            values.put(":serial", s(after.serial()));
+            values.put(":assetTag", s(after.assetTag()));
+        }
+        if (before.extension() != null && after.extension() == null) {
+            remove.add("extension");
         }
         if (after.reason() != null && !after.reason().equals(before.reason())) {
             set.append(", #reason = :reason");

@@ -4,6 +4,7 @@ import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.AuditEntry;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.LaptopUnit;
 import kr.seoullearn.laptops.domain.StockChange;
 import kr.seoullearn.laptops.domain.StockCounts;
 
@@ -55,8 +56,43 @@ public interface LaptopLedger {
      * role may); adjusts the stock, the learner's active marker and the queue in one
      * transaction with an audit entry. Serves the queue when a unit came back.
      */
+    default LaptopRequest change(LaptopRequest current, long expectedVersion, LaptopStatus to, Actor actor, String reason,
+                                 LocalDate dueOn, Instant now) {
+        return change(current, expectedVersion, to, actor, reason, dueOn, null, now);
+    }
+
+    /**
+     * As above; at pickup (to LOANED) {@code unit} (may be null) is the unit handed over: it goes
+     * on this loan in the same transaction only if it is free and in the request's district
+     * (else laptop-unit-unavailable), and comes off it at return. The loan's due-date entry
+     * (the overdue lists) is written at pickup and removed at return.
+     */
     LaptopRequest change(LaptopRequest current, long expectedVersion, LaptopStatus to, Actor actor, String reason,
-                         LocalDate dueOn, Instant now);
+                         LocalDate dueOn, LaptopUnit unit, Instant now);
+
+    /**
+     * Registers a unit into a district's stock (laptop-unit-exists when its serial is already
+     * registered in the tenant; district-not-found). {@code counted}: the unit is already in the
+     * district's count (an opening stock registered later), so only the unit is written; otherwise
+     * the stock rises by one and the queue is served.
+     */
+    LaptopUnit registerUnit(LaptopUnit unit, boolean counted, Actor actor, Instant now);
+
+    Optional<LaptopUnit> unit(TenantId tenant, String serial);
+
+    /** A district's units by serial number. */
+    Page<LaptopUnit> units(TenantId tenant, String district, String cursor, int limit);
+
+    /** Loans due before {@code today}, oldest due first: a district's, or the tenant's when {@code district} is null. */
+    Page<LaptopRequest> overdue(TenantId tenant, String district, LocalDate today, String cursor, int limit);
+
+    /** A learner's extension request on a loan read at {@code expectedVersion} (one waiting at a time). */
+    LaptopRequest requestExtension(LaptopRequest current, long expectedVersion, LaptopRequest.Extension extension, Actor actor,
+                                   Instant now);
+
+    /** An officer's decision on the waiting extension: approved moves the due date by the days asked. */
+    LaptopRequest decideExtension(LaptopRequest current, long expectedVersion, boolean approve, String reason, Actor actor,
+                                  Instant now);
 
     /** Approves waiting requests in ticket order while units are free; returns how many. */
     int serveQueue(TenantId tenant, String district, Instant now);

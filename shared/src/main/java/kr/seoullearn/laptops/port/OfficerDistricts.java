@@ -12,6 +12,9 @@ public interface OfficerDistricts {
 
     Set<String> of(TenantId tenant, String userId);
 
+    /** Every officer of the tenant with districts assigned: user id → districts, by user id (1 Query). */
+    java.util.SortedMap<String, Set<String>> all(TenantId tenant);
+
     /** Replaces the officer's districts (seed data and admin tooling). */
     void assign(TenantId tenant, String userId, Set<String> districts);
 }

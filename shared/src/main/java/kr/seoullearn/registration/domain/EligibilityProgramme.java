@@ -26,14 +26,36 @@ public record EligibilityProgramme(
         Set<SchoolLevel> schoolLevels,
         int pickLimit,
         Integer quota,
-        Inactivity inactivity) {
+        Inactivity inactivity,
+        LaptopLoan laptopLoan) {
+
+    /** A programme whose laptop loans follow the default terms (no {@code laptopLoan} in its data). */
+    public EligibilityProgramme(TenantId tenant, String id, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                                Map<String, String> name, List<Category> categories, int incomeLinePercent, int minAge,
+                                int maxAge, Set<SchoolLevel> schoolLevels, int pickLimit, Integer quota, Inactivity inactivity) {
+        this(tenant, id, effectiveFrom, effectiveUntil, name, categories, incomeLinePercent, minAge, maxAge, schoolLevels,
+                pickLimit, quota, inactivity, null);
+    }
 
     /** A programme without inactivity reclaim (the default). */
     public EligibilityProgramme(TenantId tenant, String id, LocalDate effectiveFrom, LocalDate effectiveUntil,
                                 Map<String, String> name, List<Category> categories, int incomeLinePercent, int minAge,
                                 int maxAge, Set<SchoolLevel> schoolLevels, int pickLimit, Integer quota) {
         this(tenant, id, effectiveFrom, effectiveUntil, name, categories, incomeLinePercent, minAge, maxAge, schoolLevels,
-                pickLimit, quota, null);
+                pickLimit, quota, null, null);
+    }
+
+    /**
+     * Laptop loans under this programme: {@code loanDays} from pickup, and at most
+     * {@code maxExtensionDays} more over the loan's life, on the learner's request and an
+     * officer's decision. Null: the laptops context's default terms.
+     */
+    public record LaptopLoan(int loanDays, int maxExtensionDays) {
+        public LaptopLoan {
+            if (loanDays < 1 || loanDays > 1_095 || maxExtensionDays < 0 || maxExtensionDays > 365) {
+                throw new IllegalArgumentException("laptopLoan: loanDays 1-1095, maxExtensionDays 0-365");
+            }
+        }
     }
 
     /**

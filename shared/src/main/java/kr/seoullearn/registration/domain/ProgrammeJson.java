@@ -45,6 +45,10 @@ public final class ProgrammeJson {
             m.put("inactivity", Map.of("afterDays", p.inactivity().afterDays(),
                     "reminderIntervalDays", p.inactivity().reminderIntervalDays()));
         }
+        if (p.laptopLoan() != null) {
+            m.put("laptopLoan", Map.of("loanDays", p.laptopLoan().loanDays(),
+                    "maxExtensionDays", p.laptopLoan().maxExtensionDays()));
+        }
         return m;
     }
 
@@ -79,7 +83,13 @@ public final class ProgrammeJson {
                 Set.copyOf(levels),
                 ((Number) m.getOrDefault("pickLimit", 1)).intValue(),
                 m.get("quota") == null ? null : ((Number) m.get("quota")).intValue(),
-                inactivity((Map<String, Object>) m.get("inactivity")));
+                inactivity((Map<String, Object>) m.get("inactivity")),
+                laptopLoan((Map<String, Object>) m.get("laptopLoan")));
+    }
+
+    private static EligibilityProgramme.LaptopLoan laptopLoan(Map<String, Object> m) {
+        return m == null ? null : new EligibilityProgramme.LaptopLoan(((Number) m.get("loanDays")).intValue(),
+                ((Number) m.getOrDefault("maxExtensionDays", 0)).intValue());
     }
 
     private static EligibilityProgramme.Inactivity inactivity(Map<String, Object> m) {

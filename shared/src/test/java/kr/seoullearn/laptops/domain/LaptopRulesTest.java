@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class LaptopRulesTest {
 
     @Test
-    void aLearnerConfirmsReceiptOfAReadyLaptopAndCancelsOnlyBeforeTheLoan() {
-        assertThat(LaptopRules.allowed(Actor.Kind.LEARNER, LaptopStatus.READY_FOR_PICKUP, LaptopStatus.LOANED)).isTrue();
+    void aLearnerCancelsOnlyBeforeTheLoanAndTheHandOverIsTheOfficers() {
+        assertThat(LaptopRules.allowed(Actor.Kind.LEARNER, LaptopStatus.READY_FOR_PICKUP, LaptopStatus.LOANED))
+                .as("the officer records the unit's serial at pickup").isFalse();
         assertThat(LaptopRules.allowed(Actor.Kind.LEARNER, LaptopStatus.APPROVED, LaptopStatus.LOANED)).isFalse();
         for (LaptopStatus from : EnumSet.of(LaptopStatus.REQUESTED, LaptopStatus.APPROVED, LaptopStatus.READY_FOR_PICKUP)) {
             assertThat(LaptopRules.allowed(Actor.Kind.LEARNER, from, LaptopStatus.CANCELLED)).as(from.name()).isTrue();
@@ -32,7 +33,9 @@ class LaptopRulesTest {
             assertThat(LaptopRules.allowed(kind, LaptopStatus.LOANED, LaptopStatus.REJECTED)).isFalse();
             assertThat(LaptopRules.allowed(kind, LaptopStatus.LOANED, LaptopStatus.RETURNED)).isTrue();
             assertThat(LaptopRules.allowed(kind, LaptopStatus.READY_FOR_PICKUP, LaptopStatus.LOANED))
-                    .as("receipt is the learner's to confirm").isFalse();
+                    .as("the hand-over, with the unit's serial").isTrue();
+            assertThat(LaptopRules.allowed(kind, LaptopStatus.APPROVED, LaptopStatus.LOANED))
+                    .as("only a laptop made ready is handed over").isFalse();
             assertThat(LaptopRules.allowed(kind, LaptopStatus.REQUESTED, LaptopStatus.APPROVED))
                     .as("approval is the queue's, in order").isFalse();
         }
@@ -80,9 +83,35 @@ class LaptopRulesTest {
     }
 
     @Test
-    void aLoanIsDueAYearAfterReceiptEvenFromALeapDay() {
-        assertThat(LaptopRules.dueOn(LocalDate.of(2026, 11, 28))).isEqualTo(LocalDate.of(2027, 11, 28));
-        assertThat(LaptopRules.dueOn(LocalDate.of(2028, 2, 29))).isEqualTo(LocalDate.of(2029, 2, 28));
+    void aLoanIsDueTheProgrammesDaysAfterPickupAndExtendsOnlyWithinItsLimit() {
+        LaptopLoanTerms terms = new LaptopLoanTerms(180, 30);
+        assertThat(terms.dueOn(LocalDate.of(2026, 11, 28))).isEqualTo(LocalDate.of(2027, 5, 27));
+        assertThat(terms.extensionLeft(0)).isEqualTo(30);
+        assertThat(terms.extensionLeft(20)).isEqualTo(10);
+        assertThat(terms.extensionLeft(45)).as("a limit lowered since").isZero();
+        assertThat(LaptopLoanTerms.FALLBACK.dueOn(LocalDate.of(2028, 2, 29))).isEqualTo(LocalDate.of(2029, 2, 28));
+        assertThat(LaptopLoanTerms.FALLBACK.extensionLeft(0)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LaptopLoanTerms(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void overdueLoansEscalateFromAReminderToTheOfficerToTheAdmins() {
+        assertThat(OverdueStage.of(1)).isEqualTo(OverdueStage.REMINDER);
+        assertThat(OverdueStage.of(6)).isEqualTo(OverdueStage.REMINDER);
+        assertThat(OverdueStage.of(7)).isEqualTo(OverdueStage.OFFICER);
+        assertThat(OverdueStage.of(29)).isEqualTo(OverdueStage.OFFICER);
+        assertThat(OverdueStage.of(30)).isEqualTo(OverdueStage.ADMIN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OverdueStage.of(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void serialNumbersAreTrimmedUpperCasedAndNeverKeyMaterial() {
+        assertThat(LaptopRules.unitId(" sn-4471a ")).isEqualTo("SN-4471A");
+        assertThat(LaptopRules.unitId("SN#1")).isNull();
+        assertThat(LaptopRules.unitId("ab")).isNull();
+        assertThat(LaptopRules.unitId("-ABC")).isNull();
+        assertThat(LaptopRules.unitId("A".repeat(41))).isNull();
+        assertThat(LaptopRules.unitId(null)).isNull();
     }
 
     @Test

@@ -207,7 +207,7 @@ final class DistrictDesk {
      * officers their own. A district id that does not exist is a 404; one of another district's
      * officers a 403 (district ids are public: the 25 gu).
      */
-    private StockCounts managed(Caller caller, String district) {
+    StockCounts managed(Caller caller, String district) {
         if (!LaptopRules.isDistrictId(district)) {
             throw new ProblemException(LaptopRefusal.DISTRICT_NOT_FOUND);
         }
@@ -217,7 +217,7 @@ final class DistrictDesk {
         return ledger.stock(caller.tenant(), district).orElseThrow(() -> new ProblemException(LaptopRefusal.DISTRICT_NOT_FOUND));
     }
 
-    private static Actor officerActor(Caller caller) {
+    static Actor officerActor(Caller caller) {
         return new Actor(caller.userId(), caller.has(Role.ADMIN) ? Actor.Kind.ADMIN : Actor.Kind.OFFICER);
     }
 

@@ -40,6 +40,22 @@ final class LaptopView {
             v.put("dueOn", r.dueOn().toString());
         }
         put(v, "closedAt", r.closedAt());
+        if (r.serial() != null) {
+            v.put("serial", r.serial());
+            v.put("assetTag", r.assetTag());
+        }
+        if (r.extendedDays() > 0) {
+            v.put("extendedDays", r.extendedDays());
+        }
+        if (r.extension() != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("days", r.extension().days());
+            if (r.extension().reason() != null) {
+                e.put("reason", r.extension().reason());
+            }
+            e.put("requestedAt", r.extension().requestedAt().toString());
+            v.put("extension", e);
+        }
         if (r.reason() != null) {
             v.put("reason", r.reason());
         }

@@ -23,6 +23,8 @@ import kr.seoullearn.laptops.domain.LaptopRefusal;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopRules;
 import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.domain.LaptopUnit;
+import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.laptops.port.OfficerDistricts;
 import kr.seoullearn.laptops.domain.StockChange;
 import kr.seoullearn.laptops.domain.StockCounts;
@@ -45,7 +47,7 @@ public final class Laptops {
     static final int QUEUE_HEAD = 100;
     private static final Log LOG = Log.of(Laptops.class);
     private static final Set<String> REQUEST_FIELDS = Set.of("agreeToLoanTerms");
-    private static final Set<String> STATUS_FIELDS = Set.of("status", "version", "reason");
+    private static final Set<String> STATUS_FIELDS = Set.of("status", "version", "reason", "serial");
     static final int MAX_DISTRICTS_PER_OFFICER = 40;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
 
@@ -59,13 +61,15 @@ public final class Laptops {
     private final Supplier<String> requestIds;
     private final LaptopAccess access;
     private final DistrictDesk desk;
+    private final LoanDesk loans;
 
-    public Laptops(ApplicationStore applications, LaptopLedger ledger, OfficerDistricts officers, Clock clock) {
-        this(applications, ledger, officers, clock, () -> UUID.randomUUID().toString());
+    public Laptops(ApplicationStore applications, ProgrammeCatalogue programmes, LaptopLedger ledger, OfficerDistricts officers,
+                   Clock clock) {
+        this(applications, programmes, ledger, officers, clock, () -> UUID.randomUUID().toString());
     }
 
-    Laptops(ApplicationStore applications, LaptopLedger ledger, OfficerDistricts officers, Clock clock,
-            Supplier<String> requestIds) {
+    Laptops(ApplicationStore applications, ProgrammeCatalogue programmes, LaptopLedger ledger, OfficerDistricts officers,
+            Clock clock, Supplier<String> requestIds) {
         this.applications = applications;
         this.ledger = ledger;
         this.officers = officers;
@@ -73,6 +77,12 @@ public final class Laptops {
         this.requestIds = requestIds;
         this.access = new LaptopAccess(ledger, officers);
         this.desk = new DistrictDesk(ledger, officers, clock, access);
+        this.loans = new LoanDesk(ledger, officers, programmes, clock, access, desk);
+    }
+
+    /** Units, overdue loans, extensions and the officers' list. */
+    LoanDesk loans() {
+        return loans;
     }
 
     /** The officers' and admins' routes. */
@@ -153,6 +163,10 @@ public final class Laptops {
         }
         long version = errors.version(body);
         String reason = LaptopAccess.text(body, "reason", LaptopRules.MAX_REASON_LENGTH, errors);
+        String serial = null;
+        if (body.containsKey("serial") || to == LaptopStatus.LOANED && (caller.has(Role.DISTRICT_OFFICER) || caller.has(Role.ADMIN))) {
+            serial = LoanDesk.unitId(body, "serial", errors);
+        }
         if (to != null && LaptopRules.needsReason(to) && reason == null && !LaptopAccess.hasError(body, "reason")) {
             errors.add("reason", "required");
         }
@@ -166,8 +180,24 @@ public final class Laptops {
         if (!LaptopRules.allowed(actor.kind(), current.status(), to)) {
             throw new ProblemException(LaptopRefusal.LAPTOP_STATUS_CHANGE_NOT_ALLOWED, Map.of("requestStatus", current.status().name()));
         }
-        LocalDate dueOn = to == LaptopStatus.LOANED ? LaptopRules.dueOn(today()) : null;
-        LaptopRequest after = ledger.change(current, version, to, actor, reason, dueOn, clock.instant());
+        LaptopUnit unit = null;
+        LocalDate dueOn = null;
+        if (to == LaptopStatus.LOANED) {
+            // the officer hands a registered, free unit of the district over and records its serial number
+            unit = loans.unitForPickup(current, serial);
+            dueOn = loans.terms(caller.tenant()).dueOn(today());
+        } else if (to == LaptopStatus.RETURNED && current.serial() != null) {
+            // the unit coming back must be the one lent
+            if (serial == null) {
+                FieldErrors missing = new FieldErrors();
+                missing.add("serial", "required");
+                missing.throwIfAny();
+            }
+            if (!serial.equals(current.serial())) {
+                throw new ProblemException(LaptopRefusal.LAPTOP_SERIAL_MISMATCH);
+            }
+        }
+        LaptopRequest after = ledger.change(current, version, to, actor, reason, dueOn, unit, clock.instant());
         return actor.kind() == Actor.Kind.LEARNER
                 ? LaptopView.forLearner(after, access.positionOf(after))
                 : LaptopView.forOfficer(after, access.positionOf(after));

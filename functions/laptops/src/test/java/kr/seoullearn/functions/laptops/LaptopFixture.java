@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LaptopFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    /** The fixture programme's limit on extending a loan. */
+    static final int LOAN_EXTENSION_DAYS = 30;
     static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
 
     final TestStack stack;
@@ -47,9 +49,10 @@ final class LaptopFixture implements AutoCloseable {
     final LaptopLedger ledger;
     final OfficerDistricts officers;
     final LaptopsHandler handler;
+    private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(NOW.toEpochMilli());
     /** Starts at {@link #NOW} and moves on a millisecond at every reading: changes keep their order. */
     final Clock clock = new Clock() {
-        private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(NOW.toEpochMilli());
+        private final java.util.concurrent.atomic.AtomicLong millis = LaptopFixture.this.millis;
 
         @Override
         public java.time.ZoneId getZone() {
@@ -75,8 +78,8 @@ final class LaptopFixture implements AutoCloseable {
         officers = LaptopsStorage.officers(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         ledger = LaptopsStorage.ledger(counted, stack.table());
-        handler = new LaptopsHandler(new Laptops(RegistrationStorage.applications(counted, stack.table()), ledger,
-                LaptopsStorage.officers(counted, stack.table()), clock));
+        handler = new LaptopsHandler(new Laptops(RegistrationStorage.applications(counted, stack.table()),
+                RegistrationStorage.programmes(counted, stack.table()), ledger, LaptopsStorage.officers(counted, stack.table()), clock));
     }
 
     @Override
@@ -99,7 +102,7 @@ final class LaptopFixture implements AutoCloseable {
         programmeOf.computeIfAbsent(tenant, t -> {
             EligibilityProgramme p = new EligibilityProgramme(new TenantId(t), t + "-2026", LocalDate.of(2026, 3, 1), null,
                     Map.of("en", t), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
-                    Set.of(SchoolLevel.values()), 1, null);
+                    Set.of(SchoolLevel.values()), 1, null, null, new EligibilityProgramme.LaptopLoan(365, LOAN_EXTENSION_DAYS));
             RegistrationStorage.programmes(dynamo, stack.table()).save(p);
             return p;
         });
@@ -152,6 +155,39 @@ final class LaptopFixture implements AutoCloseable {
     APIGatewayV2HTTPResponse stockChange(String sub, String tenant, String district, String change, long units, String... groups) {
         return call("POST /api/laptops/districts/{district}/stock", sub, tenant, Map.of("district", district),
                 "{\"change\":\"" + change + "\",\"units\":" + units + "}", groups);
+    }
+
+    /** The injected clock moves on (the overdue lists read "today" from it). */
+    void advance(java.time.Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
+
+    APIGatewayV2HTTPResponse registerUnit(String sub, String tenant, String district, String serial, String assetTag, String... groups) {
+        return call("POST /api/laptops/districts/{district}/units", sub, tenant, Map.of("district", district),
+                Json.write(Map.of("serial", serial, "assetTag", assetTag)), groups);
+    }
+
+    /** The officer hands the unit over: READY_FOR_PICKUP → LOANED with its serial number. */
+    APIGatewayV2HTTPResponse pickup(String sub, String tenant, String requestId, long version, String serial, String... groups) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "LOANED");
+        body.put("version", version);
+        if (serial != null) {
+            body.put("serial", serial);
+        }
+        return call("POST /api/laptops/requests/{requestId}/status", sub, tenant, Map.of("requestId", requestId), Json.write(body),
+                groups);
+    }
+
+    APIGatewayV2HTTPResponse giveBack(String sub, String tenant, String requestId, long version, String serial, String... groups) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "RETURNED");
+        body.put("version", version);
+        if (serial != null) {
+            body.put("serial", serial);
+        }
+        return call("POST /api/laptops/requests/{requestId}/status", sub, tenant, Map.of("requestId", requestId), Json.write(body),
+                groups);
     }
 
     static Map<String, Object> json(APIGatewayV2HTTPResponse r) {

@@ -54,9 +54,11 @@ class LaptopHandlerIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aLearnerRequestsTheOfficerMarksItReadyTheLearnerConfirmsAndTheOfficerRecordsTheReturn() {
+    void aLearnerRequestsTheOfficerMarksItReadyHandsOverAUnitByItsSerialAndChecksItAtReturn() {
         String learner = f.learner("seoul", "nowon-gu");
         long inStock = f.number(f.stockItem("seoul", "nowon-gu"), "inStock");
+        long loanedBefore = f.number(f.stockItem("seoul", "nowon-gu"), "loaned");
+        long reservedBefore = f.number(f.stockItem("seoul", "nowon-gu"), "reserved");
 
         f.counter.reset();
         var requested = f.request(learner, "seoul");
@@ -83,22 +85,40 @@ class LaptopHandlerIT {
         assertThat(f.counter.snapshot()).as("request + officer's districts + 1 transaction")
                 .isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1));
 
-        var received = f.status(learner, "seoul", id, "LOANED", 2, null, "learners");
+        String serial = "JOURNEY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        var unit = f.registerUnit(nowonOfficer, "seoul", "nowon-gu", serial.toLowerCase(java.util.Locale.ROOT), "SL-" + serial,
+                "district-officers");
+        assertThat(unit.getStatusCode()).as(unit.getBody()).isEqualTo(201);
+        assertThat(json(unit)).containsEntry("serial", serial).containsEntry("status", "AVAILABLE");
+        inStock++;
+        assertProblem(f.status(learner, "seoul", id, "LOANED", 2, null, "learners"), 409, "laptop-status-change-not-allowed");
+        assertProblem(f.pickup(nowonOfficer, "seoul", id, 2, null, "district-officers"), 400, "validation-failed");
+        assertProblem(f.pickup(nowonOfficer, "seoul", id, 2, "NO-SUCH-UNIT", "district-officers"), 409, "laptop-unit-unavailable");
+        var received = f.pickup(nowonOfficer, "seoul", id, 2, serial, "district-officers");
         assertThat(received.getStatusCode()).as(received.getBody()).isEqualTo(200);
-        assertThat(json(received)).containsEntry("status", "LOANED").containsEntry("dueOn", "2027-11-28");
+        assertThat(json(received)).containsEntry("status", "LOANED").containsEntry("dueOn", "2027-11-28")
+                .containsEntry("serial", serial).containsEntry("assetTag", "SL-" + serial);
+        var mineLoaned = json(f.call("GET /api/laptops/mine", learner, "seoul", null, null, "learners"));
+        assertThat((Map<String, Object>) mineLoaned.get("request")).containsEntry("serial", serial);
         Map<String, AttributeValue> stock = f.stockItem("seoul", "nowon-gu");
-        assertThat(f.number(stock, "loaned")).isEqualTo(1);
-        assertThat(f.number(stock, "reserved")).isZero();
+        assertThat(f.number(stock, "loaned")).isEqualTo(loanedBefore + 1);
+        assertThat(f.number(stock, "reserved")).isEqualTo(reservedBefore);
 
         var again = f.request(learner, "seoul");
         assertProblem(again, 409, "laptop-request-active");
         assertThat(json(again)).containsEntry("requestId", id).containsEntry("requestStatus", "LOANED")
                 .containsEntry("title", "You already have a laptop request");
 
-        var returned = f.status(nowonOfficer, "seoul", id, "RETURNED", 3, null, "district-officers");
+        assertProblem(f.giveBack(nowonOfficer, "seoul", id, 3, null, "district-officers"), 400, "validation-failed");
+        assertProblem(f.giveBack(nowonOfficer, "seoul", id, 3, "WRONG-1234", "district-officers"), 409, "laptop-serial-mismatch");
+        var returned = f.giveBack(nowonOfficer, "seoul", id, 3, serial, "district-officers");
         assertThat(returned.getStatusCode()).as(returned.getBody()).isEqualTo(200);
+        var units = json(f.call("GET /api/laptops/districts/{district}/units", nowonOfficer, "seoul", Map.of("district", "nowon-gu"),
+                null, "district-officers"));
+        assertThat((List<Map<String, Object>>) units.get("units")).filteredOn(u -> serial.equals(u.get("serial")))
+                .singleElement().satisfies(u -> assertThat(u).containsEntry("status", "AVAILABLE").doesNotContainKey("requestId"));
         assertThat(f.number(f.stockItem("seoul", "nowon-gu"), "inStock")).isEqualTo(inStock);
-        assertThat(f.number(f.stockItem("seoul", "nowon-gu"), "loaned")).isZero();
+        assertThat(f.number(f.stockItem("seoul", "nowon-gu"), "loaned")).isEqualTo(loanedBefore);
 
         f.counter.reset();
         var trail = f.call("GET /api/laptops/requests/{requestId}", nowonOfficer, "seoul", Map.of("requestId", id), null,
@@ -109,7 +129,7 @@ class LaptopHandlerIT {
                 .containsExactly("null>REQUESTED", "REQUESTED>APPROVED", "APPROVED>READY_FOR_PICKUP", "READY_FOR_PICKUP>LOANED",
                         "LOANED>RETURNED");
         assertThat(audit).extracting(e -> ((Map<String, Object>) e.get("actor")).get("kind"))
-                .containsExactly("LEARNER", "SYSTEM", "OFFICER", "LEARNER", "OFFICER");
+                .containsExactly("LEARNER", "SYSTEM", "OFFICER", "OFFICER", "OFFICER");
         assertThat(audit.get(2)).extracting(e -> ((Map<String, Object>) e.get("actor")).get("id")).isEqualTo(nowonOfficer);
         assertThat(f.counter.snapshot()).as("request + officer's districts + 1 Query of the trail")
                 .isEqualTo(Map.of("GetItem", 2, "Query", 1));

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class LaptopRequestsTest {
     private static final String REQUEST_ID = "0b9f1c0e-3c4d-4a8e-9f2a-1d2c3b4a5e6f";
     private final List<String> touched = new ArrayList<>();
-    private final LaptopsHandler handler = new LaptopsHandler(new Laptops(port(ApplicationStore.class), port(LaptopLedger.class),
+    private final LaptopsHandler handler = new LaptopsHandler(new Laptops(port(ApplicationStore.class),
+            port(kr.seoullearn.registration.port.ProgrammeCatalogue.class), port(LaptopLedger.class),
             port(OfficerDistricts.class), Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {

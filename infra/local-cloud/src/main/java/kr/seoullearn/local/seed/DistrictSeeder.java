@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import kr.seoullearn.laptops.dynamo.LaptopsStorage;
+import kr.seoullearn.laptops.domain.Actor;
+import kr.seoullearn.laptops.domain.LaptopUnit;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
 import kr.seoullearn.registration.port.ProfileRepository;
@@ -66,6 +68,16 @@ final class DistrictSeeder {
             }
         }
         progress.accept("seeded laptop stock in " + (SEOUL.size() + CHUNGBUK.size()) + " districts (" + opened + " new)");
+        int registered = 0;
+        for (Officer o : OFFICERS) {
+            TenantId tenant = new TenantId(o.user().tenant());
+            Map<String, Integer> stock = o.user().tenant().equals("seoul") ? SEOUL : CHUNGBUK;
+            for (String district : o.districts()) {
+                registered += registerOpeningUnits(ledger, tenant, district, stock.getOrDefault(district, 0));
+            }
+        }
+        progress.accept("registered serial numbers of the demo districts' opening stock: " + registered + " new");
+        seedOverdueLoan(ledger);
         OfficerDistricts assignments = LaptopsStorage.officers(dynamo, table);
         ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (Officer o : OFFICERS) {
@@ -76,6 +88,47 @@ final class DistrictSeeder {
             assignments.assign(tenant, sub, o.districts());
         }
         progress.accept("seeded district officers: " + OFFICERS.size());
+    }
+
+    /**
+     * The opening stock of an officer's district as units with serial numbers ({@code NOWON-GU-0001},
+     * asset tag {@code SL-NOWON-GU-0001}, …), already counted in its stock. Idempotent.
+     */
+    private int registerOpeningUnits(LaptopLedger ledger, TenantId tenant, String district, int units) {
+        int registered = 0;
+        for (int i = 1; i <= units; i++) {
+            String serial = String.format("%s-%04d", district.toUpperCase(java.util.Locale.ROOT), i);
+            if (ledger.unit(tenant, serial).isPresent()) {
+                continue;
+            }
+            ledger.registerUnit(new LaptopUnit(tenant, serial, "SL-" + serial, district, MODEL, LaptopUnit.Status.AVAILABLE, null,
+                    clock.instant()), true, Actor.SYSTEM, clock.instant());
+            registered++;
+        }
+        return registered;
+    }
+
+    /** A borrower with no account whose loan in Nowon-gu is 10 days overdue: the officer's overdue list is not empty. */
+    static final String OVERDUE_BORROWER = "demo-overdue-borrower";
+    static final String OVERDUE_SERIAL = "NOWON-GU-0040";
+
+    private void seedOverdueLoan(LaptopLedger ledger) {
+        TenantId seoul = new TenantId("seoul");
+        if (ledger.latest(seoul, OVERDUE_BORROWER).isPresent()) {
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Seoul")));
+        java.time.Instant lent = now.minus(java.time.Duration.ofDays(375));
+        var placed = ledger.request(new LaptopLedger.NewRequest(seoul, OVERDUE_BORROWER, "nowon-gu",
+                java.util.UUID.randomUUID().toString(), kr.seoullearn.laptops.domain.LaptopRules.pickupCode(), null, lent));
+        var officer = new Actor("seed", Actor.Kind.OFFICER);
+        var ready = ledger.change(placed.request(), placed.request().version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP,
+                officer, null, null, lent);
+        var unit = ledger.unit(seoul, OVERDUE_SERIAL).orElseThrow();
+        ledger.change(ready, ready.version(), kr.seoullearn.laptops.domain.LaptopStatus.LOANED, officer, null, today.minusDays(10),
+                unit, lent);
+        progress.accept("seeded an overdue laptop loan in nowon-gu (" + OVERDUE_SERIAL + ")");
     }
 
     private static Map<String, Integer> seoul() {
