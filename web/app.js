@@ -26,6 +26,7 @@ const PAGES = {
   'who-can-apply': () => import('./programme.js'),
   catalog: () => import('./catalog.js'),
   providers: () => import('./providers.js'),
+  leave: () => import('./leave.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];
