@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, expectText, exactly, journey, mentions, messages, signUp, snap, uniqueEmail, useBrowser,
+  BASE_URL, accessible, expectText, exactly, journey, mentions, messages, signIn, signUp, snap, uniqueEmail, useBrowser,
 } from './support.mjs';
 
 useBrowser();
@@ -19,14 +19,15 @@ test('a new applicant closes their account after confirming, and can no longer s
   // not confirmed: nothing is sent
   await page.click('#leave-submit');
   await expectText(page, '#error-summary', mentions(vi['leave.confirmRequired']), 'the confirmation is required');
+  await accessible(page, 'the withdrawal page with its error');
   await snap(page, 'leave-confirmation');
   await page.check('#page input[type=checkbox]');
   await page.click('#leave-submit');
   await expectText(page, '#leave-done', exactly(vi['leave.done']), 'the account is closed');
-  // the hosted login no longer knows the person
-  const form = new URLSearchParams({ username: email, password: PASSWORD });
-  const login = await fetch(`${BASE_URL}/oauth2/authorize?response_type=code&client_id=x&redirect_uri=${encodeURIComponent(`${BASE_URL}/`)}`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual',
-  });
-  assert.notEqual(login.status, 302, 'no code for a withdrawn person');
+  // the hosted login no longer knows the person: the sign-in page comes back with an error
+  await page.goto(`${BASE_URL}/`);
+  const answer = page.waitForResponse((r) => r.url().includes('/oauth2/authorize') && r.request().method() === 'POST');
+  await signIn(page, { username: email });
+  assert.equal((await answer).status(), 401, 'no code for a withdrawn person');
+  await page.locator('#username').waitFor({ state: 'visible' });
 }));
