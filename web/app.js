@@ -28,6 +28,7 @@ const PAGES = {
   providers: () => import('./providers.js'),
   staff: () => import('./staff.js'),
   operator: () => import('./operator.js'),
+  leave: () => import('./leave.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

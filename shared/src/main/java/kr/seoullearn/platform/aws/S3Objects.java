@@ -193,6 +193,56 @@ public final class S3Objects {
         return Optional.ofNullable(answer.header("x-amz-version-id"));
     }
 
+    /** One object version or delete marker, as ListObjectVersions names it. */
+    public record Version(String key, String versionId) {}
+
+    private static final Pattern VERSION_ENTRY = Pattern.compile("<(Version|DeleteMarker)>(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern ENTRY_KEY = Pattern.compile("<Key>([^<]*)</Key>");
+    private static final Pattern ENTRY_VERSION = Pattern.compile("<VersionId>([^<]*)</VersionId>");
+    private static final Pattern NEXT_KEY = Pattern.compile("<NextKeyMarker>([^<]*)</NextKeyMarker>");
+    private static final Pattern NEXT_VERSION = Pattern.compile("<NextVersionIdMarker>([^<]*)</NextVersionIdMarker>");
+
+    /** ListObjectVersions under {@code prefix}, every page: each version and delete marker. */
+    public java.util.List<Version> versions(String prefix) {
+        java.util.List<Version> all = new java.util.ArrayList<>();
+        String keyMarker = null;
+        String versionMarker = null;
+        while (true) {
+            SdkHttpFullRequest.Builder list = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).protocol(base.getScheme())
+                    .host(base.getHost()).port(base.getPort() < 0 ? null : base.getPort())
+                    .encodedPath(base.getRawPath().isEmpty() ? "/" : base.getRawPath())
+                    .putRawQueryParameter("versions", (String) null).putRawQueryParameter("prefix", prefix);
+            if (keyMarker != null) {
+                list.putRawQueryParameter("key-marker", keyMarker);
+            }
+            if (versionMarker != null) {
+                list.putRawQueryParameter("version-id-marker", versionMarker);
+            }
+            SignedHttp.Answer answer = http.send("s3", list, null, true);
+            ok(answer, "ListObjectVersions");
+            String xml = new String(answer.body(), StandardCharsets.UTF_8);
+            Matcher entry = VERSION_ENTRY.matcher(xml);
+            while (entry.find()) {
+                Matcher k = ENTRY_KEY.matcher(entry.group(2));
+                Matcher v = ENTRY_VERSION.matcher(entry.group(2));
+                if (k.find()) {
+                    String version = v.find() ? unescape(v.group(1)) : null;
+                    all.add(new Version(unescape(k.group(1)), version == null || version.equals("null") ? null : version));
+                }
+            }
+            if (!xml.contains("<IsTruncated>true</IsTruncated>")) {
+                return all;
+            }
+            Matcher nk = NEXT_KEY.matcher(xml);
+            Matcher nv = NEXT_VERSION.matcher(xml);
+            keyMarker = nk.find() ? unescape(nk.group(1)) : null;
+            versionMarker = nv.find() ? unescape(nv.group(1)) : null;
+            if (keyMarker == null) {
+                return all;
+            }
+        }
+    }
+
     private SdkHttpFullRequest.Builder request(SdkHttpMethod method, String key) {
         return SdkHttpFullRequest.builder().method(method).protocol(base.getScheme()).host(base.getHost())
                 .port(base.getPort() < 0 ? null : base.getPort()).encodedPath(base.getRawPath() + encodedKey(key));

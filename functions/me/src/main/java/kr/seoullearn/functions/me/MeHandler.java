@@ -4,6 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.mentoring.port.MentoringLedger;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.identity.UserDeletion;
+import kr.seoullearn.privacy.port.PersonalRecords;
+import kr.seoullearn.platform.aws.S3Objects;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.http.ApiFunction;
@@ -20,20 +29,53 @@ import kr.seoullearn.registration.port.ProfileRepository;
  * trigger left without an account or group is repaired here). {@code PUT /api/me/tenant}: the
  * tenant step, "where do you live?", once per account. {@code GET /api/tenants} (public): the
  * partner areas to choose from, with their names and districts (TenantListings).
+ * {@code DELETE /api/me}: withdrawal, the person's data destroyed (docs/adr/0028).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
     private final TenantListings listings;
+    private final Supplier<Withdrawal> withdrawal;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
-                Beans.get(GroupMembership.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC());
+                Beans.get(GroupMembership.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC(),
+                // built on the first withdrawal: GET /api/me, called on every page, never pays for it
+                () -> new Withdrawal(Beans.get(Accounts.class), Beans.get(EnrolmentLedger.class), Beans.get(MentoringLedger.class),
+                        Beans.get(LaptopLedger.class), Beans.get(PersonalRecords.class),
+                        new S3PersonalFiles(S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET"))),
+                        Beans.get(UserDeletion.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
     }
 
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
+        this(profiles, accounts, tenants, groups, userPoolId, clock, null);
+    }
+
+    MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
+              String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
         this.listings = new TenantListings(tenants, clock);
+        this.withdrawal = withdrawal == null ? null : memoised(withdrawal);
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T made;
+
+            @Override
+            public T get() {
+                T value = made;
+                if (value == null) {
+                    synchronized (this) {
+                        if (made == null) {
+                            made = make.get();
+                        }
+                        value = made;
+                    }
+                }
+                return value;
+            }
+        };
     }
 
     @Override
@@ -44,6 +86,13 @@ public class MeHandler extends ApiFunction {
                 "PUT /api/me/tenant", r -> {
                     var caller = r.caller();
                     return ApiResponses.json(200, steps.chooseTenant(caller, r.jsonObject(), r.language()));
+                },
+                "DELETE /api/me", r -> {
+                    var caller = r.caller();
+                    if (withdrawal == null) {
+                        throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+                    }
+                    return ApiResponses.json(200, withdrawal.get().withdraw(caller, r::body));
                 });
     }
 }

@@ -1,0 +1,272 @@
+package kr.seoullearn.functions.me;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.enrolment.domain.Enrolment;
+import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
+import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.laptops.domain.Actor;
+import kr.seoullearn.laptops.domain.LaptopRequest;
+import kr.seoullearn.laptops.domain.LaptopStatus;
+import kr.seoullearn.laptops.dynamo.LaptopsStorage;
+import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.local.testing.CallCounter;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.platform.cognito.CognitoGroupMembership;
+import kr.seoullearn.platform.cognito.CognitoUserDeletion;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.school.SchoolLevel;
+import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.dynamo.PrivacyStorage;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+import kr.seoullearn.registration.port.ProfileRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * DELETE /api/me through real API Gateway events against the template's table, bucket (S3Proxy,
+ * versioned as in AWS) and user pool on the emulator: what the person held goes to the next in
+ * line, their items, file versions and user are gone, others' records are untouched, a laptop on
+ * loan is refused with nothing changed, and a repeated withdrawal finishes what is left.
+ */
+class WithdrawalIT {
+    private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    private static final TenantId SEOUL = TenantId.SEOUL;
+    private static TestStack stack;
+    private static DynamoDbClient dynamo;
+    private static final CallCounter calls = new CallCounter();
+    private static MeHandler handler;
+    private static EnrolmentLedger enrolments;
+    private static LaptopLedger laptops;
+    private static ProfileRepository profiles;
+    private static String bucket;
+
+    @BeforeAll
+    static void provision() {
+        stack = TestStack.withLocalS3("withdrawal");
+        dynamo = stack.aws().dynamoDb();
+        bucket = stack.bucket("DocumentsBucket");
+        profiles = RegistrationStorage.profiles(dynamo, stack.table());
+        enrolments = EnrolmentStorage.ledger(dynamo, stack.table());
+        laptops = LaptopsStorage.ledger(dynamo, stack.table());
+        provider("onedesk", 1);
+        provider("roomy", 100);
+        laptops.openDistrict(SEOUL, "mapo-gu", "model", 0, NOW);
+        laptops.openDistrict(SEOUL, "jung-gu", "model", 1, NOW);
+        DynamoDbClient counted = stack.dynamoDb(calls);
+        String pool = stack.stack().userPoolId();
+        handler = new MeHandler(RegistrationStorage.profiles(counted, stack.table()), RegistrationStorage.accounts(counted, stack.table()),
+                new DynamoTenantDirectory(counted, stack.table()), new CognitoGroupMembership(stack.aws().cognito()), pool,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> new Withdrawal(RegistrationStorage.accounts(counted, stack.table()), EnrolmentStorage.ledger(counted, stack.table()),
+                        MentoringStorage.ledger(counted, stack.table()), LaptopsStorage.ledger(counted, stack.table()),
+                        PrivacyStorage.records(counted, stack.table()), new S3PersonalFiles(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
+                        new CognitoUserDeletion(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), pool, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @AfterAll
+    static void close() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static void provider(String id, int seats) {
+        var seeding = CatalogueStorage.seeding(dynamo, stack.table());
+        seeding.saveProvider(new Provider(id, "업체", "Provider", List.of(SchoolLevel.MIDDLE),
+                "https://" + id + ".example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
+        seeding.saveSeats(new ProviderSeats(SEOUL, id, seats, 0));
+    }
+
+    private static String person() {
+        String sub = "sub-" + UUID.randomUUID();
+        profiles.createIfAbsent(new Profile(SEOUL, sub, sub, RegistrationStatus.APPROVED, "김민준", Language.KO, NOW, 1));
+        stack.aws().cognito().adminCreateUser(r -> r.userPoolId(stack.stack().userPoolId()).username(email(sub)));
+        return sub;
+    }
+
+    /** The pool signs people in by e-mail: the user name is the address. */
+    private static String email(String sub) {
+        return sub + "@example.org";
+    }
+
+    private static Map<String, String> claims(String sub, String tenant, String... groups) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>(Events.claims(sub, tenant, groups));
+        claims.put("cognito:username", email(sub));
+        return claims;
+    }
+
+    private static void upload(String sub, String name, String content) {
+        String key = S3PersonalFiles.prefix(SEOUL, sub) + name;
+        stack.s3().putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf"), RequestBody.fromString(content));
+    }
+
+    private static List<String> filesOf(String sub) {
+        var page = stack.s3().listObjectVersions(r -> r.bucket(bucket).prefix(S3PersonalFiles.prefix(SEOUL, sub)));
+        return java.util.stream.Stream.concat(page.versions().stream().map(v -> v.key() + "@" + v.versionId()),
+                page.deleteMarkers().stream().map(m -> m.key() + "@marker")).toList();
+    }
+
+    private static List<Map<String, AttributeValue>> partition(String pk) {
+        return dynamo.query(r -> r.tableName(stack.table()).consistentRead(true).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
+    }
+
+    private static APIGatewayV2HTTPResponse withdraw(String sub, String... groups) {
+        return handler.handleRequest(Events.http("DELETE /api/me", claims(sub, "seoul", groups), null, "ko"), null);
+    }
+
+    private static boolean userExists(String sub) {
+        try {
+            stack.aws().cognito().adminGetUser(r -> r.userPoolId(stack.stack().userPoolId()).username(email(sub)));
+            return true;
+        } catch (UserNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aWithdrawnLearnersSeatGoesToTheNextInLineAndEverythingNamingThemIsGone() {
+        String leaving = person();
+        String waiting = person();
+        String other = person();
+        assertThat(enrolments.admit(new EnrolmentLedger.Request(SEOUL, leaving, "onedesk", 3, "ref-" + UUID.randomUUID(), NOW)))
+                .isInstanceOf(EnrolmentLedger.Enrolled.class);
+        assertThat(enrolments.admit(new EnrolmentLedger.Request(SEOUL, waiting, "onedesk", 3, "ref-" + UUID.randomUUID(), NOW)))
+                .isInstanceOf(EnrolmentLedger.Waitlisted.class);
+        var laptop = laptops.request(new LaptopLedger.NewRequest(SEOUL, leaving, "mapo-gu", UUID.randomUUID().toString(), "ACDEFG", null, NOW));
+        assertThat(laptop.request().status()).isEqualTo(LaptopStatus.REQUESTED);
+        upload(leaving, "a", "first version");
+        upload(leaving, "a", "second version");
+        upload(leaving, "b", "another file");
+        upload(other, "c", "someone else's");
+        stack.s3().deleteObject(r -> r.bucket(bucket).key(S3PersonalFiles.prefix(SEOUL, leaving) + "b")); // a delete marker too
+
+        // every version and delete marker the bucket lists (S3Proxy keeps no versions: one object there; AWS: 4 entries)
+        int versions = filesOf(leaving).size();
+        assertThat(versions).isPositive();
+
+        calls.reset();
+        APIGatewayV2HTTPResponse r = withdraw(leaving, "learners");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        Map<String, Object> body = Json.readObject(r.getBody());
+        assertThat(body).containsEntry("withdrawn", true).containsEntry("enrolmentsEnded", 1).containsEntry("filesDeleted", versions);
+        assertThat(calls.count("Scan")).isZero();
+
+        // the seat went to the next in line
+        assertThat(enrolments.find(SEOUL, waiting, "onedesk")).get().extracting(Enrolment::status).isEqualTo(Enrolment.Status.ENROLLED);
+        // the person's items, files and user are gone; the laptop request is closed and no longer names them
+        assertThat(partition(Keys.user(SEOUL, leaving))).isEmpty();
+        assertThat(partition("ACCOUNT#" + leaving)).isEmpty();
+        assertThat(filesOf(leaving)).isEmpty();
+        assertThat(userExists(leaving)).isFalse();
+        LaptopRequest closed = laptops.find(SEOUL, laptop.request().requestId()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(LaptopStatus.CANCELLED);
+        assertThat(closed.userId()).isNotEqualTo(leaving).startsWith("p");
+        assertThat(laptops.requestAudit(SEOUL, "mapo-gu", closed.requestId())).noneMatch(e -> leaving.equals(e.actor().userId()));
+        assertThat(laptops.stock(SEOUL, "mapo-gu").orElseThrow().waiting()).isZero();
+        // others are untouched
+        assertThat(filesOf(other)).hasSize(1);
+        assertThat(partition(Keys.user(SEOUL, other))).isNotEmpty();
+        assertThat(userExists(other)).isTrue();
+        assertThat(partition(Keys.user(SEOUL, waiting))).isNotEmpty();
+
+        // a repeated withdrawal (the answer was lost, say) finds nothing left and answers the same
+        APIGatewayV2HTTPResponse again = withdraw(leaving, "learners");
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(200);
+        assertThat(Json.readObject(again.getBody())).containsEntry("enrolmentsEnded", 0).containsEntry("filesDeleted", 0);
+    }
+
+    @Test
+    void aLaptopOnLoanMustBeReturnedFirstAndNothingChanges() {
+        String sub = person();
+        assertThat(enrolments.admit(new EnrolmentLedger.Request(SEOUL, sub, "roomy", 3, "ref-" + UUID.randomUUID(), NOW))).isNotNull();
+        var placed = laptops.request(new LaptopLedger.NewRequest(SEOUL, sub, "jung-gu", UUID.randomUUID().toString(), "ACDEFG", null, NOW));
+        LaptopRequest ready = laptops.change(placed.request(), placed.request().version(), LaptopStatus.READY_FOR_PICKUP,
+                new Actor("officer", Actor.Kind.OFFICER), null, null, NOW);
+        LaptopRequest loaned = laptops.change(ready, ready.version(), LaptopStatus.LOANED, new Actor(sub, Actor.Kind.LEARNER), null,
+                java.time.LocalDate.of(2027, 11, 28), NOW);
+        upload(sub, "kept", "certificate");
+        int items = partition(Keys.user(SEOUL, sub)).size();
+
+        APIGatewayV2HTTPResponse r = withdraw(sub, "learners");
+        assertThat(r.getStatusCode()).isEqualTo(409);
+        assertThat(r.getHeaders().get("content-type")).contains("application/problem+json");
+        Map<String, Object> problem = Json.readObject(r.getBody());
+        assertThat(problem).containsEntry("code", "laptop-loan-active").containsEntry("requestId", loaned.requestId());
+        assertThat((String) problem.get("title")).contains("노트북");
+        assertThat(partition(Keys.user(SEOUL, sub))).hasSize(items);
+        assertThat(filesOf(sub)).hasSize(1);
+        assertThat(userExists(sub)).isTrue();
+        assertThat(laptops.find(SEOUL, loaned.requestId()).orElseThrow().status()).isEqualTo(LaptopStatus.LOANED);
+    }
+
+    @Test
+    void staffCannotWithdrawThemselvesAndNothingIsTouched() {
+        String sub = person();
+        for (String group : List.of("reviewers", "admins", "district-officers", "catalogue-operators")) {
+            APIGatewayV2HTTPResponse r = withdraw(sub, group);
+            assertThat(r.getStatusCode()).as(group).isEqualTo(403);
+        }
+        assertThat(userExists(sub)).isTrue();
+        assertThat(partition(Keys.user(SEOUL, sub))).isNotEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotAConfirmationIsRefusedAndNothingChanges() {
+        String sub = person();
+        for (String body : List.of("{\"x\":", "[]", "{\"confirm\":false}", "{\"confirm\":\"yes\"}", "{\"confirm\":true,\"also\":1}", "{}")) {
+            APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("DELETE /api/me", claims(sub, "seoul", "learners"), body, "vi"), null);
+            assertThat(r.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(r.getHeaders().get("content-type")).contains("application/problem+json");
+        }
+        assertThat(userExists(sub)).isTrue();
+        assertThat(partition(Keys.user(SEOUL, sub))).isNotEmpty();
+        APIGatewayV2HTTPResponse confirmed = handler.handleRequest(
+                Events.http("DELETE /api/me", claims(sub, "seoul", "learners"), "{\"confirm\":true}", "vi"), null);
+        assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
+        assertThat(userExists(sub)).isFalse();
+    }
+
+    @Test
+    void withoutATokenTheRouteIsUnauthorised() {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("DELETE /api/me", null, null, "en"), null);
+        assertThat(r.getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void someoneWhoNeverChoseATenantLosesTheirAccountAndUser() {
+        String sub = "sub-" + UUID.randomUUID();
+        stack.aws().cognito().adminCreateUser(r -> r.userPoolId(stack.stack().userPoolId()).username(email(sub)));
+        handler.handleRequest(Events.http("GET /api/me", claims(sub, null, "applicants"), null, "en"), null);
+        assertThat(partition("ACCOUNT#" + sub)).hasSize(1);
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("DELETE /api/me", claims(sub, null, "applicants"), null, "en"), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(partition("ACCOUNT#" + sub)).isEmpty();
+        assertThat(userExists(sub)).isFalse();
+    }
+}

@@ -1,0 +1,32 @@
+package kr.seoullearn.privacy.port;
+
+import java.util.Collection;
+import kr.seoullearn.platform.tenant.TenantId;
+
+/**
+ * The items that name one person, destroyed when they withdraw (docs/data-model.md, "Withdrawal").
+ * Every method is idempotent: a retry after a partial failure deletes what is left and finds
+ * nothing to do for what is already gone.
+ */
+public interface PersonalRecords {
+
+    /**
+     * Deletes every item of the person's own partitions in the tenant (profile, documents' records,
+     * enrolments, markers, mentor and mentoring items, recruitment applications, notices, sent
+     * reminders, records-check counters) and, last, their account. {@code tenant} may be null
+     * (someone who never chose where they live): then only the account. Returns the items deleted.
+     */
+    int erase(TenantId tenant, String userId);
+
+    /**
+     * Takes the person's name off mentorships they were part of (the other side keeps the
+     * mentorship's history of sessions, without the name).
+     */
+    void forgetNames(TenantId tenant, String userId, Collection<String> mentorshipIds);
+
+    /**
+     * Replaces the person's account id on a closed laptop request and its audit entries with
+     * {@code pseudonym}: the city keeps the history of its laptops, not who borrowed them.
+     */
+    void pseudonymiseLaptopRequest(TenantId tenant, String requestId, String userId, String pseudonym);
+}
