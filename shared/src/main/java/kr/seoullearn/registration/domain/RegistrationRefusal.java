@@ -29,7 +29,13 @@ public enum RegistrationRefusal implements Refusal {
     DOCUMENT_MALWARE("document-malware", 422),
     DOCUMENT_UPLOAD_FAILED("document-upload-failed", 422),
     DOCUMENT_NOT_FOUND("document-not-found", 404),
-    DOCUMENT_NOT_READY("document-not-ready", 409);
+    DOCUMENT_NOT_READY("document-not-ready", 409),
+    /** A document request while one is open, or on an application not waiting for a decision. */
+    DOCUMENT_REQUEST_NOT_ALLOWED("document-request-not-allowed", 409),
+    /** A resubmission with no open document request. */
+    NO_DOCUMENT_REQUEST("no-document-request", 409),
+    /** A resubmission before every requested document arrived (verified or being checked). */
+    REQUESTED_DOCUMENTS_MISSING("requested-documents-missing", 422);
 
     private final String code;
     private final int status;

@@ -5,6 +5,8 @@ import static kr.seoullearn.registration.dynamo.ApplicationItems.str;
 
 import java.util.HashMap;
 import java.util.Map;
+import kr.seoullearn.audit.domain.AuditEntry;
+import kr.seoullearn.audit.port.AuditWrites;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Transaction;
@@ -28,8 +30,10 @@ final class ApplicationDecisions {
     private final TransactionRunner runner;
     private final ApplicationReads reads;
     private final FigureWrites figures;
+    private final AuditWrites audit;
 
-    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures) {
+    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures, AuditWrites audit) {
+        this.audit = audit;
         this.table = table;
         this.runner = runner;
         this.reads = reads;
@@ -51,6 +55,9 @@ final class ApplicationDecisions {
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
+        audit.record(tx, AuditEntry.of(a.tenant(), decision.decidedBy(), "review.decide", "application", a.userId(), decision.decidedAt(),
+                Map.of("status", a.status().name(), "version", Long.toString(expectedVersion)),
+                Map.of("status", next.name(), "version", Long.toString(expectedVersion + 1))));
         TransactionRunner.Outcome outcome = runner.attempt(tx);
         if (outcome.failed(application)) {
             throw whyRefused(a);
@@ -72,12 +79,17 @@ final class ApplicationDecisions {
         values.put(":expected", num(expectedVersion));
         values.put(":submitted", str(RegistrationStatus.SUBMITTED.name()));
         values.put(":review", str(RegistrationStatus.UNDER_REVIEW.name()));
-        String update = "SET #status = :status, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, version = :next";
+        values.put(":decided", str(RegistrationKeys.decided(a.tenant())));
+        values.put(":decidedPosition", str(RegistrationKeys.queuePosition(decision.decidedAt(), a.userId())));
+        // off the queue (or the document requests) onto the decided list; an open document request ends
+        String update = "SET #status = :status, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, version = :next, "
+                + "GSI1PK = :decided, GSI1SK = :decidedPosition";
+        String removed = " REMOVE docRequestKinds, docRequestTemplate, docRequestBy, docRequestAt";
         if (decision.reason() != null) {
             values.put(":reason", str(decision.reason()));
-            update += ", decisionReason = :reason REMOVE GSI1PK, GSI1SK";
+            update += ", decisionReason = :reason" + removed;
         } else {
-            update += " REMOVE GSI1PK, GSI1SK, decisionReason";
+            update += removed + ", decisionReason";
         }
         String condition = "version = :expected AND #status IN (:submitted, :review)";
         if (!approved) {

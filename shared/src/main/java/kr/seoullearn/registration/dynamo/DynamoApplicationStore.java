@@ -24,13 +24,37 @@ final class DynamoApplicationStore implements ApplicationStore {
     private final ApplicationEdits edits;
     private final ApplicationSubmission submissions;
     private final ApplicationDecisions decisions;
+    private final ApplicationDocumentRequests documentRequests;
+    private final ApplicationLists lists;
 
     DynamoApplicationStore(DynamoDbClient dynamo, String table, TransactionRunner runner, FigureWrites figures,
-                           ReminderWrites reminders) {
+                           ReminderWrites reminders, kr.seoullearn.audit.port.AuditWrites audit) {
         this.reads = new ApplicationReads(dynamo, table);
         this.edits = new ApplicationEdits(dynamo, table, reads);
         this.submissions = new ApplicationSubmission(table, runner, reads, figures, reminders);
-        this.decisions = new ApplicationDecisions(table, runner, reads, figures);
+        this.decisions = new ApplicationDecisions(table, runner, reads, figures, audit);
+        this.documentRequests = new ApplicationDocumentRequests(dynamo, table, runner, reads, audit);
+        this.lists = new ApplicationLists(dynamo, table);
+    }
+
+    @Override
+    public QueuePage list(TenantId tenant, QueueFilter filter, String after, int limit) {
+        return lists.list(tenant, filter, after, limit);
+    }
+
+    @Override
+    public Optional<DocumentRequest> documentRequest(TenantId tenant, String userId) {
+        return documentRequests.find(tenant, userId);
+    }
+
+    @Override
+    public Application requestDocuments(Application current, long expectedVersion, DocumentRequest request) {
+        return documentRequests.request(current, expectedVersion, request);
+    }
+
+    @Override
+    public Application resubmit(Application current, long expectedVersion, Instant now) {
+        return documentRequests.resubmit(current, expectedVersion, now);
     }
 
     @Override

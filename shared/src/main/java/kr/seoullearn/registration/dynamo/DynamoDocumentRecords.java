@@ -26,22 +26,23 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Documents, read audits and the review start in the application table (docs/data-model.md):
- * {@code T#tenant#U#sub / DOC#<documentId>}, {@code T#tenant#U#sub / AUDIT#<instant>#<uuid>} and
+ * {@code T#tenant#U#sub / DOC#<documentId>}, the reads in the tenant's audit trail (audit.port.AuditWrites) and
  * the registration item {@code T#tenant#U#sub / PROFILE}; the upload allowance beside them
  * ({@link UploadAllowances}). A new document and a document leaving AWAITING_UPLOAD change the
  * allowance in the same transaction.
  */
 final class DynamoDocumentRecords implements DocumentRecords {
     static final String TYPE_DOCUMENT = "DOCUMENT";
-    static final String TYPE_AUDIT = "AUDIT";
-    static final String ACTION_DOCUMENT_READ = "DOCUMENT_READ";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final TransactionRunner runner;
     private final UploadAllowances allowances;
 
-    DynamoDocumentRecords(DynamoDbClient dynamo, String table) {
+    private final kr.seoullearn.audit.port.AuditWrites audit;
+
+    DynamoDocumentRecords(DynamoDbClient dynamo, String table, kr.seoullearn.audit.port.AuditWrites audit) {
+        this.audit = audit;
         this.dynamo = dynamo;
         this.table = table;
         this.runner = new TransactionRunner(dynamo);
@@ -154,13 +155,14 @@ final class DynamoDocumentRecords implements DocumentRecords {
 
     @Override
     public void recordRead(TenantId tenant, String applicantId, String documentId, String actor, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(RegistrationKeys.audit(tenant, applicantId, at).attributes());
-        item.put("type", s(TYPE_AUDIT));
-        item.put("action", s(ACTION_DOCUMENT_READ));
-        item.put("documentId", s(documentId));
-        item.put("actor", s(actor));
-        item.put("at", s(at.toString()));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        // the tenant's audit trail (docs/adr/0031): a read changes nothing, so the entry is its own transaction
+        Transaction tx = Transaction.named("audit-document-read");
+        audit.record(tx, kr.seoullearn.audit.domain.AuditEntry.of(tenant, actor, "document.read", "application", applicantId, at,
+                Map.of(), Map.of("document", documentId)));
+        TransactionRunner.Outcome outcome = runner.attempt(tx);
+        if (!outcome.committed()) {
+            throw runner.refusalOf(tx, outcome);
+        }
     }
 
     @Override

@@ -16,8 +16,6 @@ import kr.seoullearn.registration.domain.EligibilityProgramme;
  * registration's own.
  */
 final class RegistrationKeys {
-    /** Audit trail of a person's record: {@code T#tenant#U#sub / AUDIT#<ISO instant>#<uuid>}. */
-    static final String AUDIT_PREFIX = "AUDIT#";
     /** Sort keys of a tenant's programmes start so, then the day they take effect. */
     private static final String FROM_PREFIX = "FROM#";
 
@@ -56,11 +54,6 @@ final class RegistrationKeys {
         return sortKey.startsWith(Keys.DOCUMENT_PREFIX);
     }
 
-    /** One entry of a person's audit trail, in time order. */
-    static ItemKey audit(TenantId tenant, String userId, Instant at) {
-        return ItemKey.of(Keys.user(tenant, userId), AUDIT_PREFIX + at + "#" + UUID.randomUUID());
-    }
-
     /** Partition of a tenant's programmes (effective-dated): {@code T#<tenant>#PROGRAMME}. */
     static String programmes(TenantId tenant) {
         return Keys.tenant(tenant, "PROGRAMME");
@@ -84,6 +77,16 @@ final class RegistrationKeys {
     /** GSI1 partition of a tenant's review queue. */
     static String reviewQueue(TenantId tenant) {
         return Keys.tenant(tenant, "QUEUE");
+    }
+
+    /** GSI1 partition of a tenant's applications waiting for documents a reviewer asked for (by request time). */
+    static String documentRequests(TenantId tenant) {
+        return Keys.tenant(tenant, "DOCREQ");
+    }
+
+    /** GSI1 partition of a tenant's decided applications (by decision time): the reviewers' decided list. */
+    static String decided(TenantId tenant) {
+        return Keys.tenant(tenant, "DECIDED");
     }
 
     /** GSI1 sort key of a submitted application in its queue: submission order. */

@@ -3,6 +3,8 @@ package kr.seoullearn.registration.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import kr.seoullearn.audit.dynamo.AuditStorage;
+import kr.seoullearn.audit.port.AuditWrites;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
@@ -27,8 +29,8 @@ public class RegistrationStorage {
 
     @Singleton
     public ApplicationStore applicationStore(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
-                                             ReminderWrites reminders) {
-        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders);
+                                             ReminderWrites reminders, AuditWrites audit) {
+        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders, audit);
     }
 
     @Singleton
@@ -47,8 +49,8 @@ public class RegistrationStorage {
     }
 
     @Singleton
-    public DocumentRecords documentRecords(DynamoDbClient dynamo, @Named("appTable") String table) {
-        return documents(dynamo, table);
+    public DocumentRecords documentRecords(DynamoDbClient dynamo, @Named("appTable") String table, AuditWrites audit) {
+        return new DynamoDocumentRecords(dynamo, table, audit);
     }
 
     @Singleton
@@ -65,7 +67,8 @@ public class RegistrationStorage {
     // ---- for code that wires by hand (tests, the local cloud's seeders)
 
     public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
-        return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table));
+        return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table),
+                AuditStorage.writes(table));
     }
 
     public static Accounts accounts(DynamoDbClient dynamo, String table) {
@@ -81,7 +84,7 @@ public class RegistrationStorage {
     }
 
     public static DocumentRecords documents(DynamoDbClient dynamo, String table) {
-        return new DynamoDocumentRecords(dynamo, table);
+        return new DynamoDocumentRecords(dynamo, table, AuditStorage.writes(table));
     }
 
     public static RecordsCheckLimits recordsCheckLimits(DynamoDbClient dynamo, String table, java.time.Clock clock) {

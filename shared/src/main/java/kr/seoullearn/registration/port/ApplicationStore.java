@@ -8,6 +8,7 @@ import java.util.Optional;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.domain.DocumentKind;
 import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
@@ -49,6 +50,58 @@ public interface ApplicationStore {
     Application decide(Application current, long expectedVersion, Application.Decision decision);
 
     record QueuePage(List<Application> applications, String next) {}
+
+    /** Which list a reviewer reads: waiting for a decision, waiting for the applicant's documents, decided. */
+    enum ReviewList { QUEUE, DOCUMENTS_REQUESTED, DECIDED }
+
+    /**
+     * The reviewers' filters; null means any. {@code waitingSince}: only applications submitted
+     * (requested, decided) before it; ages are whole years on {@code today}.
+     */
+    record QueueFilter(ReviewList list, RegistrationStatus status, String category, String district,
+                       kr.seoullearn.platform.school.SchoolLevel schoolLevel, Integer minAge, Integer maxAge,
+                       Instant waitingSince, java.time.LocalDate today) {
+        public static QueueFilter queue() {
+            return new QueueFilter(ReviewList.QUEUE, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * One page of a review list, filtered: one partition of GSI1 read newest or oldest first with
+     * the filters as conditions — a bounded number of Queries per page, never a scan.
+     */
+    default QueuePage list(TenantId tenant, QueueFilter filter, String after, int limit) {
+        throw new UnsupportedOperationException("filtered lists");
+    }
+
+    /**
+     * A reviewer's "please send these documents": which kinds, the message template the applicant
+     * reads it through (translated in the web app; no free text), who asked and when.
+     */
+    record DocumentRequest(List<DocumentKind> documents, String template, String requestedBy, Instant requestedAt) {}
+
+    /** The open document request of an application, if any (one GetItem). */
+    default Optional<DocumentRequest> documentRequest(TenantId tenant, String userId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Puts an application waiting for a decision (read at {@code expectedVersion}) back to the
+     * applicant with what is missing: it leaves the review queue for the list of requests, and
+     * the request and its audit entry are written in one transaction. A second request while
+     * one is open, or a stale version, is refused.
+     */
+    default Application requestDocuments(Application current, long expectedVersion, DocumentRequest request) {
+        throw new UnsupportedOperationException("document requests");
+    }
+
+    /**
+     * The applicant sends the requested documents back: the request is closed and the
+     * application returns to the review queue at its first submission's place (one transaction).
+     */
+    default Application resubmit(Application current, long expectedVersion, Instant now) {
+        throw new UnsupportedOperationException("document requests");
+    }
 
     /** A document as the application lists it. */
     record DocumentSummary(String documentId, DocumentKind kind, DocumentStatus status, String reason, String s3Key,

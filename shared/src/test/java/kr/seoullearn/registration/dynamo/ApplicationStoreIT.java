@@ -231,5 +231,15 @@ class ApplicationStoreIT {
                 new Application.Decision("REJECTED", "late", "reviewer-2", NOW.plusSeconds(9000))))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.DECISION_NOT_ALLOWED));
+        // the audit trail holds the one decision that happened, written in its transaction; the
+        // refused ones (stale version, decided twice) wrote no entry
+        var audit = kr.seoullearn.audit.dynamo.AuditStorage.trail(dynamo, stack.table()).page(TENANT,
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, a.userId(), null, null, 10, null)).entries();
+        assertThat(audit).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("review.decide");
+            assertThat(e.actor()).isEqualTo("reviewer-1");
+            assertThat(e.before()).containsEntry("status", "SUBMITTED").containsEntry("version", Long.toString(submitted.version()));
+            assertThat(e.after()).containsEntry("status", "APPROVED").containsEntry("version", Long.toString(submitted.version() + 1));
+        });
     }
 }

@@ -106,12 +106,12 @@ class RegistrationRecordsIT {
         assertThat(documents.startReview(TenantId.SEOUL, sub)).isTrue();
         assertThat(documents.startReview(TenantId.SEOUL, sub)).isFalse();
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.UNDER_REVIEW);
-        var audit = dynamo.query(r -> r.tableName(stack.table()).keyConditionExpression("PK = :pk AND begins_with(SK, :audit)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RegistrationKeys.person(TenantId.SEOUL, sub)),
-                        ":audit", AttributeValue.fromS(RegistrationKeys.AUDIT_PREFIX)))).items();
+        var audit = kr.seoullearn.audit.dynamo.AuditStorage.trail(dynamo, stack.table()).page(TenantId.SEOUL,
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, sub, null, null, 10, null)).entries();
         assertThat(audit).singleElement().satisfies(a -> {
-            assertThat(a.get("documentId").s()).isEqualTo(id);
-            assertThat(a.get("actor").s()).isEqualTo("reviewer-1");
+            assertThat(a.action()).isEqualTo("document.read");
+            assertThat(a.after()).containsEntry("document", id);
+            assertThat(a.actor()).isEqualTo("reviewer-1");
         });
     }
 

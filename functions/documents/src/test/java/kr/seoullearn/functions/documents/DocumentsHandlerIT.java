@@ -159,6 +159,12 @@ class DocumentsHandlerIT {
                 Keys.SK, AttributeValue.fromS(Keys.document(String.valueOf(documentId)))))).item();
     }
 
+    /** The tenant's audit entries about the applicant (docs/adr/0031). */
+    private static List<kr.seoullearn.audit.domain.AuditEntry> audit(String sub) {
+        return kr.seoullearn.audit.dynamo.AuditStorage.trail(dynamo, stack.table()).page(TenantId.SEOUL,
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, sub, null, null, 50, null)).entries();
+    }
+
     private static List<Map<String, AttributeValue>> partition(TenantId tenant, String sub, String skPrefix) {
         return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
@@ -232,7 +238,7 @@ class DocumentsHandlerIT {
                 Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId"))));
         // THEN a 5-minute GET URL; the read is audited and the review has started
         assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(200);
-        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 2, "PutItem", 1, "UpdateItem", 1));
+        assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 2, "TransactWriteItems", 1, "UpdateItem", 1));
         Map<String, Object> readBody = Json.readObject(read.getBody());
         assertThat((String) readBody.get("url")).contains("X-Amz-Expires=300");
         HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create((String) readBody.get("url"))).build(),
@@ -240,12 +246,11 @@ class DocumentsHandlerIT {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
         assertThat(download.headers().firstValue("content-disposition")).contains("inline; filename=\"income-proof.pdf\"");
-        List<Map<String, AttributeValue>> audit = partition(TenantId.SEOUL, sub, "AUDIT#");
-        assertThat(audit).singleElement().satisfies(a -> {
-            assertThat(a.get("type").s()).isEqualTo("AUDIT");
-            assertThat(a.get("action").s()).isEqualTo("DOCUMENT_READ");
-            assertThat(a.get("actor").s()).isEqualTo(REVIEWER);
-            assertThat(a.get("documentId").s()).isEqualTo(ticket.get("documentId"));
+        assertThat(audit(sub)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("document.read");
+            assertThat(a.actor()).isEqualTo(REVIEWER);
+            assertThat(a.subjectId()).isEqualTo(sub);
+            assertThat(a.after()).containsEntry("document", String.valueOf(ticket.get("documentId")));
         });
         Profile underReview = profiles.find(TenantId.SEOUL, sub).orElseThrow();
         assertThat(underReview.status()).isEqualTo(RegistrationStatus.UNDER_REVIEW);
@@ -254,7 +259,7 @@ class DocumentsHandlerIT {
         // a second read is audited again; the status stays
         call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", sub, "documentId", String.valueOf(ticket.get("documentId"))));
-        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).hasSize(2);
+        assertThat(audit(sub)).hasSize(2);
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -427,7 +432,7 @@ class DocumentsHandlerIT {
         assertThat(call(READ_URL, Events.claims(REVIEWER, "seoul", "reviewers"), null,
                 Map.of("userId", sub, "documentId", "nope")).getStatusCode()).isEqualTo(404);
         assertThat(dynamoCalls.count("PutItem") + dynamoCalls.count("UpdateItem")).isZero();
-        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).isEmpty();
+        assertThat(audit(sub)).isEmpty();
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.SUBMITTED);
     }
 
@@ -523,7 +528,7 @@ class DocumentsHandlerIT {
         assertThat(read.getHeaders()).containsEntry("content-type", "application/problem+json");
         assertThat(read.getBody()).contains("\"code\":\"document-application-not-submitted\"").doesNotContain("\"url\"");
         assertThat(dynamoCalls.count("PutItem") + dynamoCalls.count("UpdateItem")).isZero();
-        assertThat(partition(TenantId.SEOUL, sub, "AUDIT#")).isEmpty();
+        assertThat(audit(sub)).isEmpty();
         assertThat(profiles.find(TenantId.SEOUL, sub).orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
     }
 

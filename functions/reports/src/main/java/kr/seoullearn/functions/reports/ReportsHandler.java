@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.audit.port.AuditTrail;
 import kr.seoullearn.figures.port.ProgrammeFigures;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
@@ -18,18 +19,22 @@ import kr.seoullearn.platform.http.ApiResponses;
  */
 public class ReportsHandler extends ApiFunction {
     private final Reports reports;
+    private final AuditReading audit;
 
     public ReportsHandler() {
-        this(new Reports(Beans.get(ProgrammeFigures.class), S3Exports.of(Beans.get(FunctionEnvironment.class)), Clock.systemUTC()));
+        this(new Reports(Beans.get(ProgrammeFigures.class), S3Exports.of(Beans.get(FunctionEnvironment.class)), Clock.systemUTC()),
+                new AuditReading(Beans.get(AuditTrail.class)));
     }
 
-    public ReportsHandler(Reports reports) {
+    public ReportsHandler(Reports reports, AuditReading audit) {
         this.reports = reports;
+        this.audit = audit;
     }
 
     @Override
     protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
         return Map.of(
+                "GET /api/admin/audit", r -> ApiResponses.json(200, audit.page(r.caller(), auditFilters(r))),
                 "GET /api/admin/dashboard", r -> ApiResponses.json(200, reports.dashboard(r.caller(),
                         r.queryParameter("tenant").orElse(null), r.queryParameter("from").orElse(null),
                         r.queryParameter("to").orElse(null))),
@@ -38,6 +43,14 @@ public class ReportsHandler extends ApiFunction {
                         "figures", r.pathParameter("month").orElse("")),
                 "GET /api/admin/reports/{month}/extract.csv", r -> download(reports.extract(r.caller(),
                         r.queryParameter("tenant").orElse(null), r.pathParameter("month").orElse(null), r.language())));
+    }
+
+    private static Map<String, String> auditFilters(ApiRequest r) {
+        Map<String, String> filters = new java.util.HashMap<>();
+        for (String name : new String[] {"tenant", "actor", "action", "subject", "from", "to", "limit", "cursor"}) {
+            r.queryParameter(name).ifPresent(v -> filters.put(name, v));
+        }
+        return filters;
     }
 
     /**

@@ -80,7 +80,7 @@ class ReportsHandlerIT {
                                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
                                         kr.seoullearn.local.aws.LocalAws.ACCESS_KEY, kr.seoullearn.local.aws.LocalAws.SECRET_KEY))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        handler = new ReportsHandler(reports);
+        handler = new ReportsHandler(reports, new AuditReading(kr.seoullearn.audit.dynamo.AuditStorage.trail(counted, stack.table())));
         seoulProgramme = new EligibilityProgramme(TenantId.SEOUL, "seoul-2026", LocalDate.of(2026, 3, 1), null,
                 Map.of("en", "seoul"), List.of(new EligibilityProgramme.Category("LOW_INCOME", true, List.of())), 80, 6, 24,
                 Set.of(SchoolLevel.values()), 1, null);

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
 class ReportsTest {
     private final List<String> touched = new ArrayList<>();
     private final ReportsHandler handler = new ReportsHandler(new Reports(figures(), exports(),
-            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
+            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)),
+            new AuditReading((tenant, query) -> {
+                touched.add("audit");
+                throw new AssertionError("audit trail read");
+            }));
 
     /** Storage that fails when touched: a refused request never starts an export. */
     private ExportStorage exports() {

@@ -13,6 +13,11 @@ final class ApplicationView {
     private ApplicationView() {}
 
     static Map<String, Object> of(ApplicationStore.Dossier dossier) {
+        return of(dossier, null);
+    }
+
+    /** With the open document request, if any (what the reviewer asked for, through which template). */
+    static Map<String, Object> of(ApplicationStore.Dossier dossier, ApplicationStore.DocumentRequest request) {
         Application a = dossier.application();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("userId", a.userId());
@@ -32,6 +37,14 @@ final class ApplicationView {
             d.put("decidedAt", a.decision().decidedAt().toString());
             d.values().removeIf(Objects::isNull);
             v.put("decision", d);
+        }
+        if (request != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("documents", request.documents().stream().map(Enum::name).toList());
+            r.put("template", request.template());
+            r.put("requestedBy", request.requestedBy());
+            r.put("requestedAt", request.requestedAt().toString());
+            v.put("documentRequest", r);
         }
         v.values().removeIf(Objects::isNull);
         return v;

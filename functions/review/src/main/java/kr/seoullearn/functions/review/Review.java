@@ -44,48 +44,10 @@ public final class Review {
         this.clock = clock;
     }
 
-    Map<String, Object> queue(Caller caller, String cursor, String limitText) {
-        caller.require(Role.REVIEWER);
-        int limit = DEFAULT_PAGE;
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_PAGE) {
-                FieldErrors errors = new FieldErrors();
-                errors.add("limit", "out-of-range");
-                errors.throwIfAny();
-            }
-        }
-        var page = applications.queue(caller.tenant(), cursor, limit);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Application a : page.applications()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("userId", a.userId());
-            item.put("name", a.name());
-            item.put("status", a.status().name());
-            item.put("submittedAt", a.submittedAt() == null ? null : a.submittedAt().toString());
-            item.put("categories", a.categories());
-            item.put("schoolLevel", a.schoolLevel() == null ? null : a.schoolLevel().name());
-            item.put("requiredDocuments", a.requiredDocuments() == null ? List.of()
-                    : a.requiredDocuments().stream().map(Enum::name).toList());
-            item.values().removeIf(java.util.Objects::isNull);
-            items.add(item);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        if (page.next() != null) {
-            body.put("next", page.next());
-        }
-        return body;
-    }
-
     Map<String, Object> application(Caller caller, String userId) {
         caller.require(Role.REVIEWER);
         var dossier = dossier(caller, userId);
-        return ApplicationView.of(dossier);
+        return ApplicationView.of(dossier, applications.documentRequest(caller.tenant(), userId).orElse(null));
     }
 
     Map<String, Object> decide(Caller caller, String userId, Map<String, Object> body) {

@@ -15,23 +15,31 @@ import kr.seoullearn.platform.identity.Role;
 
 /** The routes of template.yaml's ReviewFunction. */
 public class ReviewHandler extends ApiFunction {
+    private static final String[] LIST_FILTERS = {"list", "reference", "status", "category", "district", "schoolLevel",
+        "minAge", "maxAge", "waitingDays", "cursor", "limit"};
     private final Review review;
+    private final ReviewTools tools;
 
     public ReviewHandler() {
         this(new Review(Beans.get(ApplicationStore.class), Beans.get(GroupMembership.class),
                 Beans.get(DocumentRetention.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"),
-                Clock.systemUTC()));
+                Clock.systemUTC()), new ReviewTools(Beans.get(ApplicationStore.class), Clock.systemUTC()));
     }
 
-    public ReviewHandler(Review review) {
+    public ReviewHandler(Review review, ReviewTools tools) {
         this.review = review;
+        this.tools = tools;
     }
 
     @Override
     protected Map<String, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
         return Map.of(
-                "GET /api/review/applications", r -> ApiResponses.json(200, review.queue(r.caller(),
-                        r.queryParameter("cursor").orElse(null), r.queryParameter("limit").orElse(null))),
+                "GET /api/review/applications", r -> ApiResponses.json(200, tools.list(r.caller(), filters(r))),
+                "POST /api/review/applications/{userId}/document-request", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.REVIEWER);
+                    return ApiResponses.json(200, tools.requestDocuments(caller, r.pathParameter("userId").orElse(null), r.jsonObject()));
+                },
                 "GET /api/review/applications/{userId}", r -> ApiResponses.json(200,
                         review.application(r.caller(), r.pathParameter("userId").orElse(null))),
                 "POST /api/review/applications/{userId}/decision", r -> {
@@ -39,5 +47,13 @@ public class ReviewHandler extends ApiFunction {
                     caller.require(Role.REVIEWER); // before reading the body: the wrong role learns nothing from a 400
                     return ApiResponses.json(200, review.decide(caller, r.pathParameter("userId").orElse(null), r.jsonObject()));
                 });
+    }
+
+    private static Map<String, String> filters(ApiRequest r) {
+        Map<String, String> filters = new java.util.HashMap<>();
+        for (String name : LIST_FILTERS) {
+            r.queryParameter(name).ifPresent(v -> filters.put(name, v));
+        }
+        return filters;
     }
 }

@@ -76,6 +76,14 @@ final class InMemoryApplications implements ApplicationStore {
     }
 
     @Override
+    public QueuePage list(TenantId tenant, QueueFilter filter, String after, int limit) {
+        if (filter.list() != ReviewList.QUEUE) {
+            return new QueuePage(List.of(), null);
+        }
+        return queue(tenant, after, limit);
+    }
+
+    @Override
     public Application decide(Application a, long expectedVersion, Application.Decision decision) {
         Application now = find(a.tenant(), a.userId()).orElseThrow();
         boolean waiting = now.status() == RegistrationStatus.SUBMITTED || now.status() == RegistrationStatus.UNDER_REVIEW;

@@ -62,7 +62,7 @@ class ReviewHandlerIT {
         store = RegistrationStorage.applications(dynamo, stack.table());
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         handler = new ReviewHandler(new Review(store, new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), new S3DocumentRetention(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
-                stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC)));
+                stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC)), new ReviewTools(store, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -253,6 +253,153 @@ class ReviewHandlerIT {
         // a colleague may
         assertThat(call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
                 "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "reviewers").getStatusCode()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------ reviewer tools (ADR 31)
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(APIGatewayV2HTTPResponse r) {
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        return ((List<Map<String, Object>>) json(r).get("items")).stream().map(i -> i.get("userId")).toList();
+    }
+
+    private static List<kr.seoullearn.audit.domain.AuditEntry> audit(String tenant, String subject) {
+        return kr.seoullearn.audit.dynamo.AuditStorage.trail(dynamo, stack.table()).page(new TenantId(tenant),
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, subject, null, null, 50, null)).entries();
+    }
+
+    @Test
+    void filtersAreQueriesOfTheTenantsListsAndBadFiltersAre400() {
+        String a = submitted("tools-f", 1, false);
+        String b = submitted("tools-f", 2, false);
+        String other = submitted("tools-g", 3, false);
+        // b moves to another district and level by hand (the helper makes them all alike)
+        dynamo.updateItem(r -> r.tableName(stack.table()).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.user(new TenantId("tools-f"), b)),
+                        Keys.SK, AttributeValue.fromS(Keys.PROFILE)))
+                .updateExpression("SET district = :d, schoolLevel = :l, birthDate = :b")
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("nowon-gu"), ":l", AttributeValue.fromS("MIDDLE"),
+                        ":b", AttributeValue.fromS("2013-06-01"))));
+        String list = "GET /api/review/applications";
+        assertThat(ids(call(list, null, "tools-f", null, null, "reviewers"))).containsExactly(a, b);
+        assertThat(ids(call(list, null, "tools-f", "district=nowon-gu", null, "reviewers"))).containsExactly(b);
+        assertThat(ids(call(list, null, "tools-f", "district=mapo-gu&category=OUT_OF_SCHOOL", null, "reviewers"))).containsExactly(a);
+        assertThat(ids(call(list, null, "tools-f", "schoolLevel=MIDDLE", null, "reviewers"))).containsExactly(b);
+        assertThat(ids(call(list, null, "tools-f", "category=LOW_INCOME", null, "reviewers"))).isEmpty();
+        // ages on NOW's day: a was born 2008-01-01 (18), b 2013-06-01 (13)
+        assertThat(ids(call(list, null, "tools-f", "minAge=14", null, "reviewers"))).containsExactly(a);
+        assertThat(ids(call(list, null, "tools-f", "maxAge=13", null, "reviewers"))).containsExactly(b);
+        assertThat(ids(call(list, null, "tools-f", "status=SUBMITTED", null, "reviewers"))).containsExactly(a, b);
+        assertThat(ids(call(list, null, "tools-f", "waitingDays=30", null, "reviewers"))).isEmpty();
+        // search by reference: the tenant's own only
+        assertThat(ids(call(list, null, "tools-f", "reference=" + a, null, "reviewers"))).containsExactly(a);
+        assertThat(ids(call(list, null, "tools-f", "reference=" + other, null, "reviewers"))).isEmpty();
+        // decided list: newest first, once decided
+        call("POST /api/review/applications/{userId}/decision", a, "tools-f", null,
+                "{\"decision\":\"REJECT\",\"reason\":\"not in time\",\"version\":" + version("tools-f", a) + "}", "reviewers");
+        assertThat(ids(call(list, null, "tools-f", "list=decided", null, "reviewers"))).containsExactly(a);
+        assertThat(ids(call(list, null, "tools-f", "list=decided&status=APPROVED", null, "reviewers"))).isEmpty();
+        assertThat(ids(call(list, null, "tools-f", null, null, "reviewers"))).containsExactly(b);
+        for (String bad : List.of("list=all", "status=DRAFT", "category=a b", "district=Nowon", "schoolLevel=UNI", "minAge=-1",
+                "maxAge=100", "minAge=15&maxAge=10", "waitingDays=999", "reference=../x", "limit=0", "cursor=bm90LWEtY3Vyc29y")) {
+            var r = call(list, null, "tools-f", bad, null, "reviewers");
+            assertThat(r.getStatusCode()).as(bad).isEqualTo(400);
+            assertThat(r.getHeaders()).as(bad).containsEntry("content-type", "application/problem+json");
+        }
+        assertThat(call(list, null, "tools-f", "district=nowon-gu", null, "learners").getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDocumentRequestPutsTheApplicationBackToTheApplicantAndIsAudited() {
+        String sub = submitted("tools-r", 1, false);
+        long v = version("tools-r", sub);
+        String route = "POST /api/review/applications/{userId}/document-request";
+        for (String bad : List.of("{}", "{\"documents\":[],\"template\":\"missing\",\"version\":" + v + "}",
+                "{\"documents\":[\"PASSPORT\"],\"template\":\"missing\",\"version\":" + v + "}",
+                "{\"documents\":[\"TRANSCRIPT\"],\"template\":\"missing\",\"version\":" + v + "}",
+                "{\"documents\":[\"INCOME_PROOF\"],\"template\":\"Please send your passport, Kim\",\"version\":" + v + "}",
+                "{\"documents\":[\"INCOME_PROOF\"],\"template\":\"missing\"}",
+                "{\"documents\":[\"INCOME_PROOF\"],\"template\":\"missing\",\"version\":" + v + ",\"note\":\"x\"}", "[1]", "{\"x\":")) {
+            var r = call(route, sub, "tools-r", null, bad, "reviewers");
+            assertThat(r.getStatusCode()).as(bad).isEqualTo(400);
+        }
+        String body = "{\"documents\":[\"OUT_OF_SCHOOL_CONFIRMATION\",\"INCOME_PROOF\"],\"template\":\"unreadable\",\"version\":" + v + "}";
+        assertThat(call(route, sub, "tools-r", null, body, "learners").getStatusCode()).isEqualTo(403);
+        assertThat(call(route, sub, "chungbuk", null, body, "reviewers").getStatusCode()).isEqualTo(404);
+        assertThat(version("tools-r", sub)).isEqualTo(v);
+
+        var done = call(route, sub, "tools-r", null, body, "reviewers");
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(200);
+        assertThat((Map<String, Object>) json(done).get("documentRequest"))
+                .containsEntry("documents", List.of("OUT_OF_SCHOOL_CONFIRMATION", "INCOME_PROOF")).containsEntry("template", "unreadable");
+        // off the queue, on the requests' list; a second request while it is open is refused
+        assertThat(ids(call("GET /api/review/applications", null, "tools-r", null, null, "reviewers"))).doesNotContain(sub);
+        assertThat(ids(call("GET /api/review/applications", null, "tools-r", "list=requested", null, "reviewers"))).containsExactly(sub);
+        var again = call(route, sub, "tools-r", null, body.replace("\"version\":" + v, "\"version\":" + (v + 1)), "reviewers");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getBody()).contains("document-request-not-allowed");
+        assertThat(audit("tools-r", sub)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("review.request-documents");
+            assertThat(e.actor()).isEqualTo(REVIEWER);
+            assertThat(e.after()).containsEntry("requested", "OUT_OF_SCHOOL_CONFIRMATION INCOME_PROOF").containsEntry("template", "unreadable");
+        });
+
+        // the applicant resubmits (registration's side of the port): back at its first place in the queue
+        var a = store.find(new TenantId("tools-r"), sub).orElseThrow();
+        store.resubmit(a, a.version(), NOW.plusSeconds(3600));
+        assertThat(ids(call("GET /api/review/applications", null, "tools-r", null, null, "reviewers"))).containsExactly(sub);
+        assertThat(store.documentRequest(new TenantId("tools-r"), sub)).isEmpty();
+        assertThat(audit("tools-r", sub)).extracting(kr.seoullearn.audit.domain.AuditEntry::action)
+                .containsExactly("registration.resubmit", "review.request-documents");
+        // a resubmission with no open request is refused and writes no entry
+        var now = store.find(new TenantId("tools-r"), sub).orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.resubmit(now, now.version(), NOW.plusSeconds(7200)))
+                .isInstanceOfSatisfying(kr.seoullearn.platform.http.ProblemException.class,
+                        e -> assertThat(e.problem()).isEqualTo(kr.seoullearn.registration.domain.RegistrationRefusal.NO_DOCUMENT_REQUEST));
+        assertThat(audit("tools-r", sub)).hasSize(2);
+    }
+
+    @Test
+    void concurrentDocumentRequestsMakeOneRequestAndOneEntry() throws Exception {
+        String sub = submitted("tools-c", 1, false);
+        long v = version("tools-c", sub);
+        String body = "{\"documents\":[\"INCOME_PROOF\"],\"template\":\"missing\",\"version\":" + v + "}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> call("POST /api/review/applications/{userId}/document-request", sub, "tools-c", null, body,
+                        "reviewers").getStatusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(version("tools-c", sub)).isEqualTo(v + 1);
+        assertThat(audit("tools-c", sub)).hasSize(1);
+    }
+
+    @Test
+    void aReviewerCannotRequestDocumentsOfTheirOwnApplication() {
+        String sub = submitted("tools-s", 1, false);
+        long v = version("tools-s", sub);
+        APIGatewayV2HTTPEvent event = Events.http("POST /api/review/applications/{userId}/document-request",
+                Events.claims(sub, "tools-s", "applicants", "reviewers"),
+                "{\"documents\":[\"INCOME_PROOF\"],\"template\":\"missing\",\"version\":" + v + "}", "en");
+        event.setPathParameters(Map.of("userId", sub));
+        var refused = handler.handleRequest(event, null);
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("self-decision-not-allowed");
+        assertThat(version("tools-s", sub)).isEqualTo(v);
+        assertThat(audit("tools-s", sub)).isEmpty();
+    }
+
+    private static long version(String tenant, String sub) {
+        return store.find(new TenantId(tenant), sub).orElseThrow().version();
     }
 
     private static long version(String sub) {

@@ -143,7 +143,7 @@ class ReviewTest {
         assertThatThrownBy(() -> review.application(REVIEWER, "a-5"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NOT_FOUND));
         @SuppressWarnings("unchecked")
-        var items = (List<Map<String, Object>>) review.queue(REVIEWER, null, null).get("items");
+        var items = (List<Map<String, Object>>) new ReviewTools(applications, Clock.fixed(NOW, ZoneOffset.UTC)).list(REVIEWER, Map.of()).get("items");
         assertThat(items).extracting(i -> i.get("userId")).containsExactly("a-6");
     }
 }

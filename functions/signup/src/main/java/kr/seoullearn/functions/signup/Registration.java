@@ -100,7 +100,9 @@ public final class Registration {
             moveIntoLearners(a);
         }
         EligibilityProgramme programme = a.editable() ? programmes.inForce(caller.tenant(), today()).orElse(null) : null;
-        return RegistrationView.of(dossier, programme, today());
+        var request = a.status() == RegistrationStatus.SUBMITTED || a.status() == RegistrationStatus.UNDER_REVIEW
+                ? applications.documentRequest(caller.tenant(), caller.userId()).orElse(null) : null;
+        return RegistrationView.of(dossier, programme, today(), request);
     }
 
     /** PUT /api/registration. */
@@ -191,6 +193,31 @@ public final class Registration {
         if (submitted.status() == RegistrationStatus.APPROVED) {
             moveIntoLearners(submitted);
         }
+        return view(caller);
+    }
+
+    /**
+     * POST /api/registration/resubmit: the applicant sent what a reviewer asked for; the request
+     * closes and the application returns to its place in the review queue.
+     */
+    Map<String, Object> resubmit(Caller caller, Map<String, Object> body) {
+        caller.require(Role.APPLICANT);
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !SUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        long version = errors.version(body);
+        errors.throwIfAny();
+        var dossier = applications.dossier(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        var request = applications.documentRequest(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(kr.seoullearn.registration.domain.RegistrationRefusal.NO_DOCUMENT_REQUEST));
+        var missing = dossier.missing(request.documents());
+        if (!missing.isEmpty()) {
+            throw new ProblemException(kr.seoullearn.registration.domain.RegistrationRefusal.REQUESTED_DOCUMENTS_MISSING,
+                    Map.of("missingDocuments", missing.stream().map(Enum::name).toList()));
+        }
+        applications.resubmit(dossier.application(), version, clock.instant());
+        LOG.info("resubmitted", "tenant", caller.tenant().value(), "documents", request.documents().size());
         return view(caller);
     }
 

@@ -16,6 +16,12 @@ final class RegistrationView {
     private RegistrationView() {}
 
     static Map<String, Object> of(ApplicationStore.Dossier dossier, EligibilityProgramme programmeInForce, LocalDate today) {
+        return of(dossier, programmeInForce, today, null);
+    }
+
+    /** With a reviewer's open document request: what to send (and what of it is still missing), through which message. */
+    static Map<String, Object> of(ApplicationStore.Dossier dossier, EligibilityProgramme programmeInForce, LocalDate today,
+                                  ApplicationStore.DocumentRequest request) {
         Application a = dossier.application();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("status", a.status().name());
@@ -57,6 +63,14 @@ final class RegistrationView {
             d.put("decidedAt", a.decision().decidedAt().toString());
             d.put("byRecords", "records-check".equals(a.decision().decidedBy()));
             v.put("decision", d);
+        }
+        if (request != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("documents", request.documents().stream().map(Enum::name).toList());
+            r.put("missing", dossier.missing(request.documents()).stream().map(Enum::name).toList());
+            r.put("template", request.template());
+            r.put("requestedAt", request.requestedAt().toString());
+            v.put("documentRequest", r);
         }
         v.values().removeIf(java.util.Objects::isNull);
         return v;

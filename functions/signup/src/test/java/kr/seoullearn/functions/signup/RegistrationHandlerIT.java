@@ -328,4 +328,58 @@ class RegistrationHandlerIT {
         } while (cursor != null);
         assertThat(queued).hasSize(100).isSorted();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReviewersDocumentRequestIsShownAndTheApplicantResubmitsOnceEverythingArrived() {
+        String sub = applicant("seoul");
+        save(sub, "seoul", """
+                "name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
+                "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]""");
+        call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        var store = RegistrationStorage.applications(dynamo, stack.table());
+        // nothing requested yet: 409, nothing written
+        var early = call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(early.getStatusCode()).isEqualTo(409);
+        assertThat(early.getBody()).contains("no-document-request");
+        var a = store.find(TenantId.SEOUL, sub).orElseThrow();
+        store.requestDocuments(a, a.version(), new kr.seoullearn.registration.port.ApplicationStore.DocumentRequest(
+                List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION), "expired", "reviewer-x", NOW.minusSeconds(60)));
+
+        var view = json(call("GET /api/registration", sub, "seoul", null, "applicants"));
+        assertThat((Map<String, Object>) view.get("documentRequest"))
+                .containsEntry("documents", List.of("OUT_OF_SCHOOL_CONFIRMATION"))
+                .containsEntry("missing", List.of("OUT_OF_SCHOOL_CONFIRMATION"))
+                .containsEntry("template", "expired")
+                .doesNotContainKey("requestedBy");
+        for (String bad : List.of("{}", "{\"version\":\"x\"}", "{\"version\":1,\"documents\":[]}", "{\"x\":")) {
+            assertThat(call("POST /api/registration/resubmit", sub, "seoul", bad, "applicants").getStatusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "learners")
+                .getStatusCode()).isEqualTo(403);
+        var missing = call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(missing.getStatusCode()).isEqualTo(422);
+        assertThat(missing.getBody()).contains("requested-documents-missing").contains("OUT_OF_SCHOOL_CONFIRMATION");
+
+        // the document arrives and is verified
+        Map<String, AttributeValue> doc = new java.util.HashMap<>();
+        doc.put(Keys.PK, AttributeValue.fromS(Keys.user(TenantId.SEOUL, sub)));
+        doc.put(Keys.SK, AttributeValue.fromS("DOC#d1"));
+        doc.put("type", AttributeValue.fromS("DOCUMENT"));
+        doc.put("documentId", AttributeValue.fromS("d1"));
+        doc.put("kind", AttributeValue.fromS("OUT_OF_SCHOOL_CONFIRMATION"));
+        doc.put("status", AttributeValue.fromS("VERIFIED"));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(doc));
+        var stale = call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + (version(sub, "seoul") - 1) + "}", "applicants");
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        var done = call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(200);
+        assertThat(json(done)).doesNotContainKey("documentRequest").containsEntry("status", "SUBMITTED");
+        var entries = kr.seoullearn.audit.dynamo.AuditStorage.trail(dynamo, stack.table()).page(TenantId.SEOUL,
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, sub, null, null, 10, null)).entries();
+        assertThat(entries).extracting(kr.seoullearn.audit.domain.AuditEntry::action)
+                .containsExactly("registration.resubmit", "review.request-documents");
+        assertThat(entries.get(0).actor()).isEqualTo(sub);
+    }
+
 }
