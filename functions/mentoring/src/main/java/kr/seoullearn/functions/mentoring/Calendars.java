@@ -29,6 +29,7 @@ import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.FieldErrors;
 
 /**
  * Sessions in people's calendars (docs/adr/0029-calendars.md): one session as an .ics download
@@ -94,8 +95,11 @@ final class Calendars {
      * one (if any) stops working in the same transaction. The token is shown this once.
      * 1 GetItem + 1 transaction.
      */
-    Map<String, Object> newFeed(Caller caller, Language language) {
+    Map<String, Object> newFeed(Caller caller, Map<String, Object> body, Language language) {
         caller.require(Role.LEARNER, Role.MENTOR);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().forEach(k -> errors.add(k, "unknown-field")); // nothing to choose yet: the caller's language names the events
+        errors.throwIfAny();
         TenantId tenant = caller.tenant();
         Optional<Feed> previous = feeds.of(tenant, caller.userId());
         byte[] secret = new byte[32];
@@ -104,12 +108,12 @@ final class Calendars {
         CalendarFeeds.Kind kind = caller.has(Role.MENTOR) ? CalendarFeeds.Kind.MENTOR : CalendarFeeds.Kind.MENTEE;
         Feed feed = feeds.replace(new Feed(tenant, caller.userId(), kind, language, hash(token), access.now()), previous.map(Feed::tokenHash));
         LOG.info("calendar feed replaced", "tenant", tenant.value(), "kind", kind.name(), "hadOne", previous.isPresent());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("active", true);
-        body.put("kind", kind.name());
-        body.put("createdAt", feed.createdAt().toString());
-        body.put("path", "/api/calendar/" + token + ".ics");
-        return body;
+        Map<String, Object> made = new LinkedHashMap<>();
+        made.put("active", true);
+        made.put("kind", kind.name());
+        made.put("createdAt", feed.createdAt().toString());
+        made.put("path", "/api/calendar/" + token + ".ics");
+        return made;
     }
 
     /** DELETE /api/mentoring/calendar-feed: the caller's feed stops working. 1 GetItem + 1 transaction when there is one. */

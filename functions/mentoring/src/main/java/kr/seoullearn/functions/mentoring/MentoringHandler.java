@@ -86,7 +86,13 @@ public class MentoringHandler extends ApiFunction {
         routes.put("GET /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/calendar.ics", r -> calendar(
                 mentoring.calendars().sessionIcs(r.caller(), path(r, "mentorshipId"), path(r, "sessionId"), r.language()), "session.ics"));
         routes.put("GET /api/mentoring/calendar-feed", r -> ApiResponses.json(200, mentoring.calendars().feedStatus(r.caller())));
-        routes.put("POST /api/mentoring/calendar-feed", r -> ApiResponses.json(201, mentoring.calendars().newFeed(r.caller(), r.language())));
+        routes.put("POST /api/mentoring/calendar-feed", r -> {
+            var caller = r.caller();
+            caller.require(Role.LEARNER, Role.MENTOR);
+            String body = r.body();
+            return ApiResponses.json(201, mentoring.calendars().newFeed(caller, body == null || body.isBlank() ? Map.of() : r.jsonObject(),
+                    r.language()));
+        });
         routes.put("DELETE /api/mentoring/calendar-feed", r -> ApiResponses.json(200, mentoring.calendars().revoke(r.caller())));
         // public: the unguessable token is the credential (never logged: ApiFunction logs the route key)
         routes.put("GET /api/calendar/{feedFile}", r -> calendar(mentoring.calendars().feed(path(r, "feedFile")), null));
