@@ -31,6 +31,12 @@ async function newLearner(page, email) {
   return me.body.userId;
 }
 
+// signed in: the start page is there (and the tokens are stored)
+async function signedIn(page, account) {
+  await signIn(page, account);
+  await page.locator('#go-mentoring').waitFor({ state: 'visible', timeout: 90_000 });
+}
+
 const seoulLocal = (instant) => new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 16);
 const plusDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
@@ -40,11 +46,11 @@ test('the mentor moves a session in the page; the mentee\'s calendar shows the s
     const email = uniqueEmail('moved');
     const learnerId = await newLearner(page, email);
 
-    await signIn(page, { username: email });
+    await signedIn(page, { username: email });
     let r = await api(page, 'POST', '/mentoring/request', { subjects: ['MATH'], goals: '달력', preferredTimes: [{ day: 'TUE', from: '18:00', to: '21:00' }], language: 'ko' });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     await signOut(page);
-    await signIn(page, REVIEWER);
+    await signedIn(page, REVIEWER);
     const proposals = (await api(page, 'GET', `/mentoring/requests/${learnerId}/proposals`)).body.proposals;
     const seoyeon = proposals.find((p) => p.name === '이서연');
     r = await api(page, 'POST', `/mentoring/requests/${learnerId}/match`, { mentorId: seoyeon.mentorId });
@@ -52,7 +58,7 @@ test('the mentor moves a session in the page; the mentee\'s calendar shows the s
     const mentorshipId = r.body.mentorshipId;
     await signOut(page);
 
-    await signIn(page, { username: email });
+    await signedIn(page, { username: email });
     const monday = plusDays(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10), 14);
     const slots = (await api(page, 'GET', `/mentoring/mentorships/${mentorshipId}/slots?week=${monday}`)).body.slots.filter((s) => s.free);
     assert.ok(slots.length > 3, 'free times two weeks ahead');
@@ -73,7 +79,7 @@ test('the mentor moves a session in the page; the mentee\'s calendar shows the s
     await signOut(page);
 
     // the mentor moves it in the page
-    await signIn(page, MENTOR);
+    await signedIn(page, MENTOR);
     await page.click('#go-mentoring');
     await expectText(page, '#page h1', exactly(ko['mentoring.mentorTitle']), 'the mentor\'s page');
     const item = page.locator(`#mentor-sessions li[data-session-id="${sessionId}"]`);
