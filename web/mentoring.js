@@ -11,6 +11,7 @@ import {
   radios, selectField, seoulToday, setStatus, showFailed, showLoading, showProblem, statusLine, summaryList,
   textArea, tx, useContext,
 } from './ui.js';
+import { calendarBlock, mentorSessionActions, reviewerMentorsBlock, useMentorOps } from './mentor-ops.js';
 
 const SUBJECT_KEYS = {
   KOREAN: 'mentoring.subject.KOREAN', MATH: 'mentoring.subject.MATH', ENGLISH: 'mentoring.subject.ENGLISH',
@@ -44,6 +45,7 @@ export function enter(context, root) {
   ctx = context;
   host = root;
   useContext(ctx);
+  useMentorOps(ctx, root);
   week = null;
   moving = null;
   const groups = ctx.me().groups ?? [];
@@ -157,7 +159,8 @@ function requestForm() {
 async function mentorshipPage(mine) {
   const m = mine.mentorship;
   week ??= mondayOf(seoulToday());
-  const slots = await ctx.api('GET', `/mentoring/mentorships/${encodeURIComponent(m.mentorshipId)}/slots?week=${week}`);
+  const [slots, calendar] = await Promise.all([
+    ctx.api('GET', `/mentoring/mentorships/${encodeURIComponent(m.mentorshipId)}/slots?week=${week}`), calendarBlock()]);
   if (slots.stale) return;
   const status = statusLine('mentoring-status');
   const sessions = (mine.sessions ?? []).filter((s) => ['BOOKED', 'HELD', 'NO_SHOW', 'LATE_CANCELLED'].includes(s.status));
@@ -181,6 +184,7 @@ async function mentorshipPage(mine) {
     moving ? h('p', { class: 'inset', id: 'moving', i18n: 'mentoring.pickNewTime' }) : null,
     weekView(m, slots),
     extensionBlock(m, extension),
+    calendar,
     homeLink(),
   ];
   host.replaceChildren(...content.filter(Boolean));
@@ -284,7 +288,8 @@ function extensionBlock(m, extension) {
 
 async function mentorPage() {
   showLoading(host);
-  const [mine, desk] = await Promise.all([ctx.api('GET', '/mentoring/availability'), ctx.api('GET', '/mentoring/mentees')]);
+  const [mine, desk, calendar] = await Promise.all([ctx.api('GET', '/mentoring/availability'), ctx.api('GET', '/mentoring/mentees'),
+    calendarBlock()]);
   if (mine.stale || desk.stale) return;
   pageTitle('mentoring.mentorTitle');
   if (!mine.ok || !desk.ok) {
@@ -333,6 +338,7 @@ async function mentorPage() {
     h('h2', { i18n: 'mentoring.sessions' }),
     sessions.length ? h('ul', { class: 'sessions', id: 'mentor-sessions' }, sessions.map(mentorSession))
       : h('p', { class: 'inset', id: 'no-sessions', i18n: 'mentoring.noSessions' }),
+    calendar,
     homeLink());
   ctx.arrived(host);
 }
@@ -361,8 +367,9 @@ function menteeItem(m) {
 
 function mentorSession(s) {
   const li = h('li', { class: 'session', 'data-session-id': s.sessionId, 'data-status': s.status },
-    h('p', {}, when(s.start), ' ', s.menteeName ?? '', ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] })),
+    h('p', {}, when(s.start, `when-${s.sessionId}`), ' ', s.menteeName ?? '', ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] })),
     s.note ? h('p', { class: 'hint' }, s.note) : null);
+  if (s.status === 'BOOKED' && !s.started) li.append(...mentorSessionActions(s, mentorPage));
   const canRecord = (s.status === 'BOOKED' && s.started) || s.status === 'HELD' || s.status === 'NO_SHOW';
   if (canRecord) {
     const note = h('input', { id: `note-${s.sessionId}`, class: 'input', maxlength: 500, 'aria-label': ctx.t('mentoring.note') });
@@ -401,6 +408,7 @@ async function reviewerPage() {
     h('h2', { i18n: 'mentoring.pendingExtensions' }),
     pending.length ? h('ul', { id: 'extensions', class: 'sessions' }, pending.map(extensionItem))
       : h('p', { class: 'inset', id: 'no-extensions', i18n: 'mentoring.noExtensions' }),
+    reviewerMentorsBlock(),
     homeLink());
   ctx.arrived(host);
 }

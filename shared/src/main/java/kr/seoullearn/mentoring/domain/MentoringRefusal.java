@@ -30,6 +30,9 @@ public enum MentoringRefusal implements Refusal {
     SESSION_NOT_BOOKED("session-not-booked", 409),
     RESCHEDULE_TOO_LATE("reschedule-too-late", 409),
     SESSION_NOT_STARTED("session-not-started", 409),
+    SESSION_ALREADY_STARTED("session-already-started", 409),
+    NOT_SAME_MENTOR("mentor-unchanged", 409),
+    MENTORSHIP_END_INVALID("mentorship-end-invalid", 422),
     EXTENSION_PENDING("extension-pending", 409),
     EXTENSION_NOT_FOUND("extension-not-found", 404),
     EXTENSION_NOT_PENDING("extension-not-pending", 409);

@@ -35,7 +35,8 @@ public record Mentorship(
         int baseWeeklyCap,
         int weeklyCapWithConsent) {
 
-    public enum Status { ACTIVE, ENDED }
+    /** ACTIVE; COMPLETED (ran its course) or ENDED (stopped early, with a reason) by a reviewer. */
+    public enum Status { ACTIVE, COMPLETED, ENDED }
 
     /** The same mentorship with another weekly cap (the mentor agreed to more, or took it back). */
     public Mentorship withWeeklyCap(int cap) {

@@ -49,7 +49,7 @@ final class Attendance {
             read = current;
         }
         return new Session(s.tenant(), s.mentorshipId(), s.id(), s.menteeId(), s.mentorId(), s.start(), s.minutes(), outcome,
-                s.meetingUrl(), note, s.bookedAt(), now);
+                s.meetingUrl(), note, s.bookedAt(), now, s.calendarUid(), s.sequence());
     }
 
     private Transaction transaction(Session s, Session.Status read, Session.Status outcome, String note, Instant now) {

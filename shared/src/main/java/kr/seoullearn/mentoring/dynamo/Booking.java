@@ -71,10 +71,11 @@ final class Booking {
         return s;
     }
 
-    Session cancel(Mentorship m, Session s, boolean late, Instant now) {
+    /** A cancel: by the mentee (late: charged) or by the mentor (never charged: {@code late} is false). */
+    Session cancel(Mentorship m, Session s, boolean late, Instant now, Session.Party by) {
         Session.Status outcome = late ? Session.Status.LATE_CANCELLED : Session.Status.CANCELLED;
-        Transaction tx = Transaction.named("cancel");
-        tx.add(writes.sessionLeaves(s, outcome, now, null), MentoringRefusal.SESSION_NOT_BOOKED);
+        Transaction tx = Transaction.named(by == Session.Party.MENTOR ? "mentor-cancel" : "cancel");
+        tx.add(writes.sessionLeaves(s, outcome, now, null, by), MentoringRefusal.SESSION_NOT_BOOKED);
         if (!late) {
             tx.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(MentoringKeys.mentorship(m.tenant(), m.id()).attributes())
                     .updateExpression("SET #used = #used - :one")
@@ -89,7 +90,7 @@ final class Booking {
         }
         table.figures().count(tx, s.tenant(), now, FigureDelta.of(late ? Figure.MENTORING_LATE_CANCELLED : Figure.MENTORING_CANCELLED, 1));
         table.runner().commit(tx);
-        return s.with(outcome, now);
+        return s.cancelledAs(outcome, now);
     }
 
     /**
@@ -98,9 +99,9 @@ final class Booking {
      * unlocked, shared ones re-pointed. The mentee's new locks come after the mentor's: a slot
      * taken is the likelier reason.
      */
-    Session reschedule(Mentorship m, Session old, Session next, Instant now) {
-        Transaction tx = Transaction.named("reschedule");
-        tx.add(writes.sessionLeaves(old, Session.Status.RESCHEDULED, now, next.id()), MentoringRefusal.SESSION_NOT_BOOKED);
+    Session reschedule(Mentorship m, Session old, Session next, Instant now, Session.Party by) {
+        Transaction tx = Transaction.named(by == Session.Party.MENTOR ? "mentor-move" : "reschedule");
+        tx.add(writes.sessionLeaves(old, Session.Status.RESCHEDULED, now, next.id(), by), MentoringRefusal.SESSION_NOT_BOOKED);
         tx.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table.name())
                         .key(MentoringKeys.mentorship(m.tenant(), m.id()).attributes())
                         .conditionExpression(MENTORSHIP_TAKES)
@@ -110,6 +111,7 @@ final class Booking {
                 item -> mentorshipRefusal(item, next));
         Map<String, AttributeValue> nextItem = MentoringItems.item(next);
         nextItem.put("movedFrom", AttributeValue.fromS(old.id()));
+        nextItem.put("changedBy", AttributeValue.fromS(by.name()));
         tx.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(nextItem)
                 .conditionExpression("attribute_not_exists(PK)")).build());
         if (!BookingRules.week(old.start()).equals(BookingRules.week(next.start()))) {

@@ -25,6 +25,7 @@ final class DynamoMentoringLedger implements MentoringLedger {
     private final Booking booking;
     private final Attendance attendance;
     private final Extensions extensions;
+    private final MentorshipEnds ends;
 
     DynamoMentoringLedger(MentoringTable table) {
         this.mentors = new MentorRecords(table);
@@ -33,6 +34,7 @@ final class DynamoMentoringLedger implements MentoringLedger {
         this.booking = new Booking(table);
         this.attendance = new Attendance(table);
         this.extensions = new Extensions(table);
+        this.ends = new MentorshipEnds(table);
     }
 
     @Override
@@ -116,13 +118,13 @@ final class DynamoMentoringLedger implements MentoringLedger {
     }
 
     @Override
-    public Session cancel(Mentorship mentorship, Session session, boolean late, Instant now) {
-        return booking.cancel(mentorship, session, late, now);
+    public Session cancel(Mentorship mentorship, Session session, boolean late, Instant now, Session.Party by) {
+        return booking.cancel(mentorship, session, late, now, by);
     }
 
     @Override
-    public Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now) {
-        return booking.reschedule(mentorship, old, replacement, now);
+    public Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now, Session.Party by) {
+        return booking.reschedule(mentorship, old, replacement, now, by);
     }
 
     @Override
@@ -133,6 +135,22 @@ final class DynamoMentoringLedger implements MentoringLedger {
     @Override
     public Session recordAttendance(Session session, Session.Status outcome, String note, Instant now) {
         return attendance.recordAttendance(session, outcome, note, now);
+    }
+
+    @Override
+    public Mentorship reassign(Mentorship mentorship, Mentor next, String reviewerId, String reason, Instant now, int maxCapacity,
+                               int trialRefund) {
+        return ends.reassign(mentorship, next, reviewerId, reason, now, maxCapacity, trialRefund);
+    }
+
+    @Override
+    public Mentorship end(Mentorship mentorship, Mentorship.Status outcome, String reviewerId, String reason, Instant now) {
+        return ends.end(mentorship, outcome, reviewerId, reason, now);
+    }
+
+    @Override
+    public List<MentorshipChange> history(TenantId tenant, String mentorshipId) {
+        return ends.history(tenant, mentorshipId);
     }
 
     @Override

@@ -106,6 +106,11 @@ final class MentoringItems {
         item.put("status", s(s.status().name()));
         item.put("meetingUrl", s(s.meetingUrl()));
         item.put("bookedAt", s(s.bookedAt().toString()));
+        item.put("calendarUid", s(s.calendarUid()));
+        item.put("sequence", n(s.sequence()));
+        if (s.changedAt() != null) {
+            item.put("changedAt", s(s.changedAt().toString()));
+        }
         item.put(Keys.GSI1PK, s(MentoringKeys.mentorDesk(s.tenant(), s.mentorId())));
         item.put(Keys.GSI1SK, s(MentoringKeys.deskSession(s.start(), s.mentorshipId(), s.id())));
         return item;
@@ -115,7 +120,8 @@ final class MentoringItems {
         return new Session(tenant, i.get("mentorshipId").s(), i.get("sessionId").s(), i.get("menteeId").s(), i.get("mentorId").s(),
                 Instant.parse(i.get("start").s()), (int) number(i, "minutes"), Session.Status.valueOf(i.get("status").s()),
                 i.get("meetingUrl").s(), i.containsKey("note") ? i.get("note").s() : null, Instant.parse(i.get("bookedAt").s()),
-                i.containsKey("changedAt") ? Instant.parse(i.get("changedAt").s()) : null);
+                i.containsKey("changedAt") ? Instant.parse(i.get("changedAt").s()) : null,
+                i.containsKey("calendarUid") ? i.get("calendarUid").s() : null, (int) number(i, "sequence"));
     }
 
     static ExtensionRequest extension(TenantId tenant, Map<String, AttributeValue> i) {

@@ -9,6 +9,7 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.mentoring.domain.Mentorship;
 import kr.seoullearn.mentoring.jitsi.JitsiMeetingRooms;
 import kr.seoullearn.mentoring.local.LocalMeetingRooms;
+import kr.seoullearn.mentoring.port.CalendarFeeds;
 import kr.seoullearn.mentoring.port.MeetingRooms;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
@@ -28,6 +29,16 @@ public class MentoringStorage {
     public MentoringLedger mentoringLedger(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
                                            ReminderWrites reminders) {
         return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo), figures, reminders));
+    }
+
+    @Singleton
+    public CalendarFeeds calendarFeeds(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return feeds(dynamo, table);
+    }
+
+    /** For code that wires by hand (tests). */
+    public static CalendarFeeds feeds(DynamoDbClient dynamo, String table) {
+        return new DynamoCalendarFeeds(dynamo, table, new TransactionRunner(dynamo));
     }
 
     @Singleton

@@ -78,20 +78,27 @@ final class SessionWrites {
     }
 
     /** The session leaves the calendar (cancelled, cancelled late, moved): only from BOOKED. */
-    TransactWriteItem sessionLeaves(Session s, Session.Status outcome, Instant now, String movedTo) {
+    TransactWriteItem sessionLeaves(Session s, Session.Status outcome, Instant now, String movedTo, Session.Party by) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":outcome", AttributeValue.fromS(outcome.name()),
-                ":at", AttributeValue.fromS(now.toString()), ":booked", AttributeValue.fromS(BOOKED)));
-        String update = "SET #status = :outcome, changedAt = :at";
+                ":at", AttributeValue.fromS(now.toString()), ":booked", AttributeValue.fromS(BOOKED),
+                ":by", AttributeValue.fromS(by.name())));
+        String update = "SET #status = :outcome, changedAt = :at, changedBy = :by";
         if (movedTo != null) {
+            // the calendar event moves on to the new session, which carries the next sequence
             values.put(":movedTo", AttributeValue.fromS(movedTo));
             update += ", movedTo = :movedTo";
+        } else {
+            // a cancel is a change calendars see: the sequence rises (docs/adr/0029-calendars.md)
+            values.put(":zero", ZERO);
+            values.put(":one", ONE);
+            update += ", #sequence = if_not_exists(#sequence, :zero) + :one";
         }
         String expression = update;
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(MentoringKeys.session(s.tenant(), s.mentorshipId(), s.id()).attributes())
                 .updateExpression(expression)
                 .conditionExpression("#status = :booked")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeNames(movedTo != null ? Map.of("#status", "status") : Map.of("#status", "status", "#sequence", "sequence"))
                 .expressionAttributeValues(values)).build();
     }
 }

@@ -71,11 +71,25 @@ public interface MentoringLedger {
      */
     Session book(Mentorship mentorship, Session session);
 
-    /** Cancels a booked session: its half hours come free; unless late, it goes back to the quota and its week. */
-    Session cancel(Mentorship mentorship, Session session, boolean late, Instant now);
+    /** The mentee cancels (see the five-argument form). */
+    default Session cancel(Mentorship mentorship, Session session, boolean late, Instant now) {
+        return cancel(mentorship, session, late, now, Session.Party.MENTEE);
+    }
 
-    /** Moves a booked session to a new start in one transaction: all of it happens, or none. */
-    Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now);
+    /**
+     * Cancels a booked session: its half hours come free; unless late, it goes back to the quota
+     * and its week. {@code by} is recorded on the session ({@code changedBy}); the other side is
+     * the one to tell, in this transaction.
+     */
+    Session cancel(Mentorship mentorship, Session session, boolean late, Instant now, Session.Party by);
+
+    /** The mentee moves a session (see the five-argument form). */
+    default Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now) {
+        return reschedule(mentorship, old, replacement, now, Session.Party.MENTEE);
+    }
+
+    /** Moves a booked session to a new start in one transaction: all of it happens, or none; {@code by} is recorded. */
+    Session reschedule(Mentorship mentorship, Session old, Session replacement, Instant now, Session.Party by);
 
     /**
      * The mentorship's weekly cap from now on (a booking that read the old cap fails its
@@ -85,6 +99,24 @@ public interface MentoringLedger {
 
     /** A mentor's record of a session that started: HELD or NO_SHOW, and a short note. */
     Session recordAttendance(Session session, Session.Status outcome, String note, Instant now);
+
+    // a reviewer's changes (docs/adr/0030-mentoring-operations.md)
+    /** One entry of a mentorship's history: REASSIGNED (from → to), COMPLETED or ENDED; who, when, why. */
+    record MentorshipChange(String change, Instant at, String by, String reason, String fromMentorId, String toMentorId) {}
+
+    /**
+     * Gives an ACTIVE mentorship another mentor in one transaction: the mentorship (still with the
+     * mentor read), both mentors' mentee counters (the new one below {@code maxCapacity}, term not
+     * ended) and a history entry; {@code trialRefund} sessions go back to the quota (a change
+     * of mentor during the trial). Sessions are not touched here.
+     */
+    Mentorship reassign(Mentorship mentorship, Mentor next, String reviewerId, String reason, Instant now, int maxCapacity, int trialRefund);
+
+    /** Ends an ACTIVE mentorship as COMPLETED or ENDED in one transaction (the mentor's counter, a history entry). */
+    Mentorship end(Mentorship mentorship, Mentorship.Status outcome, String reviewerId, String reason, Instant now);
+
+    /** A mentorship's history, oldest first. */
+    List<MentorshipChange> history(TenantId tenant, String mentorshipId);
 
     // extensions
     record ExtensionRequest(TenantId tenant, String mentorshipId, String menteeId, String status, Instant requestedAt,

@@ -1,6 +1,7 @@
 package kr.seoullearn.functions.mentoring;
 
 import java.time.Clock;
+import kr.seoullearn.mentoring.port.CalendarFeeds;
 import kr.seoullearn.mentoring.port.MeetingRooms;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
@@ -18,9 +19,14 @@ public final class Mentoring {
     private final SessionBooking booking;
     private final AttendanceAndExtensions followUp;
     private final MentorDesk mentors;
+    private final Calendars calendars;
+    private final MentorshipChanges changes;
 
-    public Mentoring(ApplicationStore applications, MentoringRulesCatalogue rules, MentoringLedger ledger, MeetingRooms rooms, Clock clock) {
+    public Mentoring(ApplicationStore applications, MentoringRulesCatalogue rules, MentoringLedger ledger, MeetingRooms rooms,
+                     CalendarFeeds feeds, Clock clock) {
         MentoringAccess access = new MentoringAccess(rules, ledger, rooms, clock);
+        this.calendars = new Calendars(access, feeds);
+        this.changes = new MentorshipChanges(access);
         this.requests = new MentoringRequests(access, applications);
         this.booking = new SessionBooking(access);
         this.followUp = new AttendanceAndExtensions(access);
@@ -40,6 +46,16 @@ public final class Mentoring {
     /** Attendance and extensions. */
     AttendanceAndExtensions followUp() {
         return followUp;
+    }
+
+    /** Sessions as .ics and the private calendar feeds. */
+    Calendars calendars() {
+        return calendars;
+    }
+
+    /** A reviewer's reassignment of a mentor and ending of a mentorship. */
+    MentorshipChanges changes() {
+        return changes;
     }
 
     /** A mentor's availability, desk and weekly-cap consent. */

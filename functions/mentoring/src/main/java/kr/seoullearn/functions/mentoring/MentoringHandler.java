@@ -13,7 +13,9 @@ import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.mentoring.port.CalendarFeeds;
 import kr.seoullearn.mentoring.port.MeetingRooms;
+import kr.seoullearn.mentoring.domain.SessionCalendar;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
 
@@ -23,7 +25,8 @@ public class MentoringHandler extends ApiFunction {
 
     public MentoringHandler() {
         this(new Mentoring(Beans.get(ApplicationStore.class), Beans.get(MentoringRulesCatalogue.class),
-                Beans.get(MentoringLedger.class), rooms(Beans.get(FunctionEnvironment.class)), Clock.systemUTC()));
+                Beans.get(MentoringLedger.class), rooms(Beans.get(FunctionEnvironment.class)), Beans.get(CalendarFeeds.class),
+                Clock.systemUTC()));
     }
 
     public MentoringHandler(Mentoring mentoring) {
@@ -37,6 +40,16 @@ public class MentoringHandler extends ApiFunction {
 
     private static String path(ApiRequest r, String name) {
         return r.pathParameter(name).orElse(null);
+    }
+
+    /** An iCalendar body; a download names its file, a feed is read in place. Never cached: a moved session or a revoked feed shows at once. */
+    private static APIGatewayV2HTTPResponse calendar(String body, String filename) {
+        Map<String, String> headers = new HashMap<>(Map.of("content-type", SessionCalendar.MEDIA_TYPE, "cache-control", "no-store",
+                "x-robots-tag", "noindex", "referrer-policy", "no-referrer"));
+        if (filename != null) {
+            headers.put("content-disposition", "attachment; filename=\"" + filename + "\"");
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(body).build();
     }
 
     @Override
@@ -70,11 +83,37 @@ public class MentoringHandler extends ApiFunction {
             caller.require(Role.LEARNER);
             return ApiResponses.json(201, mentoring.booking().book(caller, path(r, "mentorshipId"), r.jsonObject()));
         });
+        routes.put("GET /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/calendar.ics", r -> calendar(
+                mentoring.calendars().sessionIcs(r.caller(), path(r, "mentorshipId"), path(r, "sessionId"), r.language()), "session.ics"));
+        routes.put("GET /api/mentoring/calendar-feed", r -> ApiResponses.json(200, mentoring.calendars().feedStatus(r.caller())));
+        routes.put("POST /api/mentoring/calendar-feed", r -> {
+            var caller = r.caller();
+            caller.require(Role.LEARNER, Role.MENTOR);
+            String body = r.body();
+            return ApiResponses.json(201, mentoring.calendars().newFeed(caller, body == null || body.isBlank() ? Map.of() : r.jsonObject(),
+                    r.language()));
+        });
+        routes.put("DELETE /api/mentoring/calendar-feed", r -> ApiResponses.json(200, mentoring.calendars().revoke(r.caller())));
+        // public: the unguessable token is the credential (never logged: ApiFunction logs the route key)
+        routes.put("GET /api/calendar/{feedFile}", r -> calendar(mentoring.calendars().feed(path(r, "feedFile")), null));
+        routes.put("POST /api/mentoring/mentorships/{mentorshipId}/reassign", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER);
+            return ApiResponses.json(200, mentoring.changes().reassign(caller, path(r, "mentorshipId"), r.jsonObject()));
+        });
+        routes.put("POST /api/mentoring/mentorships/{mentorshipId}/end", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER);
+            return ApiResponses.json(200, mentoring.changes().end(caller, path(r, "mentorshipId"), r.jsonObject()));
+        });
+        routes.put("GET /api/mentoring/mentors", r -> ApiResponses.json(200, mentoring.changes().mentors(r.caller())));
+        routes.put("GET /api/mentoring/mentors/{mentorId}/mentorships", r ->
+                ApiResponses.json(200, mentoring.changes().mentorshipsOf(r.caller(), path(r, "mentorId"))));
         routes.put("DELETE /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}", r ->
                 ApiResponses.json(200, mentoring.booking().cancel(r.caller(), path(r, "mentorshipId"), path(r, "sessionId"))));
         routes.put("POST /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/reschedule", r -> {
             var caller = r.caller();
-            caller.require(Role.LEARNER);
+            caller.require(Role.LEARNER, Role.MENTOR);
             return ApiResponses.json(201, mentoring.booking().reschedule(caller, path(r, "mentorshipId"), path(r, "sessionId"), r.jsonObject()));
         });
         routes.put("PUT /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/attendance", r -> {

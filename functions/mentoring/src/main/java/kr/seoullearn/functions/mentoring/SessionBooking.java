@@ -115,26 +115,40 @@ final class SessionBooking {
         return MentoringView.session(booked, null, now);
     }
 
-    /** DELETE /api/mentoring/mentorships/{id}/sessions/{sessionId}: 2 GetItems + 1 transaction. */
+    /**
+     * DELETE /api/mentoring/mentorships/{id}/sessions/{sessionId}: the mentee cancels (late: the
+     * session stays counted) or the mentor does ({@link #mentorCancels}). 2 GetItems + 1 transaction.
+     */
     Map<String, Object> cancel(Caller caller, String mentorshipId, String sessionId) {
-        caller.require(Role.LEARNER);
-        Mentorship m = access.ownMentorship(caller, mentorshipId);
+        caller.require(Role.LEARNER, Role.MENTOR);
+        Mentorship m = access.member(caller, mentorshipId);
+        boolean mentor = m.mentorId().equals(caller.userId());
+        caller.require(mentor ? Role.MENTOR : Role.LEARNER);
         Session s = access.session(m, sessionId);
         if (s.status() != Session.Status.BOOKED) {
             throw new ProblemException(MentoringRefusal.SESSION_NOT_BOOKED);
         }
         Instant now = access.now();
+        if (mentor) {
+            return MentoringView.session(mentorCancels(m, s, now), m.menteeName(), now);
+        }
         boolean late = BookingRules.lateCancel(now, s.start(), m.lateCancelHours());
-        Session cancelled = ledger.cancel(m, s, late, now);
+        Session cancelled = ledger.cancel(m, s, late, now, Session.Party.MENTEE);
         LOG.info("session cancelled", "tenant", m.tenant().value(), "late", late);
         return MentoringView.session(cancelled, null, now);
     }
 
-    /** POST /api/mentoring/mentorships/{id}/sessions/{sessionId}/reschedule {start}: 3 GetItems + 1 transaction. */
+    /**
+     * POST /api/mentoring/mentorships/{id}/sessions/{sessionId}/reschedule {start}: the mentee or
+     * the mentor ({@link #mentorMoves}) moves a session, not later than the late-cancel limit
+     * before it. 3 GetItems + 1 transaction.
+     */
     Map<String, Object> reschedule(Caller caller, String mentorshipId, String sessionId, Map<String, Object> body) {
-        caller.require(Role.LEARNER);
+        caller.require(Role.LEARNER, Role.MENTOR);
         Instant start = start(body);
-        Mentorship m = access.ownMentorship(caller, mentorshipId);
+        Mentorship m = access.member(caller, mentorshipId);
+        boolean mentor = m.mentorId().equals(caller.userId());
+        caller.require(mentor ? Role.MENTOR : Role.LEARNER);
         Session old = access.session(m, sessionId);
         if (old.status() != Session.Status.BOOKED) {
             throw new ProblemException(MentoringRefusal.SESSION_NOT_BOOKED);
@@ -143,9 +157,38 @@ final class SessionBooking {
         if (BookingRules.lateCancel(now, old.start(), m.lateCancelHours())) {
             throw new ProblemException(MentoringRefusal.RESCHEDULE_TOO_LATE);
         }
-        Session next = ledger.reschedule(m, old, access.newSession(m, start, now), now);
+        if (mentor) {
+            return MentoringView.session(mentorMoves(m, old, start, now), m.menteeName(), now);
+        }
+        Session next = ledger.reschedule(m, old, old.movedTo(access.newSession(m, start, now)), now, Session.Party.MENTEE);
         LOG.info("session moved", "tenant", m.tenant().value());
         return MentoringView.session(next, null, now);
+    }
+
+    /**
+     * The one place a mentor cancels a session (docs/adr/0030-mentoring-operations.md): until it
+     * starts, never charged to the mentee (the quota and the week get the session back). The
+     * mentee is to be told of it: a notice belongs in this change's transaction.
+     */
+    Session mentorCancels(Mentorship m, Session s, Instant now) {
+        if (!s.start().isAfter(now)) {
+            throw new ProblemException(MentoringRefusal.SESSION_ALREADY_STARTED);
+        }
+        Session cancelled = ledger.cancel(m, s, false, now, Session.Party.MENTOR);
+        LOG.info("session cancelled by mentor", "tenant", m.tenant().value());
+        return cancelled;
+    }
+
+    /**
+     * The one place a mentor moves a session (docs/adr/0030-mentoring-operations.md): to a start
+     * the booking rules allow (notice, window, the mentor's availability), free for both, in one
+     * transaction that keeps one booking per half hour. The mentee is to be told of it: a notice
+     * belongs in this change's transaction.
+     */
+    Session mentorMoves(Mentorship m, Session old, Instant start, Instant now) {
+        Session next = ledger.reschedule(m, old, old.movedTo(access.newSession(m, start, now)), now, Session.Party.MENTOR);
+        LOG.info("session moved by mentor", "tenant", m.tenant().value());
+        return next;
     }
 
     /**

@@ -137,7 +137,7 @@ final class MentoringFixture implements AutoCloseable {
         DynamoDbClient counted = stack.dynamoDb(counter);
         handler = new MentoringHandler(new Mentoring(RegistrationStorage.applications(counted, stack.table()),
                 MentoringStorage.rules(counted, stack.table()), MentoringStorage.ledger(counted, stack.table()),
-                rooms.apply(stack), clock));
+                rooms.apply(stack), MentoringStorage.feeds(counted, stack.table()), clock));
     }
 
     @Override

@@ -542,8 +542,9 @@ class MentoringHandlerIT {
         routes.put(match, new Object[] {Map.of("menteeId", waiting), "{\"mentorId\":\"" + mentor + "\"}", "reviewers"});
         routes.put(slots, new Object[] {ms, null, "learners mentors"});
         routes.put(book, new Object[] {ms, "{\"start\":\"2026-12-03T10:00\"}", "learners"});
-        routes.put(cancel, new Object[] {mss, null, "learners"});
-        routes.put(move, new Object[] {mss, "{\"start\":\"2026-12-03T10:00\"}", "learners"});
+        // the mentee and the mentor both cancel and move (the mentor's own case: MentorOperationsIT)
+        routes.put(cancel, new Object[] {mss, null, "learners mentors"});
+        routes.put(move, new Object[] {mss, "{\"start\":\"2026-12-03T10:00\"}", "learners mentors"});
         routes.put(attend, new Object[] {mss, "{\"outcome\":\"HELD\"}", "mentors"});
         routes.put(extension, new Object[] {ms, null, "learners"});
         routes.put(weeklyCap, new Object[] {ms, "{\"agree\":true}", "mentors"});

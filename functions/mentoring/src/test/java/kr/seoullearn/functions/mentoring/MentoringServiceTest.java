@@ -35,7 +35,7 @@ class MentoringServiceTest {
     private final Map<String, Application> applications = new HashMap<>();
     private MentoringRules rules = MentoringFixture.launch("seoul", 2, 10);
     private final MentoringHandler handler = new MentoringHandler(new Mentoring(applications(), catalogue(), ledger,
-            new LocalMeetingRooms(), Clock.fixed(MentoringFixture.NOW, ZoneOffset.UTC)));
+            new LocalMeetingRooms(), null /* no calendar route is called here: CalendarsIT */, Clock.fixed(MentoringFixture.NOW, ZoneOffset.UTC)));
 
     private ApplicationStore applications() {
         return (ApplicationStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ApplicationStore.class},

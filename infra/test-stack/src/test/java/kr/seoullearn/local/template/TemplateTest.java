@@ -19,14 +19,16 @@ class TemplateTest {
     }
 
     @Test
-    void everyRouteLivesUnderApiAndOnlyHealthTheTenantsTheProgrammeAndTheCatalogueArePublic() {
+    void everyRouteLivesUnderApiAndOnlyHealthTheTenantsTheProgrammeTheCatalogueAndCalendarFeedsArePublic() {
         List<Template.Route> routes = template.routes();
         assertThat(routes).isNotEmpty();
         assertThat(routes).allSatisfy(r -> assertThat(r.path()).startsWith("/api/"));
         assertThat(routes.stream().filter(r -> !r.authorized()).map(Template.Route::routeKey))
                 .containsExactlyInAnyOrder("GET /api/health", "GET /api/tenants", "GET /api/programmes/{tenant}/current",
                         "GET /api/catalog/providers", "GET /api/catalog/courses", "GET /api/catalog/search",
-                        "GET /api/catalog/suggest");
+                        "GET /api/catalog/suggest",
+                        // a private calendar feed: its unguessable token is the credential (docs/adr/0029)
+                        "GET /api/calendar/{feedFile}");
         assertThat(routes.stream().map(Template.Route::routeKey)).contains("GET /api/me").doesNotHaveDuplicates();
     }
 
