@@ -96,7 +96,7 @@ class MeHandlerIT {
         var clock = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2027-01-01T00:00:00Z"));
         MeHandler tenants = new MeHandler(RegistrationStorage.profiles(dynamo, stack.table()), RegistrationStorage.accounts(dynamo, stack.table()),
                 new kr.seoullearn.platform.tenant.DynamoTenantDirectory(dynamo, stack.table()),
-                new kr.seoullearn.platform.cognito.CognitoGroupMembership(stack.aws().cognito()), stack.stack().userPoolId(),
+                new kr.seoullearn.platform.cognito.CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), stack.stack().userPoolId(),
                 new java.time.Clock() {
                     @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
                     @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }

@@ -79,7 +79,7 @@ class WithdrawalIT {
         DynamoDbClient counted = stack.dynamoDb(calls);
         String pool = stack.stack().userPoolId();
         handler = new MeHandler(RegistrationStorage.profiles(counted, stack.table()), RegistrationStorage.accounts(counted, stack.table()),
-                new DynamoTenantDirectory(counted, stack.table()), new CognitoGroupMembership(stack.aws().cognito()), pool,
+                new DynamoTenantDirectory(counted, stack.table()), new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), pool,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> new Withdrawal(RegistrationStorage.accounts(counted, stack.table()), EnrolmentStorage.ledger(counted, stack.table()),
                         MentoringStorage.ledger(counted, stack.table()), LaptopsStorage.ledger(counted, stack.table()),
