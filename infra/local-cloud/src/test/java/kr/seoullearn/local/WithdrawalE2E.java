@@ -133,8 +133,11 @@ class WithdrawalE2E {
         String officer = cloud.signIn("admin@seoul-learn.local").idToken();
         Map<String, Object> ready = api("POST", "/api/laptops/requests/" + request.get("requestId") + "/status",
                 "{\"status\":\"READY_FOR_PICKUP\",\"version\":" + request.get("version") + "}", officer, 200);
+        // the officer hands over a unit by its serial number (registered here: this district's seeded stock has none)
+        String serial = "WD-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        api("POST", "/api/laptops/districts/yongsan-gu/units", "{\"serial\":\"" + serial + "\",\"assetTag\":\"A" + serial + "\"}", officer, 201);
         api("POST", "/api/laptops/requests/" + request.get("requestId") + "/status",
-                "{\"status\":\"LOANED\",\"version\":" + ready.get("version") + "}", learner, 200);
+                "{\"status\":\"LOANED\",\"version\":" + ready.get("version") + ",\"serial\":\"" + serial + "\"}", officer, 200);
 
         HttpResponse<String> refused = cloud.send("DELETE", "/api/me", null, null, learner, "Accept-Language", "zh");
         assertThat(refused.statusCode()).isEqualTo(409);
