@@ -6,6 +6,7 @@ import static kr.seoullearn.registration.dynamo.ApplicationItems.str;
 import java.util.HashMap;
 import java.util.Map;
 import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
@@ -29,7 +30,10 @@ final class ApplicationDecisions {
     private final ApplicationReads reads;
     private final FigureWrites figures;
 
-    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures) {
+    private final NoticeWrites notices;
+
+    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures, NoticeWrites notices) {
+        this.notices = notices;
         this.table = table;
         this.runner = runner;
         this.reads = reads;
@@ -49,6 +53,7 @@ final class ApplicationDecisions {
                 .updateExpression("SET admitted = admitted - :one")
                 .conditionExpression("admitted > :zero")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
+        notices.add(tx, ApplicationNotices.decided(a, decision));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
         TransactionRunner.Outcome outcome = runner.attempt(tx);

@@ -15,6 +15,8 @@ import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.RecordsCheckLimits;
+import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,8 +29,8 @@ public class RegistrationStorage {
 
     @Singleton
     public ApplicationStore applicationStore(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
-                                             ReminderWrites reminders) {
-        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders);
+                                             ReminderWrites reminders, NoticeWrites notices) {
+        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders, notices);
     }
 
     @Singleton
@@ -65,7 +67,8 @@ public class RegistrationStorage {
     // ---- for code that wires by hand (tests, the local cloud's seeders)
 
     public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
-        return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table));
+        return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table),
+                NotificationsStorage.writes(table));
     }
 
     public static Accounts accounts(DynamoDbClient dynamo, String table) {
