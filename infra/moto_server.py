@@ -41,6 +41,10 @@ Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES ac
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
 
+Notifications: GET /seoul-learn/sent-sms answers the text messages moto's SNS accepted (Publish
+to a PhoneNumber), the same as the "sns" part's "SMS" of /moto-api/data.json. Read by
+kr.seoullearn.local.testing.LocalTextMessages.
+
 Faults (infra/moto_faults.py): POST /seoul-learn/faults makes a chosen share of
 TransactWriteItems fail with TransactionConflict and of other data-plane calls with DynamoDB's
 throttling errors, before moto runs them, and GET counts what was injected and retried; off
@@ -100,6 +104,11 @@ class _OneAtATime:
                 body = json.dumps(_sent_mail()).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
+        if environ.get("PATH_INFO") == "/seoul-learn/sent-sms":
+            with _lock:
+                body = json.dumps(_sent_sms()).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
         if environ.get("PATH_INFO") == moto_faults.PATH:
             with _lock:
                 status, answer = moto_faults.control(environ)
@@ -147,6 +156,17 @@ def _sent_mail():
                 messages.append({"id": m.id, "source": m.source, "destinations": m.destinations,
                                  "subject": getattr(m, "subject", None), "body": getattr(m, "body", None)})
     return {"Message": messages}
+
+
+def _sent_sms():
+    from moto.sns.models import sns_backends
+
+    messages = []
+    for _account, regions in sns_backends.items():
+        for _region, backend in regions.items():
+            for message_id, (phone_number, message) in backend.sms_messages.items():
+                messages.append({"id": message_id, "phoneNumber": phone_number, "message": message})
+    return {"SMS": messages}
 
 
 def _serialised_run_simple(host, port, app, **kwargs):

@@ -170,6 +170,9 @@ const GENERAL_ERROR_KEYS = {
   'invalid-date': 'err.invalid-date',
   'out-of-range': 'err.out-of-range',
   'unknown-field': 'err.unknown-field',
+  // notification preferences: an SMS number in E.164, channels named once each
+  'invalid-phone-number': 'err.invalid-phone-number',
+  'unknown-channel': 'err.unknown-channel',
   // codes of other handlers (laptop agreement, catalogue and reminder settings, usage reports)
   'must-be-true': 'err.must-be-true',
   'not-found': 'err.not-found',

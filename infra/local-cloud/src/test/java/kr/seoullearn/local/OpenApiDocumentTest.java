@@ -25,7 +25,8 @@ class OpenApiDocumentTest {
             "POST /api/registration/documents/{documentId}/finalise",
             "POST /api/review/applications/{userId}/documents/{documentId}/read-url",
             "POST /api/mentoring/mentorships/{mentorshipId}/extension",
-            "POST /api/recruitment/renewal");
+            "POST /api/recruitment/renewal",
+            "POST /api/me/notifications/{id}/read");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -93,6 +93,10 @@ final class Waitlists {
                             ":ticket", EnrolmentItems.n(entry.ticket()), ":now", s(now.toString()), ":today", s(today),
                             ":zero", ZERO, ":seated", s(EnrolmentKeys.seated(tenant, providerId)),
                             ":idle", s(EnrolmentKeys.idleSortKey(today, userId))))).build());
+            // the learner is told in the same transaction (docs/adr/0027); keyed on the ticket
+            kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
+                    kr.seoullearn.notifications.domain.Notice.of(tenant, kr.seoullearn.notifications.domain.NoticeKind.WAITLIST_SEAT_GIVEN,
+                            providerId + "@" + entry.ticket(), userId, Map.of(), now));
         }
 
         @Override

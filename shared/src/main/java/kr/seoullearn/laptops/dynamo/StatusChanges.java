@@ -83,6 +83,10 @@ final class StatusChanges {
         // reminders (docs/adr/0013): ready for pickup at once; the return 7 days before and on the day
         if (to == LaptopStatus.READY_FOR_PICKUP) {
             reminders.plan(tx, FeatureReminders.laptopReady(after.tenant(), after.requestId(), after.userId(), now));
+            // and told at once, in the same transaction (docs/adr/0027); keyed on this change of the request
+            kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
+                    kr.seoullearn.notifications.domain.Notice.of(after.tenant(), kr.seoullearn.notifications.domain.NoticeKind.LAPTOP_READY,
+                            after.requestId() + "@" + after.version(), after.userId(), Map.of(), now));
         } else if (to == LaptopStatus.LOANED && after.dueOn() != null) {
             FeatureReminders.laptopReturn(after.tenant(), after.requestId(), after.userId(), after.dueOn()).forEach(r -> reminders.plan(tx, r));
         }

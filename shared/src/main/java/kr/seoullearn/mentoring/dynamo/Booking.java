@@ -66,6 +66,7 @@ final class Booking {
             tx.add(writes.lock(s, s.menteeId(), unit), MentoringRefusal.MENTEE_BUSY);
         }
         planReminders(tx, s);
+        table.notices().add(tx, MentoringNotices.booked(m, s));
         table.figures().count(tx, s.tenant(), s.bookedAt() != null ? s.bookedAt() : Instant.now(), FigureDelta.of(Figure.MENTORING_BOOKED, 1));
         table.runner().commit(tx);
         return s;
@@ -88,6 +89,7 @@ final class Booking {
             tx.add(writes.unlock(s, s.mentorId(), unit), MentoringRefusal.SESSION_NOT_BOOKED);
             tx.add(writes.unlock(s, s.menteeId(), unit), MentoringRefusal.SESSION_NOT_BOOKED);
         }
+        table.notices().add(tx, MentoringNotices.cancelled(m, s, now));
         table.figures().count(tx, s.tenant(), now, FigureDelta.of(late ? Figure.MENTORING_LATE_CANCELLED : Figure.MENTORING_CANCELLED, 1));
         table.runner().commit(tx);
         return s.cancelledAs(outcome, now);
@@ -142,6 +144,7 @@ final class Booking {
             tx.add(writes.lock(next, m.menteeId(), unit), MentoringRefusal.MENTEE_BUSY);
         }
         planReminders(tx, next); // the old time's no longer apply: that session is RESCHEDULED
+        table.notices().add(tx, MentoringNotices.moved(m, old, next, now));
         table.runner().commit(tx);
         return next;
     }

@@ -16,6 +16,8 @@ import kr.seoullearn.mentoring.port.MentoringRulesCatalogue;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,8 +29,8 @@ public class MentoringStorage {
 
     @Singleton
     public MentoringLedger mentoringLedger(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
-                                           ReminderWrites reminders) {
-        return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo), figures, reminders));
+                                           ReminderWrites reminders, NoticeWrites notices) {
+        return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo), figures, reminders, notices));
     }
 
     @Singleton
@@ -49,7 +51,7 @@ public class MentoringStorage {
     /** For code that wires by hand (tests, the local cloud's seeders). */
     public static MentoringLedger ledger(DynamoDbClient dynamo, String table) {
         return new DynamoMentoringLedger(new MentoringTable(dynamo, table, new TransactionRunner(dynamo),
-                FiguresStorage.writes(table), RemindersStorage.writes(table)));
+                FiguresStorage.writes(table), RemindersStorage.writes(table), NotificationsStorage.writes(table)));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

@@ -7,12 +7,14 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What every part of the mentoring adapter works with: the table, the one transaction runner, and the figures and reminders it writes into its transactions. */
-record MentoringTable(DynamoDbClient dynamo, String name, TransactionRunner runner, FigureWrites figures, ReminderWrites reminders) {
+/** What every part of the mentoring adapter works with: the table, the one transaction runner, and the figures, reminders and notices it writes into its transactions. */
+record MentoringTable(DynamoDbClient dynamo, String name, TransactionRunner runner, FigureWrites figures, ReminderWrites reminders,
+                      NoticeWrites notices) {
 
     /** The item as stored now (a consistent read), if any. */
     Optional<Map<String, AttributeValue>> get(ItemKey key) {

@@ -76,6 +76,7 @@ final class RequestsAndMatching {
         // a fresh random id: its condition only keeps an existing mentorship from being overwritten
         tx.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(MentoringItems.item(m))
                 .conditionExpression("attribute_not_exists(PK)")).build());
+        MentoringNotices.matched(m).forEach(n -> table.notices().add(tx, n));
         table.figures().count(tx, m.tenant(), m.createdAt() != null ? m.createdAt() : Instant.now(), FigureDelta.of(Figure.MENTORING_MATCHED, 1));
         table.runner().commit(tx);
         return m;

@@ -40,8 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Transactions go through the {@link TransactionRunner}.
  */
 public final class TicketQueue {
-    /** Entries moved into places by one transaction (a few writes each, within DynamoDB's 100 per transaction). */
-    public static final int MAX_PER_TRANSACTION = 25;
+    /**
+     * Entries moved into places by one transaction: up to four writes each (leaving the line, the
+     * domain's write, and a notice's inbox entry and outbox item, docs/adr/0027) plus a few for the
+     * counts, the guards and the figures — within DynamoDB's 100 per transaction.
+     */
+    public static final int MAX_PER_TRANSACTION = 20;
     /** Tries of an arrival: a place, else a ticket and a place in line; again when a place came free meanwhile. */
     static final int ARRIVAL_ATTEMPTS = 12;
     /** Tries of a promotion whose capacity item changed under it: each such failure means another request went through. */

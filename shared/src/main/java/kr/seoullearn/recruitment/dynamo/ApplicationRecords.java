@@ -97,19 +97,21 @@ final class ApplicationRecords {
         }
     }
 
+    /** The rejection and the applicant's notice in one transaction (docs/adr/0027). */
     MentorApplication reject(MentorApplication a, String reason, String by, Instant at) {
-        try {
-            var attributes = dynamo.updateItem(u -> u.tableName(table)
-                    .key(RecruitmentKeys.application(a.tenant(), a.roundId(), a.userId()).attributes())
-                    .updateExpression("SET #status = :rejected, reason = :reason, decidedBy = :by, decidedAt = :at, version = version + :one")
-                    .conditionExpression("#status = :submitted")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":rejected", s(MentorApplication.Status.REJECTED.name()),
-                            ":submitted", s(SUBMITTED), ":reason", s(reason), ":by", s(by), ":at", s(at.toString()), ":one", ONE))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return ApplicationItems.application(a.tenant(), attributes);
-        } catch (ConditionalCheckFailedException e) {
-            throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
-        }
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("reject mentor application");
+        tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(RecruitmentKeys.application(a.tenant(), a.roundId(), a.userId()).attributes())
+                .updateExpression("SET #status = :rejected, reason = :reason, decidedBy = :by, decidedAt = :at, version = version + :one")
+                .conditionExpression("#status = :submitted")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":rejected", s(MentorApplication.Status.REJECTED.name()),
+                        ":submitted", s(SUBMITTED), ":reason", s(reason), ":by", s(by), ":at", s(at.toString()), ":one", ONE)))
+                .build(), RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
+        kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
+                kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_NOT_SELECTED,
+                        a.roundId(), a.userId(), Map.of(), at));
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
+        return find(a.tenant(), a.roundId(), a.userId()).orElseThrow();
     }
 }

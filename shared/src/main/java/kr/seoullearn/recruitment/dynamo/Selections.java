@@ -50,6 +50,9 @@ final class Selections {
                         ":submitted", s(MentorApplication.Status.SUBMITTED.name()), ":by", s(by), ":at", s(at.toString()),
                         ":one", ONE))).build(), RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
         onboarding.onboard(tx, mentor, termStarts);
+        kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
+                kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_SELECTED,
+                        a.roundId(), a.userId(), Map.of(), at));
         transactions.commit(tx);
         return applications.find(a.tenant(), a.roundId(), a.userId()).orElseThrow();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import kr.seoullearn.audit.domain.AuditEntry;
 import kr.seoullearn.audit.port.AuditWrites;
 import kr.seoullearn.figures.port.FigureWrites;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
@@ -32,8 +33,12 @@ final class ApplicationDecisions {
     private final FigureWrites figures;
     private final AuditWrites audit;
 
-    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures, AuditWrites audit) {
+    private final NoticeWrites notices;
+
+    ApplicationDecisions(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures, AuditWrites audit,
+                         NoticeWrites notices) {
         this.audit = audit;
+        this.notices = notices;
         this.table = table;
         this.runner = runner;
         this.reads = reads;
@@ -53,6 +58,7 @@ final class ApplicationDecisions {
                 .updateExpression("SET admitted = admitted - :one")
                 .conditionExpression("admitted > :zero")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
+        notices.add(tx, ApplicationNotices.decided(a, decision));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
         audit.record(tx, AuditEntry.of(a.tenant(), decision.decidedBy(), "review.decide", "application", a.userId(), decision.decidedAt(),

@@ -16,6 +16,7 @@ import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.domain.IdentityHashes;
 import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -38,14 +39,16 @@ final class ApplicationSubmission {
     private final ApplicationReads reads;
     private final FigureWrites figures;
     private final ReminderWrites reminders;
+    private final NoticeWrites notices;
 
     ApplicationSubmission(String table, TransactionRunner runner, ApplicationReads reads, FigureWrites figures,
-                          ReminderWrites reminders) {
+                          ReminderWrites reminders, NoticeWrites notices) {
         this.table = table;
         this.runner = runner;
         this.reads = reads;
         this.figures = figures;
         this.reminders = reminders;
+        this.notices = notices;
     }
 
     Application submit(Application a, long expectedVersion, EligibilityProgramme programme,
@@ -91,6 +94,8 @@ final class ApplicationSubmission {
         if (!approvedByRecords && !requiredDocuments.isEmpty()) {
             reminders.plan(tx, DocumentsReminders.afterSubmission(a.tenant(), a.userId(), now));
         }
+        // the applicant is told (received, or approved at once by the records), in the same transaction
+        notices.add(tx, ApplicationNotices.submitted(a, approvedByRecords, now));
         figures.count(tx, a.tenant(), now, ApplicationFigures.submitted(a, approvedByRecords));
         figures.row(tx, ApplicationFigures.row(a, now, next));
         return new Attempt(tx, application, claim, runner.attempt(tx));

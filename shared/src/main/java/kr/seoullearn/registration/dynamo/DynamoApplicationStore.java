@@ -10,6 +10,7 @@ import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.domain.DocumentKind;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,11 +29,11 @@ final class DynamoApplicationStore implements ApplicationStore {
     private final ApplicationLists lists;
 
     DynamoApplicationStore(DynamoDbClient dynamo, String table, TransactionRunner runner, FigureWrites figures,
-                           ReminderWrites reminders, kr.seoullearn.audit.port.AuditWrites audit) {
+                           ReminderWrites reminders, kr.seoullearn.audit.port.AuditWrites audit, NoticeWrites notices) {
         this.reads = new ApplicationReads(dynamo, table);
         this.edits = new ApplicationEdits(dynamo, table, reads);
-        this.submissions = new ApplicationSubmission(table, runner, reads, figures, reminders);
-        this.decisions = new ApplicationDecisions(table, runner, reads, figures, audit);
+        this.submissions = new ApplicationSubmission(table, runner, reads, figures, reminders, notices);
+        this.decisions = new ApplicationDecisions(table, runner, reads, figures, audit, notices);
         this.documentRequests = new ApplicationDocumentRequests(dynamo, table, runner, reads, audit);
         this.lists = new ApplicationLists(dynamo, table);
     }

@@ -17,6 +17,8 @@ import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.RecordsCheckLimits;
+import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +31,8 @@ public class RegistrationStorage {
 
     @Singleton
     public ApplicationStore applicationStore(DynamoDbClient dynamo, @Named("appTable") String table, FigureWrites figures,
-                                             ReminderWrites reminders, AuditWrites audit) {
-        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders, audit);
+                                             ReminderWrites reminders, AuditWrites audit, NoticeWrites notices) {
+        return new DynamoApplicationStore(dynamo, table, new TransactionRunner(dynamo), figures, reminders, audit, notices);
     }
 
     @Singleton
@@ -68,7 +70,7 @@ public class RegistrationStorage {
 
     public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
         return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table),
-                AuditStorage.writes(table));
+                AuditStorage.writes(table), NotificationsStorage.writes(table));
     }
 
     public static Accounts accounts(DynamoDbClient dynamo, String table) {

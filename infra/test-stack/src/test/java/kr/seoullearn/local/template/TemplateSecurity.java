@@ -19,7 +19,8 @@ final class TemplateSecurity {
     static final Map<String, String> STAR_RESOURCE_ALLOWED = Map.of(
             "xray:PutTraceSegments", "X-Ray has no resource-level permissions: the action takes only Resource \"*\" (SAM grants it for Tracing: Active)",
             "xray:PutTelemetryRecords", "X-Ray has no resource-level permissions: the action takes only Resource \"*\" (SAM grants it for Tracing: Active)",
-            "cloudwatch:PutMetricData", "CloudWatch metrics have no ARN: the action takes only Resource \"*\"; limit it with a cloudwatch:namespace condition");
+            "cloudwatch:PutMetricData", "CloudWatch metrics have no ARN: the action takes only Resource \"*\"; limit it with a cloudwatch:namespace condition",
+            "sns:Publish", "SMS to a PhoneNumber has no ARN: IAM takes only Resource \"*\" for it; the grant must come with a Deny of sns:Publish on topic ARNs (docs/adr/0027)");
 
     /** Events through which Lambda invokes a function asynchronously: a failed run needs somewhere to go. */
     static final Set<String> ASYNCHRONOUS_EVENTS = Set.of(

@@ -1,0 +1,99 @@
+package kr.seoullearn.functions.notifications;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kr.seoullearn.notifications.domain.NotificationPreferences;
+import kr.seoullearn.notifications.domain.QuietHours;
+import kr.seoullearn.notifications.port.Contacts;
+import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.Application;
+import kr.seoullearn.registration.port.ApplicationStore;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * A person's contact when a notice is sent: the e-mail address and whether its owner verified it
+ * (the user pool: AdminGetUser by the profile's user name, or ListUsers by sub), the SMS number
+ * and language they chose (preferences; else the profile's language), whether they are a minor
+ * (under 19 by the birth date of their application: quiet hours) and, under 14, the guardian's
+ * contact given with the consent. Nothing here is logged.
+ */
+final class CognitoContacts implements Contacts {
+    static final int ADULT_AGE = 19;
+    static final int GUARDIAN_BELOW_AGE = 14;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,24}");
+
+    private final ApplicationStore applications;
+    private final PreferencesStore preferences;
+    private final CognitoIdentityProviderClient cognito;
+    private final String userPoolId;
+    private final Clock clock;
+
+    CognitoContacts(ApplicationStore applications, PreferencesStore preferences, CognitoIdentityProviderClient cognito,
+                    String userPoolId, Clock clock) {
+        this.applications = applications;
+        this.preferences = preferences;
+        this.cognito = cognito;
+        this.userPoolId = userPoolId;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Contact> find(TenantId tenant, String userId) {
+        Application a = applications.find(tenant, userId).orElse(null);
+        List<AttributeType> attributes;
+        boolean enabled;
+        if (a != null && a.username() != null) {
+            try {
+                var user = cognito.adminGetUser(u -> u.userPoolId(userPoolId).username(a.username()));
+                attributes = user.userAttributes();
+                enabled = Boolean.TRUE.equals(user.enabled());
+            } catch (UserNotFoundException e) {
+                return Optional.empty();
+            }
+        } else {
+            var users = cognito.listUsers(l -> l.userPoolId(userPoolId).filter("sub = \"" + userId.replace("\"", "") + "\"").limit(1)).users();
+            if (users.isEmpty()) {
+                return Optional.empty();
+            }
+            attributes = users.get(0).attributes();
+            enabled = Boolean.TRUE.equals(users.get(0).enabled());
+        }
+        String tenantOfUser = attribute(attributes, "custom:tenant");
+        if (!enabled || (tenantOfUser != null && !tenantOfUser.equals(tenant.value()))) {
+            return Optional.empty();
+        }
+        NotificationPreferences chosen = preferences.find(tenant, userId);
+        Language language = chosen.language() != null ? chosen.language()
+                : a != null && a.language() != null ? a.language() : Language.fromTag(attribute(attributes, "locale"));
+        LocalDate today = LocalDate.now(clock.withZone(QuietHours.SEOUL));
+        int age = a != null && a.birthDate() != null ? a.ageOn(today) : ADULT_AGE;
+        Guardian guardian = null;
+        if (age < GUARDIAN_BELOW_AGE && a.guardian() != null && a.guardian().contact() != null) {
+            guardian = guardian(a.guardian().contact());
+        }
+        return Optional.of(new Contact(attribute(attributes, "email"), "true".equals(attribute(attributes, "email_verified")),
+                chosen.smsNumber(), language == null ? Language.DEFAULT : language, age < ADULT_AGE, guardian));
+    }
+
+    /** An e-mail address, or a phone number made E.164 (a Korean number written 010-1234-5678 becomes +821012345678). */
+    static Guardian guardian(String contact) {
+        String c = contact.strip();
+        if (EMAIL.matcher(c).matches()) {
+            return new Guardian(c, null);
+        }
+        String digits = c.replaceAll("[\\s()\\-]", "");
+        String e164 = digits.startsWith("+") ? digits : digits.startsWith("0") ? "+82" + digits.substring(1) : null;
+        return e164 != null && NotificationPreferences.E164.matcher(e164).matches() ? new Guardian(null, e164) : null;
+    }
+
+    private static String attribute(List<AttributeType> attributes, String name) {
+        return attributes.stream().filter(x -> x.name().equals(name)).map(AttributeType::value).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,65 @@
+package kr.seoullearn.functions.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import kr.seoullearn.notifications.domain.Channel;
+import kr.seoullearn.notifications.port.NoticeOutbox;
+import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.tenant.TenantDirectory;
+import kr.seoullearn.registration.port.ApplicationStore;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * template.yaml's NotificationDispatchFunction: EventBridge Scheduler every minute passes
+ * {@code {"scheduledTime": "<aws.scheduler.scheduled-time>"}}; the run works as of that time (so a
+ * retried invocation sees the same notices due, and a test can run it "at 23:00 Seoul").
+ */
+public class NotificationDispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** Stop taking notices this long before the function's timeout: the rest wait for the next run. */
+    static final int SAFETY_MILLIS = 10_000;
+    private final NotificationDispatch dispatch;
+    private final Clock clock;
+
+    public NotificationDispatchHandler() {
+        this(wire(), Clock.systemUTC());
+    }
+
+    NotificationDispatchHandler(NotificationDispatch dispatch, Clock clock) {
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    private static NotificationDispatch wire() {
+        FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
+        PreferencesStore preferences = Beans.get(PreferencesStore.class);
+        CognitoContacts contacts = new CognitoContacts(Beans.get(ApplicationStore.class), preferences,
+                Beans.get(CognitoIdentityProviderClient.class), env.required("USER_POOL_ID"), Clock.systemUTC());
+        return new NotificationDispatch(Beans.get(TenantDirectory.class), Beans.get(NoticeOutbox.class), contacts, preferences,
+                Map.of(Channel.EMAIL, new SesMessenger(Clients.ses(env), env.required("SENDER_ADDRESS")),
+                        Channel.SMS, new SnsSmsMessenger(Clients.sns(env), env.optional("SMS_SENDER_ID", "SeoulLearn"))));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return dispatch.run(scheduledTime(event), () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS).asMap();
+    }
+
+    Instant scheduledTime(Map<String, Object> event) {
+        for (String key : new String[] {"scheduledTime", "time"}) {
+            if (event != null && event.get(key) instanceof String s) {
+                try {
+                    return Instant.parse(s);
+                } catch (DateTimeParseException e) {
+                    // not substituted (invoked by hand): the clock
+                }
+            }
+        }
+        return clock.instant();
+    }
+}

@@ -1,0 +1,222 @@
+package kr.seoullearn.functions.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import kr.seoullearn.local.testing.LocalMailbox;
+import kr.seoullearn.local.testing.LocalTextMessages;
+import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.notifications.domain.Channel;
+import kr.seoullearn.notifications.domain.Notice;
+import kr.seoullearn.notifications.domain.NoticeKind;
+import kr.seoullearn.notifications.domain.NotificationPreferences;
+import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.dynamo.Transaction;
+import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.registration.domain.Profile;
+import kr.seoullearn.registration.domain.RegistrationStatus;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The dispatch with its real adapters against the emulator: notices written in a transaction are
+ * delivered once per channel (e-mail read back from moto's SES, SMS from moto's SNS) in the
+ * recipient's language, however many runs overlap; a text to a minor due at 23:00 Seoul time is
+ * held and sent at 08:00; a learner under 14's guardian is told too.
+ */
+class NotificationDispatchIT {
+    static final String SENDER = "no-reply@seoul-learn.example";
+    private static TestStack stack;
+    private static DynamoDbClient dynamo;
+    private static SnsClient sns;
+    private static PreferencesStore preferences;
+    private static LocalMailbox mailbox;
+    private static LocalTextMessages texts;
+    private static String tenantName;
+
+    @BeforeAll
+    static void provision() {
+        stack = TestStack.create("notification-dispatch");
+        dynamo = stack.aws().dynamoDb();
+        sns = SnsClient.builder().endpointOverride(stack.aws().endpoint()).region(Region.of(stack.aws().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        preferences = NotificationsStorage.preferences(dynamo, stack.table());
+        mailbox = new LocalMailbox(stack.aws().endpoint());
+        texts = new LocalTextMessages(stack.aws().endpoint());
+        tenantName = "n" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.putItem(p -> p.tableName(stack.table()).item(Map.of(Keys.PK, s(Keys.TENANTS), Keys.SK, s(tenantName),
+                "nameKo", s("시험"), "nameEn", s("Test"))));
+    }
+
+    @AfterAll
+    static void close() {
+        stack.close();
+    }
+
+    private static NotificationDispatch dispatch(Instant now) {
+        CognitoContacts contacts = new CognitoContacts(RegistrationStorage.applications(dynamo, stack.table()), preferences,
+                stack.aws().cognito(), stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC));
+        // only this test's tenant: the table is shared with other tests' tenants
+        var only = new kr.seoullearn.platform.tenant.TenantDirectory.Tenant(new TenantId(tenantName), "시험", "Test");
+        var tenants = new kr.seoullearn.platform.tenant.TenantDirectory() {
+            @Override
+            public java.util.Optional<Tenant> find(TenantId id) {
+                return id.equals(only.id()) ? java.util.Optional.of(only) : java.util.Optional.empty();
+            }
+
+            @Override
+            public List<Tenant> all() {
+                return List.of(only);
+            }
+        };
+        return new NotificationDispatch(tenants, NotificationsStorage.outbox(dynamo, stack.table()), contacts, preferences,
+                Map.of(Channel.EMAIL, new SesMessenger(stack.aws().sesV2(), SENDER), Channel.SMS, new SnsSmsMessenger(sns, "SeoulLearn")));
+    }
+
+    private static NotificationDispatch.Outcome run(Instant now) {
+        return dispatch(now).run(now, () -> true);
+    }
+
+    record Person(String sub, String email, TenantId tenant) {}
+
+    private static Person person(Language language, String birthDate, String guardianContact, String smsNumber) {
+        String email = "notified-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String pool = stack.stack().userPoolId();
+        var cognito = stack.aws().cognito();
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction("SUPPRESS").userAttributes(
+                AttributeType.builder().name("email").value(email).build(),
+                AttributeType.builder().name("email_verified").value("true").build(),
+                AttributeType.builder().name("custom:tenant").value(tenantName).build()));
+        String sub = cognito.adminGetUser(r -> r.userPoolId(pool).username(email)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+        TenantId tenant = new TenantId(tenantName);
+        RegistrationStorage.profiles(dynamo, stack.table()).createIfAbsent(new Profile(tenant, sub, email,
+                RegistrationStatus.APPROVED, "Test Person", language, Instant.parse("2026-11-01T00:00:00Z"), 1));
+        Map<String, AttributeValue> set = new java.util.HashMap<>(Map.of(":b", s(birthDate)));
+        String update = "SET birthDate = :b";
+        if (guardianContact != null) {
+            set.put(":g", s(guardianContact));
+            update += ", guardianContact = :g";
+        }
+        String expression = update;
+        dynamo.updateItem(u -> u.tableName(stack.table()).key(Map.of(Keys.PK, s(Keys.user(tenant, sub)), Keys.SK, s(Keys.PROFILE)))
+                .updateExpression(expression).expressionAttributeValues(set));
+        if (smsNumber != null) {
+            preferences.save(tenant, sub, NotificationPreferences.parse(Map.of("version", 0, "smsNumber", smsNumber)));
+        }
+        return new Person(sub, email, tenant);
+    }
+
+    private static void tell(Notice notice) {
+        Transaction tx = Transaction.named("a state change");
+        NotificationsStorage.writes(stack.table()).add(tx, notice);
+        new TransactionRunner(dynamo).commit(tx);
+    }
+
+    private static String number() {
+        return "+8210" + (10_000_000 + (int) (Math.random() * 89_999_999));
+    }
+
+    @Test
+    void eachChannelGetsOneMessageInTheRecipientsLanguageHoweverManyRunsOverlap() {
+        String phone = number();
+        Person learner = person(Language.VI, "2005-03-01", null, phone);
+        Instant at = Instant.parse("2026-12-07T03:00:00Z"); // 12:00 Seoul
+        tell(Notice.of(learner.tenant(), NoticeKind.SESSION_BOOKED, "session-a", learner.sub(),
+                Map.of("start", "2026-12-09T09:00:00Z"), at));
+
+        Instant now = at.plusSeconds(30);
+        List.of(CompletableFuture.supplyAsync(() -> run(now)), CompletableFuture.supplyAsync(() -> run(now)),
+                CompletableFuture.supplyAsync(() -> run(now))).forEach(CompletableFuture::join);
+        run(now.plusSeconds(60));
+
+        assertThat(mailbox.to(learner.email())).singleElement().satisfies(m -> {
+            assertThat(m.subject()).startsWith("[Seoul Learn] Đã đặt buổi cố vấn: 18:00 giờ Seoul, ").endsWith("09/12/2026");
+            assertThat(m.from()).isEqualTo(SENDER);
+        });
+        assertThat(texts.to(phone)).singleElement()
+                .satisfies(t -> assertThat(t.message()).startsWith("[Seoul Learn] Đã đặt buổi cố vấn: 18:00 giờ Seoul, ").endsWith("09/12/2026"));
+    }
+
+    @Test
+    void aTextToAMinorDueAt23InSeoulIsSentAtEightInTheMorning() {
+        String phone = number();
+        Person minor = person(Language.KO, "2011-05-01", null, phone); // 15: a minor, no guardian copies
+        Instant eleven = Instant.parse("2026-12-07T14:00:00Z"); // 23:00 Seoul
+        tell(Notice.of(minor.tenant(), NoticeKind.MENTOR_ASSIGNED, "mentorship-q", minor.sub(), Map.of(), eleven));
+
+        NotificationDispatch.Outcome night = run(eleven.plusSeconds(20));
+        assertThat(night.held()).isEqualTo(1);
+        assertThat(mailbox.to(minor.email())).as("e-mail does not ring a phone: sent at once").hasSize(1);
+        assertThat(texts.to(phone)).as("no text at night").isEmpty();
+        run(Instant.parse("2026-12-07T22:59:00Z")); // 07:59 Seoul
+        assertThat(texts.to(phone)).isEmpty();
+
+        Instant eight = Instant.parse("2026-12-07T23:00:00Z"); // 08:00 Seoul
+        List.of(CompletableFuture.supplyAsync(() -> run(eight)), CompletableFuture.supplyAsync(() -> run(eight)))
+                .forEach(CompletableFuture::join);
+        run(eight.plusSeconds(60));
+        assertThat(texts.to(phone)).singleElement()
+                .satisfies(t -> assertThat(t.message()).isEqualTo("[서울런] 멘토가 정해졌어요. 앱에서 멘토링을 예약하세요."));
+        assertThat(mailbox.to(minor.email())).hasSize(1);
+    }
+
+    @Test
+    void theGuardianOfALearnerUnder14IsToldTooAndAnAdultsTextIsNotHeld() {
+        String phone = number();
+        Person child = person(Language.ZH, "2015-02-01", "010-" + phone.substring(5, 9) + "-" + phone.substring(9), null);
+        Instant at = Instant.parse("2026-12-07T13:30:00Z"); // 22:30 Seoul: the guardian is an adult
+        tell(Notice.of(child.tenant(), NoticeKind.APPLICATION_REJECTED, child.sub() + "@x", child.sub(),
+                Map.of("reason", "서류가 읽히지 않아요"), at));
+        run(at.plusSeconds(10));
+        run(at.plusSeconds(70));
+        assertThat(texts.to(phone)).singleElement().satisfies(t -> assertThat(t.message()).startsWith("【致监护人】 【首尔学习】你的申请未通过"));
+        assertThat(mailbox.to(child.email())).singleElement().satisfies(m -> assertThat(m.body()).contains("原因：서류가 읽히지 않아요"));
+    }
+
+    @Test
+    void channelsSwitchedOffAreNotUsed() {
+        String phone = number();
+        Person learner = person(Language.EN, "2000-01-01", null, null);
+        preferences.save(learner.tenant(), learner.sub(), NotificationPreferences.parse(Map.of("version", 0, "smsNumber", phone,
+                "channels", Map.of("laptop-ready", List.of("sms")))));
+        Instant at = Instant.parse("2026-12-07T04:00:00Z");
+        tell(Notice.of(learner.tenant(), NoticeKind.LAPTOP_READY, "req-1@2", learner.sub(), Map.of(), at));
+        run(at.plusSeconds(5));
+        assertThat(mailbox.to(learner.email())).isEmpty();
+        assertThat(texts.to(phone)).singleElement()
+                .satisfies(t -> assertThat(t.message()).isEqualTo("[Seoul Learn] Your laptop is ready. See the app for where to pick it up."));
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    @SuppressWarnings("unused")
+    private static URI endpoint() {
+        return stack.aws().endpoint();
+    }
+}

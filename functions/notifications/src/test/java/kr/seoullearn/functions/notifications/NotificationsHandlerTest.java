@@ -1,0 +1,135 @@
+package kr.seoullearn.functions.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.seoullearn.local.testing.Events;
+import kr.seoullearn.notifications.domain.Notice;
+import kr.seoullearn.notifications.domain.NoticeKind;
+import kr.seoullearn.notifications.domain.NotificationPreferences;
+import kr.seoullearn.notifications.port.Inbox;
+import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
+import kr.seoullearn.platform.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+/** The inbox and preferences routes through real HTTP API events: the caller's own only, strict input, wrong roles refused. */
+class NotificationsHandlerTest {
+    static final Instant NOW = Instant.parse("2026-12-07T05:00:00Z");
+
+    /** In memory, keyed by tenant and person as the adapter's partition is. */
+    static final class InMemory implements Inbox, PreferencesStore {
+        final Map<String, List<Entry>> inboxes = new HashMap<>();
+        final Map<String, NotificationPreferences> prefs = new HashMap<>();
+        int saves;
+
+        @Override
+        public Page page(TenantId tenant, String userId, String after, int limit) {
+            List<Entry> all = inboxes.getOrDefault(tenant.value() + "/" + userId, List.of());
+            List<Entry> older = all.stream().filter(e -> after == null || e.id().compareTo(after) < 0).limit(limit).toList();
+            return new Page(older, null, (int) all.stream().filter(e -> e.readAt() == null).count());
+        }
+
+        @Override
+        public Optional<Entry> markRead(TenantId tenant, String userId, String id, Instant now) {
+            List<Entry> all = inboxes.getOrDefault(tenant.value() + "/" + userId, new ArrayList<>());
+            for (int i = 0; i < all.size(); i++) {
+                Entry e = all.get(i);
+                if (e.id().equals(id)) {
+                    Entry read = new Entry(e.id(), e.kind(), e.params(), e.at(), e.readAt() == null ? now : e.readAt());
+                    all.set(i, read);
+                    return Optional.of(read);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public NotificationPreferences find(TenantId tenant, String userId) {
+            return prefs.getOrDefault(tenant.value() + "/" + userId, NotificationPreferences.defaults());
+        }
+
+        @Override
+        public NotificationPreferences save(TenantId tenant, String userId, NotificationPreferences chosen) {
+            if (find(tenant, userId).version() != chosen.version()) {
+                throw new ProblemException(Problem.VERSION_CONFLICT);
+            }
+            saves++;
+            NotificationPreferences saved = new NotificationPreferences(chosen.language(), chosen.smsNumber(), chosen.channels(),
+                    chosen.quietHours(), chosen.version() + 1);
+            prefs.put(tenant.value() + "/" + userId, saved);
+            return saved;
+        }
+    }
+
+    private final InMemory store = new InMemory();
+    private final NotificationsHandler handler = new NotificationsHandler(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private APIGatewayV2HTTPResponse call(String routeKey, String group, String body, String lang, Map<String, String> path,
+                                          Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = Events.http(routeKey, Events.claims("user-1", "seoul", group), body, lang);
+        event.setPathParameters(path);
+        event.setQueryStringParameters(query);
+        return handler.handleRequest(event, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLearnerReadsTheirOwnNoticesInTheirLanguageAndMarksOneRead() {
+        Notice n = Notice.of(TenantId.SEOUL, NoticeKind.SESSION_MOVED, "s-1", "user-1",
+                Map.of("start", "2026-12-09T09:00:00Z", "newStart", "2026-12-10T09:30:00Z"), NOW);
+        store.inboxes.put("seoul/user-1", new ArrayList<>(List.of(new Inbox.Entry(n.id(), n.kind(), n.params(), n.at(), null))));
+        var page = call("GET /api/me/notifications", "learners", null, "en", null, Map.of("limit", "5"));
+        assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(200);
+        Map<String, Object> body = Json.readObject(page.getBody());
+        assertThat(body).containsEntry("unread", 1);
+        assertThat((List<Map<String, Object>>) body.get("notifications")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("kind", "session-moved").containsEntry("read", false);
+            assertThat((String) e.get("title")).isEqualTo("[Seoul Learn] Mentoring session moved to Thursday 10 December 2026, 18:30 (Seoul time)");
+        });
+        var read = call("POST /api/me/notifications/{id}/read", "learners", null, "ko", Map.of("id", n.id()), null);
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(Json.readObject(read.getBody())).containsEntry("read", true).containsEntry("readAt", NOW.toString());
+        assertThat(call("POST /api/me/notifications/{id}/read", "learners", null, "ko",
+                Map.of("id", "20261207T000000Z-0f0e0d0c-0b0a-3908-8706-050403020100"), null).getStatusCode()).isEqualTo(404);
+        assertThat(call("POST /api/me/notifications/{id}/read", "learners", null, "ko", Map.of("id", "../x"), null).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void staffAreRefusedBeforeTheirInputIsRead() {
+        for (String group : List.of("reviewers", "admins", "district-officers")) {
+            var r = call("PUT /api/me/preferences", group, "{\"version\":", "vi", null, null);
+            assertThat(r.getStatusCode()).as(group).isEqualTo(403);
+            assertThat(call("GET /api/me/notifications", group, null, "vi", null, null).getStatusCode()).isEqualTo(403);
+        }
+        assertThat(store.saves).isZero();
+    }
+
+    @Test
+    void badInputIsAProblemInTheCallersLanguageAndSavesNothing() {
+        var r = call("PUT /api/me/preferences", "mentors", "{\"version\":0,\"smsNumber\":\"12345\",\"channels\":{\"x\":[]}}", "vi", null, null);
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getHeaders().get("content-type")).isEqualTo("application/problem+json");
+        assertThat(r.getBody()).contains("validation-failed").contains("invalid-phone-number").contains("unknown-kind");
+        assertThat(call("GET /api/me/notifications", "applicants", null, "zh", null, Map.of("limit", "500")).getStatusCode())
+                .isEqualTo(400);
+        assertThat(store.saves).isZero();
+        var saved = call("PUT /api/me/preferences", "mentors", "{\"version\":0,\"language\":\"zh\",\"smsNumber\":\"+821012345678\"}",
+                "vi", null, null);
+        assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
+        assertThat(Json.readObject(saved.getBody())).containsEntry("version", 1).containsEntry("language", "zh");
+        assertThat(call("PUT /api/me/preferences", "mentors", "{\"version\":0}", "vi", null, null).getStatusCode()).isEqualTo(409);
+    }
+}
