@@ -19,13 +19,13 @@ import kr.seoullearn.platform.tenant.TenantId;
  * inbox sorts newest first by it. Values never go into logs (a rejection reason may quote data).
  */
 public record Notice(TenantId tenant, String id, NoticeKind kind, String recipientId, Map<String, String> params, Instant at) {
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** {@code <yyyyMMddTHHmmssZ>-<uuid>}: what the inbox routes accept as an id. */
-    public static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+    /** {@code <yyyyMMddTHHmmssSSSZ>-<uuid>} (UTC to the millisecond, so ids sort by time): what the inbox routes accept as an id. */
+    public static final Pattern ID = Pattern.compile("\\d{8}T\\d{9}Z-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public Notice {
         params = Map.copyOf(params);
-        at = at.truncatedTo(ChronoUnit.SECONDS);
+        at = at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A notice of {@code kind} about {@code subject} for {@code recipientId}, at {@code at}. */
@@ -33,6 +33,6 @@ public record Notice(TenantId tenant, String id, NoticeKind kind, String recipie
                             Instant at) {
         UUID uuid = UUID.nameUUIDFromBytes((tenant.value() + "|" + kind.name() + "|" + subject + "|" + recipientId)
                 .getBytes(StandardCharsets.UTF_8));
-        return new Notice(tenant, COMPACT.format(at.truncatedTo(ChronoUnit.SECONDS)) + "-" + uuid, kind, recipientId, params, at);
+        return new Notice(tenant, COMPACT.format(at.truncatedTo(ChronoUnit.MILLIS)) + "-" + uuid, kind, recipientId, params, at);
     }
 }

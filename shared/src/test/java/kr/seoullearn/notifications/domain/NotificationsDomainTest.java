@@ -36,9 +36,9 @@ class NotificationsDomainTest {
         Notice a = Notice.of(SEOUL, NoticeKind.SESSION_BOOKED, "session-1", "sub-1", Map.of(), at);
         Notice b = Notice.of(SEOUL, NoticeKind.SESSION_BOOKED, "session-1", "sub-1", Map.of(), at);
         Notice other = Notice.of(SEOUL, NoticeKind.SESSION_BOOKED, "session-2", "sub-1", Map.of(), at);
-        assertThat(a.id()).isEqualTo(b.id()).isNotEqualTo(other.id()).startsWith("20261207T050607Z-");
+        assertThat(a.id()).isEqualTo(b.id()).isNotEqualTo(other.id()).startsWith("20261207T050607123Z-");
         assertThat(Notice.ID.matcher(a.id()).matches()).isTrue();
-        assertThat(Notice.of(SEOUL, NoticeKind.SESSION_BOOKED, "s", "u", Map.of(), at.plusSeconds(1)).id()).isGreaterThan(a.id());
+        assertThat(Notice.of(SEOUL, NoticeKind.SESSION_BOOKED, "s", "u", Map.of(), at.plusMillis(1)).id()).isGreaterThan(a.id());
     }
 
     @Test

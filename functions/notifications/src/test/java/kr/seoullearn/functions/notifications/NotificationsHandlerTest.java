@@ -102,7 +102,7 @@ class NotificationsHandlerTest {
         assertThat(read.getStatusCode()).isEqualTo(200);
         assertThat(Json.readObject(read.getBody())).containsEntry("read", true).containsEntry("readAt", NOW.toString());
         assertThat(call("POST /api/me/notifications/{id}/read", "learners", null, "ko",
-                Map.of("id", "20261207T000000Z-0f0e0d0c-0b0a-3908-8706-050403020100"), null).getStatusCode()).isEqualTo(404);
+                Map.of("id", "20261207T000000000Z-0f0e0d0c-0b0a-3908-8706-050403020100"), null).getStatusCode()).isEqualTo(404);
         assertThat(call("POST /api/me/notifications/{id}/read", "learners", null, "ko", Map.of("id", "../x"), null).getStatusCode())
                 .isEqualTo(404);
     }
