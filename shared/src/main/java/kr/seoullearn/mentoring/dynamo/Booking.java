@@ -89,7 +89,7 @@ final class Booking {
             tx.add(writes.unlock(s, s.mentorId(), unit), MentoringRefusal.SESSION_NOT_BOOKED);
             tx.add(writes.unlock(s, s.menteeId(), unit), MentoringRefusal.SESSION_NOT_BOOKED);
         }
-        table.notices().add(tx, MentoringNotices.cancelled(m, s, now));
+        table.notices().add(tx, MentoringNotices.cancelled(m, s, now, by));
         table.figures().count(tx, s.tenant(), now, FigureDelta.of(late ? Figure.MENTORING_LATE_CANCELLED : Figure.MENTORING_CANCELLED, 1));
         table.runner().commit(tx);
         return s.cancelledAs(outcome, now);
@@ -144,7 +144,7 @@ final class Booking {
             tx.add(writes.lock(next, m.menteeId(), unit), MentoringRefusal.MENTEE_BUSY);
         }
         planReminders(tx, next); // the old time's no longer apply: that session is RESCHEDULED
-        table.notices().add(tx, MentoringNotices.moved(m, old, next, now));
+        table.notices().add(tx, MentoringNotices.moved(m, old, next, now, by));
         table.runner().commit(tx);
         return next;
     }

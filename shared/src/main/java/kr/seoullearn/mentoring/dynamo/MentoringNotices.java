@@ -30,14 +30,22 @@ final class MentoringNotices {
                 Map.of("start", s.start().toString()), at);
     }
 
-    static Notice cancelled(Mentorship m, Session s, Instant now) {
-        return Notice.of(s.tenant(), NoticeKind.SESSION_CANCELLED, s.id(), otherSide(m, s.menteeId()),
+    static Notice cancelled(Mentorship m, Session s, Instant now, Session.Party by) {
+        return Notice.of(s.tenant(), NoticeKind.SESSION_CANCELLED, s.id(), toldOf(m, by),
                 Map.of("start", s.start().toString()), now);
     }
 
-    static Notice moved(Mentorship m, Session old, Session next, Instant now) {
-        return Notice.of(old.tenant(), NoticeKind.SESSION_MOVED, old.id(), otherSide(m, old.menteeId()),
+    static Notice moved(Mentorship m, Session old, Session next, Instant now, Session.Party by) {
+        return Notice.of(old.tenant(), NoticeKind.SESSION_MOVED, old.id(), toldOf(m, by),
                 Map.of("start", old.start().toString(), "newStart", next.start().toString()), now);
+    }
+
+    /**
+     * Who is told of a change: the other side of the one who made it — the mentor when the mentee
+     * acted, the mentee when the mentor did, and the mentee when staff did (a reassignment).
+     */
+    static String toldOf(Mentorship m, Session.Party by) {
+        return by == Session.Party.MENTEE ? m.mentorId() : m.menteeId();
     }
 
     /** The person who did not make the change. */

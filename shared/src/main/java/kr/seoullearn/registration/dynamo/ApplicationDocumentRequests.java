@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.seoullearn.audit.domain.AuditEntry;
 import kr.seoullearn.audit.port.AuditWrites;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.http.Problem;
@@ -34,10 +35,13 @@ final class ApplicationDocumentRequests {
     private final DynamoDbClient dynamo;
     private final String table;
     private final TransactionRunner runner;
+    private final NoticeWrites notices;
     private final ApplicationReads reads;
     private final AuditWrites audit;
 
-    ApplicationDocumentRequests(DynamoDbClient dynamo, String table, TransactionRunner runner, ApplicationReads reads, AuditWrites audit) {
+    ApplicationDocumentRequests(DynamoDbClient dynamo, String table, TransactionRunner runner, ApplicationReads reads, AuditWrites audit,
+                                NoticeWrites notices) {
+        this.notices = notices;
         this.dynamo = dynamo;
         this.table = table;
         this.runner = runner;
@@ -57,8 +61,8 @@ final class ApplicationDocumentRequests {
     }
 
     /**
-     * The request, in one transaction with its audit entry. The applicant's notice (issue of event
-     * notifications) belongs in this transaction too: add its write here, beside the audit's.
+     * The request, in one transaction with its audit entry and the applicant's notice
+     * (DOCUMENTS_REQUESTED, docs/adr/0027).
      */
     Application request(Application a, long expectedVersion, DocumentRequest request) {
         Map<String, AttributeValue> values = new HashMap<>();
@@ -85,6 +89,7 @@ final class ApplicationDocumentRequests {
                 Map.of("status", a.status().name(), "version", Long.toString(expectedVersion + 1),
                         "requested", String.join(" ", request.documents().stream().map(Enum::name).toList()),
                         "template", request.template())));
+        notices.add(tx, ApplicationNotices.documentsRequested(a, request.requestedAt()));
         commit(tx, application, a, expectedVersion, RegistrationRefusal.DOCUMENT_REQUEST_NOT_ALLOWED);
         return reads.reread(a);
     }

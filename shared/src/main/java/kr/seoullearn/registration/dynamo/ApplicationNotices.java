@@ -24,4 +24,9 @@ final class ApplicationNotices {
                 a.userId() + "@" + decision.decidedAt(), a.userId(),
                 approved ? Map.of() : Map.of("reason", decision.reason() == null ? "-" : decision.reason()), decision.decidedAt());
     }
+
+    /** The reviewer needs more documents: the app shows which and why (the request itself). */
+    static Notice documentsRequested(Application a, Instant requestedAt) {
+        return Notice.of(a.tenant(), NoticeKind.DOCUMENTS_REQUESTED, a.userId() + "@" + requestedAt, a.userId(), Map.of(), requestedAt);
+    }
 }

@@ -34,7 +34,7 @@ final class DynamoApplicationStore implements ApplicationStore {
         this.edits = new ApplicationEdits(dynamo, table, reads);
         this.submissions = new ApplicationSubmission(table, runner, reads, figures, reminders, notices);
         this.decisions = new ApplicationDecisions(table, runner, reads, figures, audit, notices);
-        this.documentRequests = new ApplicationDocumentRequests(dynamo, table, runner, reads, audit);
+        this.documentRequests = new ApplicationDocumentRequests(dynamo, table, runner, reads, audit, notices);
         this.lists = new ApplicationLists(dynamo, table);
     }
 

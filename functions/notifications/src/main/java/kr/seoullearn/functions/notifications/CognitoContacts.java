@@ -2,7 +2,6 @@ package kr.seoullearn.functions.notifications;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kr.seoullearn.notifications.domain.NotificationPreferences;
@@ -13,9 +12,7 @@ import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.port.ApplicationStore;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import kr.seoullearn.platform.cognito.CognitoUsers;
 
 /**
  * A person's contact when a notice is sent: the e-mail address and whether its owner verified it
@@ -31,11 +28,11 @@ final class CognitoContacts implements Contacts {
 
     private final ApplicationStore applications;
     private final PreferencesStore preferences;
-    private final CognitoIdentityProviderClient cognito;
+    private final CognitoUsers cognito;
     private final String userPoolId;
     private final Clock clock;
 
-    CognitoContacts(ApplicationStore applications, PreferencesStore preferences, CognitoIdentityProviderClient cognito,
+    CognitoContacts(ApplicationStore applications, PreferencesStore preferences, CognitoUsers cognito,
                     String userPoolId, Clock clock) {
         this.applications = applications;
         this.preferences = preferences;
@@ -47,38 +44,28 @@ final class CognitoContacts implements Contacts {
     @Override
     public Optional<Contact> find(TenantId tenant, String userId) {
         Application a = applications.find(tenant, userId).orElse(null);
-        List<AttributeType> attributes;
-        boolean enabled;
-        if (a != null && a.username() != null) {
-            try {
-                var user = cognito.adminGetUser(u -> u.userPoolId(userPoolId).username(a.username()));
-                attributes = user.userAttributes();
-                enabled = Boolean.TRUE.equals(user.enabled());
-            } catch (UserNotFoundException e) {
-                return Optional.empty();
-            }
-        } else {
-            var users = cognito.listUsers(l -> l.userPoolId(userPoolId).filter("sub = \"" + userId.replace("\"", "") + "\"").limit(1)).users();
-            if (users.isEmpty()) {
-                return Optional.empty();
-            }
-            attributes = users.get(0).attributes();
-            enabled = Boolean.TRUE.equals(users.get(0).enabled());
+        Optional<CognitoUsers.User> found = a != null && a.username() != null
+                ? cognito.user(userPoolId, a.username())
+                : cognito.userBySub(userPoolId, userId);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        String tenantOfUser = attribute(attributes, "custom:tenant");
+        CognitoUsers.User user = found.get();
+        boolean enabled = user.enabled();
+        String tenantOfUser = user.attribute("custom:tenant");
         if (!enabled || (tenantOfUser != null && !tenantOfUser.equals(tenant.value()))) {
             return Optional.empty();
         }
         NotificationPreferences chosen = preferences.find(tenant, userId);
         Language language = chosen.language() != null ? chosen.language()
-                : a != null && a.language() != null ? a.language() : Language.fromTag(attribute(attributes, "locale"));
+                : a != null && a.language() != null ? a.language() : Language.fromTag(user.attribute("locale"));
         LocalDate today = LocalDate.now(clock.withZone(QuietHours.SEOUL));
         int age = a != null && a.birthDate() != null ? a.ageOn(today) : ADULT_AGE;
         Guardian guardian = null;
         if (age < GUARDIAN_BELOW_AGE && a.guardian() != null && a.guardian().contact() != null) {
             guardian = guardian(a.guardian().contact());
         }
-        return Optional.of(new Contact(attribute(attributes, "email"), "true".equals(attribute(attributes, "email_verified")),
+        return Optional.of(new Contact(user.attribute("email"), "true".equals(user.attribute("email_verified")),
                 chosen.smsNumber(), language == null ? Language.DEFAULT : language, age < ADULT_AGE, guardian));
     }
 
@@ -91,9 +78,5 @@ final class CognitoContacts implements Contacts {
         String digits = c.replaceAll("[\\s()\\-]", "");
         String e164 = digits.startsWith("+") ? digits : digits.startsWith("0") ? "+82" + digits.substring(1) : null;
         return e164 != null && NotificationPreferences.E164.matcher(e164).matches() ? new Guardian(null, e164) : null;
-    }
-
-    private static String attribute(List<AttributeType> attributes, String name) {
-        return attributes.stream().filter(x -> x.name().equals(name)).map(AttributeType::value).findFirst().orElse(null);
     }
 }

@@ -13,7 +13,7 @@ import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.registration.port.ApplicationStore;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import kr.seoullearn.platform.cognito.CognitoUsers;
 
 /**
  * template.yaml's NotificationDispatchFunction: EventBridge Scheduler every minute passes
@@ -39,7 +39,7 @@ public class NotificationDispatchHandler implements RequestHandler<Map<String, O
         FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
         PreferencesStore preferences = Beans.get(PreferencesStore.class);
         CognitoContacts contacts = new CognitoContacts(Beans.get(ApplicationStore.class), preferences,
-                Beans.get(CognitoIdentityProviderClient.class), env.required("USER_POOL_ID"), Clock.systemUTC());
+                Beans.get(CognitoUsers.class), env.required("USER_POOL_ID"), Clock.systemUTC());
         return new NotificationDispatch(Beans.get(TenantDirectory.class), Beans.get(NoticeOutbox.class), contacts, preferences,
                 Map.of(Channel.EMAIL, new SesMessenger(Clients.ses(env), env.required("SENDER_ADDRESS")),
                         Channel.SMS, new SnsSmsMessenger(Clients.sns(env), env.optional("SMS_SENDER_ID", "SeoulLearn"))));

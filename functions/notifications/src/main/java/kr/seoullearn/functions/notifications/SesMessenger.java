@@ -1,35 +1,33 @@
 package kr.seoullearn.functions.notifications;
 
+import java.util.List;
+import java.util.Map;
 import kr.seoullearn.notifications.port.Messenger;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.Body;
-import software.amazon.awssdk.services.sesv2.model.EmailContent;
-import software.amazon.awssdk.services.sesv2.model.Message;
+import kr.seoullearn.platform.aws.AwsCallFailed;
+import kr.seoullearn.platform.aws.AwsJson;
+import software.amazon.awssdk.http.SdkHttpMethod;
 
-/** E-mail through SESv2 SendEmail (simple content, UTF-8 plain text) from the programme's verified sender. */
+/** E-mail through SESv2 SendEmail (simple content, UTF-8 plain text) from the programme's verified sender, in SES's REST-JSON API (docs/adr/0036). */
 final class SesMessenger implements Messenger {
-    private final SesV2Client ses;
+    private final AwsJson ses;
     private final String from;
 
-    SesMessenger(SesV2Client ses, String from) {
+    SesMessenger(AwsJson ses, String from) {
         this.ses = ses;
         this.from = from;
     }
 
     @Override
     public String send(String to, String subject, String text) {
+        Map<String, Object> email = Map.of("FromEmailAddress", from, "Destination", Map.of("ToAddresses", List.of(to)),
+                "Content", Map.of("Simple", Map.of("Subject", Map.of("Data", subject, "Charset", "UTF-8"),
+                        "Body", Map.of("Text", Map.of("Data", text, "Charset", "UTF-8")))));
         try {
-            return ses.sendEmail(e -> e.fromEmailAddress(from).destination(d -> d.toAddresses(to))
-                    .content(EmailContent.builder().simple(Message.builder()
-                            .subject(c -> c.data(subject).charset("UTF-8"))
-                            .body(Body.builder().text(c -> c.data(text).charset("UTF-8")).build()).build()).build()))
-                    .messageId();
-        } catch (AwsServiceException e) {
-            throw new DeliveryFailed(Failures.code(e), true, e); // refused: nothing went out
-        } catch (SdkClientException e) {
-            throw new DeliveryFailed("no-answer", false, e); // no answer: it may have gone out
+            Object id = ses.rest(SdkHttpMethod.POST, "/v2/email/outbound-emails", email, false).get("MessageId");
+            return id == null ? "" : id.toString();
+        } catch (AwsCallFailed e) {
+            // answered: refused, nothing went out; no answer: it may have gone out
+            throw new DeliveryFailed(e.answered() ? e.code() : "no-answer", e.answered(), e);
         }
     }
 }

@@ -2,20 +2,19 @@ package kr.seoullearn.functions.notifications;
 
 import java.util.Map;
 import kr.seoullearn.notifications.port.Messenger;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import kr.seoullearn.platform.aws.AwsCallFailed;
+import kr.seoullearn.platform.aws.AwsQuery;
 
 /**
  * SMS through Amazon SNS {@code Publish} to an E.164 number, as a transactional message (SNS
- * sends those on the route that favours delivery). The subject is not used: a text has none.
+ * sends those on the route that favours delivery), in SNS's Query protocol (docs/adr/0036). The
+ * subject is not used: a text has none.
  */
 final class SnsSmsMessenger implements Messenger {
-    private final SnsClient sns;
+    private final AwsQuery sns;
     private final String senderId;
 
-    SnsSmsMessenger(SnsClient sns, String senderId) {
+    SnsSmsMessenger(AwsQuery sns, String senderId) {
         this.sns = sns;
         this.senderId = senderId;
     }
@@ -23,14 +22,18 @@ final class SnsSmsMessenger implements Messenger {
     @Override
     public String send(String to, String subject, String text) {
         try {
-            return sns.publish(p -> p.phoneNumber(to).message(text).messageAttributes(Map.of(
-                    "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build(),
-                    "AWS.SNS.SMS.SenderID", MessageAttributeValue.builder().dataType("String").stringValue(senderId).build())))
-                    .messageId();
-        } catch (AwsServiceException e) {
-            throw new DeliveryFailed(Failures.code(e), true, e);
-        } catch (SdkClientException e) {
-            throw new DeliveryFailed("no-answer", false, e);
+            String xml = sns.call("Publish", Map.of("PhoneNumber", to, "Message", text,
+                    "MessageAttributes.entry.1.Name", "AWS.SNS.SMS.SMSType",
+                    "MessageAttributes.entry.1.Value.DataType", "String",
+                    "MessageAttributes.entry.1.Value.StringValue", "Transactional",
+                    "MessageAttributes.entry.2.Name", "AWS.SNS.SMS.SenderID",
+                    "MessageAttributes.entry.2.Value.DataType", "String",
+                    "MessageAttributes.entry.2.Value.StringValue", senderId));
+            String id = AwsQuery.element(xml, "MessageId");
+            return id == null ? "" : id;
+        } catch (AwsCallFailed e) {
+            // answered: refused, nothing went out; no answer: it may have gone out
+            throw new DeliveryFailed(e.answered() ? e.code() : "no-answer", e.answered(), e);
         }
     }
 }

@@ -38,7 +38,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The dispatch with its real adapters against the emulator: notices written in a transaction are
@@ -50,7 +49,9 @@ class NotificationDispatchIT {
     static final String SENDER = "no-reply@seoul-learn.example";
     private static TestStack stack;
     private static DynamoDbClient dynamo;
-    private static SnsClient sns;
+    /** The function's own HTTP-API calls (SNS's Query API, SESv2's REST-JSON), against the emulator. */
+    private static kr.seoullearn.platform.aws.AwsQuery sns;
+    private static kr.seoullearn.platform.aws.AwsJson ses;
     private static PreferencesStore preferences;
     private static LocalMailbox mailbox;
     private static LocalTextMessages texts;
@@ -60,9 +61,12 @@ class NotificationDispatchIT {
     static void provision() {
         stack = TestStack.create("notification-dispatch");
         dynamo = stack.aws().dynamoDb();
-        sns = SnsClient.builder().endpointOverride(stack.aws().endpoint()).region(Region.of(stack.aws().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        var env = new kr.seoullearn.platform.aws.FunctionEnvironment(Map.of("AWS_ENDPOINT_URL", stack.aws().endpoint().toString(),
+                "AWS_REGION", stack.aws().region()));
+        var signed = new kr.seoullearn.platform.aws.SignedHttp(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")), stack.aws().region(), Clock.systemUTC());
+        sns = kr.seoullearn.platform.aws.AwsQuery.sns(env, signed);
+        ses = kr.seoullearn.platform.aws.AwsJson.sesV2(env, signed);
         preferences = NotificationsStorage.preferences(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
         texts = new LocalTextMessages(stack.aws().endpoint());
@@ -78,7 +82,8 @@ class NotificationDispatchIT {
 
     private static NotificationDispatch dispatch(Instant now) {
         CognitoContacts contacts = new CognitoContacts(RegistrationStorage.applications(dynamo, stack.table()), preferences,
-                stack.aws().cognito(), stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC));
+                kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials()),
+                stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC));
         // only this test's tenant: the table is shared with other tests' tenants
         var only = new kr.seoullearn.platform.tenant.TenantDirectory.Tenant(new TenantId(tenantName), "시험", "Test");
         var tenants = new kr.seoullearn.platform.tenant.TenantDirectory() {
@@ -93,7 +98,7 @@ class NotificationDispatchIT {
             }
         };
         return new NotificationDispatch(tenants, NotificationsStorage.outbox(dynamo, stack.table()), contacts, preferences,
-                Map.of(Channel.EMAIL, new SesMessenger(stack.aws().sesV2(), SENDER), Channel.SMS, new SnsSmsMessenger(sns, "SeoulLearn")));
+                Map.of(Channel.EMAIL, new SesMessenger(ses, SENDER), Channel.SMS, new SnsSmsMessenger(sns, "SeoulLearn")));
     }
 
     private static NotificationDispatch.Outcome run(Instant now) {
