@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The inbox: the caller's own partition, {@code NOTICE#} entries, newest first (the id starts
+ * The inbox: the caller's own partition, {@code INBOX#} entries, newest first (the id starts
  * with the time). One Query for the page, one counting Query (no items sent back) for the
  * unread; entries expire after a year, so both stay small. Keys come from the caller's token, so
  * another person's notice is simply not there.

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * partition starting with the tenant:
  * <ul>
  *   <li>outbox, by the UTC hour it is due: {@code T#<tenant>#OUTBOX#<yyyy-MM-ddTHH> / <due second>#<notice id>[#held]};</li>
- *   <li>the inbox entry, in the person's partition: {@code T#<tenant>#U#<sub> / NOTICE#<notice id>};</li>
+ *   <li>the inbox entry, in the person's partition: {@code T#<tenant>#U#<sub> / INBOX#<notice id>} (not {@code NOTICE#}: the enrolment context's notices live there);</li>
  *   <li>a delivery's sent marker: {@code T#<tenant>#NSENT#<sub> / <notice id>#<audience>#<channel>};</li>
  *   <li>preferences: {@code T#<tenant>#U#<sub> / NOTIFY_PREFS};</li>
  *   <li>notices given up: {@code T#<tenant>#NOTICEDEAD / <at>#<notice id>}.</li>
@@ -31,7 +31,7 @@ final class NoticeItems {
     static final Duration OUTBOX_KEPT = Duration.ofDays(14);
     static final Duration INBOX_KEPT = Duration.ofDays(365);
     static final Duration MARKER_KEPT = Duration.ofDays(90);
-    static final String INBOX_PREFIX = "NOTICE#";
+    static final String INBOX_PREFIX = "INBOX#";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -80,7 +80,7 @@ final class NoticeItems {
 
     static Map<String, AttributeValue> inboxItem(Notice n) {
         Map<String, AttributeValue> item = new HashMap<>(inbox(n.tenant(), n.recipientId(), n.id()).attributes());
-        item.put("type", s("NOTICE"));
+        item.put("type", s("INBOX_NOTICE"));
         item.putAll(notice(n));
         item.put(Keys.TTL, num(n.at().plus(INBOX_KEPT).getEpochSecond()));
         return item;

@@ -97,6 +97,12 @@ class MentorOperationsIT {
         var byMentor = expect(cancel("seoul", p.mentor(), "mentors", p, mine), 200);
         assertThat(byMentor).containsEntry("status", "CANCELLED").containsEntry("countsAsUsed", false);
         assertThat(used("seoul", p)).as("the mentor's cancel is never the mentee's loss").isEqualTo(1);
+        // the mentee is told (in the same transaction), not the mentor who cancelled
+        var inbox = kr.seoullearn.notifications.dynamo.NotificationsStorage.inboxOf(f.dynamo, f.stack.table());
+        assertThat(inbox.page(new TenantId("seoul"), p.learner(), null, 10).entries())
+                .filteredOn(e -> e.kind() == kr.seoullearn.notifications.domain.NoticeKind.SESSION_CANCELLED).hasSize(1);
+        assertThat(inbox.page(new TenantId("seoul"), p.mentor(), null, 10).entries())
+                .noneMatch(e -> e.kind() == kr.seoullearn.notifications.domain.NoticeKind.SESSION_CANCELLED);
         assertThat(f.locks("seoul", p.mentor())).doesNotContain("BUSY#" + seoul("2026-12-08T19:00"));
         assertThat(json(cancel("seoul", p.mentor(), "mentors", p, mine))).containsEntry("code", "session-not-booked");
 
