@@ -215,12 +215,15 @@ final class EnrolmentFixture implements AutoCloseable {
         return item.containsKey(name) ? Integer.parseInt(item.get(name).n()) : 0;
     }
 
-    /** Every item of a learner's partition but the profile (enrolments and the pick counter). */
+    /**
+     * Every item of a learner's partition but the profile and their in-app inbox (the approval's
+     * notice, docs/adr/0027): the enrolments and the pick counter.
+     */
     List<Map<String, AttributeValue>> learnerItems(String tenant, String sub) {
         return dynamo.query(q -> q.tableName(stack.table()).consistentRead(true)
                         .keyConditionExpression("PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(new TenantId(tenant), sub)))))
-                .items().stream().filter(i -> !i.get(Keys.SK).s().equals(Keys.PROFILE)).toList();
+                .items().stream().filter(i -> !i.get(Keys.SK).s().equals(Keys.PROFILE) && !i.get(Keys.SK).s().startsWith("INBOX#")).toList();
     }
 
     /** A provider's waitlist entries as stored, in key order. */
