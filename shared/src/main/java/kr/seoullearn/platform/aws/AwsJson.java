@@ -66,6 +66,18 @@ public final class AwsJson {
                 "ses", null, "application/json", Thread::sleep);
     }
 
+    /**
+     * SESv2 SendEmail of one UTF-8 plain-text message (simple content), never sent again on no
+     * answer (that could be a second e-mail); the message id SES gives it.
+     */
+    public String sendEmail(String from, String to, String subject, String text) {
+        Map<String, Object> email = Map.of("FromEmailAddress", from, "Destination", Map.of("ToAddresses", java.util.List.of(to)),
+                "Content", Map.of("Simple", Map.of("Subject", Map.of("Data", subject, "Charset", "UTF-8"),
+                        "Body", Map.of("Text", Map.of("Data", text, "Charset", "UTF-8")))));
+        Object id = rest(SdkHttpMethod.POST, "/v2/email/outbound-emails", email, false).get("MessageId");
+        return id == null ? "" : id.toString();
+    }
+
     /** For tests: the same service with counted pauses. */
     public AwsJson withPause(Pause other) {
         return new AwsJson(http, endpoint, signingName, targetPrefix, contentType, other);

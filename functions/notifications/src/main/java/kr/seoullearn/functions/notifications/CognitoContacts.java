@@ -44,9 +44,7 @@ final class CognitoContacts implements Contacts {
     @Override
     public Optional<Contact> find(TenantId tenant, String userId) {
         Application a = applications.find(tenant, userId).orElse(null);
-        Optional<CognitoUsers.User> found = a != null && a.username() != null
-                ? cognito.user(userPoolId, a.username())
-                : cognito.userBySub(userPoolId, userId);
+        Optional<CognitoUsers.User> found = cognito.find(userPoolId, a == null ? null : a.username(), userId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

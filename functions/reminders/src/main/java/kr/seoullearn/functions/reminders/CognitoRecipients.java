@@ -32,9 +32,7 @@ final class CognitoRecipients implements Recipients {
     public Optional<Recipient> find(TenantId tenant, String userId) {
         Profile profile = profiles.find(tenant, userId).orElse(null);
         Language preferred = profile == null ? null : profile.preferredLanguage();
-        Optional<CognitoUsers.User> found = profile != null && profile.username() != null
-                ? cognito.user(userPoolId, profile.username())
-                : cognito.userBySub(userPoolId, userId);
+        Optional<CognitoUsers.User> found = cognito.find(userPoolId, profile == null ? null : profile.username(), userId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

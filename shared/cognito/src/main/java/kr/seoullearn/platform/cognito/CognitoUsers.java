@@ -77,6 +77,11 @@ public class CognitoUsers {
         return users.stream().findFirst();
     }
 
+    /** The person by their user name when it is known (AdminGetUser), else by their sub (ListUsers). */
+    public Optional<User> find(String userPoolId, String username, String sub) {
+        return username != null ? user(userPoolId, username) : userBySub(userPoolId, sub);
+    }
+
     /** ListUsersInGroup, every page. */
     public List<User> usersInGroup(String userPoolId, String group) {
         List<User> all = new ArrayList<>();
