@@ -62,13 +62,14 @@ def functions(root: Path):
         # GET /api/health: no AWS call
         "health": fn("health", "HealthHandler", "health.json"),
         # GET /api/me: 1 GetItem (the floor's route)
-        "me": fn("me", "MeHandler", "me.json", '"registrationStatus\\":\\"APPROVED'),
+        "me": fn("me", "MeHandler", "me.json", '"registrationStatus\\":\\"APPROVED', DOCUMENTS_BUCKET=BUCKET, **pool),
         # the Cognito post-confirmation trigger: GetItem (tenant), conditional PutItem, AdminAddUserToGroup
         "signup": fn("signup", "PostConfirmationHandler", "signup-post-confirmation.json",
                      '"triggerSource":"PostConfirmation_ConfirmSignUp"'),
         # GET /api/registration of a DRAFT applicant: the application and the current programme (Queries)
         "registration": fn("signup", "RegistrationHandler", "registration.json",
-                           ELIGIBILITY_REGISTRY="local-test-households", **pool),
+                           ELIGIBILITY_REGISTRY="local-test-households",
+                           IDENTITY_KEY_SECRET="seoul-learn/identity-key", **pool),
         # POST /api/registration/documents: an upload URL (presigned locally) and one PutItem
         "documents": fn("documents", "DocumentsHandler", "documents.json", '"statusCode":201',
                         DOCUMENTS_BUCKET=BUCKET, UPLOAD_URL_TTL_SECONDS="600", READ_URL_TTL_SECONDS="300",
@@ -80,7 +81,8 @@ def functions(root: Path):
         # GET /api/enrolments of a learner
         "enrolment": fn("enrolment", "EnrolmentHandler", "enrolment.json"),
         # GET /api/mentoring/me of a learner
-        "mentoring": fn("mentoring", "MentoringHandler", "mentoring.json", MEETING_PROVIDER="local-rooms"),
+        "mentoring": fn("mentoring", "MentoringHandler", "mentoring.json", MEETING_PROVIDER="local-rooms",
+                         MEETING_SERVICE_URL="http://localhost/rooms"),
         # GET /api/laptops/mine of a learner
         "laptops": fn("laptops", "LaptopsHandler", "laptops.json"),
         # the daily inactivity reclaim (ScheduleV2, no input): tenants, programmes, seats
@@ -91,7 +93,9 @@ def functions(root: Path):
         # GET /api/admin/reminders: an admin reads the tenant's reminder switches
         "reminder-settings": fn("reminders", "ReminderSettingsHandler", "reminder-settings.json"),
         # GET /api/admin/dashboard: a reviewer reads the month's figures (Queries, whatever the learners)
-        "reports": fn("reports", "ReportsHandler", "reports.json"),
+        "reports": fn("reports", "ReportsHandler", "reports.json", EXPORTS_BUCKET=BUCKET),
+        # GET /api/me/notifications: a learner's in-app inbox, newest first (1 Query)
+        "notifications": fn("notifications", "NotificationsHandler", "notifications.json", '"unread\\":'),
         # GET /api/recruitment/rounds: a learner reads the tenant's mentor recruitment rounds (1 Query)
         "recruitment": fn("recruitment", "RecruitmentHandler", "recruitment.json", **pool),
     }
@@ -281,6 +285,12 @@ def main():
 
         def measure(name, flags):
             fn = fns[name]
+            if name == "documents":
+                # Each run issues one upload URL; an applicant may hold only five open (ADR 22), so
+                # the bench hands the allowance back before each run, outside the measured JVM.
+                boto3.client("dynamodb", region_name=REGION, endpoint_url=args.endpoint, aws_access_key_id="bench",
+                             aws_secret_access_key="bench").delete_item(
+                    TableName=TABLE, Key={"PK": {"S": f"T#seoul#U#{APPLICANT_SUB}"}, "SK": {"S": "UPLOADS"}})
             e = dict(env, AWS_LAMBDA_FUNCTION_NAME=name)
             e.update({k: v.replace("@USER_POOL_ID@", pool) for k, v in fn["env"].items()})
             return run_once(args.java, flags, runner, fn, event_file(events, fn["event"], tmp, pool), e)
