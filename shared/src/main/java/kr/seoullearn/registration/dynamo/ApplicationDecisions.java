@@ -9,7 +9,6 @@ import kr.seoullearn.audit.domain.AuditEntry;
 import kr.seoullearn.audit.port.AuditWrites;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.notifications.port.NoticeWrites;
-import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.http.Problem;
@@ -53,11 +52,7 @@ final class ApplicationDecisions {
         // pins the place as read, so it is given back exactly once.
         java.util.Optional<String> place = approved ? java.util.Optional.empty() : reads.quotaPlace(a.tenant(), a.userId());
         int application = tx.add(decisionUpdate(a, expectedVersion, decision, next, approved, place.orElse(null)));
-        place.ifPresent(sk -> tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(ItemKey.of(RegistrationKeys.programmes(a.tenant()), sk).attributes())
-                .updateExpression("SET admitted = admitted - :one")
-                .conditionExpression("admitted > :zero")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
+        place.ifPresent(sk -> tx.add(ApplicationQuotaPlaces.counterGivenBack(table, a.tenant(), sk)));
         notices.add(tx, ApplicationNotices.decided(a, decision));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));

@@ -16,6 +16,7 @@ import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
+import kr.seoullearn.registration.port.QuotaPlaces;
 import kr.seoullearn.registration.port.RecordsCheckLimits;
 import kr.seoullearn.notifications.dynamo.NotificationsStorage;
 import kr.seoullearn.notifications.port.NoticeWrites;
@@ -56,6 +57,11 @@ public class RegistrationStorage {
     }
 
     @Singleton
+    public QuotaPlaces quotaPlacesBean(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return quotaPlaces(dynamo, table);
+    }
+
+    @Singleton
     public RecordsCheckLimits recordsCheckLimits(DynamoDbClient dynamo, @Named("appTable") String table) {
         return recordsCheckLimits(dynamo, table, java.time.Clock.systemUTC());
     }
@@ -75,6 +81,10 @@ public class RegistrationStorage {
 
     public static Accounts accounts(DynamoDbClient dynamo, String table) {
         return new DynamoAccounts(dynamo, table);
+    }
+
+    public static QuotaPlaces quotaPlaces(DynamoDbClient dynamo, String table) {
+        return new ApplicationQuotaPlaces(table, new TransactionRunner(dynamo), new ApplicationReads(dynamo, table));
     }
 
     public static ProfileRepository profiles(DynamoDbClient dynamo, String table) {

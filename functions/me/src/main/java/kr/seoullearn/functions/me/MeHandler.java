@@ -22,6 +22,7 @@ import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.registration.port.Accounts;
 import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.registration.port.QuotaPlaces;
 
 /**
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their
@@ -41,7 +42,7 @@ public class MeHandler extends ApiFunction {
                 Beans.get(GroupMembership.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC(),
                 // built on the first withdrawal: GET /api/me, called on every page, never pays for it
                 () -> new Withdrawal(Beans.get(Accounts.class), Beans.get(EnrolmentLedger.class), Beans.get(MentoringLedger.class),
-                        Beans.get(LaptopLedger.class), Beans.get(PersonalRecords.class),
+                        Beans.get(LaptopLedger.class), Beans.get(PersonalRecords.class), Beans.get(QuotaPlaces.class),
                         new S3PersonalFiles(S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET"))),
                         Beans.get(UserDeletion.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
     }

@@ -27,6 +27,7 @@ import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.domain.PrivacyRefusal;
 import kr.seoullearn.privacy.port.PersonalRecords;
+import kr.seoullearn.registration.port.QuotaPlaces;
 import kr.seoullearn.registration.domain.Account;
 import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.registration.port.Accounts;
@@ -48,18 +49,20 @@ final class Withdrawal {
     private final MentoringLedger mentoring;
     private final LaptopLedger laptops;
     private final PersonalRecords records;
+    private final QuotaPlaces quotaPlaces;
     private final PersonalFiles files;
     private final UserDeletion users;
     private final String userPoolId;
     private final Clock clock;
 
     Withdrawal(Accounts accounts, EnrolmentLedger enrolments, MentoringLedger mentoring, LaptopLedger laptops, PersonalRecords records,
-               PersonalFiles files, UserDeletion users, String userPoolId, Clock clock) {
+               QuotaPlaces quotaPlaces, PersonalFiles files, UserDeletion users, String userPoolId, Clock clock) {
         this.accounts = accounts;
         this.enrolments = enrolments;
         this.mentoring = mentoring;
         this.laptops = laptops;
         this.records = records;
+        this.quotaPlaces = quotaPlaces;
         this.files = files;
         this.users = users;
         this.userPoolId = userPoolId;
@@ -86,6 +89,8 @@ final class Withdrawal {
             done.put("enrolmentsEnded", endEnrolments(t, me, now));
             done.put("sessionsCancelled", cancelFutureSessions(t, me, now));
             laptop.ifPresent(l -> records.pseudonymiseLaptopRequest(t, l.requestId(), me, FigureRow.pseudonym(t, me)));
+            // the application's quota place is the programme's: the next family can have it (ADR 21)
+            done.put("quotaPlaceReleased", quotaPlaces.release(t, me));
             done.put("filesDeleted", files.deleteAll(t, me));
             done.put("recordsDeleted", records.erase(t, me));
         } else {

@@ -83,7 +83,8 @@ class WithdrawalIT {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> new Withdrawal(RegistrationStorage.accounts(counted, stack.table()), EnrolmentStorage.ledger(counted, stack.table()),
                         MentoringStorage.ledger(counted, stack.table()), LaptopsStorage.ledger(counted, stack.table()),
-                        PrivacyStorage.records(counted, stack.table()), new S3PersonalFiles(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
+                        PrivacyStorage.records(counted, stack.table()), RegistrationStorage.quotaPlaces(counted, stack.table()),
+                        new S3PersonalFiles(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
                         new CognitoUserDeletion(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), pool, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
@@ -198,6 +199,42 @@ class WithdrawalIT {
         APIGatewayV2HTTPResponse again = withdraw(leaving, "learners");
         assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(200);
         assertThat(Json.readObject(again.getBody())).containsEntry("enrolmentsEnded", 0).containsEntry("filesDeleted", 0);
+    }
+
+    @Test
+    void theQuotaPlaceAWithdrawnApplicationHeldGoesBackToTheProgrammeOnceHoweverOftenItIsAsked() {
+        // a quota-limited programme with 3 of its 10 places taken, one of them by the leaving applicant
+        String programme = "FROM#2026-03-01#quota-" + UUID.randomUUID();
+        Map<String, AttributeValue> counter = Map.of("PK", AttributeValue.fromS(Keys.tenant(SEOUL, "PROGRAMME")),
+                "SK", AttributeValue.fromS(programme));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(Map.of("PK", counter.get("PK"), "SK", counter.get("SK"),
+                "type", AttributeValue.fromS("PROGRAMME_TEST_COUNTER"), "quota", AttributeValue.fromN("10"),
+                "admitted", AttributeValue.fromN("3"))));
+        String leaving = person();
+        String staying = person();
+        for (String sub : List.of(leaving, staying)) {
+            dynamo.updateItem(r -> r.tableName(stack.table()).key(Map.of("PK", AttributeValue.fromS(Keys.user(SEOUL, sub)),
+                            "SK", AttributeValue.fromS("PROFILE")))
+                    .updateExpression("SET quotaPlace = :place").expressionAttributeValues(Map.of(":place", AttributeValue.fromS(programme))));
+        }
+
+        APIGatewayV2HTTPResponse answer = withdraw(leaving);
+
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        assertThat(Json.readObject(answer.getBody())).containsEntry("quotaPlaceReleased", true);
+        assertThat(admitted(counter)).isEqualTo(2);
+        assertThat(partition(Keys.user(SEOUL, leaving))).isEmpty();
+        // asked again (a retry after a lost answer, or two at once): the place is not given back twice
+        var places = RegistrationStorage.quotaPlaces(dynamo, stack.table());
+        assertThat(places.release(SEOUL, leaving)).isFalse();
+        List<Boolean> racing = java.util.stream.IntStream.range(0, 4).parallel()
+                .mapToObj(i -> places.release(SEOUL, staying)).toList();
+        assertThat(racing).containsOnlyOnce(true);
+        assertThat(admitted(counter)).isEqualTo(1);
+    }
+
+    private static long admitted(Map<String, AttributeValue> key) {
+        return Long.parseLong(dynamo.getItem(r -> r.tableName(stack.table()).consistentRead(true).key(key)).item().get("admitted").n());
     }
 
     @Test
