@@ -89,6 +89,34 @@ export async function api(method, path, body, current = () => true) {
   }, current, { endOn401: true, read: async (res) => ({ data: res.status === 204 ? null : await res.json() }) }));
 }
 
+// Idempotency-Keys of creates sent and not yet answered: request → key.
+const unanswered = new Map();
+
+function newKey() {
+  if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * api() for a create the server makes safe to repeat (an upload URL, a stock delivery): the
+ * request carries an Idempotency-Key, and the same request sent again after no answer came back
+ * (a dropped connection on a phone, a 5xx) carries the same key, so it is done once. After any
+ * answer the key is forgotten: the same form sent again on purpose is a new create.
+ */
+export async function apiOnce(method, path, body, current = () => true) {
+  const request = `${method} ${path} ${JSON.stringify(body)}`;
+  if (!unanswered.has(request)) unanswered.set(request, newKey());
+  const key = unanswered.get(request);
+  const answer = await withToken((tokens) => call(path, {
+    method,
+    headers: headers(tokens, { Accept: ACCEPT, 'Content-Type': 'application/json', 'Idempotency-Key': key }),
+    body: JSON.stringify(body),
+  }, current, { endOn401: true, read: async (res) => ({ data: res.status === 204 ? null : await res.json() }) }));
+  if (!answer.network && !(answer.status >= 500) && !answer.stale) unanswered.delete(request);
+  return answer;
+}
+
 /** A file from the API (a CSV report), as a Blob: { ok, blob } or the same failures as api(). */
 export async function fetchFile(path, current = () => true) {
   return withToken((tokens) => call(path, { headers: headers(tokens) }, current,

@@ -398,7 +398,7 @@ async function recordStock(event) {
     const body = { change, units };
     if (note) body.note = note;
     if (model) body.model = model;
-    const answer = await ctx.api('POST', `/laptops/districts/${encodeURIComponent(district.district)}/stock`, body);
+    const answer = await ctx.apiOnce('POST', `/laptops/districts/${encodeURIComponent(district.district)}/stock`, body);
     if (answer.stale) return undefined;
     if (answer.ok) {
       return showDistrict(district.district, { key: 'laptops.stockRecorded', args: { n: answer.data.approved } });

@@ -231,7 +231,7 @@ async function uploadOne(kind, name) {
     showErrors(host, [{ field: name, message: { key: file ? 'recruitment.fileWrong' : 'recruitment.fileMissing' } }]);
     return null;
   }
-  const ticket = await ctx.api('POST', '/registration/documents', { kind, contentType: type, size: file.size });
+  const ticket = await ctx.apiOnce('POST', '/registration/documents', { kind, contentType: type, size: file.size });
   if (ticket.stale) return null;
   if (!ticket.ok) {
     showErrors(host, [{ field: name, message: ticket.problem?.title ? { text: ticket.problem.title } : { key: 'recruitment.fileWrong' } }]);

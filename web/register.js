@@ -492,7 +492,7 @@ async function upload(kind) {
     const progress = $(`${name}-progress`);
     const documentName = { key: DOCUMENT_KEYS[kind] ?? 'document.other' };
     setStatus(line, { key: 'documents.uploading', args: { document: documentName } });
-    const ticket = await ctx.api('POST', '/registration/documents', { kind, contentType: mediaTypeOf(file), size: file.size });
+    const ticket = await ctx.apiOnce('POST', '/registration/documents', { kind, contentType: mediaTypeOf(file), size: file.size });
     if (ticket.stale) return undefined;
     if (!ticket.ok) {
       setStatus(line, null);

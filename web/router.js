@@ -4,7 +4,7 @@
 
 import { currentLanguage, currentLocale, fmt, formatDate, localize, t } from './i18n.js';
 import { dropTokens, readTokens, refreshTokens } from './auth.js';
-import { api, fetchFile, publicApi } from './api.js';
+import { api, apiOnce, fetchFile, publicApi } from './api.js';
 import {
   clearAlert, currentView, forgetWhoIsSignedIn, loadMe, onLanguageChange, render, setNotice, setPageShown,
   setTitle, show, showError, signIn, whoIsSignedIn,
@@ -167,6 +167,7 @@ function pageContext(request, first) {
     signIn: (button) => signIn(button, { returnTo: pageToReturnTo() }),
     signUp: (button) => signIn(button, { signUp: true, returnTo: '/register' }),
     api: (method, path, body) => api(method, path, body, current),
+    apiOnce: (method, path, body) => apiOnce(method, path, body, current), // creates with an Idempotency-Key
     publicApi: (method, path) => publicApi(method, path, current),
     fetchFile: (path) => fetchFile(path, current), // the dashboard's CSV downloads
     // Moves focus to the page heading after a route change (not on the first load).

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, api, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, signOut, snap,
+  BASE_URL, PASSWORD, api, apiUrl, expectText, exactly, journey, mentions, mentionsMessage, messages, plural, signIn, signOut, snap,
   useBrowser,
 } from './support.mjs';
 
@@ -90,9 +90,32 @@ test('a learner asks for a laptop, the district officer makes it ready, hands it
   await expectText(page, '#page-status', mentionsMessage(ko['laptops.stockRecorded']), 'stock recorded');
   await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock + 1)), 'one more in stock');
   await expectText(page, '#audit li', mentions(ko['laptops.change.RECEIVED']), 'the stock entry in the audit trail');
+  // another delivery reaches the server but its answer is lost (a phone dropping its connection):
+  // pressing again sends the same Idempotency-Key, and the delivery is counted once
+  const keys = [];
+  let lost = false;
+  await page.route(apiUrl('/laptops/districts/gangseo-gu/stock'), async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (lost) return route.continue();
+    lost = true;
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  await page.check('#change-RECEIVED');
+  await page.fill('#units', '1');
+  await page.fill('#note', 'DN-2026-119');
+  await page.click('#record-stock');
+  await expectText(page, '#error-summary', mentions(ko['error.network']), 'the lost answer: check the connection and try again');
+  await page.click('#record-stock');
+  await expectText(page, '#page-status', mentionsMessage(ko['laptops.stockRecorded']), 'recorded on the second press');
+  await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock + 2)), 'one more, not two');
+  await page.unroute(apiUrl('/laptops/districts/gangseo-gu/stock'));
+  assert.equal(keys.length, 2, 'sent twice');
+  assert.match(keys[0], /^[A-Za-z0-9_-]{8,100}$/, 'with an Idempotency-Key');
+  assert.equal(keys[1], keys[0], 'the same key both times');
   // written off again, so the district's stock is as it was
   await page.check('#change-WRITTEN_OFF');
-  await page.fill('#units', '1');
+  await page.fill('#units', '2');
   await page.click('#record-stock');
   await expectText(page, '#district-counts [data-count="inStock"]', exactly(String(inStock)), 'back to the stock it had');
   await snap(page, 'laptops-console');

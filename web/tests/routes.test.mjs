@@ -1,7 +1,7 @@
 // Every route of template.yaml is used by some page of the web app (except the health check and
 // the public programme route, which other services read): a route no page calls is a feature
 // staff or families cannot reach without a developer. Reads the routes from template.yaml and the
-// API calls from web/*.js (ctx.api / ctx.publicApi / fetchFile / the export download, with the
+// API calls from web/*.js (ctx.api / ctx.apiOnce / ctx.publicApi / fetchFile / the export download, with the
 // method they are sent with; template literals' ${…} stand for one path segment, or any leading
 // part when the path starts with one).
 import { test } from 'node:test';
@@ -106,8 +106,8 @@ export async function webCalls() {
     const found = (method, arg) => {
       for (const lit of argumentPaths(arg, helpers)) for (const path of expand(lit, helpers)) calls.push({ method, literal: path, file });
     };
-    // api('METHOD', path…) or publicApi('METHOD', path…), across lines
-    for (const m of src.matchAll(new RegExp(String.raw`\b(?:api|publicApi)\(\s*'([A-Z]+)'\s*,\s*(${LITERAL}|\w+(?:\([^)]*\))?)`, 'g'))) {
+    // api('METHOD', path…), apiOnce(…) or publicApi('METHOD', path…), across lines
+    for (const m of src.matchAll(new RegExp(String.raw`\b(?:api|apiOnce|publicApi)\(\s*'([A-Z]+)'\s*,\s*(${LITERAL}|\w+(?:\([^)]*\))?)`, 'g'))) {
       found(m[1], m[2]);
     }
     // downloads (the dashboard's CSVs) and who is signed in (api.js) are GETs

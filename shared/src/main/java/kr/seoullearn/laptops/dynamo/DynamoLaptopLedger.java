@@ -101,8 +101,8 @@ final class DynamoLaptopLedger implements LaptopLedger {
 
     @Override
     public StockResult changeStock(TenantId tenant, String district, StockChange change, long units, String model, String note,
-                                   Actor actor, Instant now) {
-        return stock.change(tenant, district, change, units, model, note, actor, now);
+                                   Actor actor, Instant now, ChangeKey key) {
+        return stock.change(tenant, district, change, units, model, note, actor, now, key);
     }
 
     @Override

@@ -71,6 +71,11 @@ final class LaptopKeys {
 
     static final String DUE_PREFIX = "DUE#";
 
+    /** The Idempotency-Key of a stock change, in its district's partition: {@code STOCKKEY#<id>} (kept 7 days). */
+    static ItemKey stockChangeKey(TenantId tenant, String district, String id) {
+        return ItemKey.of(district(tenant, district), "STOCKKEY#" + id);
+    }
+
     /** A unit, unique by serial number in the tenant: {@code T#<tenant>#LAPTOPUNIT#<serial> / UNIT}. */
     static ItemKey unit(TenantId tenant, String serial) {
         return ItemKey.of(Keys.tenant(tenant, "LAPTOPUNIT", serial), "UNIT");

@@ -57,6 +57,13 @@ final class LaptopReads {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LaptopItems.counts(item));
     }
 
+    /** The fingerprint of the stock change a key named, if that change was made. */
+    Optional<String> stockChangeFingerprint(TenantId tenant, String district, String keyId) {
+        var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(LaptopKeys.stockChangeKey(tenant, district, keyId).attributes())).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestFingerprint").s());
+    }
+
     List<StockCounts> districts(TenantId tenant) {
         return Queries.all(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
                         .keyConditionExpression("GSI1PK = :pk")

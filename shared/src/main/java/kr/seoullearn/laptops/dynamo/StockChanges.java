@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.AuditEntry;
 import kr.seoullearn.laptops.domain.LaptopRefusal;
 import kr.seoullearn.laptops.domain.StockChange;
 import kr.seoullearn.laptops.domain.StockCounts;
+import kr.seoullearn.laptops.port.LaptopLedger.ChangeKey;
 import kr.seoullearn.laptops.port.LaptopLedger.StockResult;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.platform.http.IdempotencyRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.log.Log;
@@ -29,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class StockChanges {
     /** Tries of a stock change whose count changed under it (requests took or gave back units). */
     static final int RACE_ATTEMPTS = 20;
+    /** How long a stock change's Idempotency-Key is kept: far longer than any client retries. */
+    static final java.time.Duration KEY_KEPT = java.time.Duration.ofDays(7);
     private static final Log LOG = Log.of(StockChanges.class);
 
     private final TransactionRunner runner;
@@ -44,8 +49,14 @@ final class StockChanges {
     }
 
     StockResult change(TenantId tenant, String district, StockChange change, long units, String model, String note, Actor actor,
-                       Instant now) {
+                       Instant now, ChangeKey key) {
         StockCounts s = reads.stock(tenant, district).orElseThrow(() -> new ProblemException(LaptopRefusal.DISTRICT_NOT_FOUND));
+        if (key != null) {
+            Optional<String> done = reads.stockChangeFingerprint(tenant, district, key.id());
+            if (done.isPresent()) {
+                return again(tenant, district, change, key, done.get(), now);
+            }
+        }
         for (int attempt = 0; ; attempt++) {
             if (attempt >= RACE_ATTEMPTS) {
                 throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
@@ -71,9 +82,17 @@ final class StockChanges {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
             tx.add(LaptopItems.putAudit(table, new AuditEntry(LaptopItems.newEntryId(now), now, district, null, change.name(),
                     Long.toString(before), Long.toString(after), units, actor, note), tenant, 0));
+            int marker = key == null ? -1 : tx.add(keyMarker(tenant, district, change, units, key, now));
             TransactionRunner.Outcome outcome = runner.attempt(tx);
             if (outcome.committed()) {
                 break;
+            }
+            if (key != null && outcome.failed(marker)) {
+                // the same key's other request made the change between our read and our write
+                String fingerprint = Optional.ofNullable(outcome.item(marker).get("requestFingerprint")).map(AttributeValue::s)
+                        .or(() -> reads.stockChangeFingerprint(tenant, district, key.id()))
+                        .orElseThrow(() -> new ProblemException(Problem.SERVICE_UNAVAILABLE));
+                return again(tenant, district, change, key, fingerprint, now);
             }
             if (!outcome.failed(stock)) {
                 throw runner.refusalOf(tx, outcome);
@@ -83,6 +102,29 @@ final class StockChanges {
         }
         LOG.info("laptop stock changed", "tenant", tenant.value(), "district", district, "change", change.name(), "units", units);
         int approved = change == StockChange.RECEIVED ? queues.of(tenant, district, now).promote() : 0;
+        return new StockResult(reads.stock(tenant, district).orElseThrow(), approved);
+    }
+
+    /** The key's marker: written with the change, so the change and its key exist together or not at all. */
+    private TransactWriteItem keyMarker(TenantId tenant, String district, StockChange change, long units, ChangeKey key, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(LaptopKeys.stockChangeKey(tenant, district, key.id()).attributes());
+        item.put("type", s("STOCK_CHANGE_KEY"));
+        item.put("requestFingerprint", s(key.fingerprint()));
+        item.put("change", s(change.name()));
+        item.put("units", n(units));
+        item.put("at", s(now.toString()));
+        item.put(Keys.TTL, n(now.plus(KEY_KEPT).getEpochSecond()));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+    }
+
+    /** A change asked again under its key: nothing recorded twice; the queue served again (a lost answer may have cut it short). */
+    private StockResult again(TenantId tenant, String district, StockChange change, ChangeKey key, String fingerprint, Instant now) {
+        if (!key.fingerprint().equals(fingerprint)) {
+            throw new ProblemException(IdempotencyRefusal.IDEMPOTENCY_KEY_REUSED);
+        }
+        int approved = change == StockChange.RECEIVED ? queues.of(tenant, district, now).promote() : 0;
+        LOG.info("laptop stock change asked again", "tenant", tenant.value(), "district", district, "approved", approved);
         return new StockResult(reads.stock(tenant, district).orElseThrow(), approved);
     }
 

@@ -98,8 +98,22 @@ public interface LaptopLedger {
     int serveQueue(TenantId tenant, String district, Instant now);
 
     /** Records a stock change (immutable entry) and serves the queue; returns the counts after and how many were approved. */
+    default StockResult changeStock(TenantId tenant, String district, StockChange change, long units, String model, String note,
+                                    Actor actor, Instant now) {
+        return changeStock(tenant, district, change, units, model, note, actor, now, null);
+    }
+
+    /**
+     * As above, once per {@code key} when one is given (an Idempotency-Key, docs/adr/0023): the
+     * key is kept in the change's own transaction, so the same change again records nothing more
+     * and answers the stock as it is, with the queue served (what a lost answer may have left
+     * undone); another change under the same key is 422 {@code idempotency-key-reused}.
+     */
     StockResult changeStock(TenantId tenant, String district, StockChange change, long units, String model, String note,
-                            Actor actor, Instant now);
+                            Actor actor, Instant now, ChangeKey key);
+
+    /** What names a stock change: the id its Idempotency-Key made, and the request's fingerprint. */
+    record ChangeKey(String id, String fingerprint) {}
 
     record StockResult(StockCounts counts, int approved) {}
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
+import kr.seoullearn.platform.http.Problem;
+import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.registration.domain.Document;
 import kr.seoullearn.registration.domain.DocumentContentType;
 import kr.seoullearn.registration.domain.DocumentKind;
@@ -51,6 +53,44 @@ final class DynamoDocumentRecords implements DocumentRecords {
 
     @Override
     public void create(Document d, Instant urlExpiresAt) {
+        if (!allowances.take(d, urlExpiresAt, putNew(item(d)))) {
+            // a random id taken already: not a retry of ours, so nothing to answer but "try again"
+            throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    @Override
+    public Optional<Stored> createOnce(Document d, Instant urlExpiresAt, String fingerprint) {
+        Optional<Stored> existing = stored(d.tenant(), d.userId(), d.documentId());
+        if (existing.isPresent()) {
+            return existing;
+        }
+        Map<String, AttributeValue> item = item(d);
+        item.put("requestFingerprint", s(fingerprint));
+        item.put("uploadUrlExpiresAt", s(urlExpiresAt.toString()));
+        if (allowances.take(d, urlExpiresAt, putNew(item))) {
+            return Optional.empty();
+        }
+        // the same key's other request wrote it between our read and our write
+        return Optional.of(stored(d.tenant(), d.userId(), d.documentId()).orElseThrow(() -> new ProblemException(Problem.SERVICE_UNAVAILABLE)));
+    }
+
+    private Optional<Stored> stored(TenantId tenant, String userId, String documentId) {
+        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(tenant, userId, documentId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(document(tenant, userId, documentId, item),
+                item.containsKey("requestFingerprint") ? item.get("requestFingerprint").s() : "",
+                item.containsKey("uploadUrlExpiresAt") ? Instant.parse(item.get("uploadUrlExpiresAt").s()) : null));
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build();
+    }
+
+    private Map<String, AttributeValue> item(Document d) {
         Map<String, AttributeValue> item = new HashMap<>(key(d.tenant(), d.userId(), d.documentId()));
         item.put("type", s(TYPE_DOCUMENT));
         item.put("documentId", s(d.documentId()));
@@ -63,8 +103,7 @@ final class DynamoDocumentRecords implements DocumentRecords {
         if (d.expiresAt() != null) {
             item.put(Keys.TTL, n(d.expiresAt().getEpochSecond()));
         }
-        allowances.take(d, urlExpiresAt, TransactWriteItem.builder()
-                .put(Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build()).build());
+        return item;
     }
 
     @Override
@@ -73,7 +112,11 @@ final class DynamoDocumentRecords implements DocumentRecords {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Document(
+        return Optional.of(document(tenant, userId, documentId, item));
+    }
+
+    private static Document document(TenantId tenant, String userId, String documentId, Map<String, AttributeValue> item) {
+        return new Document(
                 tenant,
                 userId,
                 documentId,
@@ -87,7 +130,7 @@ final class DynamoDocumentRecords implements DocumentRecords {
                 item.containsKey("reason") ? item.get("reason").s() : null,
                 Instant.parse(item.get("createdAt").s()),
                 item.containsKey("finalisedAt") ? Instant.parse(item.get("finalisedAt").s()) : null,
-                item.containsKey(Keys.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Keys.TTL).n())) : null));
+                item.containsKey(Keys.TTL) ? Instant.ofEpochSecond(Long.parseLong(item.get(Keys.TTL).n())) : null);
     }
 
     @Override

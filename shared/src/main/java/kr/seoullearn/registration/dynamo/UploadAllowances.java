@@ -50,9 +50,10 @@ final class UploadAllowances {
     /**
      * Puts the document and takes its place in one transaction; a refusal when a limit would be
      * passed. A write that loses a race with another (the allowance changed since it was read)
-     * reads again and decides again.
+     * reads again and decides again. False, with nothing written, when the document's own
+     * condition failed: a document with its id exists.
      */
-    void take(Document d, Instant urlExpiresAt, TransactWriteItem putDocument) {
+    boolean take(Document d, Instant urlExpiresAt, TransactWriteItem putDocument) {
         Instant now = d.createdAt();
         ItemKey key = RegistrationKeys.uploads(d.tenant(), d.userId());
         for (int tries = 0; tries < TRIES; tries++) {
@@ -66,10 +67,13 @@ final class UploadAllowances {
             }
             Transaction tx = Transaction.named("start-upload");
             int place = tx.add(exists ? takePlace(key, d, urlExpiresAt, allowance.stale(now)) : firstPlace(key, d, urlExpiresAt));
-            tx.add(putDocument);
+            int document = tx.add(putDocument);
             TransactionRunner.Outcome outcome = runner.attempt(tx);
             if (outcome.committed()) {
-                return;
+                return true;
+            }
+            if (outcome.failed(document)) {
+                return false;
             }
             if (!outcome.failed(place)) {
                 throw runner.refusalOf(tx, outcome);

@@ -19,6 +19,17 @@ public interface DocumentRecords {
      */
     void create(Document document, Instant urlExpiresAt);
 
+    /** A document as an Idempotency-Key's create stored it: the request's fingerprint and when its upload URL expires. */
+    record Stored(Document document, String fingerprint, Instant uploadUrlExpiresAt) {}
+
+    /**
+     * {@link #create} under the id an Idempotency-Key made (docs/adr/0023), keeping the request's
+     * fingerprint and the upload URL's expiry on the document. When a document with that id
+     * exists (a retry, or the same request twice at once), nothing is written or taken from the
+     * allowance and the stored document is answered; empty when it was created now.
+     */
+    Optional<Stored> createOnce(Document document, Instant urlExpiresAt, String fingerprint);
+
     /** The document of this person in this tenant, read consistently; empty if there is none. */
     Optional<Document> find(TenantId tenant, String userId, String documentId);
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import kr.seoullearn.registration.domain.RegistrationRefusal;
 import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.platform.http.IdempotencyKey;
+import kr.seoullearn.platform.http.IdempotencyRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -68,6 +70,7 @@ public class DocumentService {
         this.clock = clock;
     }
 
+    /** A document awaiting its file and the URL to send it to; {@code url} null when a repeated request finds it past that. */
     public record UploadTicket(Document document, DocumentStorage.UploadUrl url) {}
 
     /**
@@ -77,6 +80,17 @@ public class DocumentService {
      * The URL can create the object once and never replace it (If-None-Match: *, signed).
      */
     public UploadTicket startUpload(Caller caller, Map<String, Object> body) {
+        return startUpload(caller, body, Optional.empty());
+    }
+
+    /**
+     * With an {@code Idempotency-Key} (docs/adr/0023) the key names the document: the same request
+     * again answers the same document — with an upload URL to the same object, valid until the
+     * first one expires, while it still awaits its file; without one once it has left that state
+     * or its URL has expired (the URL is useless after finalise) — and takes nothing more from the
+     * allowance. Another request under the same key is 422 {@code idempotency-key-reused}.
+     */
+    public UploadTicket startUpload(Caller caller, Map<String, Object> body, Optional<IdempotencyKey> key) {
         UploadRequest request = UploadRequest.parse(body);
         Profile profile = profiles.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
@@ -84,20 +98,42 @@ public class DocumentService {
         if (!request.kind().forRecruitment() && !EDITABLE.contains(profile.status())) {
             throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
-        String documentId = UUID.randomUUID().toString();
+        String documentId = key.map(k -> k.idFor(caller.tenant(), caller.userId(), "document-upload"))
+                .orElseGet(() -> UUID.randomUUID().toString());
         // a random key under the applicant's prefix: never the file name (it can hold personal data)
-        String key = "tenant/" + caller.tenant().value() + "/applicant/" + caller.userId() + "/" + UUID.randomUUID();
+        String s3Key = "tenant/" + caller.tenant().value() + "/applicant/" + caller.userId() + "/" + UUID.randomUUID();
         Instant now = clock.instant();
         Document document = new Document(caller.tenant(), caller.userId(), documentId, request.kind(), request.contentType(),
-                request.size(), null, key, null, DocumentStatus.AWAITING_UPLOAD, null, now, null,
+                request.size(), null, s3Key, null, DocumentStatus.AWAITING_UPLOAD, null, now, null,
                 now.plus(Duration.ofDays(DocumentLimits.UNSUBMITTED_DAYS)));
         // presigning is local (no call): if it failed, nothing would have been written
-        DocumentStorage.UploadUrl url = storage.presignUpload(key, request.contentType(), request.size(),
+        DocumentStorage.UploadUrl url = storage.presignUpload(s3Key, request.contentType(), request.size(),
                 Map.of(STATE_TAG, UNSUBMITTED), settings.uploadUrlTtl());
-        records.create(document, url.expiresAt());
+        if (key.isPresent()) {
+            String fingerprint = IdempotencyKey.fingerprint(body);
+            Optional<DocumentRecords.Stored> stored = records.createOnce(document, url.expiresAt(), fingerprint);
+            if (stored.isPresent()) {
+                return again(stored.get(), fingerprint, now);
+            }
+        } else {
+            records.create(document, url.expiresAt());
+        }
         LOG.info("upload url issued", "documentId", documentId, "kind", request.kind().name(),
                 "contentType", request.contentType().mediaType(), "declaredSize", request.size());
         return new UploadTicket(document, url);
+    }
+
+    /** The answer to a request repeated under its Idempotency-Key. */
+    private UploadTicket again(DocumentRecords.Stored stored, String fingerprint, Instant now) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new ProblemException(IdempotencyRefusal.IDEMPOTENCY_KEY_REUSED);
+        }
+        Document d = stored.document();
+        Instant until = stored.uploadUrlExpiresAt();
+        boolean usable = d.status() == DocumentStatus.AWAITING_UPLOAD && until != null && until.isAfter(now.plusSeconds(1));
+        LOG.info("upload url asked again", "documentId", d.documentId(), "status", d.status().name(), "urlGiven", usable);
+        return new UploadTicket(d, usable ? storage.presignUpload(d.s3Key(), d.contentType(), d.declaredSize(),
+                Map.of(STATE_TAG, UNSUBMITTED), Duration.between(now, until)) : null);
     }
 
     /**

@@ -3,11 +3,13 @@ package kr.seoullearn.functions.documents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.http.IdempotencyKey;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.registration.domain.Document;
 
@@ -39,14 +41,17 @@ public class DocumentsHandler extends ApiFunction {
 
     private APIGatewayV2HTTPResponse startUpload(ApiRequest request) {
         Caller caller = request.caller();
-        DocumentService.UploadTicket ticket = documents.startUpload(caller, request.jsonObject());
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+        DocumentService.UploadTicket ticket = documents.startUpload(caller, request.jsonObject(), key);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("documentId", ticket.document().documentId());
         body.put("status", ticket.document().status().name());
-        body.put("uploadUrl", ticket.url().url().toString());
-        body.put("method", "PUT");
-        body.put("headers", ticket.url().headers());
-        body.put("expiresAt", ticket.url().expiresAt().toString());
+        if (ticket.url() != null) {
+            body.put("uploadUrl", ticket.url().url().toString());
+            body.put("method", "PUT");
+            body.put("headers", ticket.url().headers());
+            body.put("expiresAt", ticket.url().expiresAt().toString());
+        }
         return ApiResponses.json(201, body);
     }
 

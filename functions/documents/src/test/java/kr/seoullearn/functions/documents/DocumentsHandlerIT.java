@@ -489,6 +489,80 @@ class DocumentsHandlerIT {
         assertThat(contentsOf(sub)).containsExactlyInAnyOrder((long) PDF.length, 0L, 0L);
     }
 
+    private static APIGatewayV2HTTPResponse startWithKey(String sub, String key, String body) {
+        APIGatewayV2HTTPEvent event = Events.http(START, applicantClaims(sub), body, "ko");
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", key);
+        event.setHeaders(headers);
+        return handler.handleRequest(event, null);
+    }
+
+    private static int openUploads(String sub) {
+        Map<String, AttributeValue> uploads = dynamo.getItem(r -> r.tableName(stack.table()).consistentRead(true).key(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.user(TenantId.SEOUL, sub)), Keys.SK, AttributeValue.fromS("UPLOADS")))).item();
+        return uploads == null || uploads.isEmpty() ? 0 : uploads.get("open").m().size();
+    }
+
+    @Test
+    void anUploadUrlRequestRepeatedWithItsIdempotencyKeyIsOneDocumentAndOneOpenUrlEvenTenAtOnce() throws Exception {
+        String sub = applicant(RegistrationStatus.DRAFT);
+        String key = "upload-" + UUID.randomUUID();
+        String body = "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":" + PDF.length + "}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<APIGatewayV2HTTPResponse> responses = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> startWithKey(sub, key, body)));
+            }
+            for (var answer : answers) {
+                responses.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201));
+        List<Map<String, Object>> tickets = responses.stream().map(r -> Json.readObject(r.getBody())).toList();
+        assertThat(tickets).extracting(t -> t.get("documentId")).containsOnly(tickets.getFirst().get("documentId"));
+        assertThat(tickets).allSatisfy(t -> assertThat(t).containsKey("uploadUrl"));
+        assertThat(partition(TenantId.SEOUL, sub, Keys.DOCUMENT_PREFIX)).hasSize(1);
+        assertThat(openUploads(sub)).isEqualTo(1);
+
+        // any of the answers' URLs delivers the file to the one document (the same object)
+        assertThat(upload(tickets.getLast(), PDF, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(finalise(sub, tickets.getFirst().get("documentId")).getBody()).contains("VERIFIED");
+        // asked again after finalise: the same document as it is now, and no URL (it would be useless)
+        APIGatewayV2HTTPResponse after = startWithKey(sub, key, body);
+        assertThat(after.getStatusCode()).isEqualTo(201);
+        assertThat(Json.readObject(after.getBody())).containsEntry("documentId", tickets.getFirst().get("documentId"))
+                .containsEntry("status", "VERIFIED").doesNotContainKey("uploadUrl");
+        assertThat(partition(TenantId.SEOUL, sub, Keys.DOCUMENT_PREFIX)).hasSize(1);
+        assertThat(openUploads(sub)).isZero();
+    }
+
+    @Test
+    void anIdempotencyKeyUsedForAnotherUploadIsRefusedAndAMalformedOneNamedAndNothingIsWritten() {
+        String sub = applicant(RegistrationStatus.DRAFT);
+        String key = "upload-" + UUID.randomUUID();
+        String pdf = "{\"kind\":\"INCOME_PROOF\",\"contentType\":\"application/pdf\",\"size\":1000}";
+        assertThat(startWithKey(sub, key, pdf).getStatusCode()).isEqualTo(201);
+
+        APIGatewayV2HTTPResponse reused = startWithKey(sub, key, pdf.replace("1000", "2000"));
+        assertThat(reused.getStatusCode()).isEqualTo(422);
+        assertThat(reused.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(Json.readObject(reused.getBody())).containsEntry("code", "idempotency-key-reused");
+        APIGatewayV2HTTPResponse malformed = startWithKey(sub, "short", pdf);
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        assertThat(malformed.getBody()).contains("Idempotency-Key");
+        assertThat(partition(TenantId.SEOUL, sub, Keys.DOCUMENT_PREFIX)).hasSize(1);
+        assertThat(openUploads(sub)).isEqualTo(1);
+        // the same key is another person's own: it names a different document for them
+        String other = applicant(RegistrationStatus.DRAFT);
+        APIGatewayV2HTTPResponse theirs = startWithKey(other, key, pdf);
+        assertThat(theirs.getStatusCode()).isEqualTo(201);
+        assertThat(partition(TenantId.SEOUL, other, Keys.DOCUMENT_PREFIX)).hasSize(1);
+    }
+
     @Test
     void twentyParallelUploadUrlRequestsOfOneApplicantOpenFiveAndRefuseTheRestWithWhenToRetry() throws Exception {
         String sub = applicant(RegistrationStatus.DRAFT);

@@ -80,6 +80,22 @@ final class InMemoryPorts {
             documents.put(key(d.tenant(), d.userId(), d.documentId()), d);
         }
 
+        /** What keyed creates stored beside the document: the request's fingerprint and the URL's expiry. */
+        final Map<String, Map.Entry<String, Instant>> keyed = new HashMap<>();
+
+        @Override
+        public Optional<Stored> createOnce(Document d, Instant urlExpiresAt, String fingerprint) {
+            String id = key(d.tenant(), d.userId(), d.documentId());
+            Document existing = documents.get(id);
+            if (existing != null) {
+                var kept = keyed.getOrDefault(id, Map.entry("", Instant.EPOCH));
+                return Optional.of(new Stored(existing, kept.getKey(), kept.getValue()));
+            }
+            create(d, urlExpiresAt);
+            keyed.put(id, Map.entry(fingerprint, urlExpiresAt));
+            return Optional.empty();
+        }
+
         @Override
         public Optional<Document> find(TenantId tenant, String userId, String documentId) {
             return Optional.ofNullable(documents.get(key(tenant, userId, documentId)));

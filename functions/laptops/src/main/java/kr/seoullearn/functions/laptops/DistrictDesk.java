@@ -112,6 +112,12 @@ final class DistrictDesk {
      * (1 GetItem of the officer's districts) + 2 GetItem + 1 transaction (+ serving the queue).
      */
     Map<String, Object> changeStock(Caller caller, String district, Map<String, Object> body) {
+        return changeStock(caller, district, body, java.util.Optional.empty());
+    }
+
+    /** With an Idempotency-Key (docs/adr/0023): the same delivery or write-off sent again is recorded once. */
+    Map<String, Object> changeStock(Caller caller, String district, Map<String, Object> body,
+                                    java.util.Optional<kr.seoullearn.platform.http.IdempotencyKey> key) {
         caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
         FieldErrors errors = new FieldErrors();
         LaptopAccess.unknownFields(body, STOCK_FIELDS, errors);
@@ -139,8 +145,11 @@ final class DistrictDesk {
         String note = LaptopAccess.text(body, "note", LaptopRules.MAX_REASON_LENGTH, errors);
         errors.throwIfAny();
         managed(caller, district);
+        LaptopLedger.ChangeKey changeKey = key.map(k -> new LaptopLedger.ChangeKey(
+                k.idFor(caller.tenant(), caller.userId(), "laptop-stock-change"),
+                kr.seoullearn.platform.http.IdempotencyKey.fingerprint(body))).orElse(null);
         var result = ledger.changeStock(caller.tenant(), district, change, units, model, note, officerActor(caller),
-                clock.instant());
+                clock.instant(), changeKey);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("district", LaptopView.stock(result.counts()));
         view.put("approved", result.approved());

@@ -61,7 +61,8 @@ public class LaptopsHandler extends ApiFunction {
         routes.put("POST /api/laptops/districts/{district}/stock", r -> {
             var caller = r.caller();
             caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
-            return ApiResponses.json(200, laptops.desk().changeStock(caller, district(r), r.jsonObject()));
+            return ApiResponses.json(200, laptops.desk().changeStock(caller, district(r), r.jsonObject(),
+                    kr.seoullearn.platform.http.IdempotencyKey.of(r)));
         });
         routes.put("GET /api/laptops/districts/{district}/audit", r -> ApiResponses.json(200,
                 laptops.desk().districtAudit(r.caller(), district(r), cursor(r))));

@@ -350,6 +350,63 @@ class LaptopHandlerIT {
                                 && attr(i, "from") == null).count());
     }
 
+    private static APIGatewayV2HTTPResponse stockWithKey(String officer, String district, String key, String body) {
+        APIGatewayV2HTTPEvent event = Events.http("POST /api/laptops/districts/{district}/stock",
+                Events.claims(officer, "seoul", "district-officers"), body, "en");
+        event.setPathParameters(Map.of("district", district));
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", key);
+        event.setHeaders(headers);
+        return f.handler.handleRequest(event, null);
+    }
+
+    @Test
+    void aDeliveryRecordedAgainWithItsIdempotencyKeyCountsItsUnitsOnceAndApprovesTheWaitingLearnerOnce() throws Exception {
+        f.district("seoul", "dobong-gu", 0);
+        String officer = f.officer("seoul", "dobong-gu");
+        String waiting = f.learner("seoul", "dobong-gu");
+        assertThat(f.call("POST /api/laptops/requests", waiting, "seoul", Map.of(), "{\"agreeToLoanTerms\":true}", "learners")
+                .getStatusCode()).as("queued: no laptop in the district yet").isEqualTo(202);
+        String key = "delivery-" + UUID.randomUUID();
+        String body = "{\"change\":\"RECEIVED\",\"units\":2,\"note\":\"box 17\"}";
+
+        var first = stockWithKey(officer, "dobong-gu", key, body);
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+        assertThat(json(first)).containsEntry("approved", 1);
+        // the officer's tablet lost the answer and sends it again, twice, and then four times at once
+        assertThat(stockWithKey(officer, "dobong-gu", key, body).getStatusCode()).isEqualTo(200);
+        assertThat(stockWithKey(officer, "dobong-gu", key, body).getStatusCode()).isEqualTo(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<APIGatewayV2HTTPResponse>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> stockWithKey(officer, "dobong-gu", key, body)));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().getStatusCode()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var items = f.districtItems("seoul", "dobong-gu");
+        assertThat(items).filteredOn(i -> i.get("SK").s().startsWith("AUDIT#") && "RECEIVED".equals(attr(i, "change"))
+                && "OFFICER".equals(attr(i, "actorKind"))).as("one delivery entry besides the opening one").hasSize(1);
+        var stock = f.stockItem("seoul", "dobong-gu");
+        assertThat(f.number(stock, "inStock") + f.number(stock, "reserved")).as("two units, counted once").isEqualTo(2);
+        assertThat(f.number(stock, "reserved")).as("the one waiting learner approved once").isEqualTo(1);
+        assertThat(items).filteredOn(i -> i.get("SK").s().startsWith("STOCKKEY#")).singleElement()
+                .satisfies(marker -> assertThat(marker).containsKey("expiresAt"));
+
+        // the same key for another change is refused, and nothing changes
+        var reused = stockWithKey(officer, "dobong-gu", key, body.replace("2", "3"));
+        assertProblem(reused, 422, "idempotency-key-reused");
+        assertThat(f.number(f.stockItem("seoul", "dobong-gu"), "inStock")).isEqualTo(f.number(stock, "inStock"));
+        // without a key, each call is a delivery of its own (as before)
+        assertThat(f.call("POST /api/laptops/districts/{district}/stock", officer, "seoul", Map.of("district", "dobong-gu"),
+                "{\"change\":\"RECEIVED\",\"units\":1}", "district-officers").getStatusCode()).isEqualTo(200);
+        assertThat(f.number(f.stockItem("seoul", "dobong-gu"), "inStock")).isEqualTo(f.number(stock, "inStock") + 1);
+    }
+
     private static String attr(Map<String, AttributeValue> item, String name) {
         return item.containsKey(name) ? item.get(name).s() : null;
     }
