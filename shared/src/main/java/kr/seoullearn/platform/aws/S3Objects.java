@@ -29,6 +29,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 public final class S3Objects {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]+)</Code>");
+    private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([^<]+)</UploadId>");
     private static final Pattern TAG = Pattern.compile("<Tag>\\s*<Key>([^<]*)</Key>\\s*<Value>([^<]*)</Value>\\s*</Tag>");
 
     private final SignedHttp http;
@@ -241,6 +242,54 @@ public final class S3Objects {
                 return all;
             }
         }
+    }
+
+    /** CreateMultipartUpload: the upload's id. */
+    public String startMultipart(String key, String contentType) {
+        SignedHttp.Answer answer = http.send("s3", request(SdkHttpMethod.POST, key).putRawQueryParameter("uploads", (String) null)
+                .putHeader("Content-Type", contentType), null, true);
+        ok(answer, "CreateMultipartUpload");
+        Matcher id = UPLOAD_ID.matcher(new String(answer.body(), StandardCharsets.UTF_8));
+        if (!id.find()) {
+            throw new AwsCallFailed("s3", "no-upload-id", answer.status(), true, null);
+        }
+        return id.group(1);
+    }
+
+    /** UploadPart of the first {@code length} bytes of {@code bytes} (not copied): the part's ETag. */
+    public String uploadPart(String key, String uploadId, int partNumber, byte[] bytes, int length) {
+        SignedHttp.Answer answer = http.send("s3", request(SdkHttpMethod.PUT, key)
+                .putRawQueryParameter("partNumber", Integer.toString(partNumber))
+                .putRawQueryParameter("uploadId", uploadId), bytes, length, true);
+        ok(answer, "UploadPart");
+        String etag = answer.header("ETag");
+        if (etag == null) {
+            throw new AwsCallFailed("s3", "no-etag", answer.status(), true, null);
+        }
+        return etag;
+    }
+
+    /** CompleteMultipartUpload of the parts' ETags in order (S3 may answer 200 with an Error document: a failure too). */
+    public void completeMultipart(String key, String uploadId, java.util.List<String> etags) {
+        StringBuilder xml = new StringBuilder("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
+        for (int i = 0; i < etags.size(); i++) {
+            xml.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><ETag>").append(escape(etags.get(i)))
+                    .append("</ETag></Part>");
+        }
+        byte[] body = xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
+        SignedHttp.Answer answer = http.send("s3", request(SdkHttpMethod.POST, key).putRawQueryParameter("uploadId", uploadId)
+                .putHeader("Content-Type", "application/xml"), body, true);
+        ok(answer, "CompleteMultipartUpload");
+        String text = new String(answer.body(), StandardCharsets.UTF_8);
+        if (text.contains("<Error>")) {
+            throw new AwsCallFailed("s3", code(text), answer.status(), true, null);
+        }
+    }
+
+    /** AbortMultipartUpload: the parts sent are deleted. */
+    public void abortMultipart(String key, String uploadId) {
+        ok(http.send("s3", request(SdkHttpMethod.DELETE, key).putRawQueryParameter("uploadId", uploadId), null, true),
+                "AbortMultipartUpload");
     }
 
     private SdkHttpFullRequest.Builder request(SdkHttpMethod method, String key) {

@@ -73,16 +73,21 @@ public final class SignedHttp {
      * (no double URL encoding, no path normalisation).
      */
     public Answer send(String signingName, SdkHttpFullRequest.Builder request, byte[] body, boolean s3) {
+        return send(signingName, request, body, body == null ? 0 : body.length, s3);
+    }
+
+    /** As above, with the first {@code length} bytes of {@code body} as they are in the buffer (a large part is never copied). */
+    public Answer send(String signingName, SdkHttpFullRequest.Builder request, byte[] body, int length, boolean s3) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (s3) {
-            request.putHeader("x-amz-content-sha256", bytes.length == 0 ? EMPTY_SHA256 : sha256(bytes));
+            request.putHeader("x-amz-content-sha256", length == 0 ? EMPTY_SHA256 : sha256(bytes, length));
         }
         // GET, HEAD and DELETE go without a body: given one, URLConnection would turn them into a POST
-        boolean withBody = bytes.length > 0 || request.method() == SdkHttpMethod.PUT || request.method() == SdkHttpMethod.POST;
+        boolean withBody = length > 0 || request.method() == SdkHttpMethod.PUT || request.method() == SdkHttpMethod.POST;
         if (withBody) {
-            request.putHeader("Content-Length", Integer.toString(bytes.length));
+            request.putHeader("Content-Length", Integer.toString(length));
         }
-        ContentStreamProvider payload = () -> new ByteArrayInputStream(bytes);
+        ContentStreamProvider payload = () -> new ByteArrayInputStream(bytes, 0, length);
         SdkHttpFullRequest unsigned = request.build();
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned).payload(payload)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
@@ -121,8 +126,14 @@ public final class SignedHttp {
     }
 
     static String sha256(byte[] bytes) {
+        return sha256(bytes, bytes.length);
+    }
+
+    static String sha256(byte[] bytes, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, 0, length);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
