@@ -18,6 +18,7 @@ import {
 const PAGES = {
   register: () => import('./register.js'),
   where: () => import('./where.js'),
+  authenticator: () => import('./authenticator.js'),
   laptops: () => import('./laptops.js'),
   review: () => import('./review.js'),
   mentoring: () => import('./mentoring.js'),
@@ -42,7 +43,7 @@ async function loadConfig() {
   for (const field of ['authorizeUrl', 'tokenUrl', 'logoutUrl', 'clientId', 'redirectUri', 'apiBase']) {
     if (typeof loaded[field] !== 'string' || !loaded[field]) throw new Error(`config.json: no ${field}`);
   }
-  return { scopes: 'openid email profile', ...loaded };
+  return { scopes: 'openid email profile aws.cognito.signin.user.admin', ...loaded };
 }
 
 function signOut() {

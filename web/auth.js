@@ -11,8 +11,20 @@ const RETURN_STORE = 'seoulLearn:returnTo';
 const OAUTH_ERROR_KEYS = { access_denied: 'error.signInCancelled' };
 
 // The login service from config.json: authorizeUrl, signupUrl, tokenUrl, logoutUrl, clientId,
-// redirectUri, scopes.
+// redirectUri, scopes, and identityApiUrl (Cognito's user-pools API, for the TOTP set-up).
 let settings = null;
+
+// The login page's language (its lang parameter): Cognito's managed login offers ko, en and
+// zh-CN of ours, not Vietnamese, and shows English for a code it does not know. Vietnamese
+// readers get English on purpose (docs/adr/0025), and the start page tells them so.
+const LOGIN_LANGUAGES = { ko: 'ko', en: 'en', zh: 'zh-CN' };
+const FALLBACK_LOGIN_LANGUAGE = 'en';
+
+/** The lang parameter of the login page for a page language. */
+export const loginLanguage = (language) => LOGIN_LANGUAGES[language] ?? FALLBACK_LOGIN_LANGUAGE;
+
+/** True when the login page cannot speak the page's language (it then speaks English). */
+export const loginSpeaksOtherLanguage = (language) => !(language in LOGIN_LANGUAGES);
 
 // Storage can throw (blocked cookies, private modes); the page still works without it.
 const session = {
@@ -99,7 +111,7 @@ export async function authorize(button, { signUp = false, returnTo = null, langu
       state,
       code_challenge: challenge,
       code_challenge_method: 'S256',
-      lang: language,
+      lang: loginLanguage(language),
     }));
     return null;
   } catch {
@@ -171,6 +183,41 @@ export async function refreshTokens() {
   } catch {
     return false;
   }
+}
+
+/** The e-mail the ID token of this tab names (for the authenticator app's account label), or ''. */
+export function signedInEmail() {
+  try {
+    const claims = JSON.parse(atob(readTokens().idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims.email === 'string' ? claims.email : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Calls an action of Cognito's user-pools API (config.json identityApiUrl; AWS JSON 1.1) with
+ * this tab's access token, straight from the browser: the TOTP set-up (AssociateSoftwareToken,
+ * VerifySoftwareToken, SetUserMFAPreference). Our API never sees the access token. Answers
+ * { ok: true, data }, { ok: false, type } (Cognito's error type, e.g. 'EnableSoftwareTokenMFAException')
+ * or { ok: false, network: true }.
+ */
+export async function identityApi(action, body = {}) {
+  const tokens = validTokens();
+  if (!tokens?.accessToken || !settings?.identityApiUrl) return { ok: false, type: 'NotAuthorizedException' };
+  let res;
+  try {
+    res = await fetch(settings.identityApiUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}` },
+      body: JSON.stringify({ ...body, AccessToken: tokens.accessToken }),
+    });
+  } catch {
+    return { ok: false, network: true };
+  }
+  const data = await res.json().catch(() => ({}));
+  if (res.ok) return { ok: true, data };
+  return { ok: false, type: String(data?.__type ?? '').split('#').pop() };
 }
 
 /** Forgets everything this tab kept (tokens, PKCE secret, the page to come back to). */

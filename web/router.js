@@ -3,10 +3,10 @@
 // route changes.
 
 import { currentLanguage, currentLocale, fmt, formatDate, localize, t } from './i18n.js';
-import { dropTokens, readTokens, refreshTokens } from './auth.js';
+import { dropTokens, identityApi, readTokens, refreshTokens, signedInEmail } from './auth.js';
 import { api, apiOnce, fetchFile, publicApi } from './api.js';
 import {
-  clearAlert, currentView, forgetWhoIsSignedIn, loadMe, onLanguageChange, render, setNotice, setPageShown,
+  clearAlert, currentView, forgetWhoIsSignedIn, loadMe, needsSecondFactor, onLanguageChange, render, setNotice, setPageShown,
   setTitle, show, showError, signIn, whoIsSignedIn,
 } from './shell.js';
 
@@ -63,11 +63,22 @@ export function navigate(path, { replace = false } = {}) {
  * to where they were going. Answers true when it sent them there.
  */
 export function tenantStepFirst(where = currentRoute()) {
+  // staff whose token lacks the second factor set up their authenticator before anything else
+  if (needsSecondFactor()) {
+    if (where.name === 'authenticator' || publicPages.includes(where.name)) return false;
+    if (where.name !== 'home') rememberAfterAuthenticator(where.path);
+    navigate('/authenticator', { replace: true });
+    return true;
+  }
   const me = whoIsSignedIn();
   if (me?.registrationStatus !== 'TENANT_NOT_CHOSEN' || where.name === 'where' || publicPages.includes(where.name)) return false;
   if (where.name !== 'home') rememberAfterWhere(where.path);
   navigate('/where', { replace: true });
   return true;
+}
+
+function rememberAfterAuthenticator(path) {
+  try { sessionStorage.setItem('seoulLearn:afterAuthenticator', path); } catch { /* not kept */ }
 }
 
 function rememberAfterWhere(path) {
@@ -91,9 +102,10 @@ export async function route() {
   // Fetch the page's code while asking who is signed in: on a slow connection that saves a round trip.
   const loading = pages[where.name]();
   loading.catch(() => {}); // a failure is reported by enterPage
-  if (readTokens() && !whoIsSignedIn()) await loadMe();
-  if (!open && (!whoIsSignedIn() || currentView() !== 'signed-in')) return;
+  if (readTokens() && !whoIsSignedIn() && !needsSecondFactor()) await loadMe();
   if (tenantStepFirst(where)) return;
+  const setUpStep = where.name === 'authenticator' && needsSecondFactor();
+  if (!open && ((!whoIsSignedIn() && !setUpStep) || currentView() !== 'signed-in')) return;
   await enterPage(where, open, loading);
 }
 
@@ -153,11 +165,15 @@ function pageContext(request, first) {
     navigate,
     setTitle,
     // Group changes (e.g. approval into learners) reach the app only in a new token.
-    signInAgain() {
+    signInAgain(returnTo = null) {
       dropTokens();
       forgetWhoIsSignedIn();
-      return signIn($('sign-in'));
+      return signIn($('sign-in'), { returnTo });
     },
+    // The authenticator set-up: a staff token without the second factor, Cognito's own API, the account's e-mail.
+    needsSecondFactor,
+    identityApi: (action, body) => identityApi(action, body),
+    signedInEmail,
     // New tokens (after the tenant step), then who is signed in again.
     async refreshSession() {
       await refreshTokens();

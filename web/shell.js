@@ -5,7 +5,7 @@
 import {
   chosenLanguage, currentLanguage, isLanguage, rememberLanguage, t, useLanguage,
 } from './i18n.js';
-import { authorize, dropTokens, readTokens, validTokens } from './auth.js';
+import { authorize, dropTokens, loginSpeaksOtherLanguage, readTokens, validTokens } from './auth.js';
 import { fetchMe, readProblem } from './api.js';
 
 // Known ids map to message keys; anything else is shown as the server sent it.
@@ -35,6 +35,9 @@ const label = (keys, id) => (keys[id] ? t(keys[id]) : String(id ?? ''));
 // 'loading', 'signed-out' or 'signed-in'.
 let view = 'loading';
 let me = null;
+// A staff token without the second factor (GET /me answered second-factor-required): the app's
+// authenticator set-up step comes first (docs/adr/0024).
+let secondFactorNeeded = false;
 let meRequest = 0;
 let noticeKey = null;
 // What the alert shows, so a language change can re-translate it:
@@ -47,9 +50,11 @@ const languageListeners = [];
 
 export const currentView = () => view;
 export const whoIsSignedIn = () => me;
+export const needsSecondFactor = () => secondFactorNeeded;
 
 export function forgetWhoIsSignedIn() {
   me = null;
+  secondFactorNeeded = false;
 }
 
 /** The router's word on the route's page: null (none on screen) or { public }. */
@@ -73,6 +78,8 @@ export function render() {
   $('page').hidden = !onPage;
   const notice = view === 'loading' ? 'notice.loading' : noticeKey;
   $('notice').textContent = notice ? t(notice) : '';
+  // the login page has no Vietnamese: say before the reader goes there that it comes in English
+  $('login-language-note').hidden = !loginSpeaksOtherLanguage(currentLanguage());
   $('me-card').hidden = !me;
   if (me) renderMe();
   if (alertSource?.key) fillAlert(t('error.title'), t(alertSource.key));
@@ -143,8 +150,7 @@ export function clearAlert() {
   $('alert').replaceChildren();
 }
 
-async function showProblem(res) {
-  const problem = await readProblem(res);
+function showProblem(problem) {
   if (!problem?.title && !problem?.detail) return showError('error.server');
   alertSource = { problem: true };
   fillAlert(String(problem.title ?? ''), String(problem.detail ?? ''));
@@ -210,9 +216,19 @@ export async function loadMe() {
   }
   if (!res.ok) {
     me = null;
-    await showProblem(res);
+    const problem = await readProblem(res);
+    if (request !== meRequest) return;
+    if (res.status === 403 && problem?.code === 'second-factor-required') {
+      // staff without an authenticator yet: the router leads to the set-up step, no alert
+      secondFactorNeeded = true;
+      noticeKey = null;
+      if (alertSource?.problem) clearAlert();
+      return show('signed-in');
+    }
+    showProblem(problem);
     return show('signed-in');
   }
+  secondFactorNeeded = false;
   try {
     me = await res.json();
   } catch {

@@ -34,7 +34,8 @@ class WebConfigFromStackOutputs(unittest.TestCase):
             "tokenUrl": login + "/oauth2/token",
             "logoutUrl": login + "/logout",
             "redirectUri": "https://d1a2b3c4d5e6f7.cloudfront.net/",
-            "scopes": "openid email profile",
+            "scopes": "openid email profile aws.cognito.signin.user.admin",
+            "identityApiUrl": "https://cognito-idp.ap-northeast-2.amazonaws.com/",
             "apiBase": "/api",
         })
 

@@ -36,7 +36,10 @@ def web_config(outputs, region):
         "logoutUrl": login + "/logout",
         # the app client's only callback (template.yaml WebClient: ${WebOrigin}/)
         "redirectUri": web + "/",
-        "scopes": "openid email profile",
+        # aws.cognito.signin.user.admin: the person's access token sets up their own TOTP in the
+        # app, with Cognito's user-pools API at identityApiUrl (docs/adr/0024)
+        "scopes": "openid email profile aws.cognito.signin.user.admin",
+        "identityApiUrl": f"https://cognito-idp.{region}.amazonaws.com/",
         # same origin: CloudFront sends /api/* to the API's own domain
         "apiBase": "/api",
     }

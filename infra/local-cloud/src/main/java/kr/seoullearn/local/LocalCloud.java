@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kr.seoullearn.local.auth.CognitoTriggers;
 import kr.seoullearn.local.auth.HostedLogin;
+import kr.seoullearn.local.auth.IdentityApi;
 import kr.seoullearn.local.auth.JwtAuthorizer;
 import kr.seoullearn.local.auth.Totp;
 import kr.seoullearn.local.aws.LocalAws;
@@ -155,9 +156,12 @@ public final class LocalCloud implements AutoCloseable {
         template.functions().forEach(f -> schedules.addAll(f.schedules()));
         scheduler = new LocalScheduler(schedules, (id, payload) -> functions.get(id).invoke(payload).payload(), clock, aws.region());
         String config = configJson(stack, origin, aws.region());
-        String csp = contentSecurityPolicy(template, Map.of("LoginOrigin", origin, "UploadOrigin", s3.endpoint().toString()));
+        // the login pages and Cognito's JSON API (the app's TOTP set-up) are both served by the local cloud
+        String csp = contentSecurityPolicy(template, Map.of("LoginOrigin", origin, "IdentityApiOrigin", origin,
+                "UploadOrigin", s3.endpoint().toString()));
         gateway = new Gateway(template.routes(), functions, authorizer, login, root.resolve("web"), csp, config, scheduler, clock);
         gateway.useTriggers(triggers);
+        gateway.useIdentityApi(new IdentityApi(loginCognito, authorizer, login, totp, clock));
         try {
             gateway.start(port);
         } catch (BindException e) {
@@ -210,7 +214,9 @@ public final class LocalCloud implements AutoCloseable {
         config.put("tokenUrl", origin + "/oauth2/token");
         config.put("logoutUrl", origin + "/logout");
         config.put("redirectUri", origin + "/");
-        config.put("scopes", "openid email profile");
+        // aws.cognito.signin.user.admin: the access token may set up the person's own TOTP (docs/adr/0024)
+        config.put("scopes", "openid email profile " + IdentityApi.ADMIN_SCOPE);
+        config.put("identityApiUrl", origin + Gateway.IDENTITY_API_PATH);
         config.put("apiBase", "/api");
         return JsonText.write(config);
     }

@@ -149,8 +149,44 @@ class IdentityE2E {
         assertThat(call("GET", "/api/me", null, sign(poolKey, without.build())).statusCode()).isEqualTo(403);
     }
 
+    /** Cognito's user-pools JSON API as the browser calls it (AWS JSON 1.1), on the local cloud's stand-in. */
+    private static HttpResponse<String> cognitoApi(String action, String json) {
+        return cloud.send("POST", (String) CONFIG.get().get("identityApiPath"), json, "application/x-amz-json-1.1", null,
+                "X-Amz-Target", "AWSCognitoIdentityProviderService." + action);
+    }
+
+    private static final java.util.function.Supplier<Map<String, Object>> CONFIG = () -> {
+        Map<String, Object> config = JsonText.readObject(cloud.send("GET", "/config.json", null, null, null).body());
+        String url = (String) config.get("identityApiUrl");
+        config.put("identityApiPath", java.net.URI.create(url).getPath());
+        return config;
+    };
+
+    private static String type(HttpResponse<String> answer) {
+        return String.valueOf(JsonText.readObject(answer.body()).get("__type"));
+    }
+
+    /** Signs in through the hosted login asking for these scopes (no TOTP step expected). */
+    private static Map<String, Object> signInWithScopes(String email, String scopes) {
+        String verifier = LocalCloudClient.verifier();
+        Map<String, String> form = cloud.oauthParameters(verifier, "en");
+        form.put("scope", scopes);
+        form.put("username", email);
+        form.put("password", LocalCloudClient.DEMO_PASSWORD);
+        HttpResponse<String> answer = cloud.send("POST", "/oauth2/authorize", LocalCloudClient.encode(form), "application/x-www-form-urlencoded", null);
+        assertThat(answer.statusCode()).as("a password-only sign-in (no set-up page, as Cognito with MFA OPTIONAL): " + answer.body())
+                .isEqualTo(302);
+        String location = answer.headers().firstValue("location").orElseThrow();
+        String authCode = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
+        HttpResponse<String> tokens = cloud.send("POST", "/oauth2/token", LocalCloudClient.encode(Map.of("grant_type", "authorization_code",
+                "client_id", cloud.clientId(), "code", authCode, "redirect_uri", cloud.base() + "/", "code_verifier", verifier)),
+                "application/x-www-form-urlencoded", null);
+        return JsonText.readObject(tokens.body());
+    }
+
     @Test
-    void aNewStaffMemberSetsUpTheAuthenticatorAtTheirFirstSignInAndIsAskedForItAfter() throws Exception {
+    void aNewStaffMemberSetsUpTotpThroughCognitosApiWithTheirAccessTokenAndIsAskedForTheCodeAfter() throws Exception {
+        // GIVEN a reviewer an administrator created, with no second factor yet
         String email = "new.reviewer-" + System.nanoTime() + "@test.seoul-learn.local";
         cloud.registerPersonal(email);
         String pool = (String) state.get("userPoolId");
@@ -160,22 +196,54 @@ class IdentityE2E {
             cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(email).password(LocalCloudClient.DEMO_PASSWORD).permanent(true));
             cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName("reviewers"));
         }
+        assertThat((String) CONFIG.get().get("scopes")).contains("aws.cognito.signin.user.admin");
+
+        // WHEN they sign in with the password only (Cognito's managed login offers no set-up with MFA OPTIONAL)
+        Map<String, Object> narrow = signInWithScopes(email, "openid email profile");
+        Map<String, Object> tokens = signInWithScopes(email, "openid email profile aws.cognito.signin.user.admin");
+        String idToken = (String) tokens.get("id_token");
+        String access = (String) tokens.get("access_token");
+        // THEN the API refuses the token without the second factor, everywhere
+        HttpResponse<String> refused = call("GET", "/api/me", null, idToken);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"second-factor-required\"");
+
+        // the set-up needs the scope aws.cognito.signin.user.admin, an access token, the JSON protocol
+        assertThat(type(cognitoApi("AssociateSoftwareToken", "{\"AccessToken\":\"" + narrow.get("access_token") + "\"}")))
+                .isEqualTo("NotAuthorizedException");
+        assertThat(type(cognitoApi("AssociateSoftwareToken", "{\"AccessToken\":\"" + idToken + "\"}"))).isEqualTo("NotAuthorizedException");
+        assertThat(cloud.send("POST", (String) CONFIG.get().get("identityApiPath"), "{\"AccessToken\":\"" + access + "\"}",
+                "application/json", null, "X-Amz-Target", "AWSCognitoIdentityProviderService.AssociateSoftwareToken").statusCode()).isEqualTo(400);
+        assertThat(type(cognitoApi("AdminSetUserMFAPreference", "{\"AccessToken\":\"" + access + "\"}"))).isEqualTo("UnknownOperationException");
+        // TOTP cannot be switched on before a key is verified
+        HttpResponse<String> early = cognitoApi("SetUserMFAPreference", "{\"AccessToken\":\"" + access
+                + "\",\"SoftwareTokenMfaSettings\":{\"Enabled\":true,\"PreferredMfa\":true}}");
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(type(early)).isEqualTo("InvalidParameterException");
+
+        // AssociateSoftwareToken: a new key; a wrong code is refused, the right one verifies it
+        HttpResponse<String> associated = cognitoApi("AssociateSoftwareToken", "{\"AccessToken\":\"" + access + "\"}");
+        assertThat(associated.statusCode()).as(associated.body()).isEqualTo(200);
+        String secret = (String) JsonText.readObject(associated.body()).get("SecretCode");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        String right = LocalCloudClient.totp(secret, Instant.now().getEpochSecond() / 30);
+        HttpResponse<String> wrong = cognitoApi("VerifySoftwareToken", "{\"AccessToken\":\"" + access + "\",\"UserCode\":\""
+                + (right.equals("000000") ? "111111" : "000000") + "\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(type(wrong)).isEqualTo("EnableSoftwareTokenMFAException");
+        HttpResponse<String> verified = cognitoApi("VerifySoftwareToken", "{\"AccessToken\":\"" + access + "\",\"UserCode\":\""
+                + LocalCloudClient.totp(secret, Instant.now().getEpochSecond() / 30) + "\",\"FriendlyDeviceName\":\"Seoul Learn\"}");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"Status\":\"SUCCESS\"");
+        HttpResponse<String> on = cognitoApi("SetUserMFAPreference", "{\"AccessToken\":\"" + access
+                + "\",\"SoftwareTokenMfaSettings\":{\"Enabled\":true,\"PreferredMfa\":true}}");
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+
+        // the next sign-in asks for the code of the key just set up, and its token passes the API
         String verifier = LocalCloudClient.verifier();
         Map<String, String> form = cloud.oauthParameters(verifier, "en");
         form.put("username", email);
         form.put("password", LocalCloudClient.DEMO_PASSWORD);
-        HttpResponse<String> enrol = cloud.send("POST", "/oauth2/authorize", LocalCloudClient.encode(form), "application/x-www-form-urlencoded", null);
-        assertThat(enrol.statusCode()).isEqualTo(200);
-        String html = enrol.body();
-        String secret = html.substring(html.indexOf("id=\"totp-secret\">") + "id=\"totp-secret\">".length(), html.indexOf("</code>"));
-        Map<String, String> code = cloud.oauthParameters(verifier, "en");
-        code.put("step", "enrol");
-        code.put("handle", LocalCloudClient.hidden(html, "handle"));
-        code.put("code", LocalCloudClient.totp(secret, Instant.now().getEpochSecond() / 30));
-        HttpResponse<String> done = cloud.send("POST", "/oauth2/authorize", LocalCloudClient.encode(code), "application/x-www-form-urlencoded", null);
-        assertThat(done.statusCode()).isEqualTo(302);
-
-        // the next sign-in asks for the code of the key just set up
         HttpResponse<String> next = cloud.send("POST", "/oauth2/authorize", LocalCloudClient.encode(form), "application/x-www-form-urlencoded", null);
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(next.body()).contains("name=\"step\" value=\"totp\"");
@@ -187,12 +255,21 @@ class IdentityE2E {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         String location = signedIn.headers().firstValue("location").orElseThrow();
         String authCode = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
-        HttpResponse<String> tokens = cloud.send("POST", "/oauth2/token", LocalCloudClient.encode(Map.of("grant_type", "authorization_code",
+        HttpResponse<String> answer = cloud.send("POST", "/oauth2/token", LocalCloudClient.encode(Map.of("grant_type", "authorization_code",
                 "client_id", cloud.clientId(), "code", authCode, "redirect_uri", cloud.base() + "/", "code_verifier", verifier)),
                 "application/x-www-form-urlencoded", null);
-        String idToken = (String) JsonText.readObject(tokens.body()).get("id_token");
-        assertThat(claims(idToken)).containsEntry("seoullearn:mfa", "totp").containsEntry("custom:tenant", "chungbuk");
-        assertThat(call("GET", "/api/review/applications", null, idToken).statusCode()).isEqualTo(200);
+        String withFactor = (String) JsonText.readObject(answer.body()).get("id_token");
+        assertThat(claims(withFactor)).containsEntry("seoullearn:mfa", "totp").containsEntry("custom:tenant", "chungbuk");
+        assertThat(call("GET", "/api/review/applications", null, withFactor).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theHostedLoginRefusesAScopeTheAppClientDoesNotAllow() {
+        Map<String, String> form = cloud.oauthParameters(LocalCloudClient.verifier(), "en");
+        form.put("scope", "openid phone");
+        HttpResponse<String> page = cloud.send("GET", "/oauth2/authorize?" + LocalCloudClient.encode(form), null, null, null);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("invalid_scope");
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {

@@ -8,6 +8,7 @@ import kr.seoullearn.figures.dynamo.FiguresStorage;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.mentoring.domain.Mentorship;
 import kr.seoullearn.mentoring.jitsi.JitsiMeetingRooms;
+import kr.seoullearn.mentoring.jitsi.JitsiTokenMeetingRooms;
 import kr.seoullearn.mentoring.local.LocalMeetingRooms;
 import kr.seoullearn.mentoring.port.CalendarFeeds;
 import kr.seoullearn.mentoring.port.MeetingRooms;
@@ -66,10 +67,21 @@ public class MentoringStorage {
      * do not exist.
      */
     public static MeetingRooms meetingRooms(String provider, String serviceUrl) {
+        return meetingRooms(provider, serviceUrl, null, null);
+    }
+
+    /**
+     * As above, and {@code jitsi-jwt}: rooms on the city's Jitsi deployment at MEETING_SERVICE_URL
+     * whose links carry a token signed with its app secret (appId: MEETING_APP_ID; secret: read
+     * from Secrets Manager when the first link is made).
+     */
+    public static MeetingRooms meetingRooms(String provider, String serviceUrl, String appId, java.util.function.Supplier<byte[]> secret) {
         return switch (provider) {
             case "jitsi" -> new JitsiMeetingRooms(serviceUrl);
+            case "jitsi-jwt" -> new JitsiTokenMeetingRooms(serviceUrl, appId, secret);
             case "local-rooms" -> new LocalMeetingRooms();
-            default -> throw new IllegalStateException("MEETING_PROVIDER=" + provider + " has no adapter; use jitsi (or local-rooms in the local cloud)");
+            default -> throw new IllegalStateException("MEETING_PROVIDER=" + provider
+                    + " has no adapter; use jitsi or jitsi-jwt (or local-rooms in the local cloud)");
         };
     }
 

@@ -32,6 +32,11 @@ public final class JitsiMeetingRooms implements MeetingRooms {
         this.base = URI.create(trimmed) + "/";
     }
 
+    /** The deployment's address with a trailing slash; a room's link is this, its name and the options. */
+    String base() {
+        return base;
+    }
+
     @Override
     public String newRoom(String sessionId) {
         return base + PREFIX + randomName() + OPTIONS;

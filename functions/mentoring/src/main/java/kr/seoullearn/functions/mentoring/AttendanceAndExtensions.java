@@ -64,7 +64,7 @@ final class AttendanceAndExtensions {
         }
         Session recorded = ledger.recordAttendance(s, outcome, note, now);
         LOG.info("attendance recorded", "tenant", m.tenant().value(), "outcome", outcome.name());
-        return MentoringView.session(recorded, m.menteeName(), now);
+        return MentoringView.session(recorded, m.menteeName(), now, access.rooms(), true);
     }
 
     /** POST /api/mentoring/mentorships/{id}/extension: 1 GetItem + 1 conditional PutItem. */

@@ -66,7 +66,7 @@ final class MentorDesk {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("mentees", mentorships.stream().map(MentoringView::forMentor).toList());
         body.put("sessions", sessions.stream().map(s -> MentoringView.session(s, mentorships.stream()
-                .filter(m -> m.id().equals(s.mentorshipId())).findFirst().map(Mentorship::menteeName).orElse(null), now)).toList());
+                .filter(m -> m.id().equals(s.mentorshipId())).findFirst().map(Mentorship::menteeName).orElse(null), now, access.rooms(), true)).toList());
         return body;
     }
 

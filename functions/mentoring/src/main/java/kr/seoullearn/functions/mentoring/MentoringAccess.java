@@ -42,6 +42,11 @@ final class MentoringAccess {
         return ledger;
     }
 
+    /** The meeting provider: new rooms at booking, and each party's link to a booked session's room. */
+    MeetingRooms rooms() {
+        return rooms;
+    }
+
     Instant now() {
         return clock.instant();
     }

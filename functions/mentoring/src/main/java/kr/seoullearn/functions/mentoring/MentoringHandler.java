@@ -35,7 +35,9 @@ public class MentoringHandler extends ApiFunction {
 
     /** The meeting provider the template names; the function refuses to start without a real adapter for it. */
     static MeetingRooms rooms(FunctionEnvironment env) {
-        return MentoringStorage.meetingRooms(env.optional("MEETING_PROVIDER", ""), env.optional("MEETING_SERVICE_URL", ""));
+        String provider = env.optional("MEETING_PROVIDER", "");
+        return MentoringStorage.meetingRooms(provider, env.optional("MEETING_SERVICE_URL", ""), env.optional("MEETING_APP_ID", ""),
+                provider.equals("jitsi-jwt") ? new MeetingTokenSecret(env) : null);
     }
 
     private static String path(ApiRequest r, String name) {

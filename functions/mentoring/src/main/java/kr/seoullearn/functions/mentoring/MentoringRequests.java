@@ -119,7 +119,7 @@ final class MentoringRequests {
             List<Map<String, Object>> sessions = new ArrayList<>();
             int counted = 0;
             for (Session s : ledger.sessions(tenant, m.id())) {
-                Map<String, Object> view = MentoringView.session(s, null, now);
+                Map<String, Object> view = MentoringView.session(s, null, now, access.rooms(), false);
                 if (s.status().countsAsUsed()) {
                     // sessions are numbered in time order among those that count; the first ones are trial sessions
                     counted++;

@@ -1,5 +1,7 @@
 package kr.seoullearn.functions.mentoring;
 
+import kr.seoullearn.mentoring.port.MeetingRooms;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -104,8 +106,12 @@ final class MentoringView {
         return v;
     }
 
-    /** A session; the meeting link while it is booked; the mentor's note only in the mentor's view ({@code menteeName} given). */
-    static Map<String, Object> session(Session s, String menteeName, Instant now) {
+    /**
+     * A session; the meeting link while it is booked (the mentor's or the mentee's: a provider
+     * that admits by token gives each their own); the mentor's note only in the mentor's view
+     * ({@code menteeName} given).
+     */
+    static Map<String, Object> session(Session s, String menteeName, Instant now, MeetingRooms rooms, boolean mentor) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("sessionId", s.id());
         v.put("mentorshipId", s.mentorshipId());
@@ -116,7 +122,7 @@ final class MentoringView {
         v.put("status", s.status().name());
         v.put("countsAsUsed", s.status().countsAsUsed());
         if (s.status() == Session.Status.BOOKED) {
-            v.put("meetingUrl", s.meetingUrl());
+            v.put("meetingUrl", rooms.link(s.meetingUrl(), s.start(), s.minutes(), mentor));
             v.put("started", !now.isBefore(s.start()));
         }
         if (menteeName != null) {

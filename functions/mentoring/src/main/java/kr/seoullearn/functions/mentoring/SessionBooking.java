@@ -112,7 +112,7 @@ final class SessionBooking {
         Session s = access.newSession(m, start, now);
         Session booked = ledger.book(m, s);
         LOG.info("session booked", "tenant", m.tenant().value(), "week", BookingRules.week(start));
-        return MentoringView.session(booked, null, now);
+        return MentoringView.session(booked, null, now, access.rooms(), false);
     }
 
     /**
@@ -130,12 +130,12 @@ final class SessionBooking {
         }
         Instant now = access.now();
         if (mentor) {
-            return MentoringView.session(mentorCancels(m, s, now), m.menteeName(), now);
+            return MentoringView.session(mentorCancels(m, s, now), m.menteeName(), now, access.rooms(), true);
         }
         boolean late = BookingRules.lateCancel(now, s.start(), m.lateCancelHours());
         Session cancelled = ledger.cancel(m, s, late, now, Session.Party.MENTEE);
         LOG.info("session cancelled", "tenant", m.tenant().value(), "late", late);
-        return MentoringView.session(cancelled, null, now);
+        return MentoringView.session(cancelled, null, now, access.rooms(), false);
     }
 
     /**
@@ -158,11 +158,11 @@ final class SessionBooking {
             throw new ProblemException(MentoringRefusal.RESCHEDULE_TOO_LATE);
         }
         if (mentor) {
-            return MentoringView.session(mentorMoves(m, old, start, now), m.menteeName(), now);
+            return MentoringView.session(mentorMoves(m, old, start, now), m.menteeName(), now, access.rooms(), true);
         }
         Session next = ledger.reschedule(m, old, old.movedTo(access.newSession(m, start, now)), now, Session.Party.MENTEE);
         LOG.info("session moved", "tenant", m.tenant().value());
-        return MentoringView.session(next, null, now);
+        return MentoringView.session(next, null, now, access.rooms(), false);
     }
 
     /**

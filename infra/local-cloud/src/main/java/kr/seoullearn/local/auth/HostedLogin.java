@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.seoullearn.local.json.JsonText;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
@@ -32,8 +32,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * authorization-code flow with PKCE (S256) at {@code /oauth2/authorize} and {@code /oauth2/token},
  * {@code /signup} and {@code /logout}, with Cognito's parameters and answers, so the web app runs
  * the same code here and in AWS. Passwords are checked by the emulator's user pool; the TOTP step
- * (Cognito's SOFTWARE_TOKEN_MFA challenge) by {@link Totp}; every ID token handed out has been
- * through the pool's pre-token-generation trigger, as Cognito does on sign-in and refresh.
+ * (Cognito's SOFTWARE_TOKEN_MFA challenge, for a user whose TOTP is on) by {@link Totp}; every ID
+ * token handed out has been through the pool's pre-token-generation trigger, as Cognito does on
+ * sign-in and refresh. With MFA OPTIONAL, Cognito's managed login never offers the TOTP set-up,
+ * so neither does this: people set it up in the app ({@link IdentityApi}). The scopes asked for
+ * must be the app client's, and each access token carries only those granted (kept here, since
+ * the emulator's access tokens always name aws.cognito.signin.user.admin).
  */
 public final class HostedLogin {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
@@ -41,8 +45,6 @@ public final class HostedLogin {
     private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
     private static final int CODE_ATTEMPTS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Groups whose members must sign in with TOTP (platform.identity.Role.STAFF). */
-    static final Set<String> STAFF_GROUPS = Set.of("reviewers", "district-officers", "admins", "catalogue-operators");
 
     private final CognitoIdentityProviderClient cognito;
     private final Stack.Client client;
@@ -52,6 +54,10 @@ public final class HostedLogin {
     private final Totp totp;
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final Map<String, PendingFactor> factors = new ConcurrentHashMap<>();
+    /** The scopes granted to each access token handed out here (by jti), and to each refresh token's later ones. */
+    private final Map<String, Set<String>> accessScopes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> refreshScopes = new ConcurrentHashMap<>();
+    private volatile Set<String> allowedScopes;
 
     /** What Cognito does once a sign-up is confirmed: runs the PostConfirmation trigger. */
     public interface SignUpConfirmation {
@@ -90,26 +96,24 @@ public final class HostedLogin {
     private record PendingCode(String idToken, String accessToken, String refreshToken, Integer expiresIn, String clientId,
                                String redirectUri, String challenge, Instant expires) {}
 
-    /** A sign-in waiting for its TOTP code: the emulator's challenge session, or (set-up) the tokens and the new key. */
-    private record PendingFactor(String username, String session, AuthenticationResultType tokens, String secret,
-                                 Instant expires, int failures) {}
+    /** A sign-in waiting for its TOTP code: the emulator's challenge session. */
+    private record PendingFactor(String username, String session, Instant expires, int failures) {}
 
     /** GET /oauth2/authorize: the sign-in form. */
-    public Answer authorizeForm(Map<String, String> query, String acceptLanguage) {
+    public Answer authorizeForm(Map<String, String> query) {
         String invalid = invalidAuthorizeRequest(query);
-        return Answer.html(invalid == null ? 200 : 400, LoginPages.signIn(LoginText.of(query.get("lang"), acceptLanguage), null, query, invalid));
+        return Answer.html(invalid == null ? 200 : 400, LoginPages.signIn(LoginText.of(query.get("lang")), null, query, invalid));
     }
 
-    /** POST /oauth2/authorize: the password, then (staff) the TOTP code or its set-up; back to the app with a code. */
-    public Answer authorizeSubmit(Map<String, String> form, String acceptLanguage) {
-        LoginText text = LoginText.of(form.get("lang"), acceptLanguage);
+    /** POST /oauth2/authorize: the password, then (TOTP on) the code; back to the app with a code. */
+    public Answer authorizeSubmit(Map<String, String> form) {
+        LoginText text = LoginText.of(form.get("lang"));
         String invalid = invalidAuthorizeRequest(form);
         if (invalid != null) {
             return Answer.html(400, LoginPages.signIn(text, null, form, invalid));
         }
-        String step = form.getOrDefault("step", "password");
-        if (step.equals("totp") || step.equals("enrol")) {
-            return secondFactor(text, form, step.equals("enrol"));
+        if (form.getOrDefault("step", "password").equals("totp")) {
+            return secondFactor(text, form);
         }
         String username = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
@@ -125,56 +129,35 @@ public final class HostedLogin {
             return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
         }
         if (auth.challengeName() == ChallengeNameType.SOFTWARE_TOKEN_MFA) {
-            String handle = remember(new PendingFactor(username, auth.session(), null, null, clock.instant().plus(CHALLENGE_LIFETIME), 0));
+            String handle = remember(new PendingFactor(username, auth.session(), clock.instant().plus(CHALLENGE_LIFETIME), 0));
             return Answer.html(200, LoginPages.code(text, null, form, handle));
         }
         AuthenticationResultType tokens = auth.authenticationResult();
         if (tokens == null) {
             return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
         }
-        if (isStaff(username) && !totp.enrolled(username)) {
-            // staff sign in with a second factor: set it up now (docs/adr/0024)
-            String secret = Totp.newSecret();
-            String handle = remember(new PendingFactor(username, null, tokens, secret, clock.instant().plus(CHALLENGE_LIFETIME), 0));
-            return Answer.html(200, LoginPages.enrol(text, null, form, handle, secret, username));
-        }
         return finish(username, tokens, form, text);
     }
 
-    private Answer secondFactor(LoginText text, Map<String, String> form, boolean enrol) {
+    private Answer secondFactor(LoginText text, Map<String, String> form) {
         String handle = form.getOrDefault("handle", "");
         PendingFactor pending = factors.remove(handle);
-        if (pending == null || clock.instant().isAfter(pending.expires()) || (pending.secret() != null) != enrol) {
+        if (pending == null || clock.instant().isAfter(pending.expires())) {
             return Answer.html(400, LoginPages.signIn(text, text.invalid(), form, null));
         }
         String code = form.getOrDefault("code", "").strip();
-        boolean right = enrol ? Totp.matches(pending.secret(), code, clock.instant()) : totp.verify(pending.username(), code, clock.instant());
-        if (!right) {
+        if (!totp.verify(pending.username(), code, clock.instant())) {
             if (pending.failures() + 1 >= CODE_ATTEMPTS) {
                 return Answer.html(401, LoginPages.signIn(text, text.wrongCode(), form, null));
             }
-            PendingFactor again = new PendingFactor(pending.username(), pending.session(), pending.tokens(), pending.secret(),
-                    pending.expires(), pending.failures() + 1);
-            String next = remember(again);
-            return Answer.html(401, enrol ? LoginPages.enrol(text, text.wrongCode(), form, next, pending.secret(), pending.username())
-                    : LoginPages.code(text, text.wrongCode(), form, next));
+            String next = remember(new PendingFactor(pending.username(), pending.session(), pending.expires(), pending.failures() + 1));
+            return Answer.html(401, LoginPages.code(text, text.wrongCode(), form, next));
         }
         try {
-            AuthenticationResultType tokens;
-            if (enrol) {
-                String access = pending.tokens().accessToken();
-                cognito.associateSoftwareToken(r -> r.accessToken(access));
-                cognito.verifySoftwareToken(r -> r.accessToken(access).userCode(code));
-                cognito.adminSetUserMFAPreference(r -> r.userPoolId(client.userPoolId()).username(pending.username())
-                        .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
-                totp.keep(pending.username(), pending.secret());
-                tokens = pending.tokens();
-            } else {
-                tokens = cognito.adminRespondToAuthChallenge(r -> r.userPoolId(client.userPoolId()).clientId(client.clientId())
-                        .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(pending.session())
-                        .challengeResponses(Map.of("USERNAME", pending.username(), "SOFTWARE_TOKEN_MFA_CODE", code)))
-                        .authenticationResult();
-            }
+            AuthenticationResultType tokens = cognito.adminRespondToAuthChallenge(r -> r.userPoolId(client.userPoolId())
+                    .clientId(client.clientId()).challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(pending.session())
+                    .challengeResponses(Map.of("USERNAME", pending.username(), "SOFTWARE_TOKEN_MFA_CODE", code)))
+                    .authenticationResult();
             return finish(pending.username(), tokens, form, text);
         } catch (CognitoIdentityProviderException e) {
             return Answer.html(401, LoginPages.signIn(text, text.wrong(), form, null));
@@ -189,6 +172,11 @@ public final class HostedLogin {
         } catch (Exception e) {
             return Answer.html(500, LoginPages.signIn(text, text.failed(), form, null));
         }
+        Set<String> granted = grantedFor(form.get("scope"));
+        remember(tokens.accessToken(), granted);
+        if (tokens.refreshToken() != null) {
+            refreshScopes.put(tokens.refreshToken(), granted);
+        }
         String code = randomToken();
         codes.put(code, new PendingCode(idToken, tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), client.clientId(),
                 form.get("redirect_uri"), form.get("code_challenge"), clock.instant().plus(CODE_LIFETIME)));
@@ -201,11 +189,6 @@ public final class HostedLogin {
         return Answer.redirect(location.toString());
     }
 
-    private boolean isStaff(String username) {
-        return cognito.adminListGroupsForUser(r -> r.userPoolId(client.userPoolId()).username(username)).groups().stream()
-                .map(GroupType::groupName).anyMatch(STAFF_GROUPS::contains);
-    }
-
     private String remember(PendingFactor pending) {
         String handle = randomToken();
         factors.put(handle, pending);
@@ -213,8 +196,8 @@ public final class HostedLogin {
     }
 
     /** GET /signup: the sign-up form (Cognito's managed login has it beside the sign-in form). */
-    public Answer signUpForm(Map<String, String> query, String acceptLanguage) {
-        LoginText text = LoginText.of(query.get("lang"), acceptLanguage);
+    public Answer signUpForm(Map<String, String> query) {
+        LoginText text = LoginText.of(query.get("lang"));
         String invalid = invalidAuthorizeRequest(query);
         return Answer.html(invalid == null ? 200 : 400, LoginPages.signUp(text, null, query, invalid));
     }
@@ -225,8 +208,8 @@ public final class HostedLogin {
      * receive a code), runs the PostConfirmation trigger as Cognito would, and signs them in. If
      * the trigger fails the person stays confirmed, as in Cognito, and is offered the sign-in.
      */
-    public Answer signUpSubmit(Map<String, String> form, String acceptLanguage) {
-        LoginText text = LoginText.of(form.get("lang"), acceptLanguage);
+    public Answer signUpSubmit(Map<String, String> form) {
+        LoginText text = LoginText.of(form.get("lang"));
         String invalid = invalidAuthorizeRequest(form);
         if (invalid != null) {
             return Answer.html(400, LoginPages.signUp(text, null, form, invalid));
@@ -257,7 +240,7 @@ public final class HostedLogin {
         } catch (Exception e) {
             return Answer.html(500, LoginPages.signUpFailed(text, form));
         }
-        return authorizeSubmit(form, acceptLanguage);
+        return authorizeSubmit(form);
     }
 
     /** POST /oauth2/token: authorization_code (with the PKCE verifier) or refresh_token. */
@@ -283,6 +266,10 @@ public final class HostedLogin {
                         .authParameters(Map.of("REFRESH_TOKEN", form.get("refresh_token")))).authenticationResult();
                 String username = SignedJWT.parse(t.idToken()).getJWTClaimsSet().getStringClaim("cognito:username");
                 String idToken = tokenIssue.idToken(username, "TokenGeneration_RefreshTokens", t.idToken());
+                Set<String> granted = refreshScopes.get(form.get("refresh_token"));
+                if (granted != null) {
+                    remember(t.accessToken(), granted);
+                }
                 return Answer.json(200, tokenJson(idToken, t.accessToken(), null, t.expiresIn()));
             } catch (CognitoIdentityProviderException | java.text.ParseException e) {
                 return Answer.json(400, "{\"error\":\"invalid_grant\"}");
@@ -315,7 +302,48 @@ public final class HostedLogin {
         if (p.get("code_challenge") == null || !"S256".equals(p.get("code_challenge_method"))) {
             return "PKCE with code_challenge_method=S256 is required";
         }
+        if (p.get("scope") != null && !allowedScopes().containsAll(scopes(p.get("scope")))) {
+            return "invalid_scope: a scope the app client does not allow";
+        }
         return null;
+    }
+
+    /**
+     * The scopes an access token handed out here was granted (by its jti); empty for a token
+     * this login did not hand out (the user-pools API's tokens carry their own scope claim).
+     */
+    public Optional<Set<String>> grantedScopes(String jti) {
+        return jti == null ? Optional.empty() : Optional.ofNullable(accessScopes.get(jti));
+    }
+
+    /** What the authorize request asked for, or (no scope asked) every scope of the app client, as Cognito grants. */
+    private Set<String> grantedFor(String requested) {
+        return requested == null || requested.isBlank() ? allowedScopes() : scopes(requested);
+    }
+
+    private void remember(String accessToken, Set<String> granted) {
+        try {
+            String jti = SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID();
+            if (jti != null) {
+                accessScopes.put(jti, granted);
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("the emulator's access token is not a JWT", e);
+        }
+    }
+
+    private static Set<String> scopes(String text) {
+        return Set.copyOf(java.util.Arrays.asList(text.strip().split("\\s+")));
+    }
+
+    private Set<String> allowedScopes() {
+        Set<String> allowed = allowedScopes;
+        if (allowed == null) {
+            allowed = Set.copyOf(cognito.describeUserPoolClient(r -> r.userPoolId(client.userPoolId()).clientId(client.clientId()))
+                    .userPoolClient().allowedOAuthScopes());
+            allowedScopes = allowed;
+        }
+        return allowed;
     }
 
     private static String tokenJson(String id, String access, String refresh, Integer expiresIn) {

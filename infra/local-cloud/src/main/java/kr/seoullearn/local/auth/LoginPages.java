@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The hosted-login stand-in's pages: sign-in, sign-up (e-mail and password only, as Cognito's
- * managed sign-up page: it offers no picker for a custom attribute such as the tenant), the
- * authenticator code and the authenticator set-up. Plain HTML forms, no script.
+ * managed sign-up page: it offers no picker for a custom attribute such as the tenant) and the
+ * authenticator code (with MFA OPTIONAL, Cognito's managed login has no set-up page: the app has
+ * it). Plain HTML forms, no script.
  */
 final class LoginPages {
     /** The authorize request's parameters, carried through the forms. */
@@ -57,23 +58,6 @@ final class LoginPages {
                 + "aria-describedby=\"code-hint\" required>"
                 + "<button id=\"submit\" type=\"submit\">" + escape(text.signIn()) + "</button></form>";
         return shell(text, text.codeTitle(), body);
-    }
-
-    /** Setting up TOTP: the key as text (an authenticator app's manual entry) and the otpauth URI, then a code. */
-    static String enrol(LoginText text, String error, Map<String, String> params, String handle, String secret, String account) {
-        String uri = "otpauth://totp/SeoulLearn:" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "?secret=" + secret
-                + "&issuer=SeoulLearn";
-        String body = alert(error)
-                + "<p id=\"enrol-steps\">" + escape(text.enrolSteps()) + "</p>"
-                + "<p>" + escape(text.secretLabel()) + ": <code id=\"totp-secret\">" + escape(secret) + "</code></p>"
-                + "<p class=\"note\"><code id=\"totp-uri\">" + escape(uri) + "</code></p>"
-                + "<form method=\"post\" action=\"/oauth2/authorize\">" + hiddenParams(params)
-                + "<input type=\"hidden\" name=\"step\" value=\"enrol\"><input type=\"hidden\" name=\"handle\" value=\"" + escape(handle) + "\">"
-                + "<label for=\"code\">" + escape(text.codeLabel()) + "</label>"
-                + "<input id=\"code\" name=\"code\" inputmode=\"numeric\" pattern=\"[0-9]{6}\" maxlength=\"6\" autocomplete=\"one-time-code\" "
-                + "aria-describedby=\"enrol-steps\" required>"
-                + "<button id=\"submit\" type=\"submit\">" + escape(text.confirm()) + "</button></form>";
-        return shell(text, text.enrolTitle(), body);
     }
 
     /** After a sign-up whose set-up failed: the account exists, so the way on is to sign in. */

@@ -20,6 +20,8 @@ public final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    /** Keys associated (AssociateSoftwareToken) but not yet verified, one per user: a new association replaces it. */
+    private final Map<String, String> associated = new ConcurrentHashMap<>();
 
     /** A new random secret in Base32, 160 bits as Cognito's AssociateSoftwareToken gives. */
     public static String newSecret() {
@@ -31,6 +33,30 @@ public final class Totp {
     /** Keeps a user's secret (enrolment done, or a seeded demo user). */
     public void keep(String username, String secret) {
         secrets.put(username.toLowerCase(Locale.ROOT), secret);
+    }
+
+    /** AssociateSoftwareToken: the user's new key, waiting for a code; the key in use (if any) stays until then. */
+    void associate(String username, String secret) {
+        associated.put(username.toLowerCase(Locale.ROOT), secret);
+    }
+
+    /**
+     * VerifySoftwareToken: true when the code is the associated key's, which then replaces the
+     * key in use (Cognito disassociates the old one once the new one is verified).
+     */
+    boolean verifyAssociated(String username, String code, Instant now) {
+        String key = username.toLowerCase(Locale.ROOT);
+        String secret = associated.get(key);
+        if (secret == null || !matches(secret, code, now)) {
+            return false;
+        }
+        associated.remove(key, secret);
+        secrets.put(key, secret);
+        return true;
+    }
+
+    boolean hasAssociated(String username) {
+        return associated.containsKey(username.toLowerCase(Locale.ROOT));
     }
 
     public boolean enrolled(String username) {

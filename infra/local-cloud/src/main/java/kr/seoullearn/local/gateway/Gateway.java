@@ -43,11 +43,20 @@ public final class Gateway implements AutoCloseable {
     private final JwtAuthorizer authorizer;
     private final HostedLogin login;
     private kr.seoullearn.local.auth.CognitoTriggers triggers;
+    private kr.seoullearn.local.auth.IdentityApi identityApi;
     private final StaticSite site;
     private final String configJson;
     private final LocalScheduler scheduler;
     private final Clock clock;
     private HttpServer server;
+
+    /** The stand-in for Cognito's user-pools JSON API actions the web app calls (TOTP set-up), at {@value #IDENTITY_API_PATH}. */
+    public void useIdentityApi(kr.seoullearn.local.auth.IdentityApi api) {
+        this.identityApi = api;
+    }
+
+    /** Where the local cloud serves the user-pools JSON API stand-in (config.json identityApiUrl). */
+    public static final String IDENTITY_API_PATH = "/cognito-idp/";
 
     /** The user pool's triggers, for the local test switches under /_local/triggers/. */
     public void useTriggers(kr.seoullearn.local.auth.CognitoTriggers triggers) {
@@ -91,6 +100,8 @@ public final class Gateway implements AutoCloseable {
                 api(exchange);
             } else if (path.equals("/config.json")) {
                 send(exchange, 200, "application/json", configJson.getBytes(StandardCharsets.UTF_8), site.headers(Map.of("cache-control", "no-store")));
+            } else if (path.equals(IDENTITY_API_PATH) && identityApi != null) {
+                identityApi(exchange);
             } else if (path.startsWith("/oauth2/") || path.equals("/logout") || path.equals("/signup")) {
                 hostedLogin(exchange, path);
             } else if (path.startsWith("/_local/")) {
@@ -179,18 +190,17 @@ public final class Gateway implements AutoCloseable {
 
     private void hostedLogin(HttpExchange exchange, String path) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String acceptLanguage = exchange.getRequestHeaders().getFirst("Accept-Language");
         HostedLogin.Answer answer;
         if (path.equals("/oauth2/authorize") && method.equals("GET")) {
-            answer = login.authorizeForm(query(exchange.getRequestURI().getRawQuery()), acceptLanguage);
+            answer = login.authorizeForm(query(exchange.getRequestURI().getRawQuery()));
         } else if (path.equals("/oauth2/authorize") && method.equals("POST")) {
-            answer = login.authorizeSubmit(form(exchange), acceptLanguage);
+            answer = login.authorizeSubmit(form(exchange));
         } else if (path.equals("/oauth2/token") && method.equals("POST")) {
             answer = login.token(form(exchange));
         } else if (path.equals("/signup") && method.equals("GET")) {
-            answer = login.signUpForm(query(exchange.getRequestURI().getRawQuery()), acceptLanguage);
+            answer = login.signUpForm(query(exchange.getRequestURI().getRawQuery()));
         } else if (path.equals("/signup") && method.equals("POST")) {
-            answer = login.signUpSubmit(form(exchange), acceptLanguage);
+            answer = login.signUpSubmit(form(exchange));
         } else if (path.equals("/logout") && method.equals("GET")) {
             answer = login.logout(query(exchange.getRequestURI().getRawQuery()));
         } else {
@@ -199,6 +209,19 @@ public final class Gateway implements AutoCloseable {
         if (answer.location() != null) {
             exchange.getResponseHeaders().set("location", answer.location());
         }
+        send(exchange, answer.status(), answer.contentType(), answer.body().getBytes(StandardCharsets.UTF_8),
+                Map.of("cache-control", "no-store"));
+    }
+
+    /** POST with X-Amz-Target, as Cognito's JSON API; anything else is not an action. */
+    private void identityApi(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+            sendJson(exchange, 404, "{\"__type\":\"UnknownOperationException\"}");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(64 * 1024);
+        HostedLogin.Answer answer = identityApi.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8));
         send(exchange, answer.status(), answer.contentType(), answer.body().getBytes(StandardCharsets.UTF_8),
                 Map.of("cache-control", "no-store"));
     }

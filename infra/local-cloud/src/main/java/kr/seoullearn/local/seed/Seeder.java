@@ -184,7 +184,7 @@ final class Seeder {
         return sub;
     }
 
-    /** TOTP on, as the hosted login's set-up does it: associate, verify, preferred (skipped when on from an earlier run). */
+    /** TOTP on, as the app's set-up step does it with Cognito's API: associate, verify, preferred (skipped when on from an earlier run). */
     private void enrolTotp(CognitoIdentityProviderClient cognito, String poolId, String email) {
         var auth = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(stack.client().clientId())
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", email, "PASSWORD", DEMO_PASSWORD)));
