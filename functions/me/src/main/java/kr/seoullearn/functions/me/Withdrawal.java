@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
-import kr.seoullearn.figures.domain.FigureRow;
+import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopStatus;
@@ -50,11 +50,12 @@ final class Withdrawal {
     private final PersonalRecords records;
     private final PersonalFiles files;
     private final UserDeletion users;
+    private final Pseudonyms pseudonyms;
     private final String userPoolId;
     private final Clock clock;
 
     Withdrawal(Accounts accounts, EnrolmentLedger enrolments, MentoringLedger mentoring, LaptopLedger laptops, PersonalRecords records,
-               PersonalFiles files, UserDeletion users, String userPoolId, Clock clock) {
+               PersonalFiles files, UserDeletion users, Pseudonyms pseudonyms, String userPoolId, Clock clock) {
         this.accounts = accounts;
         this.enrolments = enrolments;
         this.mentoring = mentoring;
@@ -62,6 +63,7 @@ final class Withdrawal {
         this.records = records;
         this.files = files;
         this.users = users;
+        this.pseudonyms = pseudonyms;
         this.userPoolId = userPoolId;
         this.clock = clock;
     }
@@ -85,7 +87,8 @@ final class Withdrawal {
             laptop.filter(l -> l.status().active()).ifPresent(l -> closeLaptopRequest(l, me, now));
             done.put("enrolmentsEnded", endEnrolments(t, me, now));
             done.put("sessionsCancelled", cancelFutureSessions(t, me, now));
-            laptop.ifPresent(l -> records.pseudonymiseLaptopRequest(t, l.requestId(), me, FigureRow.pseudonym(t, me)));
+            laptop.ifPresent(l -> records.pseudonymiseLaptopRequest(t, l.requestId(), me, pseudonyms.of(t, me)));
+            records.pseudonymiseAudit(t, me, pseudonyms.of(t, me));
             done.put("filesDeleted", files.deleteAll(t, me));
             done.put("recordsDeleted", records.erase(t, me));
         } else {
