@@ -30,6 +30,7 @@ const PAGES = {
   staff: () => import('./staff.js'),
   operator: () => import('./operator.js'),
   leave: () => import('./leave.js'),
+  'my-data': () => import('./my-data.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

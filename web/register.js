@@ -574,6 +574,13 @@ function submit() {
     render('submit.title', backLink('#/register', 'action.backToSteps'), heading('submit.title'),
       summaryList(rows, { id: 'answers' }),
       reg.missingDocuments?.length ? h('p', { class: 'inset', id: 'documents-later', i18n: 'submit.documentsLater' }) : null,
+      h('h2', { i18n: 'submit.privacyTitle' }),
+      h('p', { id: 'privacy-notice', i18n: 'submit.privacyNotice', args: { version: reg.privacyNotice ?? '' } }),
+      checkboxes({
+        name: 'privacyNotice',
+        legend: 'submit.privacyLegend',
+        items: [{ value: 'yes', key: reg.guardianRequired ? 'submit.privacyAcceptGuardian' : 'submit.privacyAccept' }],
+      }),
       h('h2', { i18n: 'submit.sendTitle' }),
       h('p', { i18n: 'submit.declaration' }),
       programme.quota ? h('p', { i18n: 'submit.quota' }) : null,
@@ -584,12 +591,23 @@ function submit() {
 async function sendApplication() {
   await busy($('submit-application'), async () => {
     clearErrors(host);
-    const answer = await ctx.api('POST', '/registration/submit', { version: reg.version });
+    // the privacy notice shown above is accepted with the application (docs/adr/0037)
+    if (!checkedValues('privacyNotice').includes('yes')) {
+      return showErrors(host, [{ field: 'privacyNotice', message: { key: 'submit.privacyRequired' } }]);
+    }
+    const answer = await ctx.api('POST', '/registration/submit', { version: reg.version, privacyNotice: reg.privacyNotice });
     if (answer.ok) {
       reg = answer.data;
       return go('status');
     }
     const code = answer.problem?.code;
+    if (code === 'privacy-notice-outdated') {
+      // another wording is in force: show it, unticked, with the reason
+      const fresh = await ctx.api('GET', '/registration');
+      if (fresh.ok) reg = fresh.data;
+      submit();
+      return showAnswer(answer, []);
+    }
     if (code === 'guardian-consent-required') {
       return showErrors(host, [{ href: '#/register/guardian', focus: 'guardian-consent-yes', message: { key: PROBLEM_KEYS[code] } }]);
     }

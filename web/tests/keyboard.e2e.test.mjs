@@ -149,6 +149,8 @@ test('registration, enrolment and booking a mentoring session with the keyboard 
 
   // check and send
   await expectText(page, '#page h1', exactly(ko['submit.title']), 'check and send');
+  await tabTo(page, '#privacyNotice-yes', 'accept the privacy notice');
+  await page.keyboard.press('Space');
   await tabTo(page, '#submit-application', 'send the application');
   await page.keyboard.press('Enter');
   await expectText(page, '#application-status', exactly(ko['registration.APPROVED']), 'approved');

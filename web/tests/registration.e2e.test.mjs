@@ -89,6 +89,7 @@ test('a low-income applicant found in the records is approved without uploading 
   await expectText(page, '#answer-district', mentions(ko['district.gangnam-gu']), 'the district in Korean');
   assert.equal(await page.locator('input[type=file]').count(), 0, 'no upload is asked for');
   await snap(page, 'submit');
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
 
   await expectText(page, '#page h1', exactly(ko['status.title']), 'the status page');
@@ -191,6 +192,7 @@ test('an applicant under 14 gets the guardian step and cannot send without conse
   await expectText(page, '#answer-guardian', mentions(vi['summary.consentMissing']), 'no consent yet in the answers');
   await expectText(page, '#documents-later', exactly(vi['submit.documentsLater']), 'documents can follow');
   const refused = page.waitForResponse((r) => r.url() === apiUrl('/registration/submit'));
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
   const answer = await refused;
   assert.equal(answer.status(), 422, 'submit without consent');

@@ -32,6 +32,7 @@ async function applyOutOfSchool(page, { email, name, lang }) {
   await snap(page, 'documents-received');
   await page.click('#continue');
   await expectText(page, '#page h1', exactly(m['submit.title']), 'check and send');
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
   await expectText(page, '#application-status', exactly(m['registration.SUBMITTED']), 'submitted');
   assert.equal(await page.locator('#missing-documents').count(), 0, 'nothing is missing');
@@ -133,6 +134,7 @@ test('a reviewer must give a reason to refuse; the applicant reads it, fixes and
   await page.click('#fix-application');
   await expectText(page, '#task-submit', exactly(en['step.submit']), 'the steps, ready to send again');
   await page.click('#task-submit');
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
   await expectText(page, '#application-status', exactly(en['registration.SUBMITTED']), 'sent again');
   assert.equal((await api(page, 'GET', '/registration')).body.status, 'SUBMITTED', 'the API agrees');
@@ -152,6 +154,7 @@ test('an application sent before its documents cannot be approved until the appl
   await expectText(page, '#page h1', exactly(zh['documents.title']), 'the documents page');
   await page.click('#continue'); // nothing uploaded yet
   await expectText(page, '#documents-later', exactly(zh['submit.documentsLater']), 'documents can follow');
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
   await expectText(page, '#application-status', exactly(zh['registration.SUBMITTED']), 'sent without documents');
   await expectText(page, `#missing-documents li[data-kind="${kind}"]`, exactly(zh[`document.${kind}`]), 'what is still missing');

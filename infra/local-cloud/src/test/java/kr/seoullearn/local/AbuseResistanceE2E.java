@@ -95,13 +95,13 @@ class AbuseResistanceE2E {
         String child = RegistrationE2E.uniqueDohyun();
         String first = profile(RegistrationE2E.signUp("claim-" + UUID.randomUUID() + "@example.org", "seoul", "ko"), child);
         assertThat(check(first, "이영수").body()).contains("VERIFIED").doesNotContain("verifiedCategories");
-        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(first) + "}", first, 200))
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(first) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", first, 200))
                 .containsEntry("status", "APPROVED");
 
         String email = "claim-" + UUID.randomUUID() + "@example.org";
         String second = profile(RegistrationE2E.signUp(email, "seoul", "ko"), child);
         assertThat(check(second, "이영수").body()).contains("VERIFIED");
-        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(second) + "}", second, 200);
+        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(second) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", second, 200);
         assertThat(submitted).containsEntry("status", "SUBMITTED");
         assertThat(String.valueOf(api("GET", "/api/me", null, RegistrationE2E.signIn(email), 200).get("groups"))).isEqualTo("[applicants]");
 
@@ -139,7 +139,7 @@ class AbuseResistanceE2E {
             try {
                 List<Future<HttpResponse<String>>> sent = new ArrayList<>();
                 for (String token : tokens) {
-                    sent.add(pool.submit(() -> cloud.send("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}",
+                    sent.add(pool.submit(() -> cloud.send("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}",
                             "application/json", token)));
                 }
                 List<String> admitted = new ArrayList<>();
@@ -177,7 +177,7 @@ class AbuseResistanceE2E {
                 List<Future<HttpResponse<String>>> retried = new ArrayList<>();
                 List<String> refused = tokens.stream().filter(t -> !admitted.contains(t)).limit(11).toList();
                 for (String token : refused) {
-                    retried.add(pool.submit(() -> cloud.send("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}",
+                    retried.add(pool.submit(() -> cloud.send("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}",
                             "application/json", token)));
                 }
                 List<String> second = new ArrayList<>();

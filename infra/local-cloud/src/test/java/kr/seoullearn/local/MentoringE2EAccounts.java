@@ -28,7 +28,7 @@ final class MentoringE2EAccounts {
         api(cloud, "POST", "/api/registration/records-check", "{\"version\":" + v + ",\"householdHeadName\":\"이영수\","
                 + "\"householdHeadBirthDate\":\"1975-07-21\"}", token);
         v = ((Number) api(cloud, "GET", "/api/registration", null, token).get("version")).longValue();
-        assertThat(api(cloud, "POST", "/api/registration/submit", "{\"version\":" + v + "}", token)).containsEntry("status", "APPROVED");
+        assertThat(api(cloud, "POST", "/api/registration/submit", "{\"version\":" + v + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token)).containsEntry("status", "APPROVED");
         return cloud.signIn(email).idToken();
     }
 }

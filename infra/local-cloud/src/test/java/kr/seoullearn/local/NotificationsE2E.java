@@ -70,7 +70,7 @@ class NotificationsE2E {
         api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\","
                 + "\"birthDate\":\"2005-03-08\",\"schoolLevel\":\"NOT_IN_SCHOOL\",\"district\":\"mapo-gu\",\"preferredLanguage\":\"vi\","
                 + "\"categories\":[\"OUT_OF_SCHOOL\"]}", token, 200);
-        api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200);
+        api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200);
         String userId = (String) api("GET", "/api/me", null, token, 200).get("userId");
         String reviewer = cloud.signIn("reviewer@seoul-learn.local").idToken();
         long v = ((Number) api("GET", "/api/review/applications/" + userId, null, reviewer, 200).get("version")).longValue();

@@ -98,7 +98,7 @@ class RegistrationE2E {
                 + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);
         assertThat(String.valueOf(checked.get("recordsCheck"))).contains("VERIFIED");
         assertThat(checked.get("requiredDocuments")).isEqualTo(List.of());
-        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200);
+        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200);
         assertThat(submitted).containsEntry("status", "APPROVED");
         // the next token carries the learner group
         assertThat(groups(signIn(email))).isEqualTo("[learners]");
@@ -117,7 +117,7 @@ class RegistrationE2E {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"birthDate\"").contains("\"field\":\"grade\"");
         assertThat(version(token)).isEqualTo(v);
-        HttpResponse<String> incomplete = send("POST", "/api/registration/submit", "{\"version\":" + v + "}", "application/json", token);
+        HttpResponse<String> incomplete = send("POST", "/api/registration/submit", "{\"version\":" + v + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "application/json", token);
         assertThat(incomplete.statusCode()).isEqualTo(422);
         assertThat(incomplete.body()).contains("application-incomplete");
     }
@@ -127,11 +127,11 @@ class RegistrationE2E {
         String token = signUp("child-" + UUID.randomUUID() + "@example.org", "seoul", "ko");
         api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"박서준\",\"birthDate\":\"2016-01-30\","
                 + "\"schoolLevel\":\"ELEMENTARY\",\"grade\":4,\"district\":\"nowon-gu\",\"preferredLanguage\":\"ko\",\"categories\":[\"MULTICULTURAL\"]}", token, 200);
-        HttpResponse<String> refused = send("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", "application/json", token);
+        HttpResponse<String> refused = send("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "application/json", token);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("guardian-consent-required");
         api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"guardian\":{\"name\":\"박미경\",\"contact\":\"010-2222-3333\",\"consent\":true}}", token, 200);
-        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200);
+        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200);
         assertThat(submitted).containsEntry("status", "SUBMITTED");
         assertThat(submitted.get("missingDocuments")).isEqualTo(List.of("MULTICULTURAL_FAMILY_CERTIFICATE"));
     }
@@ -142,7 +142,7 @@ class RegistrationE2E {
         api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"최지우\",\"birthDate\":\"2008-03-08\","
                 + "\"schoolLevel\":\"NOT_IN_SCHOOL\",\"district\":\"mapo-gu\",\"preferredLanguage\":\"en\",\"categories\":[\"OUT_OF_SCHOOL\"]}", token, 200);
         String userId = (String) api("GET", "/api/me", null, token, 200).get("userId");
-        api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200);
+        api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200);
         String reviewer = signIn("reviewer@seoul-learn.local");
         String otherTenantReviewer = signIn("reviewer@chungbuk.seoul-learn.local");
         Map<String, Object> application = api("GET", "/api/review/applications/" + userId, null, reviewer, 200);
@@ -181,7 +181,7 @@ class RegistrationE2E {
         byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> finalised = upload(token, "OUT_OF_SCHOOL_CONFIRMATION", "application/pdf", pdf);
         assertThat(finalised.statusCode()).as(finalised.body()).isEqualTo(200);
-        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200);
+        Map<String, Object> submitted = api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200);
         assertThat(submitted).containsEntry("status", "SUBMITTED").containsEntry("missingDocuments", List.of());
         String userId = (String) api("GET", "/api/me", null, token, 200).get("userId");
 

@@ -100,7 +100,7 @@ class RemindersE2E {
         api("POST", "/api/registration/records-check", "{\"version\":" + v + ",\"householdHeadName\":\"이영수\","
                 + "\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);
         v = ((Number) api("GET", "/api/registration", null, token, 200).get("version")).longValue();
-        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + v + "}", token, 200))
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + v + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200))
                 .containsEntry("status", "APPROVED");
         return new String[] {email, cloud.signIn(email).idToken()};
     }

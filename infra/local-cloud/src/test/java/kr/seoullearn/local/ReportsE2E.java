@@ -78,9 +78,9 @@ class ReportsE2E {
         api("POST", "/api/registration/records-check", "{\"version\":" + version(applicant)
                 + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", applicant, 200);
         long submittedAt = version(applicant);
-        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + submittedAt + "}", applicant, 200))
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + submittedAt + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", applicant, 200))
                 .containsEntry("status", "APPROVED");
-        assertThat(send("POST", "/api/registration/submit", "{\"version\":" + submittedAt + "}", applicant).statusCode()).isEqualTo(409);
+        assertThat(send("POST", "/api/registration/submit", "{\"version\":" + submittedAt + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", applicant).statusCode()).isEqualTo(409);
         String learner = cloud.signIn(email).idToken();
 
         // enrolment: a seat (or a waitlist place) with a high-school provider; the same enrolment again is refused

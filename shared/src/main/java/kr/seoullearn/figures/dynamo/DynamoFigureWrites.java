@@ -3,16 +3,22 @@ package kr.seoullearn.figures.dynamo;
 import java.time.Instant;
 import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.figures.domain.FigureRow;
+import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.platform.dynamo.Transaction;
 import kr.seoullearn.platform.tenant.TenantId;
 
-/** The figures' writes that other contexts add to their transactions (internal conditions: none). */
+/**
+ * The figures' writes that other contexts add to their transactions (internal conditions: none);
+ * the extract row names the learner by their keyed pseudonym.
+ */
 final class DynamoFigureWrites implements FigureWrites {
     private final String table;
+    private final Pseudonyms pseudonyms;
 
-    DynamoFigureWrites(String table) {
+    DynamoFigureWrites(String table, Pseudonyms pseudonyms) {
         this.table = table;
+        this.pseudonyms = pseudonyms;
     }
 
     @Override
@@ -22,6 +28,6 @@ final class DynamoFigureWrites implements FigureWrites {
 
     @Override
     public void row(Transaction tx, FigureRow r) {
-        tx.add(FigureItems.row(table, r));
+        tx.add(FigureItems.row(table, r, pseudonyms.of(r.tenant(), r.userId())));
     }
 }

@@ -59,9 +59,8 @@ final class FigureItems {
     }
 
     /** The put of a change's de-identified row: ids and codes only, the learner as a pseudonym. */
-    static TransactWriteItem row(String table, FigureRow r) {
+    static TransactWriteItem row(String table, FigureRow r, String pseudonym) {
         LocalDate day = r.at().atZone(Figure.DAY_ZONE).toLocalDate();
-        String pseudonym = r.pseudonym();
         Map<String, AttributeValue> item = new HashMap<>(
                 FiguresKeys.row(r.tenant(), day, r.at(), pseudonym, UUID.randomUUID().toString().substring(0, 8)).attributes());
         item.put("type", AttributeValue.fromS("EXTRACT_ROW"));

@@ -9,6 +9,7 @@ import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Queries;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.domain.PersonalData;
 import kr.seoullearn.privacy.port.PersonalRecords;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,9 +33,15 @@ final class DynamoPersonalRecords implements PersonalRecords {
         this.table = table;
     }
 
+    @Override
+    public PersonalData read(TenantId tenant, String userId) {
+        return new PersonalReads(dynamo, table).read(tenant, userId);
+    }
+
     /** The partitions that hold only this person's items. */
     static List<String> partitions(TenantId tenant, String userId) {
-        return List.of(Keys.user(tenant, userId), Keys.tenant(tenant, "SENT", userId), Keys.tenant(tenant, "RECORDS_CHECKS", "U", userId));
+        return List.of(Keys.user(tenant, userId), Keys.tenant(tenant, "SENT", userId), Keys.tenant(tenant, "NSENT", userId),
+                Keys.tenant(tenant, "RECORDS_CHECKS", "U", userId));
     }
 
     @Override
@@ -116,5 +123,10 @@ final class DynamoPersonalRecords implements PersonalRecords {
                 }
             }
         }
+    }
+
+    @Override
+    public int pseudonymiseAudit(TenantId tenant, String userId, String pseudonym) {
+        return new AuditPseudonyms(dynamo, table).pseudonymise(tenant, userId, pseudonym);
     }
 }

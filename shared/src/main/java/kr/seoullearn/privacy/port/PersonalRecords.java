@@ -2,6 +2,7 @@ package kr.seoullearn.privacy.port;
 
 import java.util.Collection;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.domain.PersonalData;
 
 /**
  * The items that name one person, destroyed when they withdraw (docs/data-model.md, "Withdrawal").
@@ -11,9 +12,15 @@ import kr.seoullearn.platform.tenant.TenantId;
 public interface PersonalRecords {
 
     /**
+     * Every item about the person, found by key (their own partitions and what those lead to);
+     * {@code tenant} may be null (someone who never chose where they live): then only the account.
+     */
+    PersonalData read(TenantId tenant, String userId);
+
+    /**
      * Deletes every item of the person's own partitions in the tenant (profile, documents' records,
      * enrolments, markers, mentor and mentoring items, recruitment applications, notices, sent
-     * reminders, records-check counters) and, last, their account. {@code tenant} may be null
+     * reminders and notices, records-check counters) and, last, their account. {@code tenant} may be null
      * (someone who never chose where they live): then only the account. Returns the items deleted.
      */
     int erase(TenantId tenant, String userId);
@@ -29,4 +36,11 @@ public interface PersonalRecords {
      * {@code pseudonym}: the city keeps the history of its laptops, not who borrowed them.
      */
     void pseudonymiseLaptopRequest(TenantId tenant, String requestId, String userId, String pseudonym);
+
+    /**
+     * Replaces the person's account id in the audit trail (as subject, and as actor) with
+     * {@code pseudonym}: the trail keeps what staff did and when, not about whom. Returns the
+     * entries changed.
+     */
+    int pseudonymiseAudit(TenantId tenant, String userId, String pseudonym);
 }

@@ -19,6 +19,7 @@ import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
 import kr.seoullearn.figures.domain.Figure;
 import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.figures.domain.FigureRow;
+import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.figures.port.ProgrammeFigures;
 import kr.seoullearn.local.testing.TestStack;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * counts nothing; many transactions at once all count; the extract rows hold pseudonyms.
  */
 class FiguresStorageIT {
+    private static final Pseudonyms PSEUDONYMS = new Pseudonyms(() -> "a-test-key-of-32-bytes-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static TestStack stack;
     private static DynamoDbClient dynamo;
     private static FigureWrites writes;
@@ -48,7 +50,7 @@ class FiguresStorageIT {
     static void provision() {
         stack = TestStack.create("figures-storage");
         dynamo = stack.aws().dynamoDb();
-        writes = FiguresStorage.writes(stack.table());
+        writes = FiguresStorage.writes(stack.table(), PSEUDONYMS);
         figures = FiguresStorage.reads(dynamo, stack.table(), CatalogueStorage.donatedSeats(dynamo, stack.table()), tenant -> List.of()); // no districts: the laptops' own adapter is that context's to test
         runner = new TransactionRunner(dynamo);
     }
@@ -125,9 +127,30 @@ class FiguresStorageIT {
         runner.commit(tx);
         var rows = new java.util.ArrayList<ProgrammeFigures.ExtractRow>();
         figures.eachRow(tenant, YearMonth.of(2026, 11), rows::add);
-        assertThat(rows).containsExactly(new ProgrammeFigures.ExtractRow("2026-11-03", FigureRow.pseudonym(tenant, "sub-123"),
+        assertThat(rows).containsExactly(new ProgrammeFigures.ExtractRow("2026-11-03", PSEUDONYMS.of(tenant, "sub-123"),
                 "ENROLMENT", "ENROLLED", null, null, null, "mbest"));
         assertThat(rows.get(0).pseudonym()).doesNotContain("sub-123");
+    }
+
+    @Test
+    void theDeploymentsPseudonymsAreKeyedWithTheSecretNamedByPseudonymKeySecret() {
+        // the template's generated secret, as the local cloud provisions it
+        String name = "pseudonym-key-" + java.util.UUID.randomUUID();
+        String value = "generated-secret-value-" + java.util.UUID.randomUUID();
+        String arn = stack.aws().secretsManager().createSecret(r -> r.name(name).secretString(value)).arn();
+        var env = new kr.seoullearn.platform.aws.FunctionEnvironment(Map.of("AWS_ENDPOINT_URL", stack.aws().endpoint().toString(),
+                "AWS_REGION", stack.aws().region(), "PSEUDONYM_KEY_SECRET", arn));
+        Pseudonyms deployed = new FiguresStorage().pseudonyms(env);
+        TenantId tenant = new TenantId("fig-keyed");
+
+        String p = deployed.of(tenant, "sub-123");
+
+        assertThat(p).isEqualTo(new Pseudonyms(() -> value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).of(tenant, "sub-123"))
+                .isEqualTo(deployed.of(tenant, "sub-123"))
+                .isNotEqualTo(PSEUDONYMS.of(tenant, "sub-123"));
+        // a function without the variable never needs it until it writes a row
+        Pseudonyms unset = new FiguresStorage().pseudonyms(new kr.seoullearn.platform.aws.FunctionEnvironment(Map.of()));
+        assertThatThrownBy(() -> unset.of(tenant, "sub-123")).hasMessageContaining("PSEUDONYM_KEY_SECRET");
     }
 
     @Test

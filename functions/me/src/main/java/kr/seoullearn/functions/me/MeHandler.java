@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
+import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.platform.http.Problem;
@@ -31,11 +32,13 @@ import kr.seoullearn.registration.port.QuotaPlaces;
  * tenant step, "where do you live?", once per account. {@code GET /api/tenants} (public): the
  * partner areas to choose from, with their names and districts (TenantListings).
  * {@code DELETE /api/me}: withdrawal, the person's data destroyed (docs/adr/0028).
+ * {@code GET /api/me/data}: a copy of everything held about the caller (DataExport, docs/adr/0037).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
     private final TenantListings listings;
     private final Supplier<Withdrawal> withdrawal;
+    private final Supplier<DataExport> export;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
@@ -44,19 +47,30 @@ public class MeHandler extends ApiFunction {
                 () -> new Withdrawal(Beans.get(Accounts.class), Beans.get(EnrolmentLedger.class), Beans.get(MentoringLedger.class),
                         Beans.get(LaptopLedger.class), Beans.get(PersonalRecords.class), Beans.get(QuotaPlaces.class),
                         new S3PersonalFiles(S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET"))),
-                        Beans.get(UserDeletion.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+                        Beans.get(UserDeletion.class), Beans.get(Pseudonyms.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"),
+                        Clock.systemUTC()),
+                // built on the first export, for the same reason
+                () -> new DataExport(Beans.get(Accounts.class), Beans.get(PersonalRecords.class),
+                        S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET")),
+                        Clock.systemUTC()));
     }
 
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
               String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal) {
+        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null);
+    }
+
+    MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
+              String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal, Supplier<DataExport> export) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
         this.listings = new TenantListings(tenants, clock);
         this.withdrawal = withdrawal == null ? null : memoised(withdrawal);
+        this.export = export == null ? null : memoised(export);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {
@@ -94,6 +108,13 @@ public class MeHandler extends ApiFunction {
                         throw new ProblemException(Problem.ROUTE_NOT_FOUND);
                     }
                     return ApiResponses.json(200, withdrawal.get().withdraw(caller, r::body));
+                },
+                "GET /api/me/data", r -> {
+                    var caller = r.caller();
+                    if (export == null) {
+                        throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+                    }
+                    return ApiResponses.json(200, export.get().export(caller));
                 });
     }
 }

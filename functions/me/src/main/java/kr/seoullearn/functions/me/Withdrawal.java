@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
-import kr.seoullearn.figures.domain.FigureRow;
+import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.laptops.domain.Actor;
 import kr.seoullearn.laptops.domain.LaptopRequest;
 import kr.seoullearn.laptops.domain.LaptopStatus;
@@ -52,11 +52,13 @@ final class Withdrawal {
     private final QuotaPlaces quotaPlaces;
     private final PersonalFiles files;
     private final UserDeletion users;
+    private final Pseudonyms pseudonyms;
     private final String userPoolId;
     private final Clock clock;
 
     Withdrawal(Accounts accounts, EnrolmentLedger enrolments, MentoringLedger mentoring, LaptopLedger laptops, PersonalRecords records,
-               QuotaPlaces quotaPlaces, PersonalFiles files, UserDeletion users, String userPoolId, Clock clock) {
+               QuotaPlaces quotaPlaces, PersonalFiles files, UserDeletion users, Pseudonyms pseudonyms, String userPoolId,
+               Clock clock) {
         this.accounts = accounts;
         this.enrolments = enrolments;
         this.mentoring = mentoring;
@@ -65,6 +67,7 @@ final class Withdrawal {
         this.quotaPlaces = quotaPlaces;
         this.files = files;
         this.users = users;
+        this.pseudonyms = pseudonyms;
         this.userPoolId = userPoolId;
         this.clock = clock;
     }
@@ -88,7 +91,8 @@ final class Withdrawal {
             laptop.filter(l -> l.status().active()).ifPresent(l -> closeLaptopRequest(l, me, now));
             done.put("enrolmentsEnded", endEnrolments(t, me, now));
             done.put("sessionsCancelled", cancelFutureSessions(t, me, now));
-            laptop.ifPresent(l -> records.pseudonymiseLaptopRequest(t, l.requestId(), me, FigureRow.pseudonym(t, me)));
+            laptop.ifPresent(l -> records.pseudonymiseLaptopRequest(t, l.requestId(), me, pseudonyms.of(t, me)));
+            records.pseudonymiseAudit(t, me, pseudonyms.of(t, me));
             // the application's quota place is the programme's: the next family can have it (ADR 21)
             done.put("quotaPlaceReleased", quotaPlaces.release(t, me));
             done.put("filesDeleted", files.deleteAll(t, me));

@@ -85,7 +85,8 @@ class WithdrawalIT {
                         MentoringStorage.ledger(counted, stack.table()), LaptopsStorage.ledger(counted, stack.table()),
                         PrivacyStorage.records(counted, stack.table()), RegistrationStorage.quotaPlaces(counted, stack.table()),
                         new S3PersonalFiles(kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials(), bucket)),
-                        new CognitoUserDeletion(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), pool, Clock.fixed(NOW, ZoneOffset.UTC)));
+                        new CognitoUserDeletion(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())),
+                        kr.seoullearn.figures.domain.Pseudonyms.ofThisProcess(), pool, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @AfterAll
@@ -165,6 +166,14 @@ class WithdrawalIT {
         upload(leaving, "b", "another file");
         upload(other, "c", "someone else's");
         stack.s3().deleteObject(r -> r.bucket(bucket).key(S3PersonalFiles.prefix(SEOUL, leaving) + "b")); // a delete marker too
+        // the audit trail: a reviewer's decision about them, and their own resubmission
+        var audited = kr.seoullearn.platform.dynamo.Transaction.named("test-audit");
+        var auditWrites = kr.seoullearn.audit.dynamo.AuditStorage.writes(stack.table());
+        auditWrites.record(audited, kr.seoullearn.audit.domain.AuditEntry.of(SEOUL, "sub-reviewer-w", "review.decide", "application", leaving,
+                NOW, Map.of("status", "UNDER_REVIEW"), Map.of("status", "APPROVED")));
+        auditWrites.record(audited, kr.seoullearn.audit.domain.AuditEntry.of(SEOUL, leaving, "registration.resubmit", "application", leaving,
+                NOW.plusSeconds(1), Map.of("status", "SUBMITTED"), Map.of("status", "UNDER_REVIEW")));
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(audited);
 
         // every version and delete marker the bucket lists (S3Proxy keeps no versions: one object there; AWS: 4 entries)
         int versions = filesOf(leaving).size();
@@ -186,9 +195,16 @@ class WithdrawalIT {
         assertThat(userExists(leaving)).isFalse();
         LaptopRequest closed = laptops.find(SEOUL, laptop.request().requestId()).orElseThrow();
         assertThat(closed.status()).isEqualTo(LaptopStatus.CANCELLED);
-        assertThat(closed.userId()).isNotEqualTo(leaving).startsWith("p");
+        assertThat(closed.userId()).isNotEqualTo(leaving).isEqualTo(kr.seoullearn.figures.domain.Pseudonyms.ofThisProcess().of(SEOUL, leaving));
         assertThat(laptops.requestAudit(SEOUL, "mapo-gu", closed.requestId())).noneMatch(e -> leaving.equals(e.actor().userId()));
         assertThat(laptops.stock(SEOUL, "mapo-gu").orElseThrow().waiting()).isZero();
+        // the audit trail keeps what was done and when, about a keyed pseudonym, not the person
+        String pseudonym = kr.seoullearn.figures.domain.Pseudonyms.ofThisProcess().of(SEOUL, leaving);
+        assertThat(partition(Keys.tenant(SEOUL, "AUDIT", "SUBJECT", leaving))).isEmpty();
+        assertThat(partition(Keys.tenant(SEOUL, "AUDIT", "SUBJECT", pseudonym))).hasSize(2)
+                .extracting(i -> i.get("actor").s()).containsExactlyInAnyOrder("sub-reviewer-w", pseudonym);
+        assertThat(partition(Keys.tenant(SEOUL, "AUDIT"))).filteredOn(i -> i.get("subjectId").s().equals(pseudonym)).hasSize(2)
+                .allSatisfy(i -> assertThat(i.toString()).doesNotContain(leaving));
         // others are untouched
         assertThat(filesOf(other)).hasSize(1);
         assertThat(partition(Keys.user(SEOUL, other))).isNotEmpty();

@@ -249,7 +249,7 @@ class ReportsHandlerIT {
         assertThat(download.body().length).isEqualTo(((Number) answer.get("bytes")).intValue());
         assertThat(rows).startsWith("\uFEFF날짜,가명 ID,구분,상태,학교급,자치구,지원 유형,제공기관\r\n");
         assertThat(rows).contains(",APPLICATION,APPROVED,MIDDLE,guro-gu,LOW_INCOME,")
-                .contains(FigureRow.pseudonym(TenantId.SEOUL, a.userId()))
+                .contains(kr.seoullearn.figures.domain.Pseudonyms.ofThisProcess().of(TenantId.SEOUL, a.userId()))
                 .doesNotContain(a.userId())
                 .doesNotContain("김보고").doesNotContain("@").doesNotContain("2012-05-14");
     }
@@ -373,7 +373,7 @@ class ReportsHandlerIT {
         for (int i = 0; i < count; i++) {
             Instant at = month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(i * 30L);
             // a real pseudonym's length (p + 20 hex digits), the last one findable
-            String pseudonym = i == count - 1 ? "p-seed-last-row-0000000" : FigureRow.pseudonym(tenant, "seed-" + i);
+            String pseudonym = i == count - 1 ? "p-seed-last-row-0000000" : kr.seoullearn.figures.domain.Pseudonyms.ofThisProcess().of(tenant, "seed-" + i);
             Map<String, AttributeValue> item = new HashMap<>();
             item.put(Keys.PK, AttributeValue.fromS(pk));
             item.put(Keys.SK, AttributeValue.fromS(at + "#" + pseudonym + "#" + String.format("%08x", i)));

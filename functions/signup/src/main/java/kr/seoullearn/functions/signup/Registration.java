@@ -30,6 +30,9 @@ import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.registration.domain.ProgrammeJson;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.domain.PrivacyNotice;
+import kr.seoullearn.privacy.domain.PrivacyRefusal;
+import kr.seoullearn.privacy.port.ConsentRecords;
 
 /**
  * The applicant's side of registration: the programme in force, saving the profile, the
@@ -39,7 +42,8 @@ public final class Registration {
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final Log LOG = Log.of(Registration.class);
     private static final Set<String> CHECK_FIELDS = Set.of("version", "householdHeadName", "householdHeadBirthDate");
-    private static final Set<String> SUBMIT_FIELDS = Set.of("version");
+    private static final Set<String> SUBMIT_FIELDS = Set.of("version", "privacyNotice");
+    private static final Set<String> RESUBMIT_FIELDS = Set.of("version");
 
     private final ApplicationStore applications;
     private final ProgrammeCatalogue programmes;
@@ -49,11 +53,12 @@ public final class Registration {
     private final Clock clock;
     private final RecordsCheckLimits limits;
     private final IdentityKey identityKey;
+    private final ConsentRecords consents;
     private volatile IdentityHashes identities;
 
     public Registration(ApplicationStore applications, ProgrammeCatalogue programmes, EligibilityRegistry registry,
                         GroupMembership groups, String userPoolId, Clock clock, RecordsCheckLimits limits,
-                        IdentityKey identityKey) {
+                        IdentityKey identityKey, ConsentRecords consents) {
         this.applications = applications;
         this.programmes = programmes;
         this.registry = registry;
@@ -62,6 +67,7 @@ public final class Registration {
         this.clock = clock;
         this.limits = limits;
         this.identityKey = identityKey;
+        this.consents = consents;
     }
 
     private IdentityHashes identities() {
@@ -102,7 +108,12 @@ public final class Registration {
         EligibilityProgramme programme = a.editable() ? programmes.inForce(caller.tenant(), today()).orElse(null) : null;
         var request = a.status() == RegistrationStatus.SUBMITTED || a.status() == RegistrationStatus.UNDER_REVIEW
                 ? applications.documentRequest(caller.tenant(), caller.userId()).orElse(null) : null;
-        return RegistrationView.of(dossier, programme, today(), request);
+        Map<String, Object> view = RegistrationView.of(dossier, programme, today(), request);
+        if (a.editable()) {
+            // the privacy notice the submission accepts (docs/adr/0037)
+            view.put("privacyNotice", PrivacyNotice.CURRENT);
+        }
+        return view;
     }
 
     /** PUT /api/registration. */
@@ -180,12 +191,28 @@ public final class Registration {
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !SUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
         long version = errors.version(body);
+        Object notice = body.get("privacyNotice");
+        if (notice == null) {
+            errors.add("privacyNotice", "required");
+        } else if (!(notice instanceof String)) {
+            errors.add("privacyNotice", "invalid-value");
+        }
         errors.throwIfAny();
+        if (!PrivacyNotice.CURRENT.equals(notice)) {
+            // the person read another wording than the one in force: show them the current one first
+            throw new ProblemException(PrivacyRefusal.PRIVACY_NOTICE_OUTDATED, Map.of("currentVersion", PrivacyNotice.CURRENT));
+        }
         Application a = applications.find(caller.tenant(), caller.userId())
                 .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
         EligibilityProgramme programme = programmes.inForce(caller.tenant(), today())
                 .orElseThrow(() -> new ProblemException(Problem.NO_PROGRAMME));
         var assessment = RegistrationRules.assess(a, programme, today());
+        // accepted when sent: for a child under 14 by the guardian the application names (assess
+        // refused it above without the guardian's consent)
+        boolean guardian = RegistrationRules.needsGuardian(a, today());
+        consents.record(caller.tenant(), caller.userId(), new PrivacyNotice.Acceptance(PrivacyNotice.CURRENT, clock.instant(),
+                guardian ? PrivacyNotice.AcceptedBy.GUARDIAN : PrivacyNotice.AcceptedBy.SELF,
+                guardian && a.guardian() != null ? a.guardian().name() : null));
         Application submitted = applications.submit(a, version, programme, assessment.requiredDocuments(),
                 assessment.approvedByRecords(), clock.instant());
         LOG.info("submitted", "tenant", caller.tenant().value(), "programme", programme.id(),
@@ -204,7 +231,7 @@ public final class Registration {
         caller.require(Role.APPLICANT);
         ResidentRegistrationNumbers.refuseIn(body);
         FieldErrors errors = new FieldErrors();
-        body.keySet().stream().filter(k -> !SUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        body.keySet().stream().filter(k -> !RESUBMIT_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
         long version = errors.version(body);
         errors.throwIfAny();
         var dossier = applications.dossier(caller.tenant(), caller.userId())

@@ -24,7 +24,8 @@ public class RegistrationHandler extends ApiFunction {
         this(new Registration(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class),
                 Beans.get(EligibilityRegistry.class), Beans.get(GroupMembership.class),
                 Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC(),
-                Beans.get(RecordsCheckLimits.class), new SecretsManagerIdentityKey(Beans.get(FunctionEnvironment.class))));
+                Beans.get(RecordsCheckLimits.class), new SecretsManagerIdentityKey(Beans.get(FunctionEnvironment.class)),
+                Beans.get(kr.seoullearn.privacy.port.ConsentRecords.class)));
     }
 
     public RegistrationHandler(Registration registration) {

@@ -67,7 +67,8 @@ class RegistrationHandlerIT {
         handler = new RegistrationHandler(new Registration(RegistrationStorage.applications(dynamo, stack.table()), catalogue,
                 new LocalTestHouseholdsRegistry(), new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials())), stack.stack().userPoolId(),
                 Clock.fixed(NOW, ZoneOffset.UTC), RegistrationStorage.recordsCheckLimits(dynamo, stack.table(), Clock.fixed(NOW, ZoneOffset.UTC)),
-                () -> "a-key-for-this-test-only-32-bytes-or-more".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                () -> "a-key-for-this-test-only-32-bytes-or-more".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                kr.seoullearn.privacy.dynamo.PrivacyStorage.consents(dynamo, stack.table())));
     }
 
     @BeforeEach
@@ -178,11 +179,46 @@ class RegistrationHandlerIT {
         var stored = dynamo.query(r -> r.tableName(stack.table()).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.user(TenantId.SEOUL, sub))))).items();
         assertThat(stored.toString()).doesNotContain("1980-02-03");
-        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants");
         assertThat(submitted.getStatusCode()).isEqualTo(200);
         assertThat(json(submitted)).containsEntry("status", "APPROVED");
         assertThat(json(submitted).get("decision").toString()).contains("byRecords=true");
         assertThat(groupsOf(sub)).containsExactly("learners");
+    }
+
+    @Test
+    void theSubmissionRecordsThePrivacyNoticeTheGuardianAcceptedAndRefusesAnotherVersion() {
+        String sub = applicant("seoul");
+        assertThat(save(sub, "seoul", """
+                "name":"박서연","birthDate":"2013-09-01","schoolLevel":"MIDDLE","grade":1,"district":"mapo-gu",
+                "preferredLanguage":"ko","categories":["LOW_INCOME"],
+                "guardian":{"name":"박보호","contact":"010-9876-5432","consent":true}""").getStatusCode()).isEqualTo(200);
+        String current = kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT;
+        assertThat(json(call("GET /api/registration", sub, "seoul", null, "applicants"))).containsEntry("privacyNotice", current);
+        long before = version(sub, "seoul");
+        var consentKey = Map.of("PK", AttributeValue.fromS(Keys.user(TenantId.SEOUL, sub)),
+                "SK", AttributeValue.fromS("CONSENT#PRIVACY#" + current));
+
+        // another wording than the one in force, or none: refused, nothing written
+        var outdated = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + before + ",\"privacyNotice\":\"2020-01-01\"}", "applicants");
+        assertThat(outdated.getStatusCode()).isEqualTo(409);
+        assertThat(json(outdated)).containsEntry("code", "privacy-notice-outdated").containsEntry("currentVersion", current);
+        for (String body : List.of("{\"version\":" + before + "}", "{\"version\":" + before + ",\"privacyNotice\":7}")) {
+            var refused = call("POST /api/registration/submit", sub, "seoul", body, "applicants");
+            assertThat(refused.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(refused.getHeaders()).containsEntry("content-type", "application/problem+json");
+        }
+        assertThat(version(sub, "seoul")).isEqualTo(before);
+        assertThat(dynamo.getItem(r -> r.tableName(stack.table()).key(consentKey)).hasItem()).isFalse();
+
+        // the current one: the guardian of a child under 14 accepted it, when the application was sent
+        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + before + ",\"privacyNotice\":\"" + current + "\"}", "applicants");
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(200);
+        var consent = dynamo.getItem(r -> r.tableName(stack.table()).key(consentKey)).item();
+        assertThat(consent.get("version").s()).isEqualTo(current);
+        assertThat(consent.get("acceptedBy").s()).isEqualTo("GUARDIAN");
+        assertThat(consent.get("guardianName").s()).isEqualTo("박보호");
+        assertThat(consent.get("acceptedAt").s()).isEqualTo(NOW.toString());
     }
 
     @Test
@@ -191,7 +227,7 @@ class RegistrationHandlerIT {
         save(sub, "seoul", """
                 "name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
                 "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]""");
-        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        var submitted = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants");
         assertThat(submitted.getStatusCode()).isEqualTo(200);
         assertThat(json(submitted)).containsEntry("status", "SUBMITTED")
                 .containsEntry("requiredDocuments", List.of(DocumentKind.OUT_OF_SCHOOL_CONFIRMATION.name()))
@@ -210,7 +246,7 @@ class RegistrationHandlerIT {
                 "name":"박서준","birthDate":"2016-01-30","schoolLevel":"ELEMENTARY","grade":4,"district":"nowon-gu",
                 "preferredLanguage":"ko","categories":["MULTICULTURAL"],
                 "guardian":{"name":"박미경","contact":"010-2222-3333","consent":false}""");
-        var refused = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        var refused = call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants");
         assertThat(refused.getStatusCode()).isEqualTo(422);
         assertThat(refused.getBody()).contains("guardian-consent-required");
         assertThat(json(call("GET /api/registration", sub, "seoul", null, "applicants"))).containsEntry("status", "DRAFT")
@@ -270,7 +306,7 @@ class RegistrationHandlerIT {
         }
         assertThat(call("GET /api/registration", sub, "seoul", null, "reviewers").getStatusCode()).isEqualTo(403);
         String check = "{\"version\":" + v + ",\"householdHeadName\":\"x\",\"householdHeadBirthDate\":\"1980-01-01\"}";
-        String submit = "{\"version\":" + v + "}";
+        String submit = "{\"version\":" + v + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}";
         for (var route : Map.of("POST /api/registration/records-check", check, "POST /api/registration/submit", submit).entrySet()) {
             assertThat(call(route.getKey(), sub, "seoul", route.getValue(), "learners").getStatusCode()).as(route.getKey()).isEqualTo(403);
             assertThat(call(route.getKey(), sub, "chungbuk", route.getValue(), "applicants").getStatusCode())
@@ -302,7 +338,7 @@ class RegistrationHandlerIT {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Callable<APIGatewayV2HTTPResponse>> submissions = subs.stream()
                 .<Callable<APIGatewayV2HTTPResponse>>map(sub -> () -> call("POST /api/registration/submit", sub, "chungbuk",
-                        "{\"version\":2}", "applicants")).toList();
+                        "{\"version\":2,\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants")).toList();
         List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
         for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(submissions)) {
             answers.add(f.get());
@@ -336,7 +372,7 @@ class RegistrationHandlerIT {
         save(sub, "seoul", """
                 "name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
                 "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]""");
-        call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");
+        call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants");
         var store = RegistrationStorage.applications(dynamo, stack.table());
         // nothing requested yet: 409, nothing written
         var early = call("POST /api/registration/resubmit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + "}", "applicants");

@@ -43,6 +43,7 @@ class RegistrationTest {
     private final List<String> groupChanges = new ArrayList<>();
     private final Map<String, Integer> attempts = new java.util.HashMap<>();
     private Registration registration;
+    private final List<String> accepted = new java.util.ArrayList<>();
 
     @BeforeEach
     void wire() {
@@ -77,7 +78,8 @@ class RegistrationTest {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         registration = new Registration(applications, programmes, new LocalTestHouseholdsRegistry(), groups, "pool",
-                Clock.fixed(NOW, ZoneOffset.UTC), limits, () -> key);
+                Clock.fixed(NOW, ZoneOffset.UTC), limits, () -> key,
+                (tenant, userId, acceptance) -> accepted.add(userId + "@" + acceptance.version() + "@" + acceptance.by()));
     }
 
     private Caller applicant(String userId) {
@@ -100,9 +102,10 @@ class RegistrationTest {
                 "householdHeadName", "이영수", "householdHeadBirthDate", "1975-07-21"));
         assertThat(checked.get("requiredDocuments")).isEqualTo(List.of());
 
-        Map<String, Object> submitted = registration.submit(caller, Map.of("version", version(caller)));
+        Map<String, Object> submitted = registration.submit(caller, Map.of("version", version(caller), "privacyNotice", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT));
 
         assertThat(submitted).containsEntry("status", "APPROVED");
+        assertThat(accepted).containsExactly("a-1@" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "@SELF");
         // moved into the learners (again by the view, idempotently, while the caller's token predates the move)
         assertThat(groupChanges).startsWith("+LEARNER", "-APPLICANT").containsOnly("+LEARNER", "-APPLICANT");
     }
@@ -152,7 +155,7 @@ class RegistrationTest {
                 {"version":1,"name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
                  "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]}"""));
 
-        Map<String, Object> submitted = registration.submit(caller, Map.of("version", version(caller)));
+        Map<String, Object> submitted = registration.submit(caller, Map.of("version", version(caller), "privacyNotice", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT));
 
         assertThat(submitted).containsEntry("status", "SUBMITTED")
                 .containsEntry("missingDocuments", List.of("OUT_OF_SCHOOL_CONFIRMATION"));
@@ -171,9 +174,9 @@ class RegistrationTest {
                      "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]}"""));
         }
         registration.submit(new Caller("a-3", "a-3", TenantId.SEOUL, Set.of(Role.APPLICANT), List.of("applicants")),
-                Map.of("version", 2));
+                Map.of("version", 2, "privacyNotice", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT));
         assertThatThrownBy(() -> registration.submit(new Caller("a-4", "a-4", TenantId.SEOUL, Set.of(Role.APPLICANT),
-                List.of("applicants")), Map.of("version", 2)))
+                List.of("applicants")), Map.of("version", 2, "privacyNotice", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(RegistrationRefusal.PROGRAMME_FULL));
         assertThat(applications.find(TenantId.SEOUL, "a-4").orElseThrow().status()).isEqualTo(RegistrationStatus.DRAFT);
     }

@@ -1,0 +1,49 @@
+package kr.seoullearn.privacy.dynamo;
+
+import java.util.HashMap;
+import java.util.Map;
+import kr.seoullearn.platform.dynamo.Keys;
+import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.domain.PrivacyNotice;
+import kr.seoullearn.privacy.port.ConsentRecords;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@code T#<t>#U#<sub> / CONSENT#PRIVACY#<version>}: one PutItem, {@code attribute_not_exists(PK)},
+ * so the first acceptance of a version is the one kept (docs/data-model.md).
+ */
+final class DynamoConsentRecords implements ConsentRecords {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoConsentRecords(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String sortKey(String version) {
+        return "CONSENT#PRIVACY#" + version;
+    }
+
+    @Override
+    public void record(TenantId tenant, String userId, PrivacyNotice.Acceptance a) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(Keys.user(tenant, userId)));
+        item.put(Keys.SK, AttributeValue.fromS(sortKey(a.version())));
+        item.put("type", AttributeValue.fromS("CONSENT"));
+        item.put("notice", AttributeValue.fromS("PRIVACY"));
+        item.put("version", AttributeValue.fromS(a.version()));
+        item.put("acceptedAt", AttributeValue.fromS(a.acceptedAt().toString()));
+        item.put("acceptedBy", AttributeValue.fromS(a.by().name()));
+        if (a.guardianName() != null && !a.guardianName().isBlank()) {
+            item.put("guardianName", AttributeValue.fromS(a.guardianName()));
+        }
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException e) {
+            // this version was accepted before: the first acceptance stands
+        }
+    }
+}
