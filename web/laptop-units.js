@@ -67,7 +67,7 @@ export async function unitsSection(ctx, host, district, reload) {
     h('h2', { id: 'units-heading', i18n: 'laptops.units' }),
     h('p', { i18n: 'laptops.units.intro' }),
     !answer.ok ? h('p', { class: 'inset', id: 'units-unread', i18n: 'laptops.units.unread' })
-      : units.length ? h('table', { class: 'table', id: 'units' },
+      : units.length ? h('table', { class: 'table', id: 'unit-list' },
         h('caption', { class: 'visually-hidden', i18n: 'laptops.units' }),
         h('thead', {}, h('tr', {}, ['laptops.field.serial', 'laptops.field.assetTag', 'laptops.field.model', 'laptops.field.status']
           .map((k) => h('th', { scope: 'col', i18n: k })))),

@@ -136,12 +136,12 @@ test('a learner asks for a laptop, the district officer makes it ready, hands it
   await page.fill('#days', '14');
   await page.fill('#extensionReason', '시험 기간');
   await page.click('#ask-extension');
-  await expectText(page, '#page-status', exactly(plural('ko', 'laptops.extension.sent', 14)), 'asked for more days');
-  await expectText(page, '#extension-asked', mentions(plural('ko', 'laptops.extension.waiting', 14)), 'waiting for the officer');
+  await expectText(page, '#page-status', exactly(plural('ko', 'laptops.extension.sent', 14).replace('{n}', '14')), 'asked for more days');
+  await expectText(page, '#extension-asked', mentions(plural('ko', 'laptops.extension.waiting', 14).replace('{n}', '14')), 'waiting for the officer');
   const dueBefore = (await api(page, 'GET', '/laptops/mine')).body.request.dueOn;
   await as(page, OFFICER);
   await page.click('#go-laptops');
-  await expectText(page, `#requests tr:has-text("${code}") [data-extension]`, exactly(plural('ko', 'laptops.extension.asked', 14)), 'the request for more days in the list');
+  await expectText(page, `#requests tr:has-text("${code}") [data-extension]`, exactly(plural('ko', 'laptops.extension.asked', 14).replace('{n}', '14')), 'the request for more days in the list');
   await page.locator('#requests tr', { hasText: code }).locator('[data-action="extension"]').click();
   await page.click('#confirm-extension');
   await expectText(page, '#error-summary', mentions(ko['laptops.extension.decisionRequired']), 'a decision is required');
@@ -216,7 +216,7 @@ test('a district officer sees an overdue loan with its serial and follow-up; an 
   await page.fill('#assetTag', `SL-${serial}`);
   await page.click('#register-unit');
   await expectText(page, '#page-status', exactly(en['laptops.units.registered'].replace('{serial}', serial)), 'registered');
-  await expectText(page, `#units tr[data-serial="${serial}"] .tag`, exactly(en['laptops.unit.AVAILABLE']), 'on the shelf');
+  await expectText(page, `#unit-list tr[data-serial="${serial}"] .tag`, exactly(en['laptops.unit.AVAILABLE']), 'on the shelf');
   await page.fill('#unitSerial', serial);
   await page.fill('#assetTag', `SL-${serial}`);
   await page.click('#register-unit');

@@ -244,6 +244,7 @@ test('a reviewer filters the queue and asks for a document; the applicant sees w
   await page.selectOption('#language', 'vi');
   const vi = messages.vi;
   await signIn(page, { username: email });
+  await page.locator('#go-register').waitFor({ state: 'visible' });
   await page.goto(`${BASE_URL}/#/register/status`);
   await expectText(page, '#request-heading', exactly(vi['status.request.title']), 'a reviewer asked for documents');
   await expectText(page, '#request-why', exactly(vi['status.request.why.unreadable']), 'why, in the applicant\'s language');

@@ -62,9 +62,9 @@ final class MentorshipEnds {
                         ? Problem.MENTOR_TERM_ENDED : MentoringRefusal.MENTOR_FULL);
         tx.add(history(m, "REASSIGNED", reviewerId, reason, now, Map.of("fromMentorId", m.mentorId(), "toMentorId", next.userId(),
                 "trialRefund", Integer.toString(trialRefund))));
-        audit(tx, m, reviewerId, "mentoring.reassign", now,
-                Map.of("mentorId", m.mentorId(), "used", Integer.toString(m.used()), "status", m.status().name()),
-                Map.of("mentorId", next.userId(), "used", Integer.toString(m.used() - trialRefund), "status", m.status().name()));
+        // the sessions used move relatively (the future ones were cancelled just before): the entry says what was given back
+        audit(tx, m, reviewerId, "mentoring.reassign", now, Map.of("mentorId", m.mentorId(), "status", m.status().name()),
+                Map.of("mentorId", next.userId(), "status", m.status().name(), "trialSessionsReturned", Integer.toString(trialRefund)));
         table.runner().commit(tx);
         return new Mentorship(m.tenant(), m.id(), m.menteeId(), next.userId(), m.menteeName(), next.name(), m.rulesId(), m.sessionMinutes(),
                 m.quota(), m.used() - trialRefund, m.weeklyCap(), m.trialSessions(), m.minNoticeHours(), m.lateCancelHours(), m.extensionSessions(),

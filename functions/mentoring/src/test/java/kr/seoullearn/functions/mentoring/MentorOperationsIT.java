@@ -166,12 +166,12 @@ class MentorOperationsIT {
                 .containsEntry("change", "REASSIGNED").containsEntry("fromMentorId", p.mentor()).containsEntry("toMentorId", next)
                 .containsEntry("by", "reviewer-1").containsEntry("reason", "시간이 맞지 않음, 다른 멘토 희망"));
         assertThat(used("chungbuk", p)).isZero();
-        // the tenant's audit trail has the reassignment once, mentor and sessions used before → after (never the reason's words)
+        // the tenant's audit trail has the reassignment once, the mentor before → after and the trial sessions given back (never the reason's words)
         assertThat(trail("chungbuk", p.mentorship())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("mentoring.reassign");
             assertThat(e.actor()).isEqualTo("reviewer-1");
-            assertThat(e.before()).containsEntry("mentorId", p.mentor()).containsKey("used");
-            assertThat(e.after()).containsEntry("mentorId", next).containsEntry("used", "0");
+            assertThat(e.before()).containsEntry("mentorId", p.mentor()).containsEntry("status", "ACTIVE");
+            assertThat(e.after()).containsEntry("mentorId", next).containsEntry("trialSessionsReturned", "1");
             assertThat(e.before().toString() + e.after()).doesNotContain("시간이");
         });
         TenantId t = new TenantId("chungbuk");
