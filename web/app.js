@@ -31,6 +31,7 @@ const PAGES = {
   operator: () => import('./operator.js'),
   leave: () => import('./leave.js'),
   'my-data': () => import('./my-data.js'),
+  audit: () => import('./audit.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

@@ -2,14 +2,17 @@
 // place in the district's queue), see the return date, cancel. District officers and admins
 // (#/laptops, #/laptops/<district>): the districts they manage with their counts, a district's
 // queue and requests with the next step for each (the hand-over and the return by the unit's
-// serial number), its overdue loans, stock received or written off, and the audit trail.
-// Admins (#/laptops/officers): which districts each officer looks after.
+// serial number; deciding a borrower's request for more days), its units by serial number
+// (registering new ones), its overdue loans, stock received or written off, and the audit trail.
+// Admins (#/laptops/officers): which districts each officer looks after; (#/laptops/overdue):
+// every overdue loan of the tenant with its follow-up stage. Learners with a laptop ask for more days.
 
 import {
   DISTRICT_KEYS, busy, button, checkboxes, checkedValues, clearErrors, fieldMessage, h, heading, homeLink, pageTitle,
   radios, reloadButton, setStatus, showErrors, showFailed, showLoading, showProblem, statusLine, summaryList,
   textArea, textField, tx, useContext,
 } from './ui.js';
+import { showTenantOverdue, unitsSection } from './laptop-units.js';
 
 const MAX_REASON = 300;
 const MAX_UNITS = 10000;
@@ -62,6 +65,8 @@ export function enter(context, root, parts) {
   const groups = ctx.me().groups ?? [];
   if (groups.includes('admins') && parts[0] === 'officers') {
     showOfficers();
+  } else if (groups.includes('admins') && parts[0] === 'overdue') {
+    showTenantOverdue(ctx, host);
   } else if (groups.includes('district-officers') || groups.includes('admins')) {
     if (parts[1] === 'closed') showDistrict(parts[0], null, 'closed');
     else if (parts[1]) showRequest(parts[0], parts[1]);
@@ -132,7 +137,51 @@ function requestPart(r) {
     h('h2', { id: 'request-heading', i18n: 'laptops.yourRequest' }),
     h('p', { class: 'inset', id: 'next-step', i18n: NEXT[r.status] ?? NEXT.REQUESTED, args: { district, n: r.position ?? 0 } }),
     summaryList(rows, { id: 'request-facts' }),
-    actions.length ? h('div', { class: 'actions' }, actions) : null);
+    actions.length ? h('div', { class: 'actions' }, actions) : null,
+    r.status === 'LOANED' ? extensionPart(r) : null);
+}
+
+// A borrower asks for more days: one request waiting at a time, within what the programme allows.
+function extensionPart(r) {
+  if (r.extension) {
+    return h('div', { class: 'inset', id: 'extension-asked' },
+      h('p', { i18n: 'laptops.extension.waiting', args: { n: r.extension.days } }),
+      h('p', { class: 'hint' }, h('span', { i18n: 'laptops.extension.askedOn' }), ' ', h('span', { date: r.extension.requestedAt })));
+  }
+  return h('section', { 'aria-labelledby': 'extension-heading' },
+    h('h2', { id: 'extension-heading', i18n: 'laptops.extension.title' }),
+    h('p', { i18n: 'laptops.extension.intro' }),
+    h('form', { id: 'extension-form', novalidate: true, onsubmit: (e) => askExtension(e, r) },
+      textField({ name: 'days', label: 'laptops.extension.days', hint: 'laptops.extension.daysHint', inputmode: 'numeric', width: 'short', maxlength: 3 }),
+      textArea({ name: 'extensionReason', label: 'laptops.extension.reason', hint: 'laptops.extension.reasonHint', rows: 3 }),
+      button('ask-extension', 'laptops.extension.send', null, { type: 'submit' })));
+}
+
+async function askExtension(event, r) {
+  event.preventDefault();
+  await busy($('ask-extension'), async () => {
+    clearErrors(host);
+    const daysText = $('days').value.trim();
+    const reason = $('extensionReason').value.trim();
+    const errors = [];
+    if (!/^\d{1,3}$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 365) {
+      errors.push({ field: 'days', message: { key: 'laptops.extension.daysRange' } });
+    }
+    if (reason.length > MAX_REASON) errors.push({ field: 'extensionReason', message: { key: 'laptops.reason.tooLong', args: { n: MAX_REASON } } });
+    if (errors.length) return showErrors(host, errors);
+    const body = { days: Number(daysText), version: r.version };
+    if (reason) body.reason = reason;
+    const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/extension`, body);
+    if (answer.stale) return undefined;
+    if (answer.ok) return showMine({ key: 'laptops.extension.sent', args: { n: body.days } });
+    if (answer.problem?.code === 'laptop-extension-not-allowed') {
+      return showErrors(host, [{ field: 'days', message: { key: 'laptops.extension.tooMany', args: { n: answer.problem.extensionDaysLeft ?? 0 } } }]);
+    }
+    if (answer.problem?.code === 'validation-failed') {
+      return showErrors(host, [{ field: 'days', message: { key: 'laptops.extension.daysRange' } }]);
+    }
+    return refused(answer, ['days']);
+  });
 }
 
 function requestForm(again) {
@@ -203,7 +252,9 @@ async function showDistricts() {
           h('th', { scope: 'row' }, h('a', { href: `#/laptops/${encodeURIComponent(d.district)}` }, districtName(d.district))),
           countsRow(d)))))
       : h('p', { class: 'inset', id: 'no-districts', i18n: 'laptops.noDistricts' }),
-    answer.data.scope === 'tenant' ? h('p', {}, h('a', { href: '#/laptops/officers', id: 'officers-link', i18n: 'laptops.officers' })) : null,
+    answer.data.scope === 'tenant' ? h('ul', { class: 'links' },
+      h('li', {}, h('a', { href: '#/laptops/overdue', id: 'overdue-link', i18n: 'laptops.overdueAll' })),
+      h('li', {}, h('a', { href: '#/laptops/officers', id: 'officers-link', i18n: 'laptops.officers' }))) : null,
     homeLink());
   ctx.arrived(host);
 }
@@ -221,12 +272,13 @@ const requestsPath = (id, cursor) => `/laptops/districts/${encodeURIComponent(id
 async function showDistrict(id, flash, shown = 'active') {
   showLoading(host);
   state = shown;
-  const [list, audit, overdue] = await Promise.all([
+  const [list, audit, overdue, units] = await Promise.all([
     ctx.api('GET', requestsPath(id)),
     ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/audit`),
     ctx.api('GET', `/laptops/districts/${encodeURIComponent(id)}/overdue`),
+    unitsSection(ctx, host, id, (done) => showDistrict(id, done)),
   ]);
-  if (list.stale || audit.stale || overdue.stale) return;
+  if (list.stale || audit.stale || overdue.stale || !ctx.current()) return;
   const back = single ? h('a', { class: 'back-link', href: '#/', i18n: 'action.home' })
     : h('a', { class: 'back-link', href: '#/laptops', i18n: 'laptops.back' });
   if (!list.ok) return showFailed(host, 'laptops.console', list, { back, arrive: true });
@@ -245,6 +297,7 @@ async function showDistrict(id, flash, shown = 'active') {
     district.model ? h('p', { class: 'hint' }, tx('laptops.field.model'), ': ', district.model) : null,
     requestsPart(),
     overdue.ok ? overduePart(overdue.data.loans ?? []) : null,
+    units,
     stockPart(),
     auditPart(audit.ok ? audit.data.entries ?? [] : []),
     h('p', {}, single ? h('a', { href: '#/', i18n: 'action.home' }) : h('a', { href: '#/laptops', i18n: 'laptops.back' }))]
@@ -284,7 +337,8 @@ function requestsPart() {
       : h('p', { class: 'inset', id: 'no-requests', i18n: state === 'closed' ? 'laptops.noClosed' : 'laptops.noRequests' }),
     more,
     h('div', { id: 'reject-panel', hidden: true }),
-    h('div', { id: 'serial-panel', hidden: true }));
+    h('div', { id: 'serial-panel', hidden: true }),
+    h('div', { id: 'extension-panel', hidden: true }));
 }
 
 function overduePart(loans) {
@@ -325,13 +379,17 @@ function requestRow(r) {
   if (r.status === 'APPROVED') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'ready', i18n: 'laptops.markReady', onclick: (e) => act(r, 'READY_FOR_PICKUP', e.currentTarget) }));
   if (r.status === 'READY_FOR_PICKUP') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'hand-over', i18n: 'laptops.handOver', onclick: () => serialForm(r, 'LOANED') }));
   if (r.status === 'LOANED') actions.push(h('button', { type: 'button', class: 'button button-small', 'data-action': 'return', i18n: 'laptops.recordReturn', onclick: () => serialForm(r, 'RETURNED') }));
+  if (r.status === 'LOANED' && r.extension) {
+    actions.push(h('button', { type: 'button', class: 'button button-secondary button-small', 'data-action': 'extension', i18n: 'laptops.extension.decide', onclick: () => extensionForm(r) }));
+  }
   if (['REQUESTED', 'APPROVED', 'READY_FOR_PICKUP'].includes(r.status)) {
     actions.push(h('button', { type: 'button', class: 'button button-secondary button-small', 'data-action': 'reject', i18n: 'laptops.reject', onclick: () => rejectForm(r) }));
   }
   return h('tr', { 'data-request-id': r.requestId, 'data-status': r.status },
     h('td', { class: 'number' }, r.position ? String(r.position) : '—'),
     h('td', {}, h('a', { class: 'pickup-code', href: `#/laptops/${encodeURIComponent(r.district)}/${encodeURIComponent(r.requestId)}` }, r.pickupCode)),
-    h('td', {}, statusTag(r.status), r.dueOn ? [' ', h('span', { class: 'hint', i18n: 'laptops.dueShort', args: { date: { date: r.dueOn } } })] : null),
+    h('td', {}, statusTag(r.status), r.dueOn ? [' ', h('span', { class: 'hint', i18n: 'laptops.dueShort', args: { date: { date: r.dueOn } } })] : null,
+      r.extension ? [' ', h('span', { class: 'tag', 'data-extension': r.extension.days, i18n: 'laptops.extension.asked', args: { n: r.extension.days } })] : null),
     h('td', {}, h('span', { date: r.requestedAt })),
     h('td', { class: 'actions' }, actions));
 }
@@ -349,6 +407,50 @@ async function act(r, status, btn, reason, serial) {
       return showProblem(host, answer, { fields: ['serial'] });
     }
     return refused(answer, ['reason', 'serial']);
+  });
+}
+
+// An officer decides a borrower's request for more days: approve, or refuse with a reason they will read.
+function extensionForm(r) {
+  const panel = $('extension-panel');
+  $('reject-panel').hidden = true;
+  $('serial-panel').hidden = true;
+  panel.replaceChildren(h('form', { id: 'extension-decision-form', class: 'inset', novalidate: true, onsubmit: (e) => {
+    e.preventDefault();
+    const decision = checkedValues('extensionDecision')[0];
+    const text = $('decisionReason').value.trim();
+    const errors = [];
+    if (!decision) errors.push({ field: 'extensionDecision', message: { key: 'laptops.extension.decisionRequired' } });
+    if (decision === 'REFUSED' && !text) errors.push({ field: 'decisionReason', message: { key: 'laptops.reason.required' } });
+    if (text.length > MAX_REASON) errors.push({ field: 'decisionReason', message: { key: 'laptops.reason.tooLong', args: { n: MAX_REASON } } });
+    if (errors.length) return showErrors(host, errors);
+    return decideExtension(r, decision, text);
+  } },
+  h('h3', { i18n: 'laptops.extension.decideTitle', args: { code: r.pickupCode, n: r.extension.days } }),
+  r.extension.reason ? h('p', {}, h('span', { i18n: 'laptops.extension.theirReason' }), ' ', h('q', {}, r.extension.reason)) : null,
+  radios({ name: 'extensionDecision', legend: 'laptops.extension.decision', items: [
+    { value: 'APPROVED', key: 'laptops.extension.approve' }, { value: 'REFUSED', key: 'laptops.extension.refuse' }] }),
+  textArea({ name: 'decisionReason', label: 'laptops.field.reason', hint: 'laptops.extension.decisionReasonHint', rows: 3 }),
+  button('confirm-extension', 'laptops.extension.save', null, { type: 'submit' })));
+  panel.hidden = false;
+  panel.querySelector('input')?.focus();
+}
+
+async function decideExtension(r, decision, reason) {
+  await busy($('confirm-extension'), async () => {
+    clearErrors(host);
+    const body = { decision, version: r.version };
+    if (reason) body.reason = reason;
+    const answer = await ctx.api('POST', `/laptops/requests/${encodeURIComponent(r.requestId)}/extension/decision`, body);
+    if (answer.stale) return undefined;
+    if (answer.ok) {
+      return showDistrict(district.district, { key: decision === 'APPROVED' ? 'laptops.extension.approved' : 'laptops.extension.refused',
+        args: { code: r.pickupCode, date: { date: answer.data.dueOn } } });
+    }
+    if (answer.problem?.code === 'laptop-extension-not-pending') {
+      return showErrors(host, [{ message: { key: 'laptops.changedMeanwhile' } }], { actions: reloadButton() });
+    }
+    return refused(answer, ['extensionDecision', 'decisionReason']);
   });
 }
 

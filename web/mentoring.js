@@ -192,12 +192,35 @@ async function mentorshipPage(mine) {
   ctx.arrived(host);
 }
 
+// One session as a calendar file (.ics) to add to the phone's calendar: fetched with the token, saved as a download.
+function icsButton(mentorshipId, s) {
+  const btn = button(`ics-${s.sessionId}`, 'mentoring.addToCalendar', null, { secondary: true });
+  btn.classList.add('button-small');
+  btn.setAttribute('aria-describedby', `when-${s.sessionId}`);
+  btn.addEventListener('click', () => busy(btn, async () => {
+    clearErrors(host);
+    const answer = await ctx.fetchFile(`/mentoring/mentorships/${encodeURIComponent(mentorshipId)}/sessions/${encodeURIComponent(s.sessionId)}/calendar.ics`);
+    if (answer.stale) return;
+    if (!answer.ok) return problem(answer);
+    const url = URL.createObjectURL(new Blob([answer.blob], { type: 'text/calendar;charset=utf-8' }));
+    const a = h('a', { href: url, download: `seoul-learn-${s.sessionId.slice(0, 8)}.ics`, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const line = document.getElementById(`ics-status-${s.sessionId}`);
+    if (line) setStatus(line, { key: 'mentoring.calendarSaved' });
+  }));
+  return h('p', { class: 'actions' }, btn, statusLine(`ics-status-${s.sessionId}`));
+}
+
 function sessionItem(m, s) {
   const li = h('li', { class: 'session', 'data-session-id': s.sessionId, 'data-status': s.status },
     // the session's time names its buttons' session for screen readers ("Cancel" → "Cancel, Tue 3 Mar 18:30")
     h('p', {}, when(s.start, `when-${s.sessionId}`), ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] }),
       s.trial ? [' ', h('strong', { class: 'tag', i18n: 'mentoring.trial' })] : null),
-    s.meetingUrl ? h('p', {}, h('a', { href: s.meetingUrl, class: 'meeting-link', rel: 'noopener', target: '_blank', i18n: 'mentoring.join', 'aria-describedby': `when-${s.sessionId}` })) : null);
+    s.meetingUrl ? h('p', {}, h('a', { href: s.meetingUrl, class: 'meeting-link', rel: 'noopener', target: '_blank', i18n: 'mentoring.join', 'aria-describedby': `when-${s.sessionId}` })) : null,
+    s.status === 'BOOKED' && !s.started ? icsButton(m.mentorshipId, s) : null);
   if (s.status === 'BOOKED' && !s.started) {
     const cancel = button(`cancel-${s.sessionId}`, 'mentoring.cancel', null, { secondary: true });
     cancel.addEventListener('click', () => busy(cancel, async () => {
@@ -368,7 +391,8 @@ function menteeItem(m) {
 function mentorSession(s) {
   const li = h('li', { class: 'session', 'data-session-id': s.sessionId, 'data-status': s.status },
     h('p', {}, when(s.start, `when-${s.sessionId}`), ' ', s.menteeName ?? '', ' ', h('strong', { class: 'tag', i18n: SESSION_STATUS_KEYS[s.status] })),
-    s.note ? h('p', { class: 'hint' }, s.note) : null);
+    s.note ? h('p', { class: 'hint' }, s.note) : null,
+    s.status === 'BOOKED' && !s.started ? icsButton(s.mentorshipId, s) : null);
   if (s.status === 'BOOKED' && !s.started) li.append(...mentorSessionActions(s, mentorPage));
   const canRecord = (s.status === 'BOOKED' && s.started) || s.status === 'HELD' || s.status === 'NO_SHOW';
   if (canRecord) {

@@ -628,6 +628,59 @@ function reasonItem(reason) {
   return { href: '#/register/profile', focus: controlOf('categories'), message: { key: 'reason.category', args: { category: { key: CATEGORY_KEYS[code] ?? 'category.other' }, code } } };
 }
 
+// ---- a reviewer asked for documents: what to send and why, then send the application again ----
+
+// Why the reviewer asks (the request's template), in the applicant's words.
+const WHY_KEYS = {
+  missing: 'status.request.why.missing',
+  unreadable: 'status.request.why.unreadable',
+  expired: 'status.request.why.expired',
+  'wrong-document': 'status.request.why.wrong-document',
+};
+
+function requestedPart() {
+  const r = reg.documentRequest;
+  const missing = r.missing ?? [];
+  const why = WHY_KEYS[r.template] ? r.template : 'missing';
+  return h('section', { class: 'document-request', id: 'document-request', 'aria-labelledby': 'request-heading' },
+    h('h2', { id: 'request-heading', i18n: 'status.request.title' }),
+    h('p', {}, h('span', { i18n: 'status.request.askedOn' }), ' ', h('span', { date: r.requestedAt })),
+    h('p', { class: 'inset inset-warning', id: 'request-why', 'data-template': why, i18n: WHY_KEYS[why] }),
+    h('h3', { i18n: 'status.request.send' }),
+    h('ul', { id: 'requested-documents' }, (r.documents ?? []).map((d) => h('li', { 'data-kind': d },
+      h('span', { i18n: DOCUMENT_KEYS[d] ?? 'document.other' }), ' ',
+      h('strong', { class: 'tag', 'data-status': missing.includes(d) ? 'MISSING' : 'RECEIVED',
+        i18n: missing.includes(d) ? 'status.request.stillNeeded' : 'status.request.received' })))),
+    h('p', { class: 'hint', id: 'file-rules', i18n: 'documents.rules' }),
+    (r.documents ?? []).map(uploadField),
+    h('form', { id: 'resubmit-form', novalidate: true, onsubmit: resubmit },
+      h('p', { i18n: missing.length ? 'status.request.uploadFirst' : 'status.request.ready' }),
+      button('resubmit', 'status.request.resubmit', null, { type: 'submit' })));
+}
+
+async function resubmit(event) {
+  event.preventDefault();
+  await busy($('resubmit'), async () => {
+    clearErrors(host);
+    const answer = await ctx.api('POST', '/registration/resubmit', { version: reg.version });
+    if (answer.stale) return undefined;
+    if (answer.ok) {
+      reg = answer.data;
+      flash = { key: 'status.request.resubmitted' };
+      return status();
+    }
+    if (answer.problem?.code === 'requested-documents-missing') {
+      const list = Array.isArray(answer.problem.missingDocuments) ? answer.problem.missingDocuments : [];
+      return showErrors(host, [{ message: { key: 'status.request.missing' },
+        list: list.map((d) => ({ key: DOCUMENT_KEYS[d] ?? 'document.other' })) }]);
+    }
+    if (answer.problem?.code === 'version-conflict') {
+      return showErrors(host, [{ message: { key: PROBLEM_KEYS['version-conflict'] } }], { actions: reloadButton() });
+    }
+    return showProblem(host, answer);
+  });
+}
+
 // ---- status ----
 
 function status() {
@@ -643,7 +696,9 @@ function status() {
     parts.push(
       h('p', {}, h('span', { i18n: 'status.submittedOn' }), ' ', h('span', { id: 'submitted-at', date: reg.submittedAt })),
       h('p', { i18n: s === 'SUBMITTED' ? 'status.submitted.body' : 'status.underReview.body' }));
-    if (missing.length) {
+    if (reg.documentRequest) {
+      parts.push(requestedPart());
+    } else if (missing.length) {
       parts.push(h('h2', { i18n: 'status.stillNeeded' }),
         h('ul', { id: 'missing-documents' }, missing.map((d) => h('li', { 'data-kind': d, i18n: DOCUMENT_KEYS[d] ?? 'document.other' }))));
       parts.push(UPLOADS_OPEN.includes(s) ? documentsSection() : h('p', { i18n: 'status.uploadsClosed' }));

@@ -1,12 +1,14 @@
-// The reviewers' pages (#/review…): the queue of submitted applications, oldest first, with
-// "load more"; one application with its documents (each opening is recorded by the server);
-// the decision — approve, or do not approve with a reason the applicant will read.
+// The reviewers' pages (#/review…): the lists of submitted applications (waiting, oldest first;
+// documents requested; decided) with filters, search by application reference and "load more";
+// one application with its documents (each opening is recorded by the server); asking the
+// applicant for documents (kinds and a message template, no free text: the applicant reads it in
+// their own language); the decision — approve, or do not approve with a reason the applicant will read.
 
 import {
   CATEGORY_KEYS, DISTRICT_KEYS, DOCUMENT_KEYS, GRADES, LANGUAGE_KEYS, LEVEL_KEYS, PROBLEM_KEYS, RECORDS_KEYS,
-  STATUS_KEYS, backLink, busy, button, checkedValues, clearErrors, fieldMessage, h, heading, homeLink, listOf,
-  looksLikeResidentNumber, pageTitle, radios, reloadButton, seoulToday, setStatus, showErrors, showFailed,
-  showLoading, showProblem, statusLine, statusTag, summaryList, textArea, tx, useContext,
+  STATUS_KEYS, backLink, busy, button, checkboxes, checkedValues, clearErrors, districtsOf, fieldMessage, h, heading, homeLink, listOf,
+  looksLikeResidentNumber, pageTitle, radios, reloadButton, selectField, seoulToday, setStatus, showErrors, showFailed,
+  showLoading, showProblem, statusLine, statusTag, summaryList, textArea, textField, tx, useContext,
 } from './ui.js';
 
 const PAGE_SIZE = 20;
@@ -14,6 +16,20 @@ const MAX_REASON = 500;
 const DECIDABLE = ['SUBMITTED', 'UNDER_REVIEW'];
 const DECISION_FIELDS = ['decision', 'reason'];
 const OUTCOME_KEYS = { APPROVED: 'registration.APPROVED', REJECTED: 'registration.REJECTED' };
+// The applicants' document kinds (the recruitment ones are the mentors'), and the request's message templates.
+const REQUESTABLE = Object.keys(DOCUMENT_KEYS).filter((k) => !['ENROLMENT_PROOF', 'TRANSCRIPT'].includes(k));
+const TEMPLATE_KEYS = {
+  missing: 'review.request.template.missing',
+  unreadable: 'review.request.template.unreadable',
+  expired: 'review.request.template.expired',
+  'wrong-document': 'review.request.template.wrong-document',
+};
+const TEMPLATES = Object.keys(TEMPLATE_KEYS);
+const REQUEST_FIELDS = ['documents', 'template'];
+const LIST_KEYS = { queue: 'review.list.queue', requested: 'review.list.requested', decided: 'review.list.decided' };
+const FILTER_FIELDS = ['list', 'status', 'category', 'district', 'schoolLevel', 'minAge', 'maxAge', 'waitingDays', 'reference'];
+// The filters in use (kept while the reviewer opens an application and comes back).
+let filters = { list: 'queue' };
 
 let ctx = null;
 let host = null;
@@ -39,14 +55,23 @@ const path = (userId) => `/review/applications/${encodeURIComponent(userId)}`;
 
 // ---- the queue ----
 
-async function showQueue() {
+function query(cursor) {
+  const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  for (const k of FILTER_FIELDS) if (filters[k]) q.set(k, filters[k]);
+  if (cursor) q.set('cursor', cursor);
+  return q.toString();
+}
+
+const listPath = (cursor) => `/review/applications?${query(cursor)}`;
+
+async function showQueue(focusResults) {
   showLoading(host);
-  const answer = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}`);
+  const answer = await ctx.api('GET', listPath());
   if (answer.stale) return;
-  if (!answer.ok) return showFailed(host, 'review.title', answer);
+  if (!answer.ok && answer.problem?.code !== 'validation-failed') return showFailed(host, 'review.title', answer);
   const list = h('ul', { class: 'queue', id: 'queue' });
   const more = button('load-more', 'review.loadMore', null, { secondary: true });
-  let next = answer.data.next ?? null;
+  let next = answer.ok ? answer.data.next ?? null : null;
   const add = (items) => {
     const added = items.map(queueItem);
     list.append(...added);
@@ -54,7 +79,7 @@ async function showQueue() {
   };
   more.addEventListener('click', () => busy(more, async () => {
     clearErrors(host);
-    const page = await ctx.api('GET', `/review/applications?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(next)}`);
+    const page = await ctx.api('GET', listPath(next));
     if (page.stale) return;
     if (!page.ok) {
       showProblem(host, page);
@@ -67,18 +92,66 @@ async function showQueue() {
     added[0]?.querySelector('a')?.focus();
     if (!next) $('queue-end')?.removeAttribute('hidden');
   }));
-  const items = answer.data.items ?? [];
+  const items = answer.ok ? answer.data.items ?? [] : [];
   add(items);
   more.hidden = !next;
+  const filtered = FILTER_FIELDS.some((k) => k !== 'list' && filters[k]);
   pageTitle('review.title');
   host.replaceChildren(
     heading('review.title'),
     h('p', { i18n: 'review.intro' }),
-    items.length ? list : h('p', { id: 'queue-empty', class: 'inset', i18n: 'review.empty' }),
+    filterForm(),
+    h('h2', { id: 'results-heading', tabindex: '-1', i18n: LIST_KEYS[filters.list] ?? LIST_KEYS.queue }),
+    h('p', { class: 'hint', id: 'results-count', role: 'status', i18n: filtered ? 'review.filter.shown' : 'review.filter.none', args: { n: items.length } }),
+    items.length ? list : h('p', { id: 'queue-empty', class: 'inset', i18n: filtered || filters.list !== 'queue' ? 'review.filter.empty' : 'review.empty' }),
     more,
     h('p', { id: 'queue-end', class: 'hint', i18n: 'review.end', hidden: Boolean(next) || !items.length }),
     homeLink());
-  ctx.arrived(host);
+  if (!answer.ok) showProblem(host, answer, { fields: FILTER_FIELDS });
+  if (focusResults) $('results-heading').focus();
+  else ctx.arrived(host);
+}
+
+function filterForm() {
+  const tenant = ctx.me().tenant;
+  const form = h('form', { id: 'filter-form', class: 'filters', novalidate: true, role: 'search', onsubmit: (e) => {
+    e.preventDefault();
+    clearErrors(host);
+    const read = (k) => $(k)?.value.trim() ?? '';
+    const next = { list: read('list') || 'queue' };
+    for (const k of FILTER_FIELDS.slice(1)) if (read(k)) next[k] = read(k);
+    const errors = [];
+    for (const [k, max] of [['minAge', 99], ['maxAge', 99], ['waitingDays', 366]]) {
+      if (next[k] && !(/^\d{1,3}$/.test(next[k]) && Number(next[k]) <= max)) errors.push({ field: k, message: { key: 'review.filter.number', args: { max } } });
+    }
+    if (next.minAge && next.maxAge && Number(next.minAge) > Number(next.maxAge)) errors.push({ field: 'maxAge', message: { key: 'review.filter.ageOrder' } });
+    if (next.reference && !/^[A-Za-z0-9-]{1,64}$/.test(next.reference)) errors.push({ field: 'reference', message: { key: 'review.filter.reference' } });
+    if (errors.length) return showErrors(host, errors);
+    filters = next;
+    return showQueue(true);
+  } },
+  h('h2', { i18n: 'review.filter.title' }),
+  selectField({ name: 'list', label: 'review.filter.list', value: filters.list, options: Object.entries(LIST_KEYS).map(([value, key]) => ({ value, key })) }),
+  h('div', { class: 'filter-grid' },
+    selectField({ name: 'status', label: 'review.filter.status', value: filters.status, placeholder: 'review.filter.any',
+      options: ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED'].map((s) => ({ value: s, key: STATUS_KEYS[s] })) }),
+    selectField({ name: 'category', label: 'review.filter.category', value: filters.category, placeholder: 'review.filter.any',
+      options: Object.keys(CATEGORY_KEYS).map((c) => ({ value: c, key: CATEGORY_KEYS[c] })) }),
+    selectField({ name: 'district', label: 'review.filter.district', value: filters.district, placeholder: 'review.filter.any',
+      options: districtsOf(tenant).map((d) => ({ value: d, key: DISTRICT_KEYS[d] })) }),
+    selectField({ name: 'schoolLevel', label: 'review.filter.schoolLevel', value: filters.schoolLevel, placeholder: 'review.filter.any',
+      options: Object.entries(LEVEL_KEYS).map(([value, key]) => ({ value, key })) }),
+    textField({ name: 'minAge', label: 'review.filter.minAge', value: filters.minAge, inputmode: 'numeric', width: 'short', maxlength: 3 }),
+    textField({ name: 'maxAge', label: 'review.filter.maxAge', value: filters.maxAge, inputmode: 'numeric', width: 'short', maxlength: 3 }),
+    textField({ name: 'waitingDays', label: 'review.filter.waitingDays', hint: 'review.filter.waitingDaysHint', value: filters.waitingDays,
+      inputmode: 'numeric', width: 'short', maxlength: 3 })),
+  textField({ name: 'reference', label: 'review.filter.reference', hint: 'review.filter.referenceHint', value: filters.reference,
+    autocomplete: 'off', spellcheck: 'false', maxlength: 64 }),
+  h('div', { class: 'actions' },
+    button('apply-filters', 'review.filter.apply', null, { type: 'submit' }),
+    button('clear-filters', 'review.filter.clear', () => { filters = { list: 'queue' }; showQueue(true); }, { secondary: true })));
+  return h('details', { class: 'filter-panel', open: FILTER_FIELDS.some((k) => k !== 'list' && filters[k]) || filters.list !== 'queue' ? true : null },
+    h('summary', { i18n: 'review.filter.show' }), form);
 }
 
 function queueItem(item) {
@@ -90,6 +163,8 @@ function queueItem(item) {
       statusTag(item.status), ' ',
       item.submittedAt ? [h('span', { i18n: 'review.sentOn' }), ' ', h('span', { date: item.submittedAt })] : null),
     item.categories?.length ? h('p', { class: 'queue-facts' }, listOf(item.categories.map((c) => CATEGORY_KEYS[c] ?? 'category.other'))) : null,
+    item.decidedAt ? h('p', { class: 'queue-facts' }, h('span', { i18n: 'review.decidedOn' }), ' ', h('span', { date: item.decidedAt })) : null,
+    h('p', { class: 'queue-facts hint' }, h('span', { i18n: 'review.reference' }), ' ', h('code', {}, item.userId)),
     h('p', { class: 'queue-facts', i18n: required.length ? 'review.documentsRequired' : 'review.noDocumentsRequired', args: { n: required.length } }));
 }
 
@@ -141,6 +216,7 @@ function renderApplication(flash) {
     h('p', { class: 'status-now' }, h('span', { i18n: 'status.now' }), ' ', statusTag(a.status, 'application-status')),
     summaryList(rows, { id: 'facts' }),
     documentsPart(),
+    decided ? null : requestPart(),
     decided ? decisionMade() : decisionForm(),
     h('p', {}, h('a', { href: '#/review', i18n: 'review.back' })));
   if (flash) setStatus($('page-status'), flash);
@@ -208,6 +284,53 @@ async function openDocument(document_, btn) {
         ctx.localize(tag);
       }
     }
+  });
+}
+
+// ---- asking the applicant for documents ----
+
+function requestPart() {
+  const r = application.documentRequest;
+  if (r) {
+    return h('section', { class: 'document-request', 'aria-labelledby': 'request-heading', id: 'document-request' },
+      h('h2', { id: 'request-heading', i18n: 'review.request.open' }),
+      h('p', {}, h('span', { i18n: 'review.request.sentOn' }), ' ', h('span', { date: r.requestedAt })),
+      h('p', { class: 'inset', id: 'request-template', i18n: TEMPLATE_KEYS[r.template] ?? TEMPLATE_KEYS.missing }),
+      h('ul', { id: 'requested-documents' }, (r.documents ?? []).map((d) => h('li', { 'data-kind': d, i18n: DOCUMENT_KEYS[d] ?? 'document.other' }))),
+      h('p', { class: 'hint', i18n: 'review.request.waiting' }));
+  }
+  const missing = application.missingDocuments ?? [];
+  return h('section', { class: 'document-request', 'aria-labelledby': 'request-heading' },
+    h('h2', { id: 'request-heading', i18n: 'review.request.title' }),
+    h('p', { i18n: 'review.request.intro' }),
+    h('form', { id: 'request-form', novalidate: true, onsubmit: requestDocuments },
+      checkboxes({ name: 'documents', legend: 'review.request.documents', hint: 'review.request.documentsHint',
+        items: REQUESTABLE.map((k) => ({ value: k, key: DOCUMENT_KEYS[k] })), values: missing }),
+      radios({ name: 'template', legend: 'review.request.template', hint: 'review.request.templateHint',
+        items: TEMPLATES.map((t) => ({ value: t, key: TEMPLATE_KEYS[t] })) }),
+      button('send-request', 'review.request.send', null, { type: 'submit', secondary: true })));
+}
+
+async function requestDocuments(event) {
+  event.preventDefault();
+  await busy($('send-request'), async () => {
+    clearErrors(host);
+    const documents = checkedValues('documents');
+    const template = checkedValues('template')[0];
+    const errors = [];
+    if (!documents.length) errors.push({ field: 'documents', message: { key: 'review.request.documentsRequired' } });
+    if (!template) errors.push({ field: 'template', message: { key: 'review.request.templateRequired' } });
+    if (errors.length) return showErrors(host, errors);
+    const answer = await ctx.api('POST', `${path(application.userId)}/document-request`, { documents, template, version: application.version });
+    if (answer.stale) return undefined;
+    if (answer.ok) {
+      application = answer.data;
+      return renderApplication({ key: 'review.request.sent' });
+    }
+    if (answer.problem?.code === 'version-conflict') {
+      return showErrors(host, [{ message: { key: PROBLEM_KEYS['version-conflict'] } }], { actions: reloadButton() });
+    }
+    return showProblem(host, answer, { fields: REQUEST_FIELDS });
   });
 }
 

@@ -115,6 +115,8 @@ function renderMe() {
   $('next-dashboard').hidden = !has('reviewers', 'admins');
   // admins: providers, seats, usage reports, reminders, officers, rounds; reviewers: rounds
   $('next-staff').hidden = !has('reviewers', 'admins');
+  // admins: who did what among the staff (the audit trail)
+  $('next-audit').hidden = !has('admins');
   $('next-operator').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
 }

@@ -2,8 +2,9 @@
 // (LOCAL_CLOUD_URL): the demo learner of Gangseo-gu asks for a laptop (the terms must be
 // accepted), Gangseo-gu's officer marks it ready, records stock, hands a laptop over by its serial
 // number (a wrong one refused), the learner sees the return date, the officer records the return
-// by the serial. Nowon-gu's officer sees the seeded overdue loan; an admin assigns officers their
-// districts. The learner's request is closed at the end, so the journey can run again.
+// by the serial; in between the learner asks for 14 more days and the officer approves. Nowon-gu's
+// officer registers a laptop by its serial number and sees the seeded overdue loan; an admin sees
+// every overdue loan of the tenant and assigns officers their districts. The learner's request is closed at the end, so the journey can run again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -152,6 +153,28 @@ test('a learner asks for a laptop, the district officer makes it ready, hands it
   assert.ok(!(await page.locator('#page').innerText()).includes('null'), 'nothing empty shown as "null"');
   await snap(page, 'laptops-loaned');
 
+  // The learner asks to keep it 14 days longer (a number is required); the officer approves on the district page
+  await page.click('#ask-extension');
+  await expectText(page, '#error-summary', mentions(ko['laptops.extension.daysRange']), 'how many days is required');
+  await page.fill('#days', '14');
+  await page.fill('#extensionReason', '시험 기간');
+  await page.click('#ask-extension');
+  await expectText(page, '#page-status', exactly(plural('ko', 'laptops.extension.sent', 14).replace('{n}', '14')), 'asked for more days');
+  await expectText(page, '#extension-asked', mentions(plural('ko', 'laptops.extension.waiting', 14).replace('{n}', '14')), 'waiting for the officer');
+  const dueBefore = (await api(page, 'GET', '/laptops/mine')).body.request.dueOn;
+  await as(page, OFFICER);
+  await page.click('#go-laptops');
+  await expectText(page, `#requests tr:has-text("${code}") [data-extension]`, exactly(plural('ko', 'laptops.extension.asked', 14).replace('{n}', '14')), 'the request for more days in the list');
+  await page.locator('#requests tr', { hasText: code }).locator('[data-action="extension"]').click();
+  await page.click('#confirm-extension');
+  await expectText(page, '#error-summary', mentions(ko['laptops.extension.decisionRequired']), 'a decision is required');
+  await page.check('#extensionDecision-APPROVED');
+  await page.click('#confirm-extension');
+  await expectText(page, '#page-status', mentionsMessage(ko['laptops.extension.approved']), 'approved');
+  const dueAfter = (await api(page, 'GET', `/laptops/districts/gangseo-gu/requests`)).body.requests.find((x) => x.pickupCode === code).dueOn;
+  assert.equal(dueAfter, new Date(Date.parse(`${dueBefore}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10), 'the return date moved 14 days');
+  await snap(page, 'laptops-extension-approved');
+
   // The officer records the return by the serial: another laptop's is refused
   await as(page, OFFICER);
   await page.click('#go-laptops');
@@ -206,12 +229,37 @@ test('a district officer sees an overdue loan with its serial and follow-up; an 
   await expectText(page, '#district-name', exactly(en['district.nowon-gu']), 'Nowon-gu');
   // the seeded loan fell due ten days ago (Asia/Seoul): overdue, the borrower reminded
   await expectText(page, '#overdue-heading', exactly(en['laptops.overdue']), 'the overdue list');
-  const overdue = page.locator('#overdue tr', { hasText: 'NOWON-GU-0040' });
   await expectText(page, '#overdue tr:has-text("NOWON-GU-0040") td:nth-child(4)', exactly('10'), 'ten days overdue');
   await expectText(page, '#overdue tr:has-text("NOWON-GU-0040") .tag', exactly(en['laptops.escalation.OFFICER']), 'the officer follows it up');
-  await overdue.locator('a').click();
+  // the officer records a new laptop by its serial number and asset tag (a serial once only)
+  const serial = `A${Date.now().toString(36).toUpperCase()}`;
+  await page.fill('#unitSerial', serial);
+  await page.click('#register-unit');
+  await expectText(page, '#error-summary', mentions(en['laptops.units.assetTagRequired']), 'the asset tag is required');
+  await page.fill('#assetTag', `SL-${serial}`);
+  await page.click('#register-unit');
+  await expectText(page, '#page-status', exactly(en['laptops.units.registered'].replace('{serial}', serial)), 'registered');
+  await expectText(page, `#unit-list tr[data-serial="${serial}"] .tag`, exactly(en['laptops.unit.AVAILABLE']), 'on the shelf');
+  await page.fill('#unitSerial', serial);
+  await page.fill('#assetTag', `SL-${serial}`);
+  await page.click('#register-unit');
+  await expectText(page, '#error-summary', (text) => text.length > 0 && !text.includes('null'), 'the same serial again is refused');
+  await snap(page, 'laptops-units');
+  await page.locator('#overdue tr', { hasText: 'NOWON-GU-0040' }).locator('a').click();
   await expectText(page, '#fact-status', mentions(en['laptops.status.LOANED']), 'the loan itself');
   await snap(page, 'laptops-overdue');
+  await signOut(page);
+
+  // the admins see every overdue loan of the tenant, with its stage
+  await signIn(page, { username: 'admin@seoul-learn.local', password: PASSWORD });
+  await page.click('#go-laptops');
+  await page.click('#overdue-link');
+  await expectText(page, '#page h1', exactly(en['laptops.overdueAll']), 'the tenant\'s overdue list');
+  await expectText(page, '#overdue-all tr:has-text("NOWON-GU-0040") td:nth-child(5)', exactly('10'), 'ten days overdue');
+  await expectText(page, '#overdue-all tr:has-text("NOWON-GU-0040") .tag', exactly(en['laptops.escalation.OFFICER']), 'the officer follows it up');
+  await snap(page, 'laptops-overdue-all');
+  await page.click('.back-link');
+  await expectText(page, '#page h1', exactly(en['laptops.console']), 'back to the console');
   await signOut(page);
 
   await signIn(page, { username: 'admin@seoul-learn.local', password: PASSWORD });

@@ -22,7 +22,7 @@ const ROLES = [
   { role: 'mentor', user: 'mentor@seoul-learn.local', locale: 'vi-VN' },
   { role: 'reviewer', user: 'reviewer@seoul-learn.local', locale: 'zh-CN' },
   { role: 'district officer', user: 'officer@seoul-learn.local', locale: 'ko-KR', extra: ['laptops/nowon-gu', 'laptops/nowon-gu/closed'] },
-  { role: 'admin', user: 'admin@seoul-learn.local', locale: 'en-GB' },
+  { role: 'admin', user: 'admin@seoul-learn.local', locale: 'en-GB', extra: ['laptops/overdue'] },
 ];
 
 // The heading that says the page is there: a route's own h1, else the start page's or "my details".

@@ -191,3 +191,91 @@ test('an application sent before its documents cannot be approved until the appl
   await page.click('#decide');
   await expectText(page, '#application-status', exactly(ko['registration.APPROVED']), 'approved once the document is there');
 }));
+
+test('a reviewer filters the queue and asks for a document; the applicant sees what to send and why, sends it and the application goes back; an admin reads both in the audit trail', { timeout: 300_000 }, (t) => journey(t, { locale: 'en-GB' }, async (page) => {
+  const en = messages.en;
+  const email = uniqueEmail('docrequest');
+  const name = uniqueKoreanName('윤');
+  await applyOutOfSchool(page, { email, name, lang: 'en' });
+
+  // The reviewer narrows the queue: out of school, Nowon-gu, waiting for a decision
+  await signIn(page, REVIEWER);
+  await page.click('#go-review');
+  await expectText(page, '#page h1', exactly(en['review.title']), 'the queue');
+  await page.click('.filter-panel summary');
+  await page.fill('#minAge', '120');
+  await page.click('#apply-filters');
+  await expectText(page, '#minAge-error', mentions(en['review.filter.number'].replace('{max}', '99')), 'an age the server would refuse is caught first');
+  await page.fill('#minAge', '');
+  await page.selectOption('#category', 'OUT_OF_SCHOOL');
+  await page.selectOption('#district', 'nowon-gu');
+  await page.selectOption('#status', 'SUBMITTED');
+  await page.click('#apply-filters');
+  await expectText(page, '#results-heading', exactly(en['review.list.queue']), 'the filtered queue');
+  const link = page.locator('#queue .queue-name', { hasText: name });
+  for (let pages = 0; !(await link.count()); pages++) {
+    assert.ok(pages < 50 && await page.locator('#load-more').isVisible(), `${name} is not in the filtered queue`);
+    const before = await page.locator('#queue .queue-item').count();
+    await page.click('#load-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#queue .queue-item').length > n, before);
+  }
+  const shown = await page.locator('#queue .queue-item').allInnerTexts();
+  assert.ok(shown.every((text) => text.includes(en['category.OUT_OF_SCHOOL'])), 'only out-of-school applicants are listed');
+  await snap(page, 'review-filtered');
+  await link.click();
+  await expectText(page, '#page h1', exactly(name), 'the application');
+  const applicantId = decodeURIComponent(new URL(page.url()).hash.split('/').pop());
+
+  // ... and asks for the confirmation again: it cannot be read. Both choices are required.
+  await page.uncheck('#documents-OUT_OF_SCHOOL_CONFIRMATION');
+  await page.click('#send-request');
+  await expectText(page, '#error-summary', mentions(en['review.request.documentsRequired']), 'a document is required');
+  await expectText(page, '#error-summary', mentions(en['review.request.templateRequired']), 'a reason is required');
+  await page.check('#documents-OUT_OF_SCHOOL_CONFIRMATION');
+  await page.check('#template-unreadable');
+  await page.click('#send-request');
+  await expectText(page, '#page-status', exactly(en['review.request.sent']), 'sent back to the applicant');
+  await expectText(page, '#request-template', exactly(en['review.request.template.unreadable']), 'why, as the reviewer chose');
+  await expectText(page, '#requested-documents', mentions(en['document.OUT_OF_SCHOOL_CONFIRMATION']), 'what was asked for');
+  await snap(page, 'review-documents-requested');
+  // it is on the list of requests, not in the queue
+  const requested = await api(page, 'GET', `/review/applications?list=requested&reference=${applicantId}`);
+  assert.equal(requested.status, 200);
+  await signOut(page);
+
+  // The applicant, in Vietnamese, reads what to send and why, uploads it and sends the application again
+  await page.selectOption('#language', 'vi');
+  const vi = messages.vi;
+  await signIn(page, { username: email });
+  await page.locator('#go-register').waitFor({ state: 'visible' });
+  await page.goto(`${BASE_URL}/#/register/status`);
+  await expectText(page, '#request-heading', exactly(vi['status.request.title']), 'a reviewer asked for documents');
+  await expectText(page, '#request-why', exactly(vi['status.request.why.unreadable']), 'why, in the applicant\'s language');
+  await expectText(page, '#requested-documents li[data-kind="OUT_OF_SCHOOL_CONFIRMATION"]', mentions(vi['document.OUT_OF_SCHOOL_CONFIRMATION']), 'what to send');
+  await snap(page, 'status-documents-requested');
+  await page.setInputFiles('#file-OUT_OF_SCHOOL_CONFIRMATION', { name: 'clearer.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
+  await page.click('#upload-OUT_OF_SCHOOL_CONFIRMATION');
+  await expectText(page, '#page-status', (text) => text.length > 0, 'the new copy received');
+  await page.click('#resubmit');
+  await expectText(page, '#page-status', exactly(vi['status.request.resubmitted']), 'sent again');
+  assert.equal(await page.locator('#document-request').count(), 0, 'nothing more is asked for');
+  await expectText(page, '#application-status', (text) => [vi['registration.SUBMITTED'], vi['registration.UNDER_REVIEW']].includes(text), 'back with the reviewers');
+  await signOut(page);
+
+  // The admin reads the request and the resubmission in the audit trail, filtered by the application
+  await page.selectOption('#language', 'en');
+  await signIn(page, { username: 'admin@seoul-learn.local' });
+  await page.click('#go-audit');
+  await expectText(page, '#page h1', exactly(en['audit.title']), 'the audit trail');
+  await page.fill('#subject', applicantId);
+  await page.click('#apply-audit-filters');
+  await expectText(page, '#audit-trail tr[data-action="review.request-documents"] th', exactly(en['audit.action.review-request-documents']), 'the request');
+  await expectText(page, '#audit-trail tr[data-action="registration.resubmit"] th', exactly(en['audit.action.registration-resubmit']), 'the resubmission');
+  assert.equal(await page.locator('#audit-trail tr[data-action="review.request-documents"]').count(), 1, 'the request once');
+  await expectText(page, '#audit-trail tr[data-action="review.request-documents"] .audit-after', (text) => text.length > 0, 'with what it changed to');
+  await page.fill('#from', '2026-12-31');
+  await page.fill('#to', '2026-01-01');
+  await page.click('#apply-audit-filters');
+  await expectText(page, '#to-error', mentions(en['audit.filter.order']), 'the days in order');
+  await snap(page, 'audit-trail');
+}));

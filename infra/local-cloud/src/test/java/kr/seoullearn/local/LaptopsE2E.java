@@ -156,6 +156,21 @@ class LaptopsE2E {
                 .containsExactly("STATUS:REQUESTED", "STATUS:APPROVED", "STATUS:READY_FOR_PICKUP", "STATUS:LOANED",
                         "EXTENSION_REQUESTED:" + json(approved).get("dueOn"), "EXTENSION_APPROVED:" + json(approved).get("dueOn"),
                         "STATUS:RETURNED");
+        // the tenant's audit trail (GET /api/admin/audit) has each of the officer's steps once, before → after
+        List<Map<String, Object>> staff = (List<Map<String, Object>>) json(get("/api/admin/audit?limit=100&subject=" + id, admin)).get("items");
+        String officerId = (String) json(get("/api/me", officer)).get("userId");
+        assertThat(staff).extracting(e -> e.get("action")).containsExactlyInAnyOrder("laptops.ready", "laptops.hand-over",
+                "laptops.extension-approve", "laptops.return");
+        assertThat(staff).allSatisfy(e -> {
+            assertThat(e).containsEntry("actor", officerId).containsEntry("subjectType", "laptop-request");
+            assertThat((Map<String, Object>) e.get("before")).isNotEmpty();
+            assertThat((Map<String, Object>) e.get("after")).isNotEmpty();
+        });
+        assertThat(staff).filteredOn(e -> "laptops.hand-over".equals(e.get("action"))).singleElement().satisfies(e -> {
+            assertThat((Map<String, Object>) e.get("before")).containsEntry("status", "READY_FOR_PICKUP");
+            assertThat((Map<String, Object>) e.get("after")).containsEntry("status", "LOANED").containsEntry("serial", serial);
+        });
+        assertThat(get("/api/admin/audit?subject=" + id, officer).statusCode()).isEqualTo(403);
         // the admin of Seoul sees every district; the district audit shows the return
         Map<String, Object> all = json(get("/api/laptops/districts", admin));
         assertThat((List<Map<String, Object>>) all.get("districts")).hasSize(25);

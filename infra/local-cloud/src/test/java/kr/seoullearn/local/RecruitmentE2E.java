@@ -130,6 +130,14 @@ class RecruitmentE2E {
         Map<String, Object> decided = api("POST", "/api/recruitment/rounds/" + ROUND + "/applications/" + studentId + "/decision",
                 "{\"decision\":\"SELECT\"}", reviewer, 200);
         assertThat(decided).containsEntry("status", "SELECTED").containsKey("decidedBy").containsKey("decidedAt");
+        // the decision is in the tenant's audit trail once, SUBMITTED → SELECTED
+        String seoulAdmin = cloud.signIn("admin@seoul-learn.local").idToken();
+        List<Map<String, Object>> trail = (List<Map<String, Object>>) api("GET", "/api/admin/audit?action=recruitment.select&subject=" + studentId,
+                null, seoulAdmin, 200).get("items");
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat((Map<String, Object>) e.get("before")).containsEntry("status", "SUBMITTED");
+            assertThat((Map<String, Object>) e.get("after")).containsEntry("status", "SELECTED");
+        });
 
         // the next token carries the mentors group
         String mentor = cloud.signIn(email).idToken();

@@ -12,4 +12,14 @@ public interface AuditWrites {
 
     /** Adds the entry's writes (internal conditions only) to {@code tx}. */
     void record(Transaction tx, AuditEntry entry);
+
+    /**
+     * A change to what every tenant shares (the catalogue's providers and courses, run by the
+     * catalogue operators, who belong to no tenant): one entry in each tenant's trail, so each
+     * tenant's admins see it.
+     */
+    default void recordForEach(Transaction tx, java.util.Collection<kr.seoullearn.platform.tenant.TenantId> tenants,
+                               java.util.function.Function<kr.seoullearn.platform.tenant.TenantId, AuditEntry> entry) {
+        tenants.forEach(t -> record(tx, entry.apply(t)));
+    }
 }

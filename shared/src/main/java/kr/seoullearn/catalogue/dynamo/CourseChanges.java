@@ -49,6 +49,11 @@ final class CourseChanges {
 
     /** Creates or replaces a course: the old items that are not rewritten go, each word count moves by ±1 per level. */
     void save(Course c) {
+        save(c, null, null);
+    }
+
+    /** As {@link #save(Course)}; {@code by}: the operator, whose change goes into every tenant's audit trail in the same transaction. */
+    void save(Course c, String by, java.time.Instant at) {
         Course old = find(c.id()).orElse(null);
         Transaction tx = Transaction.named(old == null ? "course-create" : "course-change");
         Set<Map<String, AttributeValue>> freshKeys = new HashSet<>();
@@ -76,11 +81,18 @@ final class CourseChanges {
                         .expressionAttributeNames(Map.of("#level", "level", "#grade", "grade", "#subject", "subject"))
                         .expressionAttributeValues(unchangedCourseValues(old))).build(),
                 Problem.VERSION_CONFLICT);
+        CatalogueAudit.record(dynamo, table, tx, by, old == null ? "courses.create" : "courses.change", "course", c.id(), at,
+                CatalogueAudit.state(old), CatalogueAudit.state(c));
         commit(tx);
     }
 
     /** Removes a course with its items and its words' counts; false when there was none. */
     boolean delete(String courseId) {
+        return delete(courseId, null, null);
+    }
+
+    /** As {@link #delete(String)}; {@code by}: the operator, recorded in every tenant's audit trail in the same transaction. */
+    boolean delete(String courseId, String by, java.time.Instant at) {
         Course old = find(courseId).orElse(null);
         if (old == null) {
             return false;
@@ -95,6 +107,8 @@ final class CourseChanges {
         addCountChanges(tx, delta);
         tx.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(CatalogueKeys.course(courseId).attributes())
                 .conditionExpression("attribute_exists(PK)")).build(), Problem.VERSION_CONFLICT);
+        CatalogueAudit.record(dynamo, table, tx, by, "courses.delete", "course", courseId, at, CatalogueAudit.state(old),
+                Map.of("status", "DELETED"));
         commit(tx);
         return true;
     }

@@ -77,6 +77,21 @@ final class DynamoCatalogue implements Catalogue, CatalogueAdmin, CatalogueSeedi
     }
 
     @Override
+    public void saveProvider(Provider provider, Provider old, String by, java.time.Instant at) {
+        providers.save(provider, old, by, at);
+    }
+
+    @Override
+    public void saveCourse(Course course, String by, java.time.Instant at) {
+        changes.save(course, by, at);
+    }
+
+    @Override
+    public boolean deleteCourse(String courseId, String by, java.time.Instant at) {
+        return changes.delete(courseId, by, at);
+    }
+
+    @Override
     public void saveSeats(ProviderSeats seats) {
         providers.saveSeats(seats);
     }

@@ -48,6 +48,30 @@ final class ProviderItems {
         dynamo.putItem(r -> r.tableName(table).item(CatalogueItems.provider(p)));
     }
 
+    /**
+     * An operator ({@code by}) creates or changes a provider: on the provider as read ({@code old},
+     * null: none yet; else 409 version-conflict) with its audit entry in every tenant's trail, one
+     * transaction.
+     */
+    void save(Provider p, Provider old, String by, java.time.Instant at) {
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("provider");
+        Map<String, AttributeValue> item = CatalogueItems.provider(p);
+        tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(r -> {
+            r.tableName(table).item(item);
+            if (old == null) {
+                r.conditionExpression("attribute_not_exists(PK)");
+            } else {
+                r.conditionExpression("nameKo = :ko AND nameEn = :en AND accessUrlTemplate = :url AND #status = :status")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":ko", AttributeValue.fromS(old.nameKo()), ":en", AttributeValue.fromS(old.nameEn()),
+                                ":url", AttributeValue.fromS(old.accessUrlTemplate()), ":status", AttributeValue.fromS(old.status().name())));
+            }
+        }).build(), kr.seoullearn.platform.http.Problem.VERSION_CONFLICT);
+        CatalogueAudit.record(dynamo, table, tx, by, old == null ? "providers.create" : "providers.change", "provider", p.id(), at,
+                CatalogueAudit.state(old), CatalogueAudit.state(p));
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
+    }
+
     /** The seats of these providers in a tenant, by provider id; empty when the tenant does not exist. One BatchGetItem. */
     Optional<Map<String, ProviderSeats>> seats(TenantId tenant, List<String> providerIds) {
         Map<String, AttributeValue> tenantKey = Map.of(Keys.PK, AttributeValue.fromS(Keys.TENANTS), Keys.SK, AttributeValue.fromS(tenant.value()));

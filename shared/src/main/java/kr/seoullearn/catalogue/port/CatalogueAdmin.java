@@ -27,4 +27,23 @@ public interface CatalogueAdmin {
 
     /** Removes a course; false when there was none. */
     boolean deleteCourse(String courseId);
+
+    /**
+     * An operator ({@code by}) creates or changes a provider, on the provider as read ({@code old},
+     * null when new; else 409 version-conflict); the change goes into every tenant's audit trail in
+     * the same transaction. A store without a trail (a test's) saves it as {@link #saveProvider(Provider)}.
+     */
+    default void saveProvider(Provider provider, Provider old, String by, java.time.Instant at) {
+        saveProvider(provider);
+    }
+
+    /** As {@link #saveCourse(Course)}, recorded in every tenant's audit trail in the same transaction. */
+    default void saveCourse(Course course, String by, java.time.Instant at) {
+        saveCourse(course);
+    }
+
+    /** As {@link #deleteCourse(String)}, recorded in every tenant's audit trail in the same transaction. */
+    default boolean deleteCourse(String courseId, String by, java.time.Instant at) {
+        return deleteCourse(courseId);
+    }
 }

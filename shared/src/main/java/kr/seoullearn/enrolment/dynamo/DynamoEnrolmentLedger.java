@@ -21,9 +21,7 @@ import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -66,24 +64,51 @@ final class DynamoEnrolmentLedger implements EnrolmentLedger {
     }
 
     @Override
-    public SeatCounts setSeats(TenantId tenant, String providerId, int seats) {
-        try {
-            var r = dynamo.updateItem(u -> u.tableName(table)
+    public SeatCounts setSeats(TenantId tenant, String providerId, int seats, String by, Instant at) {
+        TransactionRunner runner = new TransactionRunner(dynamo);
+        for (int attempt = 0; ; attempt++) {
+            SeatCounts before = readSeats(tenant, providerId);
+            if (before.exists() && before.used() > seats) {
+                throw new ProblemException(EnrolmentRefusal.SEATS_BELOW_USED, Map.of("used", before.used()));
+            }
+            if (attempt >= 10) {
+                throw new ProblemException(kr.seoullearn.platform.http.Problem.SERVICE_UNAVAILABLE);
+            }
+            // on the seats as read (so the audit's "before" is true) and never below the seats in use
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values = new java.util.HashMap<>(Map.of(
+                    ":seats", EnrolmentItems.n(seats), ":type", s("SEATS"), ":tenant", s(tenant.value()), ":provider", s(providerId),
+                    ":zero", ZERO));
+            String condition = "attribute_not_exists(PK)";
+            if (before.exists()) {
+                condition = (before.seats() == 0 ? "(attribute_not_exists(#seats) OR #seats = :before)" : "#seats = :before")
+                        + " AND (attribute_not_exists(#used) OR #used <= :seats)";
+                values.put(":before", EnrolmentItems.n(before.seats()));
+            }
+            String asRead = condition;
+            kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("set seats");
+            int item = tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(table)
                     .key(Keys.seats(tenant, providerId).attributes())
                     .updateExpression("SET #seats = :seats, #type = :type, #tenant = :tenant, #provider = :provider, "
                             + "#used = if_not_exists(#used, :zero), #waiting = if_not_exists(#waiting, :zero), "
                             + "#last = if_not_exists(#last, :zero)")
-                    .conditionExpression("attribute_not_exists(#used) OR #used <= :seats")
+                    .conditionExpression(asRead)
                     .expressionAttributeNames(Map.of("#seats", "seats", "#type", "type", "#tenant", "tenant",
                             "#provider", "providerId", "#used", "used", "#waiting", "waiting", "#last", "lastTicket"))
-                    .expressionAttributeValues(Map.of(":seats", EnrolmentItems.n(seats), ":type", s("SEATS"),
-                            ":tenant", s(tenant.value()), ":provider", s(providerId), ":zero", ZERO))
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return EnrolmentItems.counts(r.attributes());
-        } catch (ConditionalCheckFailedException e) {
-            SeatCounts now = e.hasItem() ? EnrolmentItems.counts(e.item()) : readSeats(tenant, providerId);
-            throw new ProblemException(EnrolmentRefusal.SEATS_BELOW_USED, Map.of("used", now.used()));
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+            kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(tenant, by,
+                    "seats.set", "provider", providerId, at,
+                    before.exists() ? Map.of("seats", Integer.toString(before.seats()), "used", Integer.toString(before.used()))
+                            : Map.of("seats", "NONE"),
+                    Map.of("seats", Integer.toString(seats))));
+            TransactionRunner.Outcome outcome = runner.attempt(tx);
+            if (outcome.committed()) {
+                return readSeats(tenant, providerId);
+            }
+            if (!outcome.failed(item)) {
+                throw runner.refusalOf(tx, outcome);
+            }
+            runner.backoff().pause(attempt); // seats changed or learners took them meanwhile: read again
         }
     }
 

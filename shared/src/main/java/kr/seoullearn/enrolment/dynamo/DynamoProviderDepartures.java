@@ -47,12 +47,21 @@ final class DynamoProviderDepartures implements ProviderDepartures {
     }
 
     @Override
-    public Departure start(Provider leaving, Instant at) {
+    public Departure start(Provider before, Provider leaving, Instant at, String by) {
         Departure d = Departure.begin(leaving.id(), leaving.graceUntil(), at);
         Transaction tx = Transaction.named("provider leaves");
         int departure = tx.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(d))
                 .conditionExpression("attribute_not_exists(PK)")).build());
         providers.replace(tx, leaving);
+        if (by != null) {
+            java.util.List<kr.seoullearn.platform.tenant.TenantId> tenants = new kr.seoullearn.platform.tenant.DynamoTenantDirectory(dynamo, table)
+                    .listings().stream().map(kr.seoullearn.platform.tenant.TenantDirectory.Listing::id).toList();
+            Map<String, String> was = before == null ? Map.of() : Map.of("status", before.status().name(),
+                    "graceUntil", before.graceUntil() == null ? "" : before.graceUntil().toString());
+            kr.seoullearn.audit.dynamo.AuditStorage.writes(table).recordForEach(tx, tenants, t -> kr.seoullearn.audit.domain.AuditEntry.of(t, by,
+                    "providers.leave", "provider", leaving.id(), at, was,
+                    Map.of("status", leaving.status().name(), "graceUntil", leaving.graceUntil().toString(), "departure", d.id())));
+        }
         TransactionRunner.Outcome outcome = runner.attempt(tx);
         if (outcome.committed()) {
             return d;

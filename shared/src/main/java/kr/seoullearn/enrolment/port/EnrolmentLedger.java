@@ -67,8 +67,11 @@ public interface EnrolmentLedger {
     /** As {@link #fillFreeSeats(TenantId, String, Instant)}, starting from counts just read or written (null: read them). */
     int fillFreeSeats(TenantId tenant, String providerId, SeatCounts known, Instant now);
 
-    /** Sets the seats a provider gives a tenant; never below the seats in use. Returns the counts after. */
-    SeatCounts setSeats(TenantId tenant, String providerId, int seats);
+    /**
+     * An admin ({@code by}) sets the seats a provider gives a tenant; never below the seats in use.
+     * The change and its audit entry (before → after) are one transaction. Returns the counts after.
+     */
+    SeatCounts setSeats(TenantId tenant, String providerId, int seats, String by, Instant at);
 
     Usage usage(TenantId tenant, String providerId, int headSize);
 }

@@ -19,7 +19,16 @@ public interface ProviderDepartures {
      * departure in one transaction. The same departure again (a retried request) writes nothing
      * and returns the departure as it stands.
      */
-    Departure start(Provider leaving, Instant at);
+    default Departure start(Provider leaving, Instant at) {
+        return start(null, leaving, at, null);
+    }
+
+    /**
+     * As {@link #start(Provider, Instant)}, by an operator ({@code by}): the provider as it was
+     * ({@code before}) → as it leaves goes into every tenant's audit trail in the same transaction
+     * (docs/adr/0031); a retried request writes no second entry.
+     */
+    Departure start(Provider before, Provider leaving, Instant at, String by);
 
     Optional<Departure> find(String providerId, LocalDate graceUntil);
 

@@ -33,20 +33,48 @@ final class DynamoOfficerDistricts implements OfficerDistricts {
     }
 
     @Override
-    public void assign(TenantId tenant, String userId, Set<String> districts) {
-        if (districts.isEmpty()) {
-            dynamo.deleteItem(d -> d.tableName(table).key(key(tenant, userId)));
-            return;
+    public void assign(TenantId tenant, String userId, Set<String> districts, String by, java.time.Instant at) {
+        Set<String> before = of(tenant, userId);
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("officer districts");
+        // on the assignment as read: two admins at once cannot both think they replaced the same list
+        // (a set is compared by its size and its members: equality of whole sets is not a condition to rely on)
+        String asRead = "attribute_not_exists(districts)";
+        Map<String, AttributeValue> seen = null;
+        if (!before.isEmpty()) {
+            StringBuilder condition = new StringBuilder("size(districts) = :n");
+            seen = new HashMap<>(Map.of(":n", AttributeValue.fromN(Integer.toString(before.size()))));
+            int i = 0;
+            for (String d : new TreeSet<>(before)) {
+                condition.append(" AND contains(districts, :d").append(i).append(')');
+                seen.put(":d" + i++, AttributeValue.fromS(d));
+            }
+            asRead = condition.toString();
         }
-        Map<String, AttributeValue> item = new HashMap<>(key(tenant, userId));
-        item.putAll(Map.of(
-                "type", AttributeValue.fromS("OFFICER_DISTRICTS"),
-                "tenant", AttributeValue.fromS(tenant.value()),
-                "userId", AttributeValue.fromS(userId),
-                "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList()),
-                kr.seoullearn.platform.dynamo.Keys.GSI1PK, AttributeValue.fromS(LaptopKeys.officers(tenant)),
-                kr.seoullearn.platform.dynamo.Keys.GSI1SK, AttributeValue.fromS(userId)));
-        dynamo.putItem(p -> p.tableName(table).item(item));
+        String condition = asRead;
+        Map<String, AttributeValue> values = seen;
+        if (districts.isEmpty()) {
+            tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(key(tenant, userId)).conditionExpression(condition).expressionAttributeValues(values)).build(),
+                    kr.seoullearn.platform.http.Problem.VERSION_CONFLICT);
+        } else {
+            Map<String, AttributeValue> item = new HashMap<>(key(tenant, userId));
+            item.putAll(Map.of(
+                    "type", AttributeValue.fromS("OFFICER_DISTRICTS"),
+                    "tenant", AttributeValue.fromS(tenant.value()),
+                    "userId", AttributeValue.fromS(userId),
+                    "districts", AttributeValue.fromSs(new TreeSet<>(districts).stream().toList()),
+                    kr.seoullearn.platform.dynamo.Keys.GSI1PK, AttributeValue.fromS(LaptopKeys.officers(tenant)),
+                    kr.seoullearn.platform.dynamo.Keys.GSI1SK, AttributeValue.fromS(userId)));
+            tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                    .conditionExpression(condition).expressionAttributeValues(values)).build(),
+                    kr.seoullearn.platform.http.Problem.VERSION_CONFLICT);
+        }
+        if (by != null) {
+            kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(tenant, by,
+                    "laptops.officer-districts", "officer", userId, at,
+                    Map.of("districts", String.join(",", new TreeSet<>(before))), Map.of("districts", String.join(",", new TreeSet<>(districts)))));
+        }
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
     }
 
     @Override

@@ -93,6 +93,11 @@ final class Extensions {
         }
         tx.add(LaptopItems.putAudit(table, audit(current, approve ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED",
                 current.dueOn().toString(), dueOn.toString(), actor, reason, now), current.tenant(), after.version()));
+        StaffAudit.record(table, tx, current.tenant(), actor, approve ? "laptops.extension-approve" : "laptops.extension-refuse",
+                "laptop-request", current.requestId(), now,
+                Map.of("dueOn", current.dueOn().toString(), "daysAsked", Integer.toString(asked.days()),
+                        "version", Long.toString(current.version())),
+                Map.of("dueOn", dueOn.toString(), "extendedDays", Integer.toString(extended), "version", Long.toString(after.version())));
         commit(tx, request, current, expectedVersion);
         LOG.info("laptop extension decided", "tenant", current.tenant().value(), "district", current.district(),
                 "approved", approve, "actor", actor.kind().name());

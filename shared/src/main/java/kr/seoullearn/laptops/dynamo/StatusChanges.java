@@ -80,6 +80,8 @@ final class StatusChanges {
             tx.add(queues.of(current.tenant(), current.district(), now).leave(current.ticket()));
         }
         tx.add(LaptopItems.putAudit(table, LaptopItems.statusAudit(after, from, to, actor, reason, now), current.tenant(), after.version()));
+        StaffAudit.record(table, tx, current.tenant(), actor, action(to), "laptop-request", current.requestId(), now,
+                state(current), state(after));
         // reminders (docs/adr/0013): ready for pickup at once; the return 7 days before and on the day
         if (to == LaptopStatus.READY_FOR_PICKUP) {
             reminders.plan(tx, FeatureReminders.laptopReady(after.tenant(), after.requestId(), after.userId(), now));
@@ -147,6 +149,32 @@ final class StatusChanges {
                 tx.add(LaptopItems.deleteDue(table, before));
             }
         }
+    }
+
+    /** The staff's change as the tenant's audit trail names it. */
+    private static String action(LaptopStatus to) {
+        return switch (to) {
+            case LOANED -> "laptops.hand-over";
+            case RETURNED -> "laptops.return";
+            case REJECTED -> "laptops.reject";
+            case READY_FOR_PICKUP -> "laptops.ready";
+            default -> "laptops.status";
+        };
+    }
+
+    /** A request's state in the audit trail: status, version, district, and the unit and due date when it has them. */
+    static Map<String, String> state(LaptopRequest r) {
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("status", r.status().name());
+        s.put("version", Long.toString(r.version()));
+        s.put("district", r.district());
+        if (r.serial() != null) {
+            s.put("serial", r.serial());
+        }
+        if (r.dueOn() != null) {
+            s.put("dueOn", r.dueOn().toString());
+        }
+        return s;
     }
 
     private static LaptopRequest changed(LaptopRequest c, LaptopStatus to, String reason, LocalDate dueOn, LaptopUnit unit,

@@ -82,6 +82,9 @@ final class StockChanges {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
             tx.add(LaptopItems.putAudit(table, new AuditEntry(LaptopItems.newEntryId(now), now, district, null, change.name(),
                     Long.toString(before), Long.toString(after), units, actor, note), tenant, 0));
+            StaffAudit.record(table, tx, tenant, actor, change == StockChange.RECEIVED ? "laptops.stock-received" : "laptops.stock-written-off",
+                    "district", district, now, Map.of("inStock", Long.toString(before)),
+                    Map.of("inStock", Long.toString(after), "units", Long.toString(units)));
             int marker = key == null ? -1 : tx.add(keyMarker(tenant, district, change, units, key, now));
             TransactionRunner.Outcome outcome = runner.attempt(tx);
             if (outcome.committed()) {

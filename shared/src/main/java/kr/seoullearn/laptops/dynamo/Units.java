@@ -59,6 +59,9 @@ final class Units {
         }
         tx.add(LaptopItems.putAudit(table, new AuditEntry(LaptopItems.newEntryId(now), now, unit.district(), null, "UNIT_REGISTERED",
                 null, unit.serial(), counted ? 0L : 1L, actor, null), unit.tenant(), 0));
+        StaffAudit.record(table, tx, unit.tenant(), actor, "laptops.unit-register", "laptop-unit", unit.serial(), now,
+                Map.of("unitStatus", "NONE"), Map.of("unitStatus", LaptopUnit.Status.AVAILABLE.name(), "district", unit.district(),
+                        "assetTag", unit.assetTag() == null ? "" : unit.assetTag(), "counted", Boolean.toString(counted)));
         runner.commit(tx);
         LOG.info("laptop unit registered", "tenant", unit.tenant().value(), "district", unit.district(), "counted", counted);
         if (!counted) {

@@ -15,6 +15,14 @@ public interface OfficerDistricts {
     /** Every officer of the tenant with districts assigned: user id → districts, by user id (1 Query). */
     java.util.SortedMap<String, Set<String>> all(TenantId tenant);
 
-    /** Replaces the officer's districts (seed data and admin tooling). */
-    void assign(TenantId tenant, String userId, Set<String> districts);
+    /** Replaces the officer's districts (seed data): not a staff action, no audit entry. */
+    default void assign(TenantId tenant, String userId, Set<String> districts) {
+        assign(tenant, userId, districts, null, java.time.Instant.now());
+    }
+
+    /**
+     * An admin ({@code by}) replaces the officer's districts: the change and its audit entry
+     * (before → after) in one transaction, on the assignment as read (else 409 version-conflict).
+     */
+    void assign(TenantId tenant, String userId, Set<String> districts, String by, java.time.Instant at);
 }

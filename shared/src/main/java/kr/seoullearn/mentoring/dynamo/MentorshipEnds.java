@@ -62,6 +62,9 @@ final class MentorshipEnds {
                         ? Problem.MENTOR_TERM_ENDED : MentoringRefusal.MENTOR_FULL);
         tx.add(history(m, "REASSIGNED", reviewerId, reason, now, Map.of("fromMentorId", m.mentorId(), "toMentorId", next.userId(),
                 "trialRefund", Integer.toString(trialRefund))));
+        // the sessions used move relatively (the future ones were cancelled just before): the entry says what was given back
+        audit(tx, m, reviewerId, "mentoring.reassign", now, Map.of("mentorId", m.mentorId(), "status", m.status().name()),
+                Map.of("mentorId", next.userId(), "status", m.status().name(), "trialSessionsReturned", Integer.toString(trialRefund)));
         table.runner().commit(tx);
         return new Mentorship(m.tenant(), m.id(), m.menteeId(), next.userId(), m.menteeName(), next.name(), m.rulesId(), m.sessionMinutes(),
                 m.quota(), m.used() - trialRefund, m.weeklyCap(), m.trialSessions(), m.minNoticeHours(), m.lateCancelHours(), m.extensionSessions(),
@@ -89,6 +92,8 @@ final class MentorshipEnds {
                         ? MentoringRefusal.MENTORSHIP_NOT_ACTIVE : Problem.VERSION_CONFLICT);
         tx.add(leaves(m.tenant(), m.mentorId()));
         tx.add(history(m, outcome.name(), reviewerId, reason, now, Map.of()));
+        audit(tx, m, reviewerId, "mentoring.end", now, Map.of("status", m.status().name(), "mentorId", m.mentorId()),
+                Map.of("status", outcome.name(), "mentorId", m.mentorId(), "reasonGiven", Boolean.toString(reason != null)));
         table.runner().commit(tx);
         return new Mentorship(m.tenant(), m.id(), m.menteeId(), m.mentorId(), m.menteeName(), m.mentorName(), m.rulesId(), m.sessionMinutes(),
                 m.quota(), m.used(), m.weeklyCap(), m.trialSessions(), m.minNoticeHours(), m.lateCancelHours(), m.extensionSessions(),
@@ -105,6 +110,13 @@ final class MentorshipEnds {
                         i.containsKey("reason") ? i.get("reason").s() : null,
                         i.containsKey("fromMentorId") ? i.get("fromMentorId").s() : null,
                         i.containsKey("toMentorId") ? i.get("toMentorId").s() : null)).toList();
+    }
+
+    /** The tenant's audit entry of a reviewer's change (docs/adr/0031): never the reason's words, which may name people. */
+    private void audit(Transaction tx, Mentorship m, String reviewerId, String action, Instant now, Map<String, String> before,
+                       Map<String, String> after) {
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table.name()).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(m.tenant(),
+                reviewerId, action, "mentorship", m.id(), now, before, after));
     }
 
     /** A mentor has one mentee fewer (never below zero). */

@@ -111,6 +111,10 @@ final class ApplicationRecords {
         kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
                 kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_NOT_SELECTED,
                         a.roundId(), a.userId(), Map.of(), at));
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(a.tenant(), by,
+                "recruitment.reject", "mentor-application", a.userId(), at,
+                Map.of("status", SUBMITTED, "roundId", a.roundId()),
+                Map.of("status", MentorApplication.Status.REJECTED.name(), "roundId", a.roundId())));
         new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
         return find(a.tenant(), a.roundId(), a.userId()).orElseThrow();
     }

@@ -86,6 +86,10 @@ final class RenewalRecords {
             onboarding.extendTerm(tx, r.tenant(), r.mentorId(), r.termEnds(), newTermEnds, newReadUntil,
                     RecruitmentRefusal.RENEWAL_NOT_FOUND);
         }
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(r.tenant(), by,
+                "recruitment.renewal-decide", "mentor", r.mentorId(), at,
+                Map.of("status", Renewal.PENDING, "termEnds", r.termEnds().toString()),
+                Map.of("status", status, "termEnds", (approve ? newTermEnds : r.termEnds()).toString())));
         transactions.commit(tx);
         return new Renewal(r.tenant(), r.mentorId(), r.termEnds(), status, r.requestedAt(), by, at);
     }

@@ -42,23 +42,36 @@ final class RoundRecords {
         }
     }
 
-    /** Creates the round with the request's fingerprint unless its id exists; then the existing round (ALL_OLD, no second read). */
+    /**
+     * Creates the round with the request's fingerprint, and its audit entry (docs/adr/0031), in one
+     * transaction unless its id exists; then the existing round (ALL_OLD, no second read).
+     */
     Optional<RecruitmentLedger.StoredRound> createOnce(Round r, String fingerprint) {
         Map<String, AttributeValue> item = item(r);
         item.put("requestFingerprint", s(fingerprint));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("open round");
+        int round = tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(r.tenant(), r.createdBy(),
+                "recruitment.round-open", "round", r.id(), r.createdAt(), Map.of("status", "NONE"),
+                Map.of("status", "OPEN", "opensOn", r.opensOn().toString(), "closesOn", r.closesOn().toString(),
+                        "target", Integer.toString(r.target()), "selected", Integer.toString(r.selected()))));
+        kr.seoullearn.platform.dynamo.TransactionRunner runner = new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo);
+        kr.seoullearn.platform.dynamo.TransactionRunner.Outcome outcome = runner.attempt(tx);
+        if (outcome.committed()) {
             return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
-            if (old.isEmpty()) {
-                old = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                        .key(RecruitmentKeys.round(r.tenant(), r.id()).attributes())).item();
-            }
-            return Optional.of(new RecruitmentLedger.StoredRound(round(r.tenant(), old),
-                    old.containsKey("requestFingerprint") ? old.get("requestFingerprint").s() : ""));
         }
+        if (!outcome.failed(round)) {
+            throw runner.refusalOf(tx, outcome);
+        }
+        Map<String, AttributeValue> old = outcome.item(round);
+        if (old == null || old.isEmpty()) {
+            old = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                    .key(RecruitmentKeys.round(r.tenant(), r.id()).attributes())).item();
+        }
+        return Optional.of(new RecruitmentLedger.StoredRound(round(r.tenant(), old),
+                old.containsKey("requestFingerprint") ? old.get("requestFingerprint").s() : ""));
     }
 
     private static Map<String, AttributeValue> item(Round r) {

@@ -53,6 +53,10 @@ final class Selections {
         kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
                 kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_SELECTED,
                         a.roundId(), a.userId(), Map.of(), at));
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(a.tenant(), by,
+                "recruitment.select", "mentor-application", a.userId(), at,
+                Map.of("status", MentorApplication.Status.SUBMITTED.name(), "roundId", a.roundId()),
+                Map.of("status", MentorApplication.Status.SELECTED.name(), "roundId", a.roundId(), "termStarts", termStarts.toString())));
         transactions.commit(tx);
         return applications.find(a.tenant(), a.roundId(), a.userId()).orElseThrow();
     }

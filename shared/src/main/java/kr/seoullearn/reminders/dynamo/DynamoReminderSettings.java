@@ -52,4 +52,31 @@ final class DynamoReminderSettings implements ReminderSettingsStore {
         }
         return new ReminderSettings(off, expectedVersion + 1);
     }
+
+    @Override
+    public ReminderSettings save(TenantId tenant, Set<ReminderKind> off, long expectedVersion, String by, java.time.Instant at) {
+        ReminderSettings before = find(tenant);
+        if (before.version() != expectedVersion) {
+            throw new ProblemException(Problem.VERSION_CONFLICT);
+        }
+        Map<String, AttributeValue> item = new HashMap<>(RemindersKeys.settings(tenant).attributes());
+        item.put("type", AttributeValue.fromS("REMINDER_SETTINGS"));
+        item.put("off", AttributeValue.fromL(off.stream().sorted().map(k -> AttributeValue.fromS(k.name())).toList()));
+        item.put("version", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("reminder switches");
+        tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(PK)" : "version = :v")
+                .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))))
+                .build(), Problem.VERSION_CONFLICT);
+        kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(tenant, by,
+                "reminders.switches", "reminder-settings", tenant.value(), at,
+                Map.of("off", names(before.off()), "version", Long.toString(expectedVersion)),
+                Map.of("off", names(off), "version", Long.toString(expectedVersion + 1))));
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
+        return new ReminderSettings(off, expectedVersion + 1);
+    }
+
+    private static String names(Set<ReminderKind> kinds) {
+        return String.join(",", kinds.stream().map(Enum::name).sorted().toList());
+    }
 }

@@ -14,4 +14,12 @@ public interface ReminderSettingsStore {
 
     /** Saves the set of kinds switched off, if the settings are still at {@code expectedVersion}; returns the new settings. */
     ReminderSettings save(TenantId tenant, Set<ReminderKind> off, long expectedVersion);
+
+    /**
+     * An admin ({@code by}) saves the switches: the change and its audit entry (before → after)
+     * in one transaction. A store without an audit trail (a test's) saves them as above.
+     */
+    default ReminderSettings save(TenantId tenant, Set<ReminderKind> off, long expectedVersion, String by, java.time.Instant at) {
+        return save(tenant, off, expectedVersion);
+    }
 }

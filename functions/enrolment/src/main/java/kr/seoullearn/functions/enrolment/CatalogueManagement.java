@@ -83,7 +83,7 @@ final class CatalogueManagement {
         Provider old = catalogue.provider(providerId).orElse(null);
         Provider p = new Provider(providerId, nameKo, nameEn, levels, url,
                 old == null ? Provider.Status.ACTIVE : old.status(), old == null ? null : old.graceUntil());
-        catalogue.saveProvider(p);
+        catalogue.saveProvider(p, old, caller.userId(), clock.instant());
         LOG.info("provider saved", "providerId", providerId, "created", old == null);
         return providerView(p);
     }
@@ -122,7 +122,7 @@ final class CatalogueManagement {
         Provider p = catalogue.provider(providerId).orElseThrow(() -> new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND));
         // the leaving and its departure in one transaction; the learners are told by the
         // departures worker (ProviderDepartureRun), once each, however often this is retried
-        Departure d = departures.start(p.deactivated(grace), clock.instant());
+        Departure d = departures.start(p, p.deactivated(grace), clock.instant(), caller.userId());
         LOG.info("provider leaving", "providerId", providerId, "departure", d.id(), "done", d.done(),
                 "learnersTold", d.learnersTold(), "waitlistClosed", d.waitlistClosed());
         Map<String, Object> view = providerView(p.deactivated(grace));
@@ -198,7 +198,7 @@ final class CatalogueManagement {
         errors.throwIfAny();
         Course course = new Course(courseId, providerId, level, grade, subject, titleKo, titleEn, lecturerKo, lecturerEn, minutes, lessons);
         boolean existed = catalogue.course(courseId).isPresent();
-        catalogue.saveCourse(course);
+        catalogue.saveCourse(course, caller.userId(), clock.instant());
         LOG.info("course saved", "courseId", courseId, "providerId", providerId, "created", !existed);
         Map<String, Object> view = kr.seoullearn.catalogue.domain.CourseJson.course(course);
         view.put("created", !existed);
@@ -208,7 +208,7 @@ final class CatalogueManagement {
     /** DELETE /api/admin/courses/{courseId}: 1 GetItem + 1 TransactWriteItems. */
     void deleteCourse(Caller caller, String courseId) {
         requireOperator(caller);
-        if (!Course.isValidId(courseId) || !catalogue.deleteCourse(courseId)) {
+        if (!Course.isValidId(courseId) || !catalogue.deleteCourse(courseId, caller.userId(), clock.instant())) {
             throw new ProblemException(CatalogueRefusal.COURSE_NOT_FOUND);
         }
         LOG.info("course deleted", "courseId", courseId);

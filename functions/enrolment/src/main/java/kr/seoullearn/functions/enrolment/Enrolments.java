@@ -218,7 +218,7 @@ public final class Enrolments {
         errors.throwIfAny();
         TenantId tenant = caller.tenant();
         Provider provider = provider(providerId);
-        SeatCounts after = ledger.setSeats(tenant, providerId, seats);
+        SeatCounts after = ledger.setSeats(tenant, providerId, seats, caller.userId(), clock.instant());
         int promoted = provider.takesNewLearners() ? ledger.fillFreeSeats(tenant, providerId, after, clock.instant()) : 0;
         LOG.info("seats set", "tenant", tenant.value(), "providerId", providerId, "seats", seats, "promoted", promoted);
         Map<String, Object> view = EnrolmentView.usage(tenant, provider, ledger.usage(tenant, providerId, USAGE_HEAD));

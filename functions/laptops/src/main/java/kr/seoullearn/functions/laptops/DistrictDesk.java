@@ -203,7 +203,7 @@ final class DistrictDesk {
         if (!districts.isEmpty() && ledger.districts(tenant, districts).size() != districts.size()) {
             throw new ProblemException(LaptopRefusal.DISTRICT_NOT_FOUND);
         }
-        officers.assign(tenant, userId, districts);
+        officers.assign(tenant, userId, districts, caller.userId(), clock.instant());
         LOG.info("officer districts set", "tenant", tenant.value(), "districts", districts.size());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("userId", userId);

@@ -166,6 +166,14 @@ class MentorOperationsIT {
                 .containsEntry("change", "REASSIGNED").containsEntry("fromMentorId", p.mentor()).containsEntry("toMentorId", next)
                 .containsEntry("by", "reviewer-1").containsEntry("reason", "시간이 맞지 않음, 다른 멘토 희망"));
         assertThat(used("chungbuk", p)).isZero();
+        // the tenant's audit trail has the reassignment once, the mentor before → after and the trial sessions given back (never the reason's words)
+        assertThat(trail("chungbuk", p.mentorship())).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("mentoring.reassign");
+            assertThat(e.actor()).isEqualTo("reviewer-1");
+            assertThat(e.before()).containsEntry("mentorId", p.mentor()).containsEntry("status", "ACTIVE");
+            assertThat(e.after()).containsEntry("mentorId", next).containsEntry("trialSessionsReturned", "1");
+            assertThat(e.before().toString() + e.after()).doesNotContain("시간이");
+        });
         TenantId t = new TenantId("chungbuk");
         assertThat(f.ledger.mentor(t, p.mentor()).orElseThrow().mentees()).isZero();
         assertThat(f.ledger.mentor(t, next).orElseThrow().mentees()).isEqualTo(1);
@@ -200,11 +208,23 @@ class MentorOperationsIT {
         assertThat(f.ledger.mentor(new TenantId("seoul"), p.mentor()).orElseThrow().mentees()).isZero();
         assertThat(json(f.call(END, "reviewer-1", "seoul", path, null, "{\"outcome\":\"COMPLETED\"}", "reviewers")))
                 .containsEntry("code", "mentorship-not-active");
+        // one entry: the refused second ending wrote none
+        assertThat(trail("seoul", p.mentorship())).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("mentoring.end");
+            assertThat(e.before()).containsEntry("status", "ACTIVE");
+            assertThat(e.after()).containsEntry("status", "ENDED");
+        });
         assertThat(json(f.book("seoul", p.learner(), p.mentorship(), "2026-12-09T19:00"))).containsEntry("code", "mentorship-not-active");
 
         Pair q = pair("seoul");
         assertThat(expect(f.call(END, "reviewer-1", "seoul", Map.of("mentorshipId", q.mentorship()), null, "{\"outcome\":\"COMPLETED\"}",
                 "reviewers"), 200)).containsEntry("status", "COMPLETED");
+    }
+
+    /** The tenant's audit entries about a mentorship, as GET /api/admin/audit?subject= reads them. */
+    private static List<kr.seoullearn.audit.domain.AuditEntry> trail(String tenant, String mentorshipId) {
+        return kr.seoullearn.audit.dynamo.AuditStorage.trail(f.dynamo, f.stack.table()).page(new TenantId(tenant),
+                new kr.seoullearn.audit.domain.AuditQuery(null, null, mentorshipId, null, null, 100, null)).entries();
     }
 
     // ---- races, decided by DynamoDB's conditions

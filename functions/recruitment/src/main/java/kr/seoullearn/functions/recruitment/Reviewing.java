@@ -105,7 +105,8 @@ final class Reviewing extends RecruitmentJob {
                 return RecruitmentView.round(existing.get().round(), today());
             }
         } else {
-            ledger.createRound(round);
+            // a fresh id: created with its audit entry in one transaction (docs/adr/0031)
+            ledger.createRoundOnce(round, IdempotencyKey.fingerprint(body));
         }
         LOG.info("round created", "tenant", caller.tenant().value(), "roundId", round.id(), "target", target);
         return RecruitmentView.round(round, today());

@@ -79,7 +79,7 @@ public class ReminderSettingsHandler extends ApiFunction {
             }
         }
         errors.throwIfAny();
-        ReminderSettings saved = settings.save(caller.tenant(), off, version);
+        ReminderSettings saved = settings.save(caller.tenant(), off, version, caller.userId(), java.time.Instant.now());
         LOG.info("reminder switches saved", "tenant", caller.tenant().value(), "off", off.size(), "version", saved.version());
         return view(saved);
     }
