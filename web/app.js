@@ -28,6 +28,8 @@ const PAGES = {
   providers: () => import('./providers.js'),
   staff: () => import('./staff.js'),
   operator: () => import('./operator.js'),
+  rules: () => import('./rules.js'),
+  areas: () => import('./areas.js'),
   leave: () => import('./leave.js'),
 };
 // Pages anyone may read without signing in.

@@ -109,6 +109,9 @@ function renderMe() {
   // admins: providers, seats, usage reports, reminders, officers, rounds; reviewers: rounds
   $('next-staff').hidden = !has('reviewers', 'admins');
   $('next-operator').hidden = !has('catalogue-operators');
+  // admins draft and publish their area's next rules; the catalogue operators add partner areas
+  $('next-rules').hidden = !has('admins');
+  $('next-areas').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
 }
 
