@@ -119,10 +119,11 @@ final class DynamoRulesBook implements RulesBook {
         }
         try {
             dynamo.updateItem(r -> r.tableName(table).key(RulesKeys.draft(edited.tenant(), edited.kind(), edited.draftId()).attributes())
-                    .updateExpression("SET effectiveFrom = :from, definition = :definition, version = :version, updatedBy = :by, "
+                    .updateExpression("SET effectiveFrom = :from, #definition = :definition, version = :version, updatedBy = :by, "
                             + "updatedAt = :at" + base)
                     .conditionExpression("version = :read AND #status = :draft")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    // DEFINITION and STATUS are reserved words of DynamoDB's expressions
+                    .expressionAttributeNames(Map.of("#status", "status", "#definition", "definition"))
                     .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
