@@ -173,14 +173,15 @@ function showDraft(kind, d, back, note) {
       { key: 'rules.draft.published', args: { id: rules.id, date: { date: rules.effectiveFrom } } });
     host.querySelector('h1')?.focus();
   }));
-  host.replaceChildren(back, heading(KIND_KEYS[kind]),
+  // replaceChildren writes a null as the text "null": leave the stale notice out instead
+  host.replaceChildren(...[back, heading(KIND_KEYS[kind]),
     d.stale ? h('p', { class: 'notice', id: 'draft-stale', i18n: 'rules.draft.stale' }) : null,
     preview(kind, d),
     h('section', { 'aria-labelledby': 'publish-heading', id: 'draft-publish' },
       h('h2', { id: 'publish-heading', i18n: 'rules.publish.title' }), h('p', { class: 'hint', i18n: 'rules.publish.hint' }), publish),
     status,
     h('section', { 'aria-labelledby': 'edit-heading', id: 'draft-edit' }, h('h2', { id: 'edit-heading', i18n: 'rules.edit.title' }), form),
-    homeLink());
+    homeLink()].filter(Boolean));
 }
 
 // ---- what changes, in words ----
