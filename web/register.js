@@ -7,7 +7,7 @@ import {
   RECORDS_KEYS, backLink, busy, button, checkboxes, checkedValues, clearErrors, dateField, districtsOf, explain,
   fieldMessage, h, heading, homeLink, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton,
   selectField, seoulToday, setStatus, showErrors, showFailed, showLoading, showProblem, sortOptions, statusTag,
-  summaryList, textField, useContext,
+  summaryList, tenants, textField, useContext,
 } from './ui.js';
 import { howWeCheck, programmeSummary } from './programme.js';
 
@@ -211,6 +211,17 @@ function profile() {
       options: districtsOf(me.tenant).map((code) => ({ value: code, key: DISTRICT_KEYS[code] })), value: reg.district,
     });
     sortOptions(districtField.querySelector('select'));
+    if (!['seoul', 'chungbuk'].includes(me.tenant)) {
+      // an area added since this app was written: its districts come from GET /api/tenants (ADR 39)
+      tenants().then((answer) => {
+        const area = answer.ok ? (answer.data.items ?? []).find((a) => a.tenant === me.tenant) : null;
+        if (!area) return;
+        const select = districtField.querySelector('select');
+        select.replaceChildren(h('option', { value: '', i18n: 'field.choose' }),
+          ...area.districts.map((code) => h('option', { value: code, i18n: DISTRICT_KEYS[code] ?? 'district.other', args: { code } })));
+        select.value = reg.district ?? '';
+      });
+    }
     const form = h('form', { id: 'profile-form', novalidate: true, onsubmit: saveProfile },
       textField({ name: 'name', label: 'field.name', hint: 'field.name.hint', value: reg.name, autocomplete: 'name', maxlength: 80, spellcheck: 'false' }),
       dateField({ name: 'birthDate', legend: 'field.birthDate', hint: 'field.birthDate.hint', value: reg.birthDate, autocomplete: true }),

@@ -118,6 +118,9 @@ function renderMe() {
   // admins: who did what among the staff (the audit trail)
   $('next-audit').hidden = !has('admins');
   $('next-operator').hidden = !has('catalogue-operators');
+  // admins draft and publish their area's next rules; the catalogue operators add partner areas
+  $('next-rules').hidden = !has('admins');
+  $('next-areas').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
 }
 

@@ -74,6 +74,26 @@ public final class Keys {
         return "T#" + tenant.value() + "#DISTRICTS";
     }
 
+    /**
+     * The partitions of effective-dated rules (docs/adr/0007, 0039): {@code T#<tenant>#<family>}
+     * with items {@code FROM#<effectiveFrom>#<id>}. Their contexts read them (registration,
+     * mentoring, recruitment); the rules context drafts and publishes into them.
+     */
+    public static final String PROGRAMMES = "PROGRAMME";
+    public static final String MENTORING_RULES = "MENTORING_RULES";
+    public static final String RECRUITMENT_RULES = "RECRUITMENT_RULES";
+    public static final String FROM_PREFIX = "FROM#";
+
+    /** The sort key of effective-dated rules: {@code FROM#<effectiveFrom>#<id>}. */
+    public static String effectiveFrom(java.time.LocalDate from, String id) {
+        return FROM_PREFIX + from + "#" + id;
+    }
+
+    /** The highest sort key of rules that started on or before {@code date}. */
+    public static String effectiveUpTo(java.time.LocalDate date) {
+        return FROM_PREFIX + date + "#\uffff";
+    }
+
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";

@@ -30,6 +30,11 @@ public final class FieldErrors {
         return -1;
     }
 
+    /** How many errors were added so far. */
+    public int count() {
+        return errors.size();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -12,13 +12,13 @@ import kr.seoullearn.platform.tenant.TenantDirectory.Listing;
 /**
  * {@code GET /api/tenants} (public): the partner areas people can choose on the tenant step, each
  * with its name in the app's four languages (English where a name is missing) and its districts.
- * Read from the tenant items (one Query) and kept for five minutes per container, so a busy
+ * Read from the tenant items (one Query) and kept for a minute per container (ADR 39), so a busy
  * sign-up morning does not query the table on every page load, and a new area appears within
- * five minutes without a deployment. Ids that are not well-formed tenant ids are never listed
+ * a minute of being added (POST /api/admin/tenants) without a deployment. Ids that are not well-formed tenant ids are never listed
  * (the directory validates each before it becomes a key).
  */
 final class TenantListings {
-    static final Duration KEPT_FOR = Duration.ofMinutes(5);
+    static final Duration KEPT_FOR = Duration.ofMinutes(1);
     private static final List<String> LANGUAGES = List.of("ko", "en", "vi", "zh");
 
     private final TenantDirectory tenants;
