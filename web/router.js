@@ -7,7 +7,7 @@ import { dropTokens, readTokens, refreshTokens } from './auth.js';
 import { api, fetchFile, publicApi } from './api.js';
 import {
   clearAlert, currentView, forgetWhoIsSignedIn, loadMe, onLanguageChange, render, setNotice, setPageShown,
-  setTitle, show, showError, signIn, whoIsSignedIn,
+  setTitle, setUnread, show, showError, signIn, whoIsSignedIn,
 } from './shell.js';
 
 // name → () => import('./page.js'), and the names anyone may read without signing in.
@@ -169,6 +169,8 @@ function pageContext(request, first) {
     api: (method, path, body) => api(method, path, body, current),
     publicApi: (method, path) => publicApi(method, path, current),
     fetchFile: (path) => fetchFile(path, current), // the dashboard's CSV downloads
+    // the header's unread badge follows what the messages page read or marked
+    unreadChanged: (n) => setUnread(n),
     // Moves focus to the page heading after a route change (not on the first load).
     arrived(host) {
       const focus = pendingFocus && document.getElementById(pendingFocus);

@@ -32,10 +32,6 @@ const NO_PAGE_YET = new Set([
   'POST /api/review/applications/{userId}/document-request',
   'GET /api/mentoring/mentorships/{mentorshipId}/sessions/{sessionId}/calendar.ics',
   'GET /api/admin/audit',
-  'GET /api/me/notifications',
-  'POST /api/me/notifications/{id}/read',
-  'GET /api/me/preferences',
-  'PUT /api/me/preferences',
 ]);
 
 /** [{ method, path }] of every API event in template.yaml. */
