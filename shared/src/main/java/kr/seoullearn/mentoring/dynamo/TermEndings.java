@@ -58,7 +58,7 @@ final class TermEndings implements TermEndNotices {
                     .exclusiveStartKey(from)
                     .limit(PAGE));
             for (Map<String, AttributeValue> mentor : r.items()) {
-                if (!mentor.containsKey(MentorItems.MENTOR_ID)) {
+                if (mentorId(mentor) == null) {
                     continue;
                 }
                 ending++;
@@ -78,7 +78,7 @@ final class TermEndings implements TermEndNotices {
     }
 
     private boolean tell(TenantId tenant, Map<String, AttributeValue> mentor, String ends, Instant at) {
-        String mentorId = mentor.get(MentorItems.MENTOR_ID).s();
+        String mentorId = mentorId(mentor);
         Transaction tx = Transaction.named("term ending notice");
         tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(MentorItems.key(tenant, mentorId).attributes())
@@ -88,6 +88,15 @@ final class TermEndings implements TermEndNotices {
                 .expressionAttributeValues(Map.of(":ends", s(ends)))).build());
         notices.add(tx, Notice.of(tenant, NoticeKind.TERM_ENDING, mentorId + "@" + ends, mentorId, Map.of("endOn", ends), at));
         return runner.attempt(tx).committed();
+    }
+
+    /**
+     * The mentor's sub: {@code mentorId} (profiles written through {@link MentorItems#upsert}), else
+     * the index sort key both writers set to it (recruitment's onboarding writes no {@code mentorId}).
+     */
+    private static String mentorId(Map<String, AttributeValue> mentor) {
+        AttributeValue id = mentor.containsKey(MentorItems.MENTOR_ID) ? mentor.get(MentorItems.MENTOR_ID) : mentor.get(Keys.GSI1SK);
+        return id == null ? null : id.s();
     }
 
     private static AttributeValue s(String value) {
