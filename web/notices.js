@@ -84,12 +84,15 @@ function unreadLine() {
 
 function drawInbox() {
   const list = h('ol', { class: 'notice-list', id: 'notice-list' }, inbox.items.map(item));
+  const more = inbox.next
+    ? [h('button', { type: 'button', class: 'button button-secondary', id: 'notices-older', i18n: 'notices.older', onclick: older })]
+    : [];
   host.replaceChildren(heading('notices.title'),
     h('p', { i18n: 'notices.lead' }),
     h('p', { id: 'notices-unread', class: 'notices-unread', ...unreadLine() }),
     statusLine('notices-status'),
     list,
-    inbox.next ? h('button', { type: 'button', class: 'button button-secondary', id: 'notices-older', i18n: 'notices.older', onclick: older }) : null,
+    ...more,
     h('p', {}, h('a', { id: 'notices-settings', href: '#/notices/settings', i18n: 'notices.settingsLink' })),
     homeLink());
 }
