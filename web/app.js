@@ -34,6 +34,7 @@ const PAGES = {
   leave: () => import('./leave.js'),
   'my-data': () => import('./my-data.js'),
   audit: () => import('./audit.js'),
+  notices: () => import('./notices.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

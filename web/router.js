@@ -7,7 +7,7 @@ import { dropTokens, identityApi, readTokens, refreshTokens, signedInEmail } fro
 import { api, apiOnce, fetchFile, publicApi } from './api.js';
 import {
   clearAlert, currentView, forgetWhoIsSignedIn, loadMe, needsSecondFactor, onLanguageChange, render, setNotice, setPageShown,
-  setTitle, show, showError, signIn, whoIsSignedIn,
+  setTitle, setUnread, show, showError, signIn, whoIsSignedIn,
 } from './shell.js';
 
 // name → () => import('./page.js'), and the names anyone may read without signing in.
@@ -186,6 +186,8 @@ function pageContext(request, first) {
     apiOnce: (method, path, body) => apiOnce(method, path, body, current), // creates with an Idempotency-Key
     publicApi: (method, path) => publicApi(method, path, current),
     fetchFile: (path) => fetchFile(path, current), // the dashboard's CSV downloads
+    // the header's unread badge follows what the messages page read or marked
+    unreadChanged: (n) => setUnread(n),
     // Moves focus to the page heading after a route change (not on the first load).
     arrived(host) {
       const focus = pendingFocus && document.getElementById(pendingFocus);

@@ -3,10 +3,10 @@
 // and the document title; and the language switcher, which re-translates all of it.
 
 import {
-  chosenLanguage, currentLanguage, isLanguage, rememberLanguage, t, useLanguage,
+  chosenLanguage, currentLanguage, fmt, isLanguage, rememberLanguage, t, useLanguage,
 } from './i18n.js';
 import { authorize, dropTokens, loginSpeaksOtherLanguage, readTokens, validTokens } from './auth.js';
-import { fetchMe, readProblem } from './api.js';
+import { api, fetchMe, readProblem } from './api.js';
 
 // Known ids map to message keys; anything else is shown as the server sent it.
 const GROUP_KEYS = {
@@ -47,6 +47,10 @@ let titleSource = { key: null, error: false };
 // The route's page on screen, as the router says: null, or { public } (anyone may read it).
 let pageShown = null;
 const languageListeners = [];
+// Unread messages of who is signed in (the header's badge); null: no messages link (staff, signed out).
+let unread = null;
+// The roles that are sent messages (docs/adr/0027); staff are not.
+const TOLD = ['applicants', 'learners', 'mentors'];
 
 export const currentView = () => view;
 export const whoIsSignedIn = () => me;
@@ -55,6 +59,7 @@ export const needsSecondFactor = () => secondFactorNeeded;
 export function forgetWhoIsSignedIn() {
   me = null;
   secondFactorNeeded = false;
+  unread = null;
 }
 
 /** The router's word on the route's page: null (none on screen) or { public }. */
@@ -83,6 +88,7 @@ export function render() {
   $('me-card').hidden = !me;
   if (me) renderMe();
   if (alertSource?.key) fillAlert(t('error.title'), t(alertSource.key));
+  renderUnread();
   if (!onPage) setTitle(null);
   else setTitle(titleSource.key, titleSource);
 }
@@ -122,6 +128,37 @@ function renderMe() {
   $('next-rules').hidden = !has('admins');
   $('next-areas').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
+}
+
+// ---- the messages link and its unread badge ----
+
+/** The count the messages page read or changed (marking one read). */
+export function setUnread(n) {
+  if (!Number.isInteger(n) || !told()) return;
+  unread = n;
+  renderUnread();
+}
+
+const told = () => Boolean(me?.tenant) && Array.isArray(me?.groups) && me.groups.some((g) => TOLD.includes(g));
+
+/** Asks for the unread count (one small read) after who is signed in is known; staff are not asked. */
+async function refreshUnread() {
+  if (!told()) {
+    unread = null;
+    return renderUnread();
+  }
+  const answer = await api('GET', '/me/notifications?limit=1');
+  if (answer.stale || !answer.ok || !Number.isInteger(answer.data?.unread)) return;
+  unread = answer.data.unread;
+  renderUnread();
+}
+
+function renderUnread() {
+  const shown = view === 'signed-in' && unread !== null && told();
+  $('notices-link').hidden = !shown;
+  $('unread-badge').textContent = shown && unread > 0 ? String(unread) : '';
+  $('unread-badge').hidden = !(shown && unread > 0);
+  $('unread-label').textContent = shown && unread > 0 ? fmt('notices.unreadCount', { n: unread }) : '';
 }
 
 /** The document title: the page's (a message key), the site's, and "Error:" before them when asked. */
@@ -249,4 +286,5 @@ export async function loadMe() {
   noticeKey = null;
   if (alertSource?.problem) clearAlert();
   show('signed-in');
+  refreshUnread();
 }

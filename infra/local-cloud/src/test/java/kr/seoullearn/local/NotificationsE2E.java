@@ -145,6 +145,89 @@ class NotificationsE2E {
                 .contains("\"name\":\"NotificationDispatchFunction.EveryMinute\"").contains("rate(1 minute)");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLaptopReadyIsToldOncePerChannelAndAnOverdueOneOnceWhateverTheDailyStepRepeats() {
+        String email = "laptop-told-" + UUID.randomUUID() + "@example.org";
+        String phone = "+8210" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        cloud.registerPersonal(phone);
+        String token = cloud.signUp(email, "seoul", "vi").idToken();
+        api("PUT", "/api/registration", "{\"version\":" + version(token) + ",\"name\":\"" + RegistrationE2E.uniqueDohyun() + "\","
+                + "\"birthDate\":\"2009-11-02\",\"schoolLevel\":\"HIGH\",\"grade\":2,\"district\":\"nowon-gu\",\"preferredLanguage\":\"vi\","
+                + "\"categories\":[\"LOW_INCOME\"]}", token, 200);
+        api("POST", "/api/registration/records-check", "{\"version\":" + version(token)
+                + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200))
+                .containsEntry("status", "APPROVED");
+        String learner = cloud.signIn(email).idToken(); // now in the learners group
+        api("PUT", "/api/me/preferences", "{\"version\":0,\"smsNumber\":\"" + phone + "\"}", learner, 200);
+        String officer = cloud.signIn("officer@seoul-learn.local").idToken();
+
+        Map<String, Object> r = api("POST", "/api/laptops/requests", "{\"agreeToLoanTerms\":true}", learner, 201);
+        assertThat(r).as("a unit in stock in Nowon-gu").containsEntry("status", "APPROVED");
+        String id = (String) r.get("requestId");
+        String serial = null;
+        try {
+            api("POST", "/api/laptops/requests/" + id + "/status", "{\"status\":\"READY_FOR_PICKUP\",\"version\":1}", officer, 200);
+            Instant now = Instant.now();
+            List.of(CompletableFuture.runAsync(() -> dispatch(now)), CompletableFuture.runAsync(() -> dispatch(now)))
+                    .forEach(CompletableFuture::join);
+            // the learner is 17: a text at night (Seoul) waits until 08:00, so the run of that morning is made too
+            var seoul = now.atZone(java.time.ZoneId.of("Asia/Seoul"));
+            boolean night = seoul.getHour() >= 21 || seoul.getHour() < 8;
+            dispatch(night ? (seoul.getHour() < 8 ? seoul.toLocalDate() : seoul.toLocalDate().plusDays(1)).atTime(8, 0)
+                    .atZone(seoul.getZone()).toInstant() : now.plusSeconds(60));
+            // the reminders run has nothing of its own to say about it (it used to send a second e-mail)
+            assertThat(cloud.send("POST", "/_local/schedules/ReminderFunction.Every15Minutes?at=" + now.plusSeconds(60), null, null, null)
+                    .statusCode()).isEqualTo(200);
+            // (the approval is told too, by its own notice: only the laptop's messages are counted here)
+            assertThat(laptopMails(email)).containsExactly("[Seoul Learn] Máy tính xách tay đã sẵn sàng");
+            assertThat(texts.to(phone)).extracting(LocalTextMessages.Sms::message).filteredOn(m -> m.contains("Máy tính"))
+                    .containsExactly("[Seoul Learn] Máy tính đã sẵn sàng. Xem nơi nhận trong ứng dụng.");
+
+            var units = (List<Map<String, Object>>) api("GET", "/api/laptops/districts/nowon-gu/units", null, officer, 200).get("units");
+            serial = (String) units.stream().filter(u -> "AVAILABLE".equals(u.get("status"))).findFirst().orElseThrow().get("serial");
+            Map<String, Object> loaned = api("POST", "/api/laptops/requests/" + id + "/status",
+                    "{\"status\":\"LOANED\",\"version\":2,\"serial\":\"" + serial + "\"}", officer, 200);
+            java.time.LocalDate dueOn = java.time.LocalDate.parse((String) loaned.get("dueOn"));
+
+            // the day after the return date, 09:00 Seoul: the daily step, three times at once and again
+            Instant dayAfter = dueOn.plusDays(1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
+            String daily = "/_local/schedules/NotificationDispatchFunction.DailyNotices?at=";
+            List.of(CompletableFuture.runAsync(() -> fire(daily + dayAfter)), CompletableFuture.runAsync(() -> fire(daily + dayAfter)),
+                    CompletableFuture.runAsync(() -> fire(daily + dayAfter))).forEach(CompletableFuture::join);
+            fire(daily + dayAfter.plusSeconds(3600));
+            dispatch(dayAfter.plusSeconds(3700));
+            dispatch(dayAfter.plusSeconds(3760));
+            assertThat(laptopMails(email))
+                    .containsExactlyInAnyOrder("[Seoul Learn] Máy tính xách tay đã sẵn sàng", "[Seoul Learn] Vui lòng trả máy tính");
+            assertThat(texts.to(phone)).filteredOn(t -> t.message().startsWith("[Seoul Learn] Đã quá hạn trả máy tính")).hasSize(1);
+            List<Map<String, Object>> inbox = (List<Map<String, Object>>) api("GET", "/api/me/notifications", null, learner, 200)
+                    .get("notifications");
+            assertThat(inbox).extracting(n -> n.get("kind")).containsExactly("laptop-overdue", "laptop-ready", "application-approved");
+        } finally {
+            // the unit goes back to the district for the other tests
+            Map<String, Object> now = api("GET", "/api/laptops/requests/" + id, null, officer, 200);
+            if ("LOANED".equals(now.get("status"))) {
+                api("POST", "/api/laptops/requests/" + id + "/status", "{\"status\":\"RETURNED\",\"version\":" + now.get("version")
+                        + ",\"serial\":\"" + now.get("serial") + "\"}", officer, 200);
+            } else if (!"RETURNED".equals(now.get("status"))) {
+                cloud.send("POST", "/api/laptops/requests/" + id + "/status", "{\"status\":\"CANCELLED\",\"version\":"
+                        + now.get("version") + "}", "application/json", learner);
+            }
+        }
+    }
+
+    private static List<String> laptopMails(String email) {
+        return mailbox.to(email).stream().map(LocalMailbox.Mail::subject).filter(s -> s.contains("máy tính") || s.contains("Máy tính"))
+                .toList();
+    }
+
+    private static void fire(String path) {
+        HttpResponse<String> r = cloud.send("POST", path, null, null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
     private static String functionLog(String logicalId) {
         try {
             return java.nio.file.Files.readString(kr.seoullearn.local.testing.TestStack.repositoryRoot().resolve(".local/logs")

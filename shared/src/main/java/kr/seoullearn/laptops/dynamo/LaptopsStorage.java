@@ -8,6 +8,9 @@ import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.laptops.port.DistrictStock;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
+import kr.seoullearn.laptops.port.OverdueNotices;
+import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,6 +43,16 @@ public class LaptopsStorage {
     /** For code that wires by hand (tests, the local cloud's seeders). */
     public static LaptopLedger ledger(DynamoDbClient dynamo, String table) {
         return new DynamoLaptopLedger(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table));
+    }
+
+    @Singleton
+    public OverdueNotices overdueNotices(DynamoDbClient dynamo, @Named("appTable") String table, NoticeWrites notices) {
+        return new OverdueSteps(dynamo, table, notices);
+    }
+
+    /** For code that wires by hand (tests). */
+    public static OverdueNotices overdue(DynamoDbClient dynamo, String table) {
+        return new OverdueSteps(dynamo, table, NotificationsStorage.writes(table));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

@@ -82,10 +82,10 @@ final class StatusChanges {
         tx.add(LaptopItems.putAudit(table, LaptopItems.statusAudit(after, from, to, actor, reason, now), current.tenant(), after.version()));
         StaffAudit.record(table, tx, current.tenant(), actor, action(to), "laptop-request", current.requestId(), now,
                 state(current), state(after));
-        // reminders (docs/adr/0013): ready for pickup at once; the return 7 days before and on the day
+        // ready for pickup: told once by the notice (docs/adr/0027: inbox, e-mail, SMS), in the same
+        // transaction and keyed on this change of the request — no reminder besides it (it sent a second
+        // e-mail); the return reminders (docs/adr/0013) 7 days before and on the day
         if (to == LaptopStatus.READY_FOR_PICKUP) {
-            reminders.plan(tx, FeatureReminders.laptopReady(after.tenant(), after.requestId(), after.userId(), now));
-            // and told at once, in the same transaction (docs/adr/0027); keyed on this change of the request
             kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
                     kr.seoullearn.notifications.domain.Notice.of(after.tenant(), kr.seoullearn.notifications.domain.NoticeKind.LAPTOP_READY,
                             after.requestId() + "@" + after.version(), after.userId(), Map.of(), now));

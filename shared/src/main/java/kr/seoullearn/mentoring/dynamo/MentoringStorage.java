@@ -18,6 +18,7 @@ import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.TransactionRunner;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.notifications.dynamo.NotificationsStorage;
+import kr.seoullearn.mentoring.port.TermEndNotices;
 import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.reminders.dynamo.RemindersStorage;
 import kr.seoullearn.reminders.port.ReminderWrites;
@@ -47,6 +48,16 @@ public class MentoringStorage {
     @Singleton
     public MentoringRulesCatalogue mentoringRules(DynamoDbClient dynamo, @Named("appTable") String table) {
         return rules(dynamo, table);
+    }
+
+    @Singleton
+    public TermEndNotices termEndNotices(DynamoDbClient dynamo, @Named("appTable") String table, NoticeWrites notices) {
+        return new TermEndings(dynamo, table, notices);
+    }
+
+    /** For code that wires by hand (tests). */
+    public static TermEndNotices termEnds(DynamoDbClient dynamo, String table) {
+        return new TermEndings(dynamo, table, NotificationsStorage.writes(table));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

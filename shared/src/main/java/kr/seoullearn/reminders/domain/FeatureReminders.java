@@ -34,11 +34,6 @@ public final class FeatureReminders {
                 DueReminder.of(tenant, ReminderKind.SESSION_1H, subject, mentorId, hourBefore, params).staleAfter(start));
     }
 
-    /** The laptop is ready: at once. */
-    public static DueReminder laptopReady(TenantId tenant, String requestId, String userId, Instant now) {
-        return DueReminder.of(tenant, ReminderKind.LAPTOP_READY, requestId + "@ready", userId, now, Map.of("requestId", requestId));
-    }
-
     /** The loan ends on {@code dueOn}: 7 days before and on the day, at 09:00 Seoul. */
     public static List<DueReminder> laptopReturn(TenantId tenant, String requestId, String userId, LocalDate dueOn) {
         Map<String, String> params = Map.of("requestId", requestId, "dueOn", dueOn.toString());

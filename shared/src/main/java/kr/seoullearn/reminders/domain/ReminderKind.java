@@ -23,7 +23,11 @@ public enum ReminderKind {
     SESSION_24H,
     /** A mentoring session 1 hour before, to the mentee and to the mentor. */
     SESSION_1H,
-    /** The laptop asked for is ready to be picked up. */
+    /**
+     * Retired: the laptop being ready is told by its notice (docs/adr/0027: inbox, e-mail, SMS),
+     * and nothing plans this reminder any more (it was a second e-mail). Kept so that a reminder
+     * planned before reads as "no longer applies" and tenant switches naming it still read.
+     */
     LAPTOP_READY,
     /** The laptop is due back in 7 days. */
     LAPTOP_RETURN_SOON,

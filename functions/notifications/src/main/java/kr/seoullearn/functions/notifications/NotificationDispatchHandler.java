@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import kr.seoullearn.laptops.port.OverdueNotices;
+import kr.seoullearn.mentoring.port.TermEndNotices;
 import kr.seoullearn.notifications.domain.Channel;
 import kr.seoullearn.notifications.port.NoticeOutbox;
 import kr.seoullearn.notifications.port.PreferencesStore;
@@ -18,20 +20,27 @@ import kr.seoullearn.platform.cognito.CognitoUsers;
 /**
  * template.yaml's NotificationDispatchFunction: EventBridge Scheduler every minute passes
  * {@code {"scheduledTime": "<aws.scheduler.scheduled-time>"}}; the run works as of that time (so a
- * retried invocation sees the same notices due, and a test can run it "at 23:00 Seoul").
+ * retried invocation sees the same notices due, and a test can run it "at 23:00 Seoul"). Once a
+ * day (09:00 Seoul) it passes {@code "step": "daily-notices"} as well: then it writes the day's
+ * notices instead (overdue laptops, mentor terms ending: {@link DailyNotices}), which the next
+ * minute's run delivers.
  */
 public class NotificationDispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** Stop taking notices this long before the function's timeout: the rest wait for the next run. */
     static final int SAFETY_MILLIS = 10_000;
+    static final String DAILY_STEP = "daily-notices";
     private final NotificationDispatch dispatch;
+    private final DailyNotices daily;
     private final Clock clock;
 
     public NotificationDispatchHandler() {
-        this(wire(), Clock.systemUTC());
+        this(wire(), new DailyNotices(Beans.get(TenantDirectory.class), Beans.get(OverdueNotices.class),
+                Beans.get(TermEndNotices.class)), Clock.systemUTC());
     }
 
-    NotificationDispatchHandler(NotificationDispatch dispatch, Clock clock) {
+    NotificationDispatchHandler(NotificationDispatch dispatch, DailyNotices daily, Clock clock) {
         this.dispatch = dispatch;
+        this.daily = daily;
         this.clock = clock;
     }
 
@@ -47,6 +56,9 @@ public class NotificationDispatchHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        if (event != null && DAILY_STEP.equals(event.get("step"))) {
+            return daily.run(scheduledTime(event)).asMap();
+        }
         return dispatch.run(scheduledTime(event), () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS).asMap();
     }
 

@@ -80,24 +80,28 @@ class NotificationDispatchIT {
         stack.close();
     }
 
+    /** Only this test's tenant: the table is shared with other tests' tenants. */
+    private static final kr.seoullearn.platform.tenant.TenantDirectory ONLY = new kr.seoullearn.platform.tenant.TenantDirectory() {
+        private Tenant only() {
+            return new Tenant(new TenantId(tenantName), "시험", "Test");
+        }
+
+        @Override
+        public java.util.Optional<Tenant> find(TenantId id) {
+            return id.equals(only().id()) ? java.util.Optional.of(only()) : java.util.Optional.empty();
+        }
+
+        @Override
+        public List<Tenant> all() {
+            return List.of(only());
+        }
+    };
+
     private static NotificationDispatch dispatch(Instant now) {
         CognitoContacts contacts = new CognitoContacts(RegistrationStorage.applications(dynamo, stack.table()), preferences,
                 kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials()),
                 stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC));
-        // only this test's tenant: the table is shared with other tests' tenants
-        var only = new kr.seoullearn.platform.tenant.TenantDirectory.Tenant(new TenantId(tenantName), "시험", "Test");
-        var tenants = new kr.seoullearn.platform.tenant.TenantDirectory() {
-            @Override
-            public java.util.Optional<Tenant> find(TenantId id) {
-                return id.equals(only.id()) ? java.util.Optional.of(only) : java.util.Optional.empty();
-            }
-
-            @Override
-            public List<Tenant> all() {
-                return List.of(only);
-            }
-        };
-        return new NotificationDispatch(tenants, NotificationsStorage.outbox(dynamo, stack.table()), contacts, preferences,
+        return new NotificationDispatch(ONLY, NotificationsStorage.outbox(dynamo, stack.table()), contacts, preferences,
                 Map.of(Channel.EMAIL, new SesMessenger(ses, SENDER), Channel.SMS, new SnsSmsMessenger(sns, "SeoulLearn")));
     }
 
@@ -214,6 +218,142 @@ class NotificationDispatchIT {
         assertThat(mailbox.to(learner.email())).isEmpty();
         assertThat(texts.to(phone)).singleElement()
                 .satisfies(t -> assertThat(t.message()).isEqualTo("[Seoul Learn] Your laptop is ready. See the app for where to pick it up."));
+    }
+
+    // ------------------------------------------------------------------ laptops and mentor terms
+
+    private static final kr.seoullearn.laptops.domain.Actor OFFICER =
+            new kr.seoullearn.laptops.domain.Actor("officer-1", kr.seoullearn.laptops.domain.Actor.Kind.OFFICER);
+
+    private static Instant seoul(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
+    }
+
+    /** The learner's laptop request, through the laptops context's own transactions, to READY_FOR_PICKUP. */
+    private static kr.seoullearn.laptops.domain.LaptopRequest ready(Person learner, Instant at) {
+        var ledger = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
+        String district = "d" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.openDistrict(learner.tenant(), district, "Test 14", 3, at);
+        var r = ledger.request(new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(learner.tenant(), learner.sub(), district,
+                UUID.randomUUID().toString(), "PICK-1234", null, at)).request();
+        if (r.status() == kr.seoullearn.laptops.domain.LaptopStatus.REQUESTED) {
+            r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.APPROVED, OFFICER, null, null, at);
+        }
+        return ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.READY_FOR_PICKUP, OFFICER, null, null, at);
+    }
+
+    private static DailyNotices daily() {
+        return new DailyNotices(ONLY, kr.seoullearn.laptops.dynamo.LaptopsStorage.overdue(dynamo, stack.table()),
+                kr.seoullearn.mentoring.dynamo.MentoringStorage.termEnds(dynamo, stack.table()));
+    }
+
+    private static List<kr.seoullearn.notifications.port.Inbox.Entry> inbox(Person p, NoticeKind kind) {
+        return NotificationsStorage.inboxOf(dynamo, stack.table()).page(p.tenant(), p.sub(), null, 50).entries().stream()
+                .filter(e -> e.kind() == kind).toList();
+    }
+
+    /** Runs the daily step three times at once and once more: answers how many notices were written in all. */
+    private static int dailyRepeated(Instant at) {
+        var runs = List.of(CompletableFuture.supplyAsync(() -> daily().run(at)), CompletableFuture.supplyAsync(() -> daily().run(at)),
+                CompletableFuture.supplyAsync(() -> daily().run(at)));
+        int told = runs.stream().map(CompletableFuture::join).mapToInt(o -> o.overdueTold() + o.termEndingTold()).sum();
+        DailyNotices.Outcome again = daily().run(at.plusSeconds(3600));
+        return told + again.overdueTold() + again.termEndingTold();
+    }
+
+    @Test
+    void aLaptopReadyForPickupIsToldOncePerChannelAndNoReminderIsPlannedBesideIt() {
+        String phone = number();
+        Person learner = person(Language.VI, "2000-01-01", null, phone);
+        Instant at = Instant.parse("2026-12-07T03:00:00Z"); // 12:00 Seoul
+        ready(learner, at);
+        List.of(CompletableFuture.supplyAsync(() -> run(at.plusSeconds(10))), CompletableFuture.supplyAsync(() -> run(at.plusSeconds(10))))
+                .forEach(CompletableFuture::join);
+        run(at.plusSeconds(70));
+
+        assertThat(mailbox.to(learner.email())).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("[Seoul Learn] Máy tính xách tay đã sẵn sàng"));
+        assertThat(texts.to(phone)).singleElement()
+                .satisfies(t -> assertThat(t.message()).isEqualTo("[Seoul Learn] Máy tính đã sẵn sàng. Xem nơi nhận trong ứng dụng."));
+        assertThat(inbox(learner, NoticeKind.LAPTOP_READY)).hasSize(1);
+        // the old reminder e-mail is gone: nothing due for the reminders run (docs/adr/0013) about it
+        List<kr.seoullearn.reminders.domain.DueReminder> due = new java.util.ArrayList<>();
+        kr.seoullearn.reminders.dynamo.RemindersStorage.queue(dynamo, stack.table())
+                .due(learner.tenant(), at.minusSeconds(3600), at.plusSeconds(86_400), due::add);
+        assertThat(due).filteredOn(r -> r.recipientId().equals(learner.sub())).isEmpty();
+    }
+
+    @Test
+    void anOverdueLaptopIsToldOncePerEscalationStageInTheBorrowersLanguageAndNotAfterItsReturn() {
+        String phone = number();
+        Person learner = person(Language.ZH, "2000-01-01", null, phone);
+        Instant lent = seoul("2026-11-01T10:00:00");
+        var ledger = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
+        var r = ready(learner, lent);
+        java.time.LocalDate dueOn = java.time.LocalDate.of(2026, 12, 1);
+        r = ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.LOANED, OFFICER, null, dueOn, lent);
+        run(lent.plusSeconds(30)); // the "ready" notice goes out first
+        int mailsBefore = mailbox.to(learner.email()).size();
+
+        assertThat(dailyRepeated(seoul("2026-12-01T09:00:00"))).as("on the due date: not overdue yet").isZero();
+        Instant dayOne = seoul("2026-12-02T09:00:00");
+        assertThat(dailyRepeated(dayOne)).as("a day late: the reminder stage, once").isEqualTo(1);
+        assertThat(dailyRepeated(seoul("2026-12-05T09:00:00"))).as("still the reminder stage").isZero();
+        List.of(CompletableFuture.supplyAsync(() -> run(dayOne.plusSeconds(5))), CompletableFuture.supplyAsync(() -> run(dayOne.plusSeconds(5))))
+                .forEach(CompletableFuture::join);
+        run(dayOne.plusSeconds(65));
+        assertThat(mailbox.to(learner.email())).hasSize(mailsBefore + 1).last().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("【首尔学习】请归还笔记本电脑");
+            assertThat(m.body()).contains("笔记本电脑的归还日期是 2026年12月1日 星期二。");
+        });
+        assertThat(texts.to(phone)).filteredOn(t -> t.message().contains("已过归还日期")).singleElement()
+                .satisfies(t -> assertThat(t.message()).isEqualTo("【首尔学习】笔记本电脑已过归还日期（2026年12月1日 星期二），请归还。"));
+
+        // a week late: the officer's stage, and the borrower is told again, once
+        assertThat(dailyRepeated(seoul("2026-12-08T09:00:00"))).isEqualTo(1);
+        assertThat(inbox(learner, NoticeKind.LAPTOP_OVERDUE)).hasSize(2);
+        // returned: no more notices, not even at the admins' stage
+        r = ledger.find(learner.tenant(), r.requestId()).orElseThrow();
+        ledger.change(r, r.version(), kr.seoullearn.laptops.domain.LaptopStatus.RETURNED, OFFICER, null, null, seoul("2026-12-09T10:00:00"));
+        assertThat(dailyRepeated(seoul("2027-01-02T09:00:00"))).isZero();
+        assertThat(inbox(learner, NoticeKind.LAPTOP_OVERDUE)).hasSize(2);
+    }
+
+    @Test
+    void aMentorIsToldOnceThatTheTermEndsAndAgainBeforeARenewedTermEnds() {
+        String phone = number();
+        Person mentor = person(Language.VI, "2003-05-05", null, phone);
+        java.time.LocalDate ends = java.time.LocalDate.of(2027, 2, 28);
+        var onboarding = kr.seoullearn.mentoring.dynamo.MentorOnboardingStorage.onboarding(dynamo, stack.table());
+        Transaction tx = Transaction.named("selection");
+        onboarding.onboard(tx, new kr.seoullearn.mentoring.domain.Mentor(mentor.tenant(), mentor.sub(), "Test Mentor", "SNU",
+                java.util.Set.of(kr.seoullearn.mentoring.domain.MentoringSubject.MATH), java.util.Set.of(kr.seoullearn.platform.school.SchoolLevel.HIGH),
+                java.util.Set.of(Language.VI), 3, 0, kr.seoullearn.mentoring.domain.Availability.NONE, ends, ends.plusMonths(1)),
+                java.time.LocalDate.of(2026, 3, 1));
+        new TransactionRunner(dynamo).commit(tx);
+
+        assertThat(dailyRepeated(seoul("2027-02-13T09:00:00"))).as("15 days before: not yet").isZero();
+        Instant told = seoul("2027-02-14T09:00:00");
+        assertThat(dailyRepeated(told)).as("two weeks before: once").isEqualTo(1);
+        assertThat(dailyRepeated(seoul("2027-02-20T09:00:00"))).isZero();
+        run(told.plusSeconds(5));
+        run(told.plusSeconds(65));
+        assertThat(mailbox.to(mentor.email())).singleElement().satisfies(m -> {
+            assertThat(m.subject()).startsWith("[Seoul Learn] Nhiệm kỳ cố vấn kết thúc ngày ").endsWith(", 28/02/2027");
+            assertThat(m.body()).contains("đăng ký gia hạn");
+        });
+        assertThat(texts.to(phone)).singleElement()
+                .satisfies(t -> assertThat(t.message()).startsWith("[Seoul Learn] Nhiệm kỳ cố vấn kết thúc ngày ").endsWith(", 28/02/2027."));
+
+        // renewed for a year: told again two weeks before the new end, once
+        java.time.LocalDate renewed = ends.plusYears(1);
+        Transaction renewal = Transaction.named("renewal");
+        onboarding.extendTerm(renewal, mentor.tenant(), mentor.sub(), ends, renewed, renewed.plusMonths(1),
+                kr.seoullearn.platform.http.Problem.VERSION_CONFLICT);
+        new TransactionRunner(dynamo).commit(renewal);
+        assertThat(dailyRepeated(seoul("2028-02-14T09:00:00"))).isEqualTo(1);
+        assertThat(inbox(mentor, NoticeKind.TERM_ENDING)).extracting(e -> e.params().get("endOn"))
+                .containsExactly(renewed.toString(), ends.toString());
     }
 
     static AttributeValue s(String v) {

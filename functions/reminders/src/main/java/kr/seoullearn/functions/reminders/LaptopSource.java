@@ -10,8 +10,7 @@ import kr.seoullearn.reminders.domain.DueReminder;
 import kr.seoullearn.reminders.domain.ReminderKind;
 
 /**
- * The laptop reminders (written by the laptops function's status change, ADR 13): ready for
- * pickup while the request is still READY_FOR_PICKUP; return due 7 days before and on the day
+ * The laptop reminders (written by the laptops function's status change, ADR 13): return due 7 days before and on the day
  * while the loan is still LOANED with the same due date (a returned or extended loan sends nothing).
  */
 final class LaptopSource implements ReminderSource {
@@ -28,7 +27,8 @@ final class LaptopSource implements ReminderSource {
             return Optional.empty();
         }
         if (r.kind() == ReminderKind.LAPTOP_READY) {
-            return request.status() == LaptopStatus.READY_FOR_PICKUP ? Optional.of(Map.of()) : Optional.empty();
+            // retired: the notice written with the change told the learner (docs/adr/0027); one planned before is not sent again
+            return Optional.empty();
         }
         String dueOn = r.params().get("dueOn");
         if (request.status() != LaptopStatus.LOANED || request.dueOn() == null || !request.dueOn().toString().equals(dueOn)) {
