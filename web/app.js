@@ -29,6 +29,7 @@ const PAGES = {
   staff: () => import('./staff.js'),
   operator: () => import('./operator.js'),
   leave: () => import('./leave.js'),
+  details: () => import('./details.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

@@ -58,6 +58,9 @@ final class ApplicationDecisions {
                 .updateExpression("SET admitted = admitted - :one")
                 .conditionExpression("admitted > :zero")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))).build()));
+        // its documents go onto the 30-day rule: due in the same transaction, done by the reviewer's
+        // request at once, else by the scheduled run (docs/adr/0038)
+        tx.add(DynamoRetentionDue.put(table, a.tenant(), a.userId(), decision.decidedAt()));
         notices.add(tx, ApplicationNotices.decided(a, decision));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
@@ -91,6 +94,13 @@ final class ApplicationDecisions {
         String update = "SET #status = :status, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, version = :next, "
                 + "GSI1PK = :decided, GSI1SK = :decidedPosition";
         String removed = " REMOVE docRequestKinds, docRequestTemplate, docRequestBy, docRequestAt";
+        if (approved) {
+            removed += ", expiresAt"; // a learner's profile is kept while they take part (withdrawal destroys it)
+        } else {
+            // a rejected application may be sent again for a while, then it goes (docs/adr/0038)
+            values.put(":expires", num(kr.seoullearn.registration.domain.RetentionPeriods.rejectedExpires(decision.decidedAt()).getEpochSecond()));
+            update += ", expiresAt = :expires";
+        }
         if (decision.reason() != null) {
             values.put(":reason", str(decision.reason()));
             update += ", decisionReason = :reason" + removed;

@@ -21,7 +21,9 @@ import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.registration.port.Accounts;
+import kr.seoullearn.registration.port.ProfileCorrections;
 import kr.seoullearn.registration.port.ProfileRepository;
+import kr.seoullearn.platform.identity.Role;
 
 /**
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their
@@ -30,11 +32,13 @@ import kr.seoullearn.registration.port.ProfileRepository;
  * tenant step, "where do you live?", once per account. {@code GET /api/tenants} (public): the
  * partner areas to choose from, with their names and districts (TenantListings).
  * {@code DELETE /api/me}: withdrawal, the person's data destroyed (docs/adr/0028).
+ * {@code PATCH /api/me/profile}: an approved learner's correction (docs/adr/0038).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
     private final TenantListings listings;
     private final Supplier<Withdrawal> withdrawal;
+    private final Supplier<Corrections> corrections;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
@@ -43,19 +47,28 @@ public class MeHandler extends ApiFunction {
                 () -> new Withdrawal(Beans.get(Accounts.class), Beans.get(EnrolmentLedger.class), Beans.get(MentoringLedger.class),
                         Beans.get(LaptopLedger.class), Beans.get(PersonalRecords.class),
                         new S3PersonalFiles(S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET"))),
-                        Beans.get(UserDeletion.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+                        Beans.get(UserDeletion.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()),
+                // built on the first correction, for the same reason
+                () -> new Corrections(Beans.get(ProfileCorrections.class), Beans.get(LaptopLedger.class), Beans.get(TenantDirectory.class),
+                        Clock.systemUTC()));
     }
 
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
               String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal) {
+        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null);
+    }
+
+    MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
+              String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal, Supplier<Corrections> corrections) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
         this.listings = new TenantListings(tenants, clock);
         this.withdrawal = withdrawal == null ? null : memoised(withdrawal);
+        this.corrections = corrections == null ? null : memoised(corrections);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {
@@ -93,6 +106,14 @@ public class MeHandler extends ApiFunction {
                         throw new ProblemException(Problem.ROUTE_NOT_FOUND);
                     }
                     return ApiResponses.json(200, withdrawal.get().withdraw(caller, r::body));
+                },
+                "PATCH /api/me/profile", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.LEARNER); // the role first, before the body is read
+                    if (corrections == null) {
+                        throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+                    }
+                    return ApiResponses.json(200, corrections.get().correct(caller, r.jsonObject()));
                 });
     }
 }
