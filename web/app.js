@@ -35,6 +35,7 @@ const PAGES = {
   'my-data': () => import('./my-data.js'),
   audit: () => import('./audit.js'),
   notices: () => import('./notices.js'),
+  details: () => import('./details.js'),
 };
 // Pages anyone may read without signing in.
 const PUBLIC_PAGES = ['who-can-apply', 'catalog'];

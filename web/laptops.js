@@ -547,7 +547,9 @@ function auditPart(entries) {
       e.change === 'STATUS'
         ? [e.from ? [statusTag(e.from), ' → '] : null, statusTag(e.to),
           e.requestId ? [' ', h('span', { class: 'hint' }, `#${e.requestId.slice(0, 8)}`)] : null]
-        : h('span', { i18n: 'laptops.stockEntry', args: { change: { key: CHANGE[e.change] ?? CHANGE.RECEIVED }, n: e.units ?? 0, from: e.from, to: e.to } }),
+        : e.change === 'DISTRICT_CHANGED'
+          ? h('span', { i18n: 'laptops.districtChanged', args: { from: e.from, to: e.to } })
+          : h('span', { i18n: 'laptops.stockEntry', args: { change: { key: CHANGE[e.change] ?? CHANGE.RECEIVED }, n: e.units ?? 0, from: e.from, to: e.to } }),
       e.reason ? [' — ', h('q', {}, e.reason)] : null)))
       : h('p', { i18n: 'laptops.noAudit' }));
 }

@@ -18,7 +18,9 @@ public enum LaptopRefusal implements Refusal {
     /** An extension on a loan that is not LOANED, with one already waiting, or beyond the programme's limit. */
     LAPTOP_EXTENSION_NOT_ALLOWED("laptop-extension-not-allowed", 409),
     /** A decision on an extension nobody asked for (or already decided). */
-    LAPTOP_EXTENSION_NOT_PENDING("laptop-extension-not-pending", 409);
+    LAPTOP_EXTENSION_NOT_PENDING("laptop-extension-not-pending", 409),
+    /** The request changed while it was being moved to another district (approved by the queue, cancelled, or a new one made). */
+    LAPTOP_REQUEST_CHANGED("laptop-request-changed", 409);
 
     private final String code;
     private final int status;

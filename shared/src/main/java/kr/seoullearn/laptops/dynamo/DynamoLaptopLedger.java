@@ -39,6 +39,7 @@ final class DynamoLaptopLedger implements LaptopLedger {
     private final StockChanges stock;
     private final Units units;
     private final Extensions extensions;
+    private final DistrictMoves moves;
 
     DynamoLaptopLedger(DynamoDbClient dynamo, String table, FigureWrites figures, ReminderWrites reminders) {
         TransactionRunner runner = new TransactionRunner(dynamo);
@@ -49,6 +50,7 @@ final class DynamoLaptopLedger implements LaptopLedger {
         this.stock = new StockChanges(runner, table, queues, reads);
         this.units = new Units(dynamo, runner, table, queues);
         this.extensions = new Extensions(runner, table, reminders, reads::find);
+        this.moves = new DistrictMoves(table, queues, figures);
     }
 
     @Override
@@ -92,6 +94,17 @@ final class DynamoLaptopLedger implements LaptopLedger {
     public LaptopRequest decideExtension(LaptopRequest current, long expectedVersion, boolean approve, String reason, Actor actor,
                                          Instant now) {
         return extensions.decide(current, expectedVersion, approve, reason, actor, now);
+    }
+
+    @Override
+    public Placed moveToDistrict(LaptopRequest current, String district, Actor actor,
+                                 java.util.function.Consumer<kr.seoullearn.platform.dynamo.Transaction> alongside, Instant now) {
+        return moves.move(current, district, actor, alongside, now);
+    }
+
+    @Override
+    public void noActiveRequest(kr.seoullearn.platform.dynamo.Transaction tx, TenantId tenant, String userId) {
+        moves.noActiveRequest(tx, tenant, userId);
     }
 
     @Override

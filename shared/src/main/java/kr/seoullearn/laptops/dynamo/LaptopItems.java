@@ -56,7 +56,17 @@ final class LaptopItems {
 
     /** A queue entry's attributes besides its key and ticket. */
     static Map<String, AttributeValue> queueEntry(LaptopRequest r) {
-        return Map.of("type", s("LAPTOP_QUEUE_ENTRY"), "requestId", s(r.requestId()), "queuedAt", s(r.requestedAt().toString()));
+        return queueEntry(r, r.requestedAt());
+    }
+
+    /**
+     * A queue entry joined at {@code queuedAt}; it carries the request's version while it waits, so
+     * that the promotion changes the request only from that version (1 for a new request, more for
+     * one that moved here from another district).
+     */
+    static Map<String, AttributeValue> queueEntry(LaptopRequest r, Instant queuedAt) {
+        return Map.of("type", s("LAPTOP_QUEUE_ENTRY"), "requestId", s(r.requestId()), "queuedAt", s(queuedAt.toString()),
+                "version", n(r.version()));
     }
 
     static AuditEntry statusAudit(LaptopRequest r, LaptopStatus from, LaptopStatus to, Actor actor, String reason, Instant now) {

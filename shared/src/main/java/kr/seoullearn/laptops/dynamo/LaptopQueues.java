@@ -1,6 +1,5 @@
 package kr.seoullearn.laptops.dynamo;
 
-import static kr.seoullearn.laptops.dynamo.LaptopItems.ONE;
 import static kr.seoullearn.laptops.dynamo.LaptopItems.n;
 import static kr.seoullearn.laptops.dynamo.LaptopItems.s;
 
@@ -75,16 +74,19 @@ final class LaptopQueues {
         @Override
         public void promote(Transaction tx, TicketQueue.Entry entry) {
             String requestId = entry.string("requestId");
+            // a queued request changes only by leaving the line; its entry says at which version it
+            // joined (entries written before it did are of new requests: version 1)
+            long version = entry.item().containsKey("version") ? Long.parseLong(entry.item().get("version").n()) : 1;
             tx.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(LaptopKeys.request(tenant, requestId).attributes())
-                    // a queued request is still at version 1: nothing else changes it while it waits
-                    .updateExpression("SET #status = :approved, approvedAt = :now, #version = :two REMOVE ticket")
-                    .conditionExpression("#status = :requested AND ticket = :ticket AND #version = :one")
+                    .updateExpression("SET #status = :approved, approvedAt = :now, #version = :next REMOVE ticket")
+                    .conditionExpression("#status = :requested AND ticket = :ticket AND #version = :read AND district = :district")
                     .expressionAttributeNames(Map.of("#status", "status", "#version", "version"))
                     .expressionAttributeValues(Map.of(":approved", s(LaptopStatus.APPROVED.name()),
                             ":requested", s(LaptopStatus.REQUESTED.name()), ":ticket", n(entry.ticket()),
-                            ":now", s(now.toString()), ":one", ONE, ":two", n(2)))).build());
+                            ":now", s(now.toString()), ":read", n(version), ":next", n(version + 1),
+                            ":district", s(district)))).build());
             tx.add(LaptopItems.putAudit(table, new AuditEntry(LaptopItems.newEntryId(now), now, district, requestId, "STATUS",
-                    LaptopStatus.REQUESTED.name(), LaptopStatus.APPROVED.name(), null, Actor.SYSTEM, null), tenant, 2));
+                    LaptopStatus.REQUESTED.name(), LaptopStatus.APPROVED.name(), null, Actor.SYSTEM, null), tenant, version + 1));
         }
 
         @Override

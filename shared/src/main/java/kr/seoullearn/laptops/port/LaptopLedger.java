@@ -94,6 +94,20 @@ public interface LaptopLedger {
     LaptopRequest decideExtension(LaptopRequest current, long expectedVersion, boolean approve, String reason, Actor actor,
                                   Instant now);
 
+    /**
+     * Moves a waiting (REQUESTED) request to {@code district}'s queue, as an arrival there: a unit
+     * at once when one is free and nobody waits, else a new ticket at the end of that district's
+     * line (docs/adr/0038: arrival order is the order of arrival in a district's queue). Leaving the
+     * old line, joining the new one, the request's update and the audit entries are one transaction
+     * with {@code alongside}'s writes (the profile's new district), whose refusals are judged first.
+     * laptop-request-changed when the request is no longer as read (approved by the queue meanwhile).
+     */
+    Placed moveToDistrict(LaptopRequest current, String district, Actor actor, java.util.function.Consumer<kr.seoullearn.platform.dynamo.Transaction> alongside,
+                          Instant now);
+
+    /** Adds to {@code tx} the condition that the learner holds no active request (laptop-request-changed otherwise). */
+    void noActiveRequest(kr.seoullearn.platform.dynamo.Transaction tx, TenantId tenant, String userId);
+
     /** Approves waiting requests in ticket order while units are free; returns how many. */
     int serveQueue(TenantId tenant, String district, Instant now);
 

@@ -14,7 +14,7 @@ import kr.seoullearn.platform.tenant.TenantId;
  *                   unversioned bucket): reviewers read exactly that version, not a later
  *                   PUT through a still-valid upload URL
  * @param reason     the problem code when REJECTED
- * @param expiresAt  TTL while the document is not accepted (null once VERIFIED)
+ * @param expiresAt  TTL: the upload's 7 days until checked; once VERIFIED the undecided backstop, then 30 days after the decision (docs/adr/0038)
  */
 public record Document(
         TenantId tenant,

@@ -33,9 +33,9 @@ public record ProfileInput(
     private static final Set<String> FIELDS = Set.of("version", "name", "birthDate", "schoolLevel", "grade",
             "district", "preferredLanguage", "categories", "guardian");
     private static final Set<String> GUARDIAN_FIELDS = Set.of("name", "contact", "consent");
-    private static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    static final Pattern DISTRICT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z_]{1,39}");
-    private static final Pattern CONTACT = Pattern.compile("[0-9+()\\-\\s]{7,20}|[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,24}");
+    static final Pattern CONTACT = Pattern.compile("[0-9+()\\-\\s]{7,20}|[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,24}");
 
     @SuppressWarnings("unchecked")
     public static ProfileInput parse(Map<String, Object> body, LocalDate today) {

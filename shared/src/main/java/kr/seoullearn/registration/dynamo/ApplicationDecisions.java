@@ -53,6 +53,9 @@ final class ApplicationDecisions {
         java.util.Optional<String> place = approved ? java.util.Optional.empty() : reads.quotaPlace(a.tenant(), a.userId());
         int application = tx.add(decisionUpdate(a, expectedVersion, decision, next, approved, place.orElse(null)));
         place.ifPresent(sk -> tx.add(ApplicationQuotaPlaces.counterGivenBack(table, a.tenant(), sk)));
+        // its documents go onto the 30-day rule: due in the same transaction, done by the reviewer's
+        // request at once, else by the scheduled run (docs/adr/0038)
+        tx.add(DynamoRetentionDue.put(table, a.tenant(), a.userId(), decision.decidedAt()));
         notices.add(tx, ApplicationNotices.decided(a, decision));
         figures.count(tx, a.tenant(), decision.decidedAt(), ApplicationFigures.decided(a, decision));
         figures.row(tx, ApplicationFigures.row(a, decision.decidedAt(), next));
@@ -86,6 +89,13 @@ final class ApplicationDecisions {
         String update = "SET #status = :status, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, version = :next, "
                 + "GSI1PK = :decided, GSI1SK = :decidedPosition";
         String removed = " REMOVE docRequestKinds, docRequestTemplate, docRequestBy, docRequestAt";
+        if (approved) {
+            removed += ", expiresAt"; // a learner's profile is kept while they take part (withdrawal destroys it)
+        } else {
+            // a rejected application may be sent again for a while, then it goes (docs/adr/0038)
+            values.put(":expires", num(kr.seoullearn.registration.domain.RetentionPeriods.rejectedExpires(decision.decidedAt()).getEpochSecond()));
+            update += ", expiresAt = :expires";
+        }
         if (decision.reason() != null) {
             values.put(":reason", str(decision.reason()));
             update += ", decisionReason = :reason" + removed;

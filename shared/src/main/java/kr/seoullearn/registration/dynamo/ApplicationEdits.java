@@ -44,7 +44,7 @@ final class ApplicationEdits {
         return values;
     }
 
-    Application saveProfile(Application a, long expectedVersion) {
+    Application saveProfile(Application a, long expectedVersion, java.time.Instant savedAt) {
         Map<String, AttributeValue> values = versionValues(expectedVersion);
         Map<String, String> names = new HashMap<>();
         List<String> set = new ArrayList<>();
@@ -68,6 +68,10 @@ final class ApplicationEdits {
             }
         }
         set.add("version = :next");
+        // an editable application saved now is kept ABANDONED_DRAFT from now (docs/adr/0038)
+        set.add("#ttl = :ttl");
+        names.put("#ttl", kr.seoullearn.platform.dynamo.Keys.TTL);
+        values.put(":ttl", num(kr.seoullearn.registration.domain.RetentionPeriods.draftExpires(savedAt).getEpochSecond()));
         names.put("#status", "status");
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         updateEditable(a, update, names, values);
@@ -97,6 +101,27 @@ final class ApplicationEdits {
                 .updateExpression("SET s3VersionId = :v")
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeValues(Map.of(":v", str(s3VersionId))));
+    }
+
+    /** A decided document's record expires with its file; a new object version is read from now on. */
+    void documentDecided(TenantId tenant, String userId, String documentId, String s3VersionId, java.time.Instant expiresAt) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expires", num(expiresAt.getEpochSecond())));
+        String update = "SET #ttl = :expires";
+        if (s3VersionId != null) {
+            update += ", s3VersionId = :v";
+            values.put(":v", str(s3VersionId));
+        }
+        String expression = update;
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(RegistrationKeys.document(tenant, userId, documentId).attributes())
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#ttl", kr.seoullearn.platform.dynamo.Keys.TTL))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // the record is gone already (withdrawn): nothing to keep
+        }
     }
 
     private void updateEditable(Application a, String update, Map<String, String> names, Map<String, AttributeValue> values) {

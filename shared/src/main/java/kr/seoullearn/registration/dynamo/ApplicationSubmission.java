@@ -146,13 +146,13 @@ final class ApplicationSubmission {
             values.put(":by", str("records-check"));
             update = "SET #status = :status, submittedAt = :at, programmeId = :programme, requiredDocuments = :required, "
                     + "version = :next, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at" + counted
-                    + " REMOVE decisionReason";
+                    + " REMOVE decisionReason, expiresAt";
         } else {
             values.put(":queue", str(RegistrationKeys.reviewQueue(a.tenant())));
             values.put(":queueKey", str(RegistrationKeys.queuePosition(now, a.userId())));
             update = "SET #status = :status, submittedAt = :at, programmeId = :programme, requiredDocuments = :required, "
                     + "version = :next, GSI1PK = :queue, GSI1SK = :queueKey" + counted
-                    + " REMOVE decisionOutcome, decisionReason, decidedBy, decidedAt";
+                    + " REMOVE decisionOutcome, decisionReason, decidedBy, decidedAt, expiresAt";
         }
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(RegistrationKeys.profile(a.tenant(), a.userId()).attributes())

@@ -70,7 +70,12 @@ final class DynamoApplicationStore implements ApplicationStore {
 
     @Override
     public Application saveProfile(Application updated, long expectedVersion) {
-        return edits.saveProfile(updated, expectedVersion);
+        return edits.saveProfile(updated, expectedVersion, java.time.Instant.now());
+    }
+
+    @Override
+    public Application saveProfile(Application updated, long expectedVersion, java.time.Instant savedAt) {
+        return edits.saveProfile(updated, expectedVersion, savedAt);
     }
 
     @Override
@@ -98,6 +103,11 @@ final class DynamoApplicationStore implements ApplicationStore {
     @Override
     public Application decide(Application current, long expectedVersion, Application.Decision decision) {
         return decisions.decide(current, expectedVersion, decision);
+    }
+
+    @Override
+    public void documentDecided(TenantId tenant, String userId, String documentId, String s3VersionId, java.time.Instant expiresAt) {
+        edits.documentDecided(tenant, userId, documentId, s3VersionId, expiresAt);
     }
 
     @Override

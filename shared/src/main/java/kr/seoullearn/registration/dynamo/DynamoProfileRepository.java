@@ -100,6 +100,11 @@ final class DynamoProfileRepository implements ProfileRepository {
         item.put("language", str(profile.preferredLanguage().tag()));
         item.put("createdAt", str(profile.createdAt().toString()));
         item.put("version", num(profile.version()));
+        if (profile.status() == kr.seoullearn.registration.domain.RegistrationStatus.DRAFT) {
+            // an abandoned draft goes (docs/adr/0038); each save moves this on
+            item.put(kr.seoullearn.platform.dynamo.Keys.TTL, num(kr.seoullearn.registration.domain.RetentionPeriods
+                    .draftExpires(profile.createdAt()).getEpochSecond()));
+        }
         if (profile.username() != null) {
             item.put("username", str(profile.username()));
         }

@@ -14,6 +14,8 @@ import kr.seoullearn.registration.port.Accounts;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.EligibilityRegistry;
+import kr.seoullearn.registration.port.ProfileCorrections;
+import kr.seoullearn.registration.port.RetentionDue;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.QuotaPlaces;
@@ -39,6 +41,16 @@ public class RegistrationStorage {
     @Singleton
     public ProfileRepository profileRepository(DynamoDbClient dynamo, @Named("appTable") String table, ReminderWrites reminders) {
         return new DynamoProfileRepository(dynamo, table, new TransactionRunner(dynamo), reminders);
+    }
+
+    @Singleton
+    public ProfileCorrections profileCorrectionsBean(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return corrections(dynamo, table);
+    }
+
+    @Singleton
+    public RetentionDue retentionDueBean(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return retentionDue(dynamo, table);
     }
 
     @Singleton
@@ -77,6 +89,14 @@ public class RegistrationStorage {
     public static ApplicationStore applications(DynamoDbClient dynamo, String table) {
         return new RegistrationStorage().applicationStore(dynamo, table, FiguresStorage.writes(table), RemindersStorage.writes(table),
                 AuditStorage.writes(table), NotificationsStorage.writes(table));
+    }
+
+    public static ProfileCorrections corrections(DynamoDbClient dynamo, String table) {
+        return new DynamoProfileCorrections(table, new TransactionRunner(dynamo), new ApplicationReads(dynamo, table));
+    }
+
+    public static RetentionDue retentionDue(DynamoDbClient dynamo, String table) {
+        return new DynamoRetentionDue(dynamo, table);
     }
 
     public static Accounts accounts(DynamoDbClient dynamo, String table) {

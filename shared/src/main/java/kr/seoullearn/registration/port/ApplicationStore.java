@@ -26,6 +26,14 @@ public interface ApplicationStore {
     /** Saves the profile of an editable (DRAFT/REJECTED) application read at {@code expectedVersion}. */
     Application saveProfile(Application updated, long expectedVersion);
 
+    /**
+     * As {@link #saveProfile(Application, long)}, saved at {@code savedAt}: an editable application is
+     * kept {@code RetentionPeriods.ABANDONED_DRAFT} from its last save (docs/adr/0038).
+     */
+    default Application saveProfile(Application updated, long expectedVersion, Instant savedAt) {
+        return saveProfile(updated, expectedVersion);
+    }
+
     /** Records the outcome of the records check (never the data sent for it). */
     Application recordCheck(Application current, Application.RecordsCheck check, long expectedVersion);
 
@@ -109,6 +117,16 @@ public interface ApplicationStore {
 
     /** After a decided document was copied in place (a new S3 version): read that version from now on. */
     void renewDocumentVersion(TenantId tenant, String userId, String documentId, String s3VersionId);
+
+    /**
+     * A decided document: its record expires with its file ({@code expiresAt}, docs/adr/0038) and,
+     * when the retag made a new object version ({@code s3VersionId} not null), reads that version.
+     */
+    default void documentDecided(TenantId tenant, String userId, String documentId, String s3VersionId, Instant expiresAt) {
+        if (s3VersionId != null) {
+            renewDocumentVersion(tenant, userId, documentId, s3VersionId);
+        }
+    }
 
     record Dossier(Application application, List<DocumentSummary> documents) {
 

@@ -262,7 +262,10 @@ public class DocumentService {
 
     private Document accept(Document document, Long size, String versionId) {
         storage.tag(document.s3Key(), versionId, STATE_TAG, SUBMITTED);
-        Document verified = document.settled(DocumentStatus.VERIFIED, size, versionId, null, clock.instant(), null);
+        // checked, not decided yet: kept at most as long as the file's backstop rule (docs/adr/0038); a decision shortens it
+        java.time.Instant now = clock.instant();
+        Document verified = document.settled(DocumentStatus.VERIFIED, size, versionId, null, now,
+                kr.seoullearn.registration.domain.RetentionPeriods.undecidedDocumentExpires(now));
         LOG.info("document verified", "documentId", document.documentId(), "size", size);
         return settle(document, verified);
     }

@@ -212,13 +212,15 @@ class DocumentsHandlerIT {
         assertThat(upload(ticket, PDF, Map.of()).statusCode()).isEqualTo(200);
         dynamoCalls.reset();
         APIGatewayV2HTTPResponse finalised = finalise(sub, ticket.get("documentId"));
-        // THEN it is verified, tagged submitted and no longer expires
+        // THEN it is verified, tagged submitted and kept until the undecided backstop (365 days, docs/adr/0038)
         assertThat(finalised.getStatusCode()).as(finalised.getBody()).isEqualTo(200);
         assertThat(finalised.getBody()).contains("\"status\":\"VERIFIED\"").contains("\"size\":" + PDF.length);
         assertThat(dynamoCalls.snapshot()).isEqualTo(Map.of("GetItem", 1, "TransactWriteItems", 1));
         Map<String, AttributeValue> verified = item(sub, ticket.get("documentId"));
         assertThat(verified.get("status").s()).isEqualTo("VERIFIED");
-        assertThat(verified).doesNotContainKey("expiresAt").containsKey("finalisedAt");
+        assertThat(verified).containsKey("finalisedAt");
+        assertThat(Long.parseLong(verified.get("expiresAt").n())).isBetween(Instant.now().plus(Duration.ofDays(364)).getEpochSecond(),
+                Instant.now().plus(Duration.ofDays(366)).getEpochSecond());
         String key = verified.get("s3Key").s();
         assertThat(s3.getObjectTagging(t -> t.bucket(bucket).key(key)).tagSet())
                 .containsExactly(Tag.builder().key("state").value("submitted").build());

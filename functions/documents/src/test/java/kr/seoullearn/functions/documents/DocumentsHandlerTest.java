@@ -107,7 +107,7 @@ class DocumentsHandlerTest {
     }
 
     @Test
-    void aRealPdfIsVerifiedTaggedSubmittedAndNoLongerExpires() {
+    void aRealPdfIsVerifiedTaggedSubmittedAndKeptUntilTheUndecidedBackstop() {
         profile(APPLICANT, RegistrationStatus.SUBMITTED);
         String id = start("INCOME_PROOF", "application/pdf", FileSignatureTest.PDF.length);
         storage.put(document(id).s3Key(), FileSignatureTest.PDF, Map.of("state", "unsubmitted"));
@@ -116,7 +116,8 @@ class DocumentsHandlerTest {
         assertThat(response.getBody()).contains("\"status\":\"VERIFIED\"").contains("\"size\":" + FileSignatureTest.PDF.length);
         Document d = document(id);
         assertThat(d.status()).isEqualTo(DocumentStatus.VERIFIED);
-        assertThat(d.expiresAt()).isNull();
+        // no longer the upload's 7 days: the undecided backstop, 365 days (docs/adr/0038); a decision makes it 30 days
+        assertThat(d.expiresAt()).isEqualTo(NOW.plus(java.time.Duration.ofDays(365)));
         assertThat(d.finalisedAt()).isEqualTo(NOW);
         assertThat(storage.tags.get(d.s3Key())).containsEntry("state", "submitted");
         // a retry changes nothing and answers the same

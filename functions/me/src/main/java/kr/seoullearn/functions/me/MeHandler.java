@@ -22,8 +22,10 @@ import kr.seoullearn.platform.http.ApiResponses;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.registration.port.Accounts;
+import kr.seoullearn.registration.port.ProfileCorrections;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.QuotaPlaces;
+import kr.seoullearn.platform.identity.Role;
 
 /**
  * {@code GET /api/me}: who the caller is — user id, tenant, groups — and where their
@@ -33,12 +35,14 @@ import kr.seoullearn.registration.port.QuotaPlaces;
  * partner areas to choose from, with their names and districts (TenantListings).
  * {@code DELETE /api/me}: withdrawal, the person's data destroyed (docs/adr/0028).
  * {@code GET /api/me/data}: a copy of everything held about the caller (DataExport, docs/adr/0037).
+ * {@code PATCH /api/me/profile}: an approved learner's correction (docs/adr/0038).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
     private final TenantListings listings;
     private final Supplier<Withdrawal> withdrawal;
     private final Supplier<DataExport> export;
+    private final Supplier<Corrections> corrections;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
@@ -52,25 +56,30 @@ public class MeHandler extends ApiFunction {
                 // built on the first export, for the same reason
                 () -> new DataExport(Beans.get(Accounts.class), Beans.get(PersonalRecords.class),
                         S3Objects.of(Beans.get(FunctionEnvironment.class), Beans.get(FunctionEnvironment.class).required("DOCUMENTS_BUCKET")),
+                        Clock.systemUTC()),
+                // built on the first correction, for the same reason
+                () -> new Corrections(Beans.get(ProfileCorrections.class), Beans.get(LaptopLedger.class), Beans.get(TenantDirectory.class),
                         Clock.systemUTC()));
     }
 
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
               String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
-              String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal, Supplier<DataExport> export) {
+              String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal, Supplier<DataExport> export,
+              Supplier<Corrections> corrections) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
         this.listings = new TenantListings(tenants, clock);
         this.withdrawal = withdrawal == null ? null : memoised(withdrawal);
         this.export = export == null ? null : memoised(export);
+        this.corrections = corrections == null ? null : memoised(corrections);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {
@@ -115,6 +124,14 @@ public class MeHandler extends ApiFunction {
                         throw new ProblemException(Problem.ROUTE_NOT_FOUND);
                     }
                     return ApiResponses.json(200, export.get().export(caller));
+                },
+                "PATCH /api/me/profile", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.LEARNER); // the role first, before the body is read
+                    if (corrections == null) {
+                        throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+                    }
+                    return ApiResponses.json(200, corrections.get().correct(caller, r.jsonObject()));
                 });
     }
 }

@@ -17,7 +17,7 @@ import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
-import kr.seoullearn.registration.domain.DocumentStatus;
+import kr.seoullearn.registration.port.RetentionDue;
 
 /**
  * The reviewers' side: the queue of their tenant (the tenant is the token's, so another
@@ -32,14 +32,20 @@ public final class Review {
 
     private final ApplicationStore applications;
     private final GroupMembership groups;
-    private final DocumentRetention retention;
+    private final DecidedDocuments documents;
     private final String userPoolId;
     private final Clock clock;
 
     public Review(ApplicationStore applications, GroupMembership groups, DocumentRetention retention, String userPoolId, Clock clock) {
+        this(applications, groups, retention, null, userPoolId, clock);
+    }
+
+    /** {@code due} (may be null: none kept) is the decision's retag, removed once done (docs/adr/0038). */
+    public Review(ApplicationStore applications, GroupMembership groups, DocumentRetention retention, RetentionDue due,
+                  String userPoolId, Clock clock) {
         this.applications = applications;
         this.groups = groups;
-        this.retention = retention;
+        this.documents = new DecidedDocuments(applications, retention, due == null ? NO_DUE : due);
         this.userPoolId = userPoolId;
         this.clock = clock;
     }
@@ -83,19 +89,41 @@ public final class Review {
             throw new ProblemException(RegistrationRefusal.DECISION_NOT_ALLOWED, Map.of("missingDocuments",
                     dossier.missingDocuments().stream().map(Enum::name).toList()));
         }
-        Application decided = applications.decide(a, version, new Application.Decision(approve ? "APPROVED" : "REJECTED",
-                approve ? null : reason, caller.userId(), clock.instant()));
+        Application.Decision outcome = new Application.Decision(approve ? "APPROVED" : "REJECTED",
+                approve ? null : reason, caller.userId(), clock.instant());
+        Application decided = applications.decide(a, version, outcome);
         if (approve) {
             String username = decided.username() == null ? decided.userId() : decided.username();
             groups.add(userPoolId, username, Role.LEARNER);
             groups.remove(userPoolId, username, Role.APPLICANT);
-            var renewed = retention.markDecided(dossier.documents().stream()
-                    .filter(d -> d.s3Key() != null && d.status() != DocumentStatus.REJECTED).toList());
-            renewed.forEach(r -> applications.renewDocumentVersion(caller.tenant(), userId, r.documentId(), r.s3VersionId()));
         }
+        // approved or rejected, the documents go onto the 30-day rule now; a failure is the scheduled run's to retry
+        documents.settle(new RetentionDue.Due(caller.tenant(), userId, outcome.decidedAt(), 0, outcome.decidedAt() + "#" + userId));
         LOG.info("decided", "tenant", caller.tenant().value(), "outcome", decided.status().name());
         return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());
     }
+
+    /** Without a due list (tests of the decision alone): nothing to remove. */
+    private static final RetentionDue NO_DUE = new RetentionDue() {
+        @Override
+        public void plan(kr.seoullearn.platform.dynamo.Transaction tx, kr.seoullearn.platform.tenant.TenantId tenant, String userId,
+                         java.time.Instant decidedAt) {
+        }
+
+        @Override
+        public java.util.List<Due> due(kr.seoullearn.platform.tenant.TenantId tenant, int limit) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public void done(Due due) {
+        }
+
+        @Override
+        public boolean failed(Due due, String failure) {
+            return false;
+        }
+    };
 
     private ApplicationStore.Dossier dossier(Caller caller, String userId) {
         if (userId == null || !userId.matches("[A-Za-z0-9-]{1,64}")) {

@@ -22,7 +22,8 @@ public class ReviewHandler extends ApiFunction {
 
     public ReviewHandler() {
         this(new Review(Beans.get(ApplicationStore.class), Beans.get(GroupMembership.class),
-                Beans.get(DocumentRetention.class), Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"),
+                Beans.get(DocumentRetention.class), Beans.get(kr.seoullearn.registration.port.RetentionDue.class),
+                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"),
                 Clock.systemUTC()), new ReviewTools(Beans.get(ApplicationStore.class), Clock.systemUTC()));
     }
 

@@ -1,6 +1,7 @@
 package kr.seoullearn.functions.signup;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -125,7 +126,8 @@ public final class Registration {
         if (!current.editable()) {
             throw new ProblemException(RegistrationRefusal.APPLICATION_NOT_EDITABLE);
         }
-        applications.saveProfile(RegistrationRules.withProfile(current, input, clock.instant()), input.version());
+        Instant savedAt = clock.instant();
+        applications.saveProfile(RegistrationRules.withProfile(current, input, savedAt), input.version(), savedAt);
         LOG.info("profile saved", "tenant", caller.tenant().value());
         return view(caller);
     }
