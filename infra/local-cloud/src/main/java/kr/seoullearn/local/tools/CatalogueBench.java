@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.reflect.Method;
 import kr.seoullearn.local.aws.LocalAws;
 import kr.seoullearn.local.json.JsonText;
 import kr.seoullearn.local.seed.SeedData;
@@ -46,10 +47,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <pre>java -cp local-cloud-all.jar kr.seoullearn.local.tools.CatalogueBench --url http://localhost:3950 --size 20000 [--pages 5] [--repeat 5]</pre>
  */
 public final class CatalogueBench {
-    private record Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search,
-                            Catalogue.Preference prefer, String suggest) {
-        Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, SearchTerms search) {
-            this(name, route, params, browse, search, null, null);
+    /**
+     * A browse or a search (with the text as typed, a level parameter, a learner to rank for) or
+     * a suggestion. Searches go through the port the way the function calls it; the port's newer
+     * methods are looked up by reflection, so that this class also runs against an older commit's
+     * catalogue code (infra/bench/catalogue-compare.sh) and says "—" where that code had no such thing.
+     */
+    private record Scenario(String name, String route, Map<String, String> params, Catalogue.BrowseFilter browse, String q,
+                            SchoolLevel level, SchoolLevel rankLevel, Integer rankGrade, String suggest) {
+        SearchTerms terms() {
+            SearchTerms terms = SearchTerms.parse(q);
+            return level == null ? terms : new SearchTerms(terms.words(), level, terms.grade());
         }
     }
 
@@ -115,17 +123,11 @@ public final class CatalogueBench {
                 for (int p = 0; p < pages; p++) {
                     calls.reset();
                     read.items.set(0);
-                    Catalogue.CoursePage page;
-                    if (s.suggest != null) {
-                        int n = catalogue.wordsStartingWith(kr.seoullearn.catalogue.domain.Suggestions.lastWord(s.suggest), null,
-                                Catalogue.MAX_SUGGESTIONS).size();
-                        page = new Catalogue.CoursePage(List.of(), null, 1, 0);
-                        returned.add(n);
-                    } else {
-                        page = s.browse != null ? catalogue.browse(s.browse, cursor, 20)
-                                : s.prefer != null ? catalogue.search(s.search, s.prefer, cursor, 20) : catalogue.search(s.search, cursor, 20);
-                        returned.add(page.items().size());
+                    Catalogue.CoursePage page = page(catalogue, s, cursor);
+                    if (page == null) {
+                        break; // not in this version
                     }
+                    returned.add(s.suggest != null ? page.calls() : page.items().size());
                     callsPerPage.add(calls.snapshot());
                     readPerPage.add(read.items.get());
                     if (calls.count("Scan") > 0) {
@@ -153,6 +155,10 @@ public final class CatalogueBench {
                     if (next == null) {
                         break;
                     }
+                }
+                if (callsPerPage.isEmpty()) {
+                    System.out.printf("| %s | `%s%s` | — | not in this version | | | | | |%n", s.name, s.route, query(s.params, null));
+                    continue;
                 }
                 double p50 = percentile(times, 50);
                 System.out.printf("| %s | `%s%s` | %d | %s | %.0f / %d | %.1f | %.0f | %.0f | %.1f× |%n", s.name, s.route, query(s.params, null),
@@ -191,10 +197,72 @@ public final class CatalogueBench {
         Map<String, String> rankedParams = new LinkedHashMap<>(ranked.params);
         rankedParams.put("rankLevel", "MIDDLE");
         rankedParams.put("rankGrade", "2");
-        list.add(new Scenario(ranked.name, ranked.route, rankedParams, null, ranked.search, new Catalogue.Preference(SchoolLevel.MIDDLE, 2), null));
-        list.add(new Scenario("suggest: 수", "/api/catalog/suggest", Map.of("q", "수"), null, null, null, "수"));
-        list.add(new Scenario("suggest: ma", "/api/catalog/suggest", Map.of("q", "ma"), null, null, null, "ma"));
+        list.add(new Scenario(ranked.name, ranked.route, rankedParams, null, ranked.q, null, SchoolLevel.MIDDLE, 2, null));
+        // exact titles (docs/adr/0020): titles of the generated catalogue whose course the ranked order puts pages later
+        // (EXACT_TITLES; each row's note says where, in the version measured)
+        for (String title : EXACT_TITLES) {
+            list.add(search("search: exact title `" + title + "`", title, null));
+        }
+        list.add(new Scenario("suggest: 수", "/api/catalog/suggest", Map.of("q", "수"), null, null, null, null, null, "수"));
+        list.add(new Scenario("suggest: ma", "/api/catalog/suggest", Map.of("q", "ma"), null, null, null, null, null, "ma"));
         return list;
+    }
+
+    /**
+     * A whole title of the generated catalogue (DEFAULT_SEED, 20,000 courses) typed as a query,
+     * with and without spaces: of the generated titles, the one whose courses the ranked order
+     * (level, grade, id) puts latest among the courses holding all its words — 12th to 18th of 18,
+     * page 2 of the web app's pages of 10 (the printed index size says where, in the version measured).
+     */
+    static final List<String> EXACT_TITLES = List.of("중학 수학 3-1 기초 다지기", "중학수학3-1기초다지기");
+
+    /** One page of a scenario through the port as the function calls it; null where this version has no such call. */
+    private static Catalogue.CoursePage page(Catalogue catalogue, Scenario s, String cursor) {
+        if (s.browse != null) {
+            return catalogue.browse(s.browse, cursor, 20);
+        }
+        try {
+            if (s.suggest != null) {
+                Method words = method(Catalogue.class, "wordsStartingWith", 3);
+                Class<?> suggestions = Class.forName("kr.seoullearn.catalogue.domain.Suggestions");
+                if (words == null) {
+                    return null;
+                }
+                String last = (String) suggestions.getMethod("lastWord", String.class).invoke(null, s.suggest);
+                int n = ((List<?>) words.invoke(catalogue, last, null, 8)).size();
+                return new Catalogue.CoursePage(List.of(), null, n, n); // calls: the words suggested
+            }
+            Object prefer = null;
+            if (s.rankLevel != null) {
+                Class<?> preference = Class.forName("kr.seoullearn.catalogue.port.Catalogue$Preference");
+                prefer = preference.getConstructor(SchoolLevel.class, Integer.class).newInstance(s.rankLevel, s.rankGrade);
+            }
+            Method typed = method(Catalogue.class, "search", 5);
+            if (typed != null) {
+                // the text as typed goes with the terms, as the function hands it on (exact titles first)
+                return (Catalogue.CoursePage) typed.invoke(catalogue, s.terms(), s.q, prefer, cursor, 20);
+            }
+            if (prefer != null) {
+                Method ranked = method(Catalogue.class, "search", 4);
+                return ranked == null ? null : (Catalogue.CoursePage) ranked.invoke(catalogue, s.terms(), prefer, cursor, 20);
+            }
+            return catalogue.search(s.terms(), cursor, 20);
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Method method(Class<?> type, String name, int parameters) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == parameters) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**
@@ -231,16 +299,11 @@ public final class CatalogueBench {
                 for (int p = 0; p < pages; p++) {
                     calls.reset();
                     read.items.set(0);
-                    Catalogue.CoursePage page;
-                    if (s.suggest != null) {
-                        returned.add(catalogue.wordsStartingWith(kr.seoullearn.catalogue.domain.Suggestions.lastWord(s.suggest), null,
-                                Catalogue.MAX_SUGGESTIONS).size());
-                        page = new Catalogue.CoursePage(List.of(), null, 1, 0);
-                    } else {
-                        page = s.browse != null ? catalogue.browse(s.browse, cursor, 20)
-                                : s.prefer != null ? catalogue.search(s.search, s.prefer, cursor, 20) : catalogue.search(s.search, cursor, 20);
-                        returned.add(page.items().size());
+                    Catalogue.CoursePage page = page(catalogue, s, cursor);
+                    if (page == null) {
+                        break; // not in this version
                     }
+                    returned.add(s.suggest != null ? page.calls() : page.items().size());
                     callsPerPage.add(calls.snapshot());
                     readPerPage.add(read.items.get());
                     if (calls.count("Scan") > 0) {
@@ -251,6 +314,10 @@ public final class CatalogueBench {
                         break;
                     }
                 }
+                if (callsPerPage.isEmpty()) {
+                    System.out.printf("| %s | `%s%s` | — | not in this version | | |%n", s.name, s.route, query(s.params, null));
+                    continue;
+                }
                 System.out.printf("| %s | `%s%s` | %d | %s | %.0f / %d | %.1f |%n", s.name, s.route, query(s.params, null), callsPerPage.size(),
                         maxCalls(callsPerPage), readPerPage.stream().mapToInt(Integer::intValue).average().orElse(0),
                         readPerPage.stream().mapToInt(Integer::intValue).max().orElse(0),
@@ -260,26 +327,77 @@ public final class CatalogueBench {
         }
     }
 
-    /** The index the seeder wrote for this catalogue: items per course (listings + postings) and distinct words. */
+    /**
+     * The index the seeder wrote for this catalogue, per course: listings, word postings, exact
+     * title items (where this version has them), and in all; the word postings of the title
+     * words alone too (what the index held before docs/adr/0020).
+     */
     private static void printIndexSize(int size) {
         var providers = kr.seoullearn.local.seed.CatalogueSeeder.launchData().providers();
         var generated = kr.seoullearn.local.seed.CatalogueGenerator.generate(providers, size, kr.seoullearn.local.seed.CatalogueGenerator.DEFAULT_SEED);
+        Method searchIndex = null;
+        try {
+            searchIndex = Class.forName("kr.seoullearn.catalogue.domain.SearchIndex").getMethod("words", kr.seoullearn.catalogue.domain.Course.class);
+        } catch (ReflectiveOperationException e) {
+            // before docs/adr/0020 a course's index words were its titles' words
+        }
         long items = 0;
+        long listings = 0;
         long postings = 0;
         long titlePostings = 0;
         java.util.Set<String> titleWords = new java.util.HashSet<>();
         for (var c : generated) {
             items += CatalogueStorage.indexItems(c);
-            postings += kr.seoullearn.catalogue.domain.SearchIndex.words(c).size();
+            listings += c.grade() == null ? 2 : 3;
             var own = kr.seoullearn.catalogue.domain.TitleWords.indexWords(c.titleKo(), c.titleEn());
+            try {
+                postings += searchIndex == null ? own.size() : ((java.util.Set<?>) searchIndex.invoke(null, c)).size();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
             titlePostings += own.size();
             titleWords.addAll(own);
         }
         int words = kr.seoullearn.catalogue.domain.WordCounts.of(generated).size();
-        System.out.printf("%nIndex: %,d courses, %,d listing and posting items (%.2f per course: %.2f postings) + %,d word-count items + %,d course records = %,d items.%n",
-                size, items, items / (double) size, postings / (double) size, words, size, items + words + size);
-        System.out.printf("Title words only (the index before docs/adr/0020): %.2f postings per course, %,d distinct words, so %,d items.%n",
-                titlePostings / (double) size, titleWords.size(), items - postings + titlePostings + titleWords.size() + size);
+        long titles = items - listings - postings;
+        System.out.printf("%nIndex: %,d courses; per course %.2f listings + %.2f word postings + %.2f exact-title items = %.2f index items "
+                        + "(%,d); + %,d word-count items + %,d course records = %,d items.%n",
+                size, listings / (double) size, postings / (double) size, titles / (double) size, items / (double) size, items, words, size,
+                items + words + size);
+        System.out.printf("Title words only (the index before docs/adr/0020): %.2f postings per course, %,d distinct words.%n",
+                titlePostings / (double) size, titleWords.size());
+        for (String title : EXACT_TITLES) {
+            System.out.println(exactTitleRank(generated, title, searchIndex));
+        }
+    }
+
+    /** Where the ranked order (level, grade, id) puts the courses titled {@code title} among those holding all its words. */
+    private static String exactTitleRank(List<kr.seoullearn.catalogue.domain.Course> generated, String title, Method searchIndex) {
+        SearchTerms terms = SearchTerms.parse(title);
+        List<kr.seoullearn.catalogue.domain.Course> matching = new ArrayList<>();
+        for (var c : generated) {
+            java.util.Set<?> words;
+            try {
+                words = searchIndex == null ? kr.seoullearn.catalogue.domain.TitleWords.indexWords(c.titleKo(), c.titleEn())
+                        : (java.util.Set<?>) searchIndex.invoke(null, c);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if ((terms.level() == null || c.level() == terms.level()) && (terms.grade() == null || terms.grade().equals(c.grade()))
+                    && words.containsAll(terms.words())) {
+                matching.add(c);
+            }
+        }
+        matching.sort(java.util.Comparator.comparing(c -> c.level().name() + "#" + String.format("%02d", c.grade() == null ? 0 : c.grade()) + "#" + c.id()));
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < matching.size(); i++) {
+            var c = matching.get(i);
+            if (c.titleKo().replace(" ", "").equals(title.replace(" ", "")) || c.titleEn().equals(title)) {
+                at.add(i + 1);
+            }
+        }
+        return String.format("Exact title `%s` (%s): %,d courses hold its words; in the ranked order the exact ones are at %s (pages of 10: %s).",
+                title, terms, matching.size(), at, at.stream().map(i -> (i - 1) / 10 + 1).distinct().toList());
     }
 
     private static Scenario browse(String name, SchoolLevel level, Subject subject, String provider, Integer grade) {
@@ -288,18 +406,16 @@ public final class CatalogueBench {
         if (subject != null) p.put("subject", subject.name());
         if (provider != null) p.put("provider", provider);
         if (grade != null) p.put("grade", grade.toString());
-        return new Scenario(name, "/api/catalog/courses", p, new Catalogue.BrowseFilter(level, subject, provider, grade), null);
+        return new Scenario(name, "/api/catalog/courses", p, new Catalogue.BrowseFilter(level, subject, provider, grade), null, null, null, null, null);
     }
 
     private static Scenario search(String name, String q, SchoolLevel level) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("q", q);
-        SearchTerms terms = SearchTerms.parse(q);
         if (level != null) {
             p.put("level", level.name());
-            terms = new SearchTerms(terms.words(), level, terms.grade());
         }
-        return new Scenario(name, "/api/catalog/search", p, null, terms);
+        return new Scenario(name, "/api/catalog/search", p, null, q, level, null, null, null);
     }
 
     private static String query(Map<String, String> params, String cursor) {
