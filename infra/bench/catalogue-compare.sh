@@ -5,7 +5,7 @@
 # through the Catalogue port with the SDK calls and items read counted) on this worktree and on
 # an earlier commit, one after the other, on the same machine with the same generator and seed.
 # The earlier commit is exported (git archive) to a temporary directory and built there with
-# this worktree's CatalogueBench copied in (it reaches the port's newer calls by reflection and
+# this worktree's CatalogueBench (and CatalogueBenchCalls) copied in (it reaches the port's newer calls by reflection and
 # writes "—" where the older code had none); nothing of it is installed into the Maven repository.
 # Prints both outputs (Markdown), for docs/performance.md.
 #
@@ -54,8 +54,8 @@ trap 'stop_moto; rm -rf "$WORK"' EXIT INT TERM
 say "exporting $BEFORE to $WORK/before"
 mkdir -p "$WORK/before"
 git -C "$ROOT" archive "$BEFORE" | tar -x -C "$WORK/before"
-BENCH=infra/local-cloud/src/main/java/kr/seoullearn/local/tools/CatalogueBench.java
-cp "$ROOT/$BENCH" "$WORK/before/$BENCH"
+TOOLS=infra/local-cloud/src/main/java/kr/seoullearn/local/tools
+cp "$ROOT/$TOOLS"/CatalogueBench*.java "$WORK/before/$TOOLS/"
 say "building $BEFORE (package, no tests; nothing installed)"
 (cd "$WORK/before" && mvn_cmd -q -o -DskipTests -Dmaven.javadoc.skip=true package -pl infra/local-cloud -am) \
   || fail "the earlier commit did not build"
