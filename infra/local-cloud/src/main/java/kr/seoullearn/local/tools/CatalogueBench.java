@@ -210,8 +210,8 @@ public final class CatalogueBench {
     /**
      * A whole title of the generated catalogue (DEFAULT_SEED, 20,000 courses) typed as a query,
      * with and without spaces: of the generated titles, the one whose courses the ranked order
-     * (level, grade, id) puts latest among the courses holding all its words — 12th to 18th of 18,
-     * page 2 of the web app's pages of 10 (the printed index size says where, in the version measured).
+     * (level, grade, id) puts latest among the courses holding all its words — the first of its 3
+     * exact courses 12th of 18, page 2 of the web app's pages of 10 (the printed index size says where, in the version measured).
      */
     static final List<String> EXACT_TITLES = List.of("중학 수학 3-1 기초 다지기", "중학수학3-1기초다지기");
 
