@@ -37,6 +37,15 @@ update's copy of the old item), so the process grows with every write even when 
 not. Nothing here reads DynamoDB from data.json (LocalMailbox reads only "ses"), so items are
 not kept in that list; the tables still hold theirs. MOTO_TRACK_ITEMS=1 keeps moto's way.
 
+moto 5.2 checks an item's size (400 KB) as it builds it by summing the sizes of all the
+attributes already set, again for each attribute it sets: quadratic in the attributes, 60 % of
+a BatchWriteItem of catalogue postings (15 attributes, a set of words), and the main reason
+seeding 20,000 courses took half an hour on a busy machine. Here an item being built is sized
+in one pass, with the same limit and the same error; updates keep moto's own check. And
+BatchWriteItem's body is read as JSON (blobs decoded, as moto's parser does) instead of being
+walked through botocore's model shape by shape; a body of any other form goes to moto's
+parser. MOTO_STOCK_ITEMS=1 turns both off (docs/performance.md, "Seeding the catalogue").
+
 Reminders (issue 7): GET /seoul-learn/sent-mail answers the e-mail moto's SES accepted, like the
 "ses" part of /moto-api/data.json but without dumping every other model (with a few hundred
 thousand DynamoDB items data.json takes minutes). Read by kr.seoullearn.local.testing.LocalMailbox.
@@ -55,6 +64,8 @@ matching requests of any service fail with that error; DELETE clears the rules.
 
 Same arguments as moto_server.
 """
+import base64
+import binascii
 import copy
 import io
 import json
@@ -65,7 +76,10 @@ import time
 import moto.server as moto_server
 import moto_faults
 from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.dynamo_type import DynamoType, Item
+from moto.dynamodb.responses import DynamoHandler
+from moto.dynamodb.exceptions import ItemSizeTooLarge
+from moto.dynamodb.models.dynamo_type import DynamoType, Item, LimitedSizeDict
+from moto.dynamodb.models.utilities import bytesize
 from moto.dynamodb.models.table import Table
 
 _lock = threading.Lock()
@@ -274,6 +288,141 @@ def _item_rollback_transact_write_items(self, transact_items):
 
 if os.environ.get("MOTO_STOCK_TRANSACTIONS") != "1":
     DynamoDBBackend.transact_write_items = _item_rollback_transact_write_items
+
+_ITEM_SIZE_LIMIT = 405000  # moto's own (LimitedSizeDict): between DynamoDB's 400 KB and what AWS was seen to accept
+
+
+def _item_init_in_one_pass(self, hash_key, range_key, attrs):
+    """moto's Item.__init__ with the item-size check made in one pass: moto's LimitedSizeDict
+    sums the size of every attribute already set each time one more is set, so building an item
+    of n attributes sizes n*(n-1)/2 values (a catalogue posting of 15 attributes: 105, each set
+    of words element by element) - 60 % of the time of a BatchWriteItem here. The same check, in
+    the same order, against the same limit, with a running sum: ItemSizeTooLarge exactly when
+    moto raises it. Later changes to an item (updates) still go through moto's own check."""
+    self.hash_key = hash_key
+    self.range_key = range_key
+    converted = {}
+    total = 0
+    for key, value in attrs.items():
+        typed = DynamoType(value)
+        size = bytesize(key) + _size(typed)
+        if total + size > _ITEM_SIZE_LIMIT:
+            raise ItemSizeTooLarge
+        total += size
+        converted[key] = typed
+    self.attrs = LimitedSizeDict(converted)  # its constructor does not check (dict.update), as in moto
+
+
+def _size(typed):
+    """DynamoType.size(), without a DynamoType per element of a string or number set (what moto
+    makes to size each: the size of {"S": v} is the bytes of v, of {"N": v} the length of v)."""
+    if typed.type == "SS":
+        return sum(bytesize(v) for v in typed.value)
+    if typed.type == "NS":
+        return sum(len(str(v)) for v in typed.value)
+    return typed.size()
+
+
+_AV_SCALARS = {"S": str, "N": str, "NULL": bool, "BOOL": bool}
+
+
+def _attribute_value(av):
+    """An AttributeValue as moto's request parser gives it (blobs decoded), or None when the
+    JSON is anything but one member of the right JSON type (then moto's parser decides)."""
+    if not isinstance(av, dict) or len(av) != 1:
+        return None
+    kind, value = next(iter(av.items()))
+    if kind in _AV_SCALARS:
+        return av if isinstance(value, _AV_SCALARS[kind]) else None
+    if kind in ("SS", "NS"):
+        return av if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+    if kind == "B":
+        return {"B": base64.b64decode(value)} if isinstance(value, str) else None
+    if kind == "BS":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return None
+        return {"BS": [base64.b64decode(v) for v in value]}
+    if kind == "M":
+        return _attribute_map(value, {"M": {}}, "M")
+    if kind == "L":
+        if not isinstance(value, list):
+            return None
+        out = []
+        for v in value:
+            parsed = _attribute_value(v)
+            if parsed is None:
+                return None
+            out.append(parsed)
+        return {"L": out}
+    return None
+
+
+def _attribute_map(value, into=None, member=None):
+    if not isinstance(value, dict):
+        return None
+    out = {}
+    for name, av in value.items():
+        parsed = _attribute_value(av)
+        if parsed is None:
+            return None
+        out[name] = parsed
+    return {member: out} if member else out
+
+
+def _batch_write_parameters(body):
+    """BatchWriteItem's parameters as moto's parser would give them, or None for anything unusual."""
+    if not isinstance(body, dict) or not set(body) <= {"RequestItems", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics"}:
+        return None
+    for option in ("ReturnConsumedCapacity", "ReturnItemCollectionMetrics"):
+        if option in body and not isinstance(body[option], str):
+            return None
+    tables = body.get("RequestItems")
+    if not isinstance(tables, dict):
+        return None
+    parsed_tables = {}
+    for table, requests in tables.items():
+        if not isinstance(requests, list):
+            return None
+        parsed_requests = []
+        for request in requests:
+            if not isinstance(request, dict) or len(request) != 1:
+                return None
+            kind, inner = next(iter(request.items()))
+            field = {"PutRequest": "Item", "DeleteRequest": "Key"}.get(kind)
+            if field is None or not isinstance(inner, dict) or set(inner) != {field}:
+                return None
+            attributes = _attribute_map(inner[field])
+            if attributes is None:
+                return None
+            parsed_requests.append({kind: {field: attributes}})
+        parsed_tables[table] = parsed_requests
+    parsed = dict(body)
+    parsed["RequestItems"] = parsed_tables
+    return parsed
+
+
+_parse_parameters = DynamoHandler.parse_parameters
+
+
+def _parse_batch_writes_directly(self, request):
+    """BatchWriteItem's body read as JSON, not walked through botocore's model shape by shape
+    (a quarter of the time of a seeding write here): the same parameters for every body the SDK
+    sends, and moto's own parser for any other."""
+    if self._get_action() == "BatchWriteItem":
+        try:
+            parsed = _batch_write_parameters(json.loads(request.data or b"{}"))
+        except (ValueError, TypeError, binascii.Error):
+            parsed = None
+        if parsed is not None:
+            self.params = parsed
+            return
+    _parse_parameters(self, request)
+
+
+if os.environ.get("MOTO_STOCK_ITEMS") != "1":
+    Item.__init__ = _item_init_in_one_pass
+    DynamoHandler.parse_parameters = _parse_batch_writes_directly
+
 
 class _NotKept(list):
     def append(self, _instance):

@@ -3,6 +3,7 @@ package kr.seoullearn.catalogue.dynamo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.Subject;
 import kr.seoullearn.catalogue.domain.SearchIndex;
+import kr.seoullearn.catalogue.domain.TitleRank;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.school.SchoolLevel;
@@ -19,7 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class CatalogueItems {
     private CatalogueItems() {}
 
-    /** The items of one course: by provider, by level, by level and grade (if it has one), and a posting per index word. */
+    /**
+     * The items of one course: by provider, by level, by level and grade (if it has one), a
+     * posting per index word, and one per key of its titles (one when both titles have the same
+     * key, none for a title without one): what puts exact title matches first across pages.
+     */
     static List<Map<String, AttributeValue>> items(Course c) {
         Set<String> words = SearchIndex.words(c);
         List<Map<String, AttributeValue>> items = new ArrayList<>(3 + words.size());
@@ -35,7 +41,22 @@ final class CatalogueItems {
             posting.put("words", wordSet);
             items.add(posting);
         }
+        for (String key : titleKeys(c)) {
+            items.add(item(attributes, CatalogueKeys.titlePosting(key, c), "TITLE_POSTING"));
+        }
         return items;
+    }
+
+    /** The distinct keys of a course's titles ({@link TitleRank#key}). */
+    static Set<String> titleKeys(Course c) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String title : List.of(c.titleKo(), c.titleEn())) {
+            String key = TitleRank.key(title);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** The course's record: {@code CAT#COURSE / <courseId>}. */

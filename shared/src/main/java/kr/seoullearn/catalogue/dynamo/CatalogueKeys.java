@@ -43,6 +43,11 @@ final class CatalogueKeys {
         return "CAT#W#" + word;
     }
 
+    /** The courses whose Korean or English title has this key ({@code TitleRank.key}): {@code CAT#T#<key> / <LEVEL>#<grade 00-06>#<courseId>}. */
+    static String title(String key) {
+        return "CAT#T#" + key;
+    }
+
     /**
      * The item counting the courses that hold a word, in all and per level, beside the other
      * words of the same first character ({@code CAT#WS#<first character> / <word>}), so that the
@@ -73,6 +78,10 @@ final class CatalogueKeys {
 
     static ItemKey posting(String word, Course c) {
         return ItemKey.of(word(word), c.level().name() + "#" + grade(c.grade()) + "#" + c.id());
+    }
+
+    static ItemKey titlePosting(String key, Course c) {
+        return ItemKey.of(title(key), c.level().name() + "#" + grade(c.grade()) + "#" + c.id());
     }
 
     /** A grade as it sorts in keys: two digits, {@code 00} for a course of no particular grade. */

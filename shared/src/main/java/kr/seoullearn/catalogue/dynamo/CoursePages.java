@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import kr.seoullearn.catalogue.domain.Course;
 import kr.seoullearn.catalogue.domain.SearchTerms;
+import kr.seoullearn.catalogue.domain.TitleRank;
 import kr.seoullearn.catalogue.domain.TitleWords;
 import kr.seoullearn.catalogue.port.Catalogue;
 import kr.seoullearn.catalogue.port.Catalogue.BrowseFilter;
@@ -19,10 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Pages of courses, browsed by listing or searched by title words (docs/adr/0008). Reads are
- * Query and BatchGetItem only, never Scan, and a page costs at most
+ * Pages of courses, browsed by listing or searched by title words (docs/adr/0008, 0020). Reads
+ * are Query and BatchGetItem only, never Scan, and a page costs at most
  * {@link Catalogue#MAX_QUERIES_PER_PAGE} Queries (plus one BatchGetItem of word counts on the
- * first page of a search of several words).
+ * first page of a search of several words, and on a later one that goes on among its exact
+ * title matches).
  */
 final class CoursePages {
     /** Items one Query with a filter reads at most (DynamoDB's Limit counts items read, not returned). */
@@ -43,53 +45,74 @@ final class CoursePages {
         return run(plan, cursor == null ? null : CatalogueCursor.decode(cursor, plan.fingerprint()), limit, 0, 0);
     }
 
-    CoursePage search(SearchTerms terms, Catalogue.Preference prefer, String cursor, int limit) {
+    /**
+     * A page of a search: first the courses whose title has the key of what was typed (their own
+     * partition, {@code CAT#T#<key>}), then the word's postings in the order of
+     * {@link SearchRanges}, passing over those exact matches (docs/adr/0020).
+     */
+    CoursePage search(SearchTerms terms, String typed, Catalogue.Preference prefer, String cursor, int limit) {
         if (terms.words().isEmpty()) {
             // only a level (and grade) was named: that is browsing the level
             return terms.level() == null ? CoursePage.empty(0, 0)
                     : browse(new BrowseFilter(terms.level(), null, null, terms.grade()), cursor, limit);
         }
+        String title = typed == null ? "" : TitleRank.key(typed);
         String fingerprint = CatalogueCursor.fingerprint("S|" + String.join(" ", new TreeSet<>(terms.words()))
-                + "|" + terms.level() + "|" + terms.grade() + "|" + (prefer == null ? "" : prefer.level() + "|" + prefer.grade()));
+                + "|" + terms.level() + "|" + terms.grade() + "|" + (prefer == null ? "" : prefer.level() + "|" + prefer.grade())
+                + (title.isEmpty() ? "" : "|T|" + title));
         int calls = 0;
         int read = 0;
-        String word;
-        CatalogueCursor.Position position = null;
-        if (cursor != null) {
-            position = CatalogueCursor.decode(cursor, fingerprint);
+        CatalogueCursor.Position position = cursor == null ? null : CatalogueCursor.decode(cursor, fingerprint);
+        String word = null;
+        if (position != null) {
             String partition = position.partition();
-            word = terms.words().stream().filter(w -> CatalogueKeys.word(w).equals(partition)).findFirst()
-                    .orElseThrow(CatalogueCursor::invalid);
-        } else if (terms.words().size() == 1) {
+            word = terms.words().stream().filter(w -> CatalogueKeys.word(w).equals(partition)).findFirst().orElse(null);
+            if (word == null && (title.isEmpty() || !partition.equals(CatalogueKeys.title(title)))) {
+                throw CatalogueCursor.invalid();
+            }
+        }
+        boolean none = false; // a word is in no title: only exact title matches can be found
+        if (word == null && terms.words().size() == 1) {
             word = terms.words().get(0);
-        } else {
+        } else if (word == null) {
             // the rarest word drives the Query; the others are checked on the items it reads
+            // (on the first page, and on a page that goes on among the exact title matches)
             Map<String, Integer> counts = wordCounts(terms.words(), terms.level());
             calls++;
             read += counts.size();
-            word = null;
             int fewest = Integer.MAX_VALUE;
             for (String w : terms.words()) {
                 int n = counts.getOrDefault(w, 0);
-                if (n == 0) {
-                    return CoursePage.empty(calls, read);
-                }
                 if (n < fewest) {
                     fewest = n;
                     word = w;
                 }
             }
+            if (fewest == 0 && title.isEmpty()) {
+                return CoursePage.empty(calls, read); // a word in no title: nothing holds them all
+            }
+            none = fewest == 0;
         }
         QueryPlan.Filter filter = new QueryPlan.Filter();
-        for (String other : terms.words()) {
-            if (!other.equals(word)) {
-                filter.contains("words", AttributeValue.fromS(other));
+        for (String w : terms.words()) {
+            if (!w.equals(word)) {
+                filter.contains("words", AttributeValue.fromS(w));
             }
         }
+        QueryPlan.Filter exactFilter = new QueryPlan.Filter();
         if (terms.grade() != null && terms.level() == null) {
             filter.equal("grade", AttributeValue.fromN(terms.grade().toString()));
+            exactFilter.equal("grade", AttributeValue.fromN(terms.grade().toString()));
         }
-        QueryPlan plan = QueryPlan.ranked(CatalogueKeys.word(word), SearchRanges.of(terms, prefer), filter, fingerprint);
+        List<QueryPlan.Range> ranges = new ArrayList<>();
+        if (!title.isEmpty()) {
+            // the exact title matches first, of the level and grade asked for, whether or not their words were understood
+            ranges.add(SearchRanges.matching(terms).in(CatalogueKeys.title(title), exactFilter));
+        }
+        if (!none) {
+            ranges.addAll(SearchRanges.of(terms, prefer));
+        }
+        QueryPlan plan = QueryPlan.ranked(CatalogueKeys.word(word), ranges, filter, fingerprint, title);
         return run(plan, position, limit, calls, read);
     }
 
@@ -142,12 +165,17 @@ final class CoursePages {
         int queries = 0;
         while (true) {
             int wanted = limit - courses.size();
-            QueryResponse r = dynamo.query(request(plan, plan.ranges().get(range), resume,
-                    plan.filter().isEmpty() ? wanted + 1 : FILTERED_READ_PER_QUERY));
+            QueryPlan.Range reading = plan.ranges().get(range);
+            QueryResponse r = dynamo.query(request(plan, reading, resume,
+                    plan.filterOf(reading).isEmpty() ? wanted + 1 : FILTERED_READ_PER_QUERY));
             queries++;
             calls++;
             read += r.scannedCount() == null ? r.items().size() : r.scannedCount();
+            boolean skipping = reading.isOwn() && !plan.skipTitle().isEmpty();
             for (Map<String, AttributeValue> item : r.items()) {
+                if (skipping && TitleRank.isExact(CatalogueItems.text(item, "titleKo"), CatalogueItems.text(item, "titleEn"), plan.skipTitle())) {
+                    continue; // shown among the exact title matches
+                }
                 if (courses.size() == limit) {
                     overflow = true;
                     break;
@@ -180,12 +208,14 @@ final class CoursePages {
 
     /** The key a cursor names for "range r from its start". */
     private static Map<String, AttributeValue> rangeStart(QueryPlan plan, int range) {
-        return Map.of(Keys.PK, AttributeValue.fromS(plan.partition()), Keys.SK, AttributeValue.fromS(plan.ranges().get(range).low()));
+        QueryPlan.Range r = plan.ranges().get(range);
+        return Map.of(Keys.PK, AttributeValue.fromS(plan.partitionOf(r)), Keys.SK, AttributeValue.fromS(r.low()));
     }
 
     private QueryRequest request(QueryPlan plan, QueryPlan.Range range, Map<String, AttributeValue> start, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(plan.filter().values());
-        values.put(":pk", AttributeValue.fromS(plan.partition()));
+        QueryPlan.Filter filter = plan.filterOf(range);
+        Map<String, AttributeValue> values = new HashMap<>(filter.values());
+        values.put(":pk", AttributeValue.fromS(plan.partitionOf(range)));
         String condition = "PK = :pk";
         if (range.isPrefix()) {
             condition += " AND begins_with(SK, :prefix)";
@@ -203,8 +233,8 @@ final class CoursePages {
                 .expressionAttributeValues(values)
                 .limit(limit)
                 .exclusiveStartKey(start);
-        if (!plan.filter().isEmpty()) {
-            q.filterExpression(plan.filter().expression()).expressionAttributeNames(new HashMap<>(plan.filter().names()));
+        if (!filter.isEmpty()) {
+            q.filterExpression(filter.expression()).expressionAttributeNames(new HashMap<>(filter.names()));
         }
         return q.build();
     }

@@ -53,12 +53,17 @@ final class DynamoCatalogue implements Catalogue, CatalogueAdmin, CatalogueSeedi
 
     @Override
     public CoursePage search(SearchTerms terms, String cursor, int limit) {
-        return pages.search(terms, null, cursor, limit);
+        return pages.search(terms, null, null, cursor, limit);
     }
 
     @Override
     public CoursePage search(SearchTerms terms, Preference prefer, String cursor, int limit) {
-        return pages.search(terms, prefer, cursor, limit);
+        return pages.search(terms, null, prefer, cursor, limit);
+    }
+
+    @Override
+    public CoursePage search(SearchTerms terms, String typed, Preference prefer, String cursor, int limit) {
+        return pages.search(terms, typed, prefer, cursor, limit);
     }
 
     @Override

@@ -14,14 +14,32 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * range (a prefix, or all keys from {@code from}); a search ranked for a learner reads their
  * level and grade's range first, then the rest of the level, then the other levels.
  */
-record QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint, List<Range> ranges) {
+record QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint, List<Range> ranges, String skipTitle) {
     /** Above every sort key of the catalogue (keys are ASCII). */
     static final String TOP = "\uffff";
 
-    /** Sort keys from {@code low} to {@code high}, both included; a null low means the whole partition. */
-    record Range(String low, String high) {
+    /**
+     * Sort keys from {@code low} to {@code high}, both included; a null low means the whole
+     * partition. A range of another partition than the plan's (the exact titles' of a search)
+     * names it, with its own filter; null means the plan's.
+     */
+    record Range(String low, String high, String partition, Filter filter) {
+        Range(String low, String high) {
+            this(low, high, null, null);
+        }
+
         static Range prefix(String prefix) {
             return new Range(prefix, prefix + TOP);
+        }
+
+        /** The same keys of another partition, read with this filter. */
+        Range in(String otherPartition, Filter otherFilter) {
+            return new Range(low, high, otherPartition, otherFilter);
+        }
+
+        /** Whether this range reads the plan's own partition. */
+        boolean isOwn() {
+            return partition == null;
         }
 
         boolean holds(String sortKey) {
@@ -35,18 +53,32 @@ record QueryPlan(String partition, String prefix, String from, Filter filter, St
 
     QueryPlan(String partition, String prefix, String from, Filter filter, String fingerprint) {
         this(partition, prefix, from, filter, fingerprint, List.of(!prefix.isEmpty() ? Range.prefix(prefix)
-                : from != null ? new Range(from, TOP) : new Range(null, null)));
+                : from != null ? new Range(from, TOP) : new Range(null, null)), "");
     }
 
-    /** A plan over these ranges of a partition, read in this order. */
-    static QueryPlan ranked(String partition, List<Range> ranges, Filter filter, String fingerprint) {
-        return new QueryPlan(partition, "", null, filter, fingerprint, List.copyOf(ranges));
+    /**
+     * A plan over these ranges, read in this order; in the plan's own partition an item whose
+     * title has the key {@code skipTitle} is passed over (it was shown among the exact title
+     * matches, which a range of their own partition reads first; "" skips nothing).
+     */
+    static QueryPlan ranked(String partition, List<Range> ranges, Filter filter, String fingerprint, String skipTitle) {
+        return new QueryPlan(partition, "", null, filter, fingerprint, List.copyOf(ranges), skipTitle);
     }
 
-    /** The start key of a cursor, if it lies inside this plan's partition and the range it names. */
+    /** The partition a range reads. */
+    String partitionOf(Range range) {
+        return range.isOwn() ? partition : range.partition();
+    }
+
+    /** The filter a range is read with. */
+    Filter filterOf(Range range) {
+        return range.isOwn() ? filter : range.filter();
+    }
+
+    /** The start key of a cursor, if it lies inside the partition and the range of this plan it names. */
     Map<String, AttributeValue> start(CatalogueCursor.Position p) {
-        if (!p.partition().equals(partition) || p.range() < 0 || p.range() >= ranges.size() || p.sortKey().length() > 1024
-                || !ranges.get(p.range()).holds(p.sortKey())) {
+        if (p.range() < 0 || p.range() >= ranges.size() || p.sortKey().length() > 1024
+                || !p.partition().equals(partitionOf(ranges.get(p.range()))) || !ranges.get(p.range()).holds(p.sortKey())) {
             throw CatalogueCursor.invalid();
         }
         return p.key();

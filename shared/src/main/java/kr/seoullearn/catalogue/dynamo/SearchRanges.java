@@ -38,6 +38,14 @@ final class SearchRanges {
         return ranges;
     }
 
+    /** The keys of the level and grade the terms name, in one range (all levels without one). */
+    static QueryPlan.Range matching(SearchTerms terms) {
+        if (terms.level() == null) {
+            return new QueryPlan.Range(CatalogueKeys.FIRST_LEVEL, QueryPlan.TOP);
+        }
+        return QueryPlan.Range.prefix(level(terms.level()) + (terms.grade() == null ? "" : CatalogueKeys.grade(terms.grade()) + "#"));
+    }
+
     /** A level's postings, its grade's first when one is given. */
     private static List<QueryPlan.Range> level(SchoolLevel level, Integer grade) {
         String l = level(level);

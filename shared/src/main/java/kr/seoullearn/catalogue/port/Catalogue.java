@@ -45,6 +45,16 @@ public interface Catalogue {
         return search(terms, cursor, limit);
     }
 
+    /**
+     * The same, with the exact title matches first: the courses whose Korean or English title is
+     * what was {@code typed} (ignoring case, spaces and punctuation: {@code TitleRank.key}) come
+     * before all others, once, then the rest in the order above without them — across pages, so
+     * that paging neither skips nor repeats. A null {@code typed} or {@code prefer} asks for no such order.
+     */
+    default CoursePage search(SearchTerms terms, String typed, Preference prefer, String cursor, int limit) {
+        return prefer == null ? search(terms, cursor, limit) : search(terms, prefer, cursor, limit);
+    }
+
     /** Most words one suggestion list offers. */
     int MAX_SUGGESTIONS = 10;
 

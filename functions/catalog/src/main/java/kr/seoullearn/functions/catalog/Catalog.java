@@ -30,7 +30,7 @@ import kr.seoullearn.platform.tenant.TenantId;
 public final class Catalog {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_QUERY_LENGTH = 100;
-    static final int MAX_QUERY_WORDS = 5;
+    static final int MAX_QUERY_WORDS = 10;
     static final int MAX_SUGGESTIONS = 8;
     private static final Log LOG = Log.of(Catalog.class);
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,3}");
@@ -124,7 +124,8 @@ public final class Catalog {
     /**
      * GET /api/catalog/search: words of a title, in Korean, English, Vietnamese or Chinese, with
      * shorthand; {@code rankLevel}/{@code rankGrade} (a signed-in learner's, sent by the web app)
-     * put their level and grade first. At most 1 BatchGetItem and 3 Queries a page.
+     * put their level and grade first; before everything, the courses whose title is what was
+     * typed (across pages). At most 1 BatchGetItem and 3 Queries a page.
      */
     Map<String, Object> search(String q, String levelText, String limitText, String cursor, String rankLevelText, String rankGradeText) {
         FieldErrors errors = new FieldErrors();
@@ -152,8 +153,7 @@ public final class Catalog {
         }
         // nothing left to look for (only function words): nothing to read
         Catalogue.Preference prefer = rankLevel == null ? null : new Catalogue.Preference(rankLevel, rankGrade);
-        Catalogue.CoursePage page = terms.isEmpty() ? Catalogue.CoursePage.empty(0, 0)
-                : prefer == null ? catalogue.search(terms, cursor, limit) : catalogue.search(terms, prefer, cursor, limit);
+        Catalogue.CoursePage page = terms.isEmpty() ? Catalogue.CoursePage.empty(0, 0) : catalogue.search(terms, q, prefer, cursor, limit);
         log("search", page);
         page = new Catalogue.CoursePage(TitleRank.exactFirst(page.items(), q), page.next(), page.calls(), page.itemsRead());
         Map<String, Object> understood = new LinkedHashMap<>();

@@ -186,6 +186,19 @@ class CatalogHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theTextAsTypedIsHandedOnSoThatAnExactTitleComesFirst() {
+        catalogue.courses.add(new Course("c3", "mbest", SchoolLevel.MIDDLE, 2, Subject.MATH, "중학 수학 2-1",
+                "Middle school maths 2-1", "김수진", "Kim Su-jin", 540, 18));
+        var r = get("/api/catalog/search", "ko", "q", "중학수학 2-1");
+        assertThat(catalogue.lastTyped).isEqualTo("중학수학 2-1");
+        Map<String, Object> body = Json.readObject(r.getBody());
+        assertThat(((List<Map<String, Object>>) body.get("items")).get(0).get("courseId")).isEqualTo("c3");
+        // a whole title is more than five words: still a query (at most ten)
+        assertThat(get("/api/catalog/search", "ko", "q", "중학 수학 2-1 일차함수 개념 완성 (2026 개정)").getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theLevelParameterWinsOverALevelInTheWordsAndDropsItsGrade() {
         get("/api/catalog/search", "en", "q", "고3 수학", "level", "MIDDLE");
         assertThat(catalogue.lastSearch).isEqualTo(new SearchTerms(List.of("수학"), SchoolLevel.MIDDLE, null));
@@ -206,7 +219,7 @@ class CatalogHandlerTest {
         assertThat(errors(get("/api/catalog/search", "en"))).containsExactly(Map.of("field", "q", "code", "required"));
         assertThat(errors(get("/api/catalog/search", "en", "q", "   "))).containsExactly(Map.of("field", "q", "code", "required"));
         assertThat(errors(get("/api/catalog/search", "en", "q", "수".repeat(101)))).containsExactly(Map.of("field", "q", "code", "too-long"));
-        assertThat(errors(get("/api/catalog/search", "en", "q", "수학 영어 과학 사회 역사 코딩"))).containsExactly(Map.of("field", "q", "code", "too-long"));
+        assertThat(errors(get("/api/catalog/search", "en", "q", "수학 영어 과학 사회 역사 코딩 진로 문법 독해 어휘 작문"))).containsExactly(Map.of("field", "q", "code", "too-long"));
         assertThat(errors(get("/api/catalog/search", "en", "q", "수학", "level", "GED", "cursor", "%%%")))
                 .containsExactly(Map.of("field", "level", "code", "invalid-value"), Map.of("field", "cursor", "code", "invalid-value"));
         assertThat(catalogue.calls).isZero();

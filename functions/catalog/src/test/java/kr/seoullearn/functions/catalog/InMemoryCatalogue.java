@@ -12,6 +12,7 @@ import kr.seoullearn.catalogue.domain.Provider;
 import kr.seoullearn.catalogue.domain.ProviderSeats;
 import kr.seoullearn.catalogue.domain.SearchTerms;
 import kr.seoullearn.catalogue.domain.SearchIndex;
+import kr.seoullearn.catalogue.domain.TitleRank;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
 
@@ -23,6 +24,7 @@ final class InMemoryCatalogue implements Catalogue {
     BrowseFilter lastBrowse;
     SearchTerms lastSearch;
     Preference lastPreference;
+    String lastTyped;
     int calls;
 
     @Override
@@ -70,6 +72,21 @@ final class InMemoryCatalogue implements Catalogue {
     public CoursePage search(SearchTerms terms, Preference prefer, String cursor, int limit) {
         lastPreference = prefer;
         return search(terms, cursor, limit);
+    }
+
+    @Override
+    public CoursePage search(SearchTerms terms, String typed, Preference prefer, String cursor, int limit) {
+        lastTyped = typed;
+        lastPreference = prefer;
+        calls++;
+        lastSearch = terms;
+        String key = typed == null ? "" : TitleRank.key(typed);
+        return new CoursePage(courses.stream()
+                .filter(c -> terms.level() == null || c.level() == terms.level())
+                .filter(c -> terms.grade() == null || terms.grade().equals(c.grade()))
+                .filter(c -> TitleRank.isExact(c.titleKo(), c.titleEn(), key) || SearchIndex.words(c).containsAll(terms.words()))
+                .sorted(Comparator.comparing(c -> !TitleRank.isExact(c.titleKo(), c.titleEn(), key)))
+                .limit(limit).toList(), null, 1, limit);
     }
 
     @Override

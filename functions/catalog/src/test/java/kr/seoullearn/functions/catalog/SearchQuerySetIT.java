@@ -52,8 +52,15 @@ class SearchQuerySetIT {
         seeder.seedCourses(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED, line -> { });
         catalogue = new LinkedHashMap<>();
         CatalogueGenerator.generate(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED).forEach(c -> catalogue.put(c.id(), c));
+        // a course whose whole title is two words many titles hold, added as the operator adds one
+        CatalogueStorage.admin(stack.aws().dynamoDb(), stack.table()).saveCourse(SHORT_TITLE);
+        catalogue.put(SHORT_TITLE.id(), SHORT_TITLE);
         handler = new CatalogHandler(new Catalog(CatalogueStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
     }
+
+    /** Titled just "중학 수학", grade 3, an id after every generated one: last of the middle-school maths courses in the ranked order. */
+    static final Course SHORT_TITLE = new Course("cfffffff0", "mbest", SchoolLevel.MIDDLE, 3, kr.seoullearn.catalogue.domain.Subject.MATH,
+            "중학 수학", "Middle school maths", "김수진", "Kim Su-jin", 540, 18);
 
     @BeforeEach
     void resetCounter() {
@@ -184,6 +191,55 @@ class SearchQuerySetIT {
                 : Integer.valueOf(2).equals(c.grade()) ? 0 : 1).toList();
         assertThat(rank).isSorted();
         assertThat(rank).contains(0, 1, 2);
+    }
+
+    /** Every page of a search through the handler, following next to the end. */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> pages(String q, int limit) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            calls.reset();
+            List<String> kv = new ArrayList<>(List.of("q", q, "limit", Integer.toString(limit)));
+            if (cursor != null) {
+                kv.addAll(List.of("cursor", cursor));
+            }
+            Map<String, Object> body = get("/api/catalog/search", "ko", kv.toArray(String[]::new));
+            pages.add(((List<Map<String, Object>>) body.get("items")).stream().map(i -> (String) i.get("courseId")).toList());
+            assertThat(calls.count("Query")).isBetween(1, 3);
+            assertThat(calls.count("BatchGetItem")).isLessThanOrEqualTo(1);
+            cursor = (String) body.get("next");
+            assertThat(pages).hasSizeLessThan(200);
+        } while (cursor != null);
+        return pages;
+    }
+
+    @Test
+    void aCourseWhoseTitleWasTypedComesFirstOnPageOneThoughTheRankedOrderHasItPagesLaterAndNeverAgain() {
+        // "중학 수학" is the whole title of SHORT_TITLE and a part of every middle-school maths title; the ranked
+        // order (level, grade, id) puts SHORT_TITLE, grade 3 with the highest id, last of them
+        var terms = kr.seoullearn.catalogue.domain.SearchTerms.parse("중학 수학");
+        var adapter = CatalogueStorage.publicCatalogue(stack.aws().dynamoDb(), stack.table());
+        List<String> ranked = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = adapter.search(terms, null, null, cursor, 50);
+            page.items().forEach(x -> ranked.add(x.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        int limit = 10; // the web app's page
+        String id = SHORT_TITLE.id();
+        assertThat(ranked.indexOf(id)).as("its place in the ranked order").isGreaterThanOrEqualTo(5 * limit);
+
+        for (String typed : List.of("중학 수학", "중학수학", "  Middle School MATHS! ")) {
+            List<List<String>> pages = pages(typed, limit);
+            assertThat(pages.get(0)).as(typed).first().isEqualTo(id);
+            assertThat(pages.subList(1, pages.size())).allSatisfy(p -> assertThat(p).doesNotContain(id));
+            List<String> all = pages.stream().flatMap(List::stream).toList();
+            // every middle-school maths course once, the rest in the ranked order
+            assertThat(all).as(typed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ranked);
+            assertThat(all.subList(1, all.size())).containsExactlyElementsOf(ranked.stream().filter(x -> !x.equals(id)).toList());
+        }
     }
 
     @Test
