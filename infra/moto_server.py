@@ -13,7 +13,7 @@ item here: ~20-100 ms per Query with the local cloud's seed data, ~1-9 s beside 
 catalogue). DynamoDB reads only the partition. Base-table Queries here look up their partition
 directly (moto keeps items by partition already); results, ordering, paging, filters and limits
 are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
-off (infra/bench/catalogue.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
+off (infra/bench/catalog.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
 
 TransactWriteItems are idempotent by ClientRequestToken, as in DynamoDB (for ten minutes): the
 SDK gives each call a token and sends the same token when it retries, e.g. after its socket

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * adapters, and functions that reach DynamoDB only through the contexts' ports and factories.
  */
 class BoundaryTest {
-    static final String[] CONTEXTS = {"audit", "rules", "registration", "catalogue", "enrolment", "figures", "laptops", "mentoring", "recruitment", "reminders", "notifications", "privacy"};
+    static final String[] CONTEXTS = {"audit", "rules", "registration", "catalog", "enrolment", "figures", "laptops", "mentoring", "recruitment", "reminders", "notifications", "privacy"};
 
     static JavaClasses classes;
 

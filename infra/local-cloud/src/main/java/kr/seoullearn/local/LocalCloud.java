@@ -25,7 +25,7 @@ import kr.seoullearn.local.gateway.FunctionHost;
 import kr.seoullearn.local.gateway.Gateway;
 import kr.seoullearn.local.json.JsonText;
 import kr.seoullearn.local.scheduling.LocalScheduler;
-import kr.seoullearn.local.seed.CatalogueSeeder;
+import kr.seoullearn.local.seed.CatalogSeeder;
 import kr.seoullearn.local.seed.SeedData;
 import kr.seoullearn.local.storage.LocalS3;
 import kr.seoullearn.local.template.Provisioner;
@@ -141,7 +141,7 @@ public final class LocalCloud implements AutoCloseable {
         }, CognitoTriggers.emulatorSigningKey(root));
         Totp totp = new Totp();
         SeedData.seed(stack, triggers, totp, LocalCloud::detail, clock);
-        Runnable catalogueLater = CatalogueSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
+        Runnable catalogueLater = CatalogSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
 
         step(5, "starting the gateway on " + origin);
         Template.Authorizer auth = template.authorizer();

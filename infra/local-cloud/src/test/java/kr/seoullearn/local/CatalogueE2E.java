@@ -12,16 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.json.JsonText;
-import kr.seoullearn.local.seed.CatalogueSeeder;
+import kr.seoullearn.local.seed.CatalogSeeder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The public catalogue through the running local cloud, as the web app's catalogue page uses
  * it, with no sign-in: the seeded providers and the generated catalogue
- * (LOCAL_CLOUD_CATALOGUE_SIZE courses, {@link CatalogueSeeder}).
+ * (LOCAL_CLOUD_CATALOGUE_SIZE courses, {@link CatalogSeeder}).
  */
-class CatalogueE2E {
+class CatalogE2E {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String base;
 

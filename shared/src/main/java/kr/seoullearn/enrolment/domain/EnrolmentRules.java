@@ -2,7 +2,7 @@ package kr.seoullearn.enrolment.domain;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.registration.domain.EligibilityProgramme;
 import kr.seoullearn.platform.school.SchoolLevel;
 

@@ -3,8 +3,8 @@ package kr.seoullearn.enrolment.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
-import kr.seoullearn.catalogue.port.ProviderWrites;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
+import kr.seoullearn.catalog.port.ProviderWrites;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.ProviderDepartures;
 import kr.seoullearn.enrolment.port.SeatActivity;
@@ -35,7 +35,7 @@ public class EnrolmentStorage {
 
     /** For code that wires by hand (tests). */
     public static ProviderDepartures departures(DynamoDbClient dynamo, String table) {
-        return new DynamoProviderDepartures(dynamo, table, CatalogueStorage.writes(table));
+        return new DynamoProviderDepartures(dynamo, table, CatalogStorage.writes(table));
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */

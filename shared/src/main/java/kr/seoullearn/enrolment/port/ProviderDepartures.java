@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.enrolment.domain.Departure;
 
 /**

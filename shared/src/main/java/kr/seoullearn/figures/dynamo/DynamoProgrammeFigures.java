@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import kr.seoullearn.catalogue.port.DonatedSeats;
+import kr.seoullearn.catalog.port.DonatedSeats;
 import kr.seoullearn.laptops.port.DistrictStock;
 import kr.seoullearn.platform.dynamo.Queries;
 import kr.seoullearn.platform.tenant.TenantId;

@@ -3,7 +3,7 @@ package kr.seoullearn.figures.dynamo;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import kr.seoullearn.catalogue.port.DonatedSeats;
+import kr.seoullearn.catalog.port.DonatedSeats;
 import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.figures.port.FigureWrites;
 import kr.seoullearn.figures.port.ProgrammeFigures;

@@ -41,7 +41,7 @@ public final class Keys {
      * The catalogue's providers, read by enrolment too (its transactions check that a provider
      * is active): {@code CAT#PROVIDER / <providerId>}. The catalogue is not tenant data, so its
      * partitions start with {@code CAT#} (docs/adr/0008-catalogue-search.md); its other keys are
-     * the catalogue's own ({@code catalogue.dynamo.CatalogueKeys}).
+     * the catalogue's own ({@code catalogue.dynamo.CatalogKeys}).
      */
     public static final String PROVIDERS = "CAT#PROVIDER";
 

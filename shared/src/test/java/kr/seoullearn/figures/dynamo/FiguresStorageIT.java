@@ -13,9 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.catalogue.domain.ProviderSeats;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalog.domain.Provider;
+import kr.seoullearn.catalog.domain.ProviderSeats;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
 import kr.seoullearn.figures.domain.Figure;
 import kr.seoullearn.figures.domain.FigureDelta;
 import kr.seoullearn.figures.domain.FigureRow;
@@ -51,7 +51,7 @@ class FiguresStorageIT {
         stack = TestStack.create("figures-storage");
         dynamo = stack.aws().dynamoDb();
         writes = FiguresStorage.writes(stack.table(), PSEUDONYMS);
-        figures = FiguresStorage.reads(dynamo, stack.table(), CatalogueStorage.donatedSeats(dynamo, stack.table()), tenant -> List.of()); // no districts: the laptops' own adapter is that context's to test
+        figures = FiguresStorage.reads(dynamo, stack.table(), CatalogStorage.donatedSeats(dynamo, stack.table()), tenant -> List.of()); // no districts: the laptops' own adapter is that context's to test
         runner = new TransactionRunner(dynamo);
     }
 
@@ -155,7 +155,7 @@ class FiguresStorageIT {
 
     @Test
     void theSeatGaugesAreTheSeatsItemsOfTheCataloguesProviders() {
-        var seeding = CatalogueStorage.seeding(dynamo, stack.table());
+        var seeding = CatalogStorage.seeding(dynamo, stack.table());
         seeding.saveProvider(new Provider("gauge-p", "게이지", "Gauge", List.of(SchoolLevel.HIGH),
                 "https://gauge.example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         TenantId tenant = new TenantId("fig-seats");

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
@@ -15,13 +15,13 @@ import kr.seoullearn.platform.http.ApiResponses;
  * the catalogue is public (docs/product.md).
  */
 public class CatalogHandler extends ApiFunction {
-    private final Catalog catalog;
+    private final CatalogQueries catalog;
 
     public CatalogHandler() {
-        this(new Catalog(Beans.get(Catalogue.class)));
+        this(new CatalogQueries(Beans.get(Catalog.class)));
     }
 
-    public CatalogHandler(Catalog catalog) {
+    public CatalogHandler(CatalogQueries catalog) {
         this.catalog = catalog;
     }
 

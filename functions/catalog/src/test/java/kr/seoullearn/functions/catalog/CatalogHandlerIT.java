@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import kr.seoullearn.local.seed.CatalogueGenerator;
-import kr.seoullearn.local.seed.CatalogueSeeder;
+import kr.seoullearn.local.seed.CatalogGenerator;
+import kr.seoullearn.local.seed.CatalogSeeder;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.catalogue.domain.Course;
-import kr.seoullearn.catalogue.domain.SearchIndex;
+import kr.seoullearn.catalog.domain.Course;
+import kr.seoullearn.catalog.domain.SearchIndex;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The catalogue routes against the template's table on the local AWS endpoint, over a
- * generated catalogue of {@value #SIZE} courses (the benchmark, infra/bench/catalogue.sh, runs
+ * generated catalogue of {@value #SIZE} courses (the benchmark, infra/bench/catalog.sh, runs
  * 20,000: moto's Query reads the whole table, so a bigger one here would only make the suite
  * slower, not the test stronger — calls per page do not depend on the size). Every page is
  * checked against the same catalogue filtered in memory, and its DynamoDB calls are counted.
@@ -48,13 +48,13 @@ class CatalogHandlerIT {
     @BeforeAll
     static void seed() {
         stack = TestStack.create("catalog");
-        CatalogueSeeder seeder = new CatalogueSeeder(stack.aws().dynamoDb(), stack.table());
+        CatalogSeeder seeder = new CatalogSeeder(stack.aws().dynamoDb(), stack.table());
         var launch = seeder.seedProviders();
-        seeder.seedCourses(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED, line -> { });
-        catalogue = CatalogueGenerator.generate(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED);
+        seeder.seedCourses(launch.providers(), SIZE, CatalogGenerator.DEFAULT_SEED, line -> { });
+        catalogue = CatalogGenerator.generate(launch.providers(), SIZE, CatalogGenerator.DEFAULT_SEED);
         stack.aws().dynamoDb().putItem(r -> r.tableName(stack.table()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.TENANTS),
                 Keys.SK, AttributeValue.fromS("seoul"), "nameKo", AttributeValue.fromS("서울특별시"), "nameEn", AttributeValue.fromS("Seoul"))));
-        handler = new CatalogHandler(new Catalog(CatalogueStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
+        handler = new CatalogHandler(new CatalogQueries(CatalogStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
     }
 
     @BeforeEach
@@ -102,7 +102,7 @@ class CatalogHandlerIT {
             assertThat(items).hasSizeLessThanOrEqualTo(limit);
             items.forEach(i -> ids.add((String) i.get("courseId")));
             assertThat(calls.count("Query")).as("queries on page " + page)
-                    .isBetween(1, search && page == 0 ? Math.min(maxQueriesPerPage + 1, Catalogue.MAX_QUERIES_PER_PAGE) : maxQueriesPerPage);
+                    .isBetween(1, search && page == 0 ? Math.min(maxQueriesPerPage + 1, Catalog.MAX_QUERIES_PER_PAGE) : maxQueriesPerPage);
             assertThat(calls.count("BatchGetItem")).as("batch gets on page " + page).isEqualTo(page == 0 ? batchGetsOnFirstPage : 0);
             assertThat(calls.total()).isEqualTo(calls.count("Query") + calls.count("BatchGetItem"));
             if (body.get("next") == null) {
@@ -145,7 +145,7 @@ class CatalogHandlerIT {
         List<String> ids = allPages("/api/catalog/courses", params("level", "MIDDLE", "subject", "MATH", "grade", "2"), 20, 1, 0);
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.level() == SchoolLevel.MIDDLE
-                && c.subject() == kr.seoullearn.catalogue.domain.Subject.MATH && Integer.valueOf(2).equals(c.grade())));
+                && c.subject() == kr.seoullearn.catalog.domain.Subject.MATH && Integer.valueOf(2).equals(c.grade())));
     }
 
     @Test
@@ -164,12 +164,12 @@ class CatalogHandlerIT {
     void filtersThatAreNoKeyPrefixCostAtMostThreeQueriesPerPage() {
         // a provider without its level: the subject is a filter on the provider's partition
         List<String> ids = allPages("/api/catalog/courses", params("provider", "eduwill", "subject", "ENGLISH"), 20,
-                Catalogue.MAX_QUERIES_PER_PAGE, 0);
+                Catalog.MAX_QUERIES_PER_PAGE, 0);
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.providerId().equals("eduwill")
-                && c.subject() == kr.seoullearn.catalogue.domain.Subject.ENGLISH));
+                && c.subject() == kr.seoullearn.catalog.domain.Subject.ENGLISH));
         // level + grade + provider: the provider is a filter on the level and grade's partition
         ids = allPages("/api/catalog/courses", params("level", "MIDDLE", "grade", "1", "provider", "subakssi"), 20,
-                Catalogue.MAX_QUERIES_PER_PAGE, 0);
+                Catalog.MAX_QUERIES_PER_PAGE, 0);
         assertThat(Set.copyOf(ids)).isEqualTo(expected(c -> c.providerId().equals("subakssi") && Integer.valueOf(1).equals(c.grade())));
     }
 
@@ -196,10 +196,10 @@ class CatalogHandlerIT {
 
     @Test
     void severalWordsCostOneBatchGetOnTheFirstPageAndAtMostThreeQueriesPerPage() {
-        List<String> ids = allPages("/api/catalog/search", params("q", "중2 수학 개념 완성"), 20, Catalogue.MAX_QUERIES_PER_PAGE, 1);
+        List<String> ids = allPages("/api/catalog/search", params("q", "중2 수학 개념 완성"), 20, Catalog.MAX_QUERIES_PER_PAGE, 1);
         assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> c.level() == SchoolLevel.MIDDLE && Integer.valueOf(2).equals(c.grade())
                 && words(c).containsAll(List.of("수학", "개념", "완성"))));
-        ids = allPages("/api/catalog/search", params("q", "past papers english"), 20, Catalogue.MAX_QUERIES_PER_PAGE, 1);
+        ids = allPages("/api/catalog/search", params("q", "past papers english"), 20, Catalog.MAX_QUERIES_PER_PAGE, 1);
         assertThat(Set.copyOf(ids)).isNotEmpty().isEqualTo(expected(c -> words(c).containsAll(List.of("past", "paper", "영어"))));
     }
 
@@ -219,7 +219,7 @@ class CatalogHandlerIT {
         APIGatewayV2HTTPResponse r = get("/api/catalog/search", params("q", "중3", "limit", "10"));
         assertThat(r.getStatusCode()).isEqualTo(200);
         assertThat(r.getBody()).contains("\"query\":{\"words\":[],\"level\":\"MIDDLE\",\"grade\":3}").contains("\"grade\":3");
-        assertThat(calls.count("Query")).isBetween(1, Catalogue.MAX_QUERIES_PER_PAGE);
+        assertThat(calls.count("Query")).isBetween(1, Catalog.MAX_QUERIES_PER_PAGE);
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
-import kr.seoullearn.catalogue.domain.Course;
-import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.catalogue.domain.ProviderSeats;
-import kr.seoullearn.catalogue.domain.SearchTerms;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.domain.Subject;
+import kr.seoullearn.catalog.domain.Course;
+import kr.seoullearn.catalog.domain.Provider;
+import kr.seoullearn.catalog.domain.ProviderSeats;
+import kr.seoullearn.catalog.domain.SearchTerms;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.domain.Subject;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The public routes with an in-memory catalogue: shapes, and every kind of bad input (CatalogHandlerIT: against DynamoDB). */
 class CatalogHandlerTest {
-    private InMemoryCatalogue catalogue;
+    private InMemoryCatalog catalogue;
     private CatalogHandler handler;
 
     @BeforeEach
     void catalogue() {
-        catalogue = new InMemoryCatalogue();
+        catalogue = new InMemoryCatalog();
         catalogue.providers.add(new Provider("mbest", "엠베스트", "Mbest", List.of(SchoolLevel.MIDDLE),
                 "https://mbest.example/seoul-learn/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         catalogue.providers.add(new Provider("etoos", "이투스", "Etoos", List.of(SchoolLevel.HIGH),
@@ -40,7 +40,7 @@ class CatalogHandlerTest {
                 "Middle school maths 2-1: core concepts", "김수진", "Kim Su-jin", 540, 18));
         catalogue.courses.add(new Course("c2", "etoos", SchoolLevel.HIGH, null, Subject.CODING, "고등 코딩 파이썬 심화",
                 "High school coding: Python, advanced", "이민준", "Lee Min-jun", 900, 20));
-        handler = new CatalogHandler(new Catalog(catalogue));
+        handler = new CatalogHandler(new CatalogQueries(catalogue));
     }
 
     private APIGatewayV2HTTPResponse get(String route, String language, String... params) {
@@ -103,7 +103,7 @@ class CatalogHandlerTest {
     void emptyParametersMeanAny() {
         var r = get("/api/catalog/courses", "en", "level", "", "provider", "etoos", "subject", "", "grade", "");
         assertThat(r.getStatusCode()).isEqualTo(200);
-        assertThat(catalogue.lastBrowse).isEqualTo(new kr.seoullearn.catalogue.port.Catalogue.BrowseFilter(null, null, "etoos", null));
+        assertThat(catalogue.lastBrowse).isEqualTo(new kr.seoullearn.catalog.port.Catalog.BrowseFilter(null, null, "etoos", null));
     }
 
     @Test
@@ -167,7 +167,7 @@ class CatalogHandlerTest {
     @Test
     void aLearnersLevelAndGradeAreHandedOnForRankingAndChecked() {
         get("/api/catalog/search", "ko", "q", "수학", "rankLevel", "MIDDLE", "rankGrade", "2");
-        assertThat(catalogue.lastPreference).isEqualTo(new Catalogue.Preference(SchoolLevel.MIDDLE, 2));
+        assertThat(catalogue.lastPreference).isEqualTo(new Catalog.Preference(SchoolLevel.MIDDLE, 2));
         assertThat(errors(get("/api/catalog/search", "en", "q", "수학", "rankLevel", "MIDDLE", "rankGrade", "4")))
                 .containsExactly(Map.of("field", "rankGrade", "code", "out-of-range"));
         assertThat(errors(get("/api/catalog/search", "en", "q", "수학", "rankLevel", "GED")))

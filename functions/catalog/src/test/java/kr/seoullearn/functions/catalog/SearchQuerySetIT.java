@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kr.seoullearn.catalogue.domain.Course;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
-import kr.seoullearn.local.seed.CatalogueGenerator;
-import kr.seoullearn.local.seed.CatalogueSeeder;
+import kr.seoullearn.catalog.domain.Course;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
+import kr.seoullearn.local.seed.CatalogGenerator;
+import kr.seoullearn.local.seed.CatalogSeeder;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
@@ -47,19 +47,19 @@ class SearchQuerySetIT {
     @BeforeAll
     static void seed() {
         stack = TestStack.create("search");
-        CatalogueSeeder seeder = new CatalogueSeeder(stack.aws().dynamoDb(), stack.table());
+        CatalogSeeder seeder = new CatalogSeeder(stack.aws().dynamoDb(), stack.table());
         var launch = seeder.seedProviders();
-        seeder.seedCourses(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED, line -> { });
+        seeder.seedCourses(launch.providers(), SIZE, CatalogGenerator.DEFAULT_SEED, line -> { });
         catalogue = new LinkedHashMap<>();
-        CatalogueGenerator.generate(launch.providers(), SIZE, CatalogueGenerator.DEFAULT_SEED).forEach(c -> catalogue.put(c.id(), c));
+        CatalogGenerator.generate(launch.providers(), SIZE, CatalogGenerator.DEFAULT_SEED).forEach(c -> catalogue.put(c.id(), c));
         // a course whose whole title is two words many titles hold, added as the operator adds one
-        CatalogueStorage.admin(stack.aws().dynamoDb(), stack.table()).saveCourse(SHORT_TITLE);
+        CatalogStorage.admin(stack.aws().dynamoDb(), stack.table()).saveCourse(SHORT_TITLE);
         catalogue.put(SHORT_TITLE.id(), SHORT_TITLE);
-        handler = new CatalogHandler(new Catalog(CatalogueStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
+        handler = new CatalogHandler(new CatalogQueries(CatalogStorage.publicCatalogue(stack.dynamoDb(calls), stack.table())));
     }
 
     /** Titled just "중학 수학", grade 3, an id after every generated one: last of the middle-school maths courses in the ranked order. */
-    static final Course SHORT_TITLE = new Course("cfffffff0", "mbest", SchoolLevel.MIDDLE, 3, kr.seoullearn.catalogue.domain.Subject.MATH,
+    static final Course SHORT_TITLE = new Course("cfffffff0", "mbest", SchoolLevel.MIDDLE, 3, kr.seoullearn.catalog.domain.Subject.MATH,
             "중학 수학", "Middle school maths", "김수진", "Kim Su-jin", 540, 18);
 
     @BeforeEach
@@ -184,7 +184,7 @@ class SearchQuerySetIT {
         } while (cursor != null);
         assertThat(ranked).doesNotHaveDuplicates();
         Set<String> all = new HashSet<>();
-        catalogue.values().stream().filter(c -> kr.seoullearn.catalogue.domain.SearchIndex.words(c).contains("수학")).forEach(c -> all.add(c.id()));
+        catalogue.values().stream().filter(c -> kr.seoullearn.catalog.domain.SearchIndex.words(c).contains("수학")).forEach(c -> all.add(c.id()));
         assertThat(Set.copyOf(ranked)).isEqualTo(all);
         // the learner's grade, then the rest of the level, then the other levels
         List<Integer> rank = ranked.stream().map(catalogue::get).map(c -> c.level() != SchoolLevel.MIDDLE ? 2
@@ -218,8 +218,8 @@ class SearchQuerySetIT {
     void aCourseWhoseTitleWasTypedComesFirstOnPageOneThoughTheRankedOrderHasItPagesLaterAndNeverAgain() {
         // "중학 수학" is the whole title of SHORT_TITLE and a part of every middle-school maths title; the ranked
         // order (level, grade, id) puts SHORT_TITLE, grade 3 with the highest id, last of them
-        var terms = kr.seoullearn.catalogue.domain.SearchTerms.parse("중학 수학");
-        var adapter = CatalogueStorage.publicCatalogue(stack.aws().dynamoDb(), stack.table());
+        var terms = kr.seoullearn.catalog.domain.SearchTerms.parse("중학 수학");
+        var adapter = CatalogStorage.publicCatalogue(stack.aws().dynamoDb(), stack.table());
         List<String> ranked = new ArrayList<>();
         String cursor = null;
         do {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.registration.port.ApplicationStore;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.port.CatalogAdmin;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.platform.http.ApiFunction;
@@ -21,15 +21,15 @@ import kr.seoullearn.registration.port.ProgrammeCatalogue;
 /** The routes of template.yaml's EnrolmentFunction. */
 public class EnrolmentHandler extends ApiFunction {
     private final Enrolments enrolments;
-    private final CatalogueManagement management;
+    private final CatalogManagement management;
 
     public EnrolmentHandler() {
-        this(new Enrolments(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
+        this(new Enrolments(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalog.class),
                         Beans.get(EnrolmentLedger.class), Beans.get(SeatActivity.class), Clock.systemUTC()),
-                new CatalogueManagement(Beans.get(CatalogueAdmin.class), Beans.get(ProviderDepartures.class), Clock.systemUTC()));
+                new CatalogManagement(Beans.get(CatalogAdmin.class), Beans.get(ProviderDepartures.class), Clock.systemUTC()));
     }
 
-    EnrolmentHandler(Enrolments enrolments, CatalogueManagement management) {
+    EnrolmentHandler(Enrolments enrolments, CatalogManagement management) {
         this.enrolments = enrolments;
         this.management = management;
     }
@@ -88,7 +88,7 @@ public class EnrolmentHandler extends ApiFunction {
     /** A catalogue operator (or an admin, who is told the catalogue is not theirs), checked before the body is read. */
     private static Caller operator(ApiRequest r) {
         var caller = r.caller();
-        CatalogueManagement.requireOperator(caller);
+        CatalogManagement.requireOperator(caller);
         return caller;
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.domain.EnrolmentRules;

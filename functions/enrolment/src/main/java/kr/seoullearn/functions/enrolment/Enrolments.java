@@ -15,15 +15,15 @@ import java.util.stream.Collectors;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.registration.domain.FieldErrors;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.domain.EnrolmentRefusal;
 import kr.seoullearn.enrolment.domain.EnrolmentRules;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.enrolment.domain.SeatCounts;
-import kr.seoullearn.catalogue.domain.CatalogueRefusal;
+import kr.seoullearn.catalog.domain.CatalogRefusal;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -56,18 +56,18 @@ public final class Enrolments {
 
     private final ApplicationStore applications;
     private final ProgrammeCatalogue programmes;
-    private final Catalogue catalogue;
+    private final Catalog catalogue;
     private final EnrolmentLedger ledger;
     private final SeatActivity activity;
     private final Clock clock;
     private final Supplier<String> learnerRefs;
 
-    public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue, EnrolmentLedger ledger,
+    public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalog catalogue, EnrolmentLedger ledger,
                       SeatActivity activity, Clock clock) {
         this(applications, programmes, catalogue, ledger, activity, clock, () -> UUID.randomUUID().toString());
     }
 
-    public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue, EnrolmentLedger ledger,
+    public Enrolments(ApplicationStore applications, ProgrammeCatalogue programmes, Catalog catalogue, EnrolmentLedger ledger,
                       SeatActivity activity, Clock clock, Supplier<String> learnerRefs) {
         this.applications = applications;
         this.programmes = programmes;
@@ -124,7 +124,7 @@ public final class Enrolments {
     Map<String, Object> importActivity(Caller caller, String providerId, String contentType, String csv) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogRefusal.PROVIDER_NOT_FOUND);
         }
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(Problem.UNSUPPORTED_MEDIA_TYPE);
@@ -200,7 +200,7 @@ public final class Enrolments {
     Map<String, Object> setSeats(Caller caller, String providerId, Map<String, Object> body) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogRefusal.PROVIDER_NOT_FOUND);
         }
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !SEATS_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
@@ -245,7 +245,7 @@ public final class Enrolments {
     Map<String, Object> usage(Caller caller, String providerId) {
         caller.require(Role.ADMIN);
         if (!Provider.isValidId(providerId)) {
-            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogRefusal.PROVIDER_NOT_FOUND);
         }
         Provider provider = provider(providerId);
         return EnrolmentView.usage(caller.tenant(), provider, ledger.usage(caller.tenant(), providerId, USAGE_HEAD));
@@ -254,7 +254,7 @@ public final class Enrolments {
     private Provider provider(String providerId) {
         Provider p = providers().get(providerId);
         if (p == null) {
-            throw new ProblemException(CatalogueRefusal.PROVIDER_NOT_FOUND);
+            throw new ProblemException(CatalogRefusal.PROVIDER_NOT_FOUND);
         }
         return p;
     }

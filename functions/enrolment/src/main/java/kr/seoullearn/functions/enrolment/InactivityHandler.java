@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.seoullearn.platform.Beans;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
@@ -17,7 +17,7 @@ public class InactivityHandler implements RequestHandler<Map<String, Object>, Ma
     private final InactivityReclaim reclaim;
 
     public InactivityHandler() {
-        this(new InactivityReclaim(Beans.get(TenantDirectory.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
+        this(new InactivityReclaim(Beans.get(TenantDirectory.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalog.class),
                 Beans.get(EnrolmentLedger.class), Beans.get(SeatActivity.class), Clock.systemUTC()));
     }
 

@@ -3,8 +3,8 @@ package kr.seoullearn.functions.enrolment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.domain.EnrolmentRules;
 import kr.seoullearn.enrolment.port.SeatActivity;
@@ -35,12 +35,12 @@ final class InactivityReclaim {
 
     private final TenantDirectory tenants;
     private final ProgrammeCatalogue programmes;
-    private final Catalogue catalogue;
+    private final Catalog catalogue;
     private final EnrolmentLedger ledger;
     private final SeatActivity activity;
     private final Clock clock;
 
-    InactivityReclaim(TenantDirectory tenants, ProgrammeCatalogue programmes, Catalogue catalogue, EnrolmentLedger ledger,
+    InactivityReclaim(TenantDirectory tenants, ProgrammeCatalogue programmes, Catalog catalogue, EnrolmentLedger ledger,
                       SeatActivity activity, Clock clock) {
         this.tenants = tenants;
         this.programmes = programmes;

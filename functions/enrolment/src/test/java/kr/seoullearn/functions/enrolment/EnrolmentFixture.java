@@ -26,15 +26,15 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.port.CatalogueAdmin;
-import kr.seoullearn.catalogue.port.CatalogueSeeding;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.port.CatalogAdmin;
+import kr.seoullearn.catalog.port.CatalogSeeding;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.TicketQueue;
-import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.catalogue.domain.ProviderSeats;
+import kr.seoullearn.catalog.domain.Provider;
+import kr.seoullearn.catalog.domain.ProviderSeats;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
@@ -57,9 +57,9 @@ final class EnrolmentFixture implements AutoCloseable {
     final TestStack stack;
     final DynamoDbClient dynamo;
     final CallCounter counter = new CallCounter();
-    final Catalogue catalogue;
-    final CatalogueAdmin catalogueAdmin;
-    final CatalogueSeeding catalogueSeeding;
+    final Catalog catalogue;
+    final CatalogAdmin catalogueAdmin;
+    final CatalogSeeding catalogueSeeding;
     final ApplicationStore applications;
     final ProfileRepository profiles;
     final ProgrammeCatalogue programmes;
@@ -71,9 +71,9 @@ final class EnrolmentFixture implements AutoCloseable {
     EnrolmentFixture(String purpose) {
         stack = TestStack.create(purpose);
         dynamo = stack.aws().dynamoDb();
-        catalogue = CatalogueStorage.publicCatalogue(dynamo, stack.table());
-        catalogueAdmin = CatalogueStorage.admin(dynamo, stack.table());
-        catalogueSeeding = CatalogueStorage.seeding(dynamo, stack.table());
+        catalogue = CatalogStorage.publicCatalogue(dynamo, stack.table());
+        catalogueAdmin = CatalogStorage.admin(dynamo, stack.table());
+        catalogueSeeding = CatalogStorage.seeding(dynamo, stack.table());
         applications = RegistrationStorage.applications(dynamo, stack.table());
         profiles = RegistrationStorage.profiles(dynamo, stack.table());
         programmes = RegistrationStorage.programmes(dynamo, stack.table());
@@ -81,9 +81,9 @@ final class EnrolmentFixture implements AutoCloseable {
         ledger = EnrolmentStorage.ledger(counted, stack.table());
         activity = EnrolmentStorage.activity(counted, stack.table());
         handler = new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
-                RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
+                RegistrationStorage.programmes(counted, stack.table()), CatalogStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
+                new CatalogManagement(CatalogStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
                         Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
@@ -91,9 +91,9 @@ final class EnrolmentFixture implements AutoCloseable {
     EnrolmentHandler handlerAt(Clock clock) {
         DynamoDbClient counted = stack.dynamoDb(counter);
         return new EnrolmentHandler(new Enrolments(RegistrationStorage.applications(counted, stack.table()),
-                RegistrationStorage.programmes(counted, stack.table()), CatalogueStorage.publicCatalogue(counted, stack.table()), ledger, activity,
+                RegistrationStorage.programmes(counted, stack.table()), CatalogStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 clock, () -> "ref-" + UUID.randomUUID()),
-                new CatalogueManagement(CatalogueStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
+                new CatalogManagement(CatalogStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
                         clock));
     }
 

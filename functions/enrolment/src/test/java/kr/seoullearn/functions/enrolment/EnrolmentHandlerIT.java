@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.platform.school.SchoolLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

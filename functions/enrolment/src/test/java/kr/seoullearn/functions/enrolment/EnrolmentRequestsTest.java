@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.registration.port.ApplicationStore;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.enrolment.port.SeatActivity;
-import kr.seoullearn.catalogue.port.CatalogueAdmin;
+import kr.seoullearn.catalog.port.CatalogAdmin;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 class EnrolmentRequestsTest {
     private final List<String> touched = new ArrayList<>();
     private final EnrolmentHandler handler = new EnrolmentHandler(new Enrolments(port(ApplicationStore.class),
-            port(ProgrammeCatalogue.class), port(Catalogue.class), port(EnrolmentLedger.class), port(SeatActivity.class),
+            port(ProgrammeCatalogue.class), port(Catalog.class), port(EnrolmentLedger.class), port(SeatActivity.class),
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"),
-            new CatalogueManagement(port(CatalogueAdmin.class), port(kr.seoullearn.enrolment.port.ProviderDepartures.class),
+            new CatalogManagement(port(CatalogAdmin.class), port(kr.seoullearn.enrolment.port.ProviderDepartures.class),
                     Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {

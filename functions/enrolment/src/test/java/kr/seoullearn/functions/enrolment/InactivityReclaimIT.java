@@ -1,6 +1,6 @@
 package kr.seoullearn.functions.enrolment;
 
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
 
 import static kr.seoullearn.functions.enrolment.EnrolmentFixture.NOW;
 import static kr.seoullearn.functions.enrolment.EnrolmentFixture.json;
@@ -56,7 +56,7 @@ class InactivityReclaimIT {
     private static InactivityReclaim.Outcome runOnDay(int days) {
         Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(days)), ZoneOffset.UTC);
         return new InactivityReclaim(new DynamoTenantDirectory(f.dynamo, f.stack.table()), RegistrationStorage.programmes(f.dynamo, f.stack.table()),
-                CatalogueStorage.publicCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
+                CatalogStorage.publicCatalogue(f.dynamo, f.stack.table()), f.ledger, f.activity, clock).run();
     }
 
     /** The e-mails (due reminders) written in Seoul on that day's run. */

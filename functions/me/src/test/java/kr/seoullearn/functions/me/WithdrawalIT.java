@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kr.seoullearn.catalogue.domain.Provider;
-import kr.seoullearn.catalogue.domain.ProviderSeats;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalog.domain.Provider;
+import kr.seoullearn.catalog.domain.ProviderSeats;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
 import kr.seoullearn.enrolment.domain.Enrolment;
 import kr.seoullearn.enrolment.dynamo.EnrolmentStorage;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
@@ -97,7 +97,7 @@ class WithdrawalIT {
     }
 
     private static void provider(String id, int seats) {
-        var seeding = CatalogueStorage.seeding(dynamo, stack.table());
+        var seeding = CatalogStorage.seeding(dynamo, stack.table());
         seeding.saveProvider(new Provider(id, "업체", "Provider", List.of(SchoolLevel.MIDDLE),
                 "https://" + id + ".example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         seeding.saveSeats(new ProviderSeats(SEOUL, id, seats, 0));

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import kr.seoullearn.catalogue.port.Catalogue;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.port.Catalog;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.reminders.domain.DueReminder;
 
@@ -15,13 +15,13 @@ import kr.seoullearn.reminders.domain.DueReminder;
  * message names the provider (Korean name in Korean, else the English one) and the notice's date.
  */
 final class EnrolmentNoticeSource implements ReminderSource {
-    private final Catalogue catalogue;
+    private final Catalog catalogue;
     /** Provider names are read once per run at most (a warm function keeps them a few minutes). */
     private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     private Map<String, Provider> providers;
     private long readAt;
 
-    EnrolmentNoticeSource(Catalogue catalogue) {
+    EnrolmentNoticeSource(Catalog catalogue) {
         this.catalogue = catalogue;
     }
 

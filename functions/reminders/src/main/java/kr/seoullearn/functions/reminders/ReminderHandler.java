@@ -10,7 +10,7 @@ import java.util.Map;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.reminders.domain.ReminderKind;
@@ -47,7 +47,7 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
         ReminderQueue queue = Beans.get(ReminderQueue.class);
         return ReminderWiring.run(Beans.get(TenantDirectory.class), Beans.get(ReminderSettingsStore.class), queue, recipients,
                 new SesEmailNotifier(SesClients.ses(env), env.required("SENDER_ADDRESS")),
-                Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalogue.class),
+                Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalog.class),
                 Beans.get(kr.seoullearn.mentoring.port.MentoringLedger.class), Beans.get(kr.seoullearn.laptops.port.LaptopLedger.class),
                 Beans.get(DigestPlans.class));
     }

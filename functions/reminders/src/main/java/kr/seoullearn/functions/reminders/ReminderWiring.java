@@ -3,7 +3,7 @@ package kr.seoullearn.functions.reminders;
 import java.util.EnumMap;
 import java.util.Map;
 import kr.seoullearn.registration.port.ApplicationStore;
-import kr.seoullearn.catalogue.port.Catalogue;
+import kr.seoullearn.catalog.port.Catalog;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
@@ -20,7 +20,7 @@ final class ReminderWiring {
     private ReminderWiring() {}
 
     static ReminderRun run(TenantDirectory tenants, ReminderSettingsStore settings, ReminderQueue queue, Recipients recipients,
-                           Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalogue catalogue,
+                           Notifier notifier, ApplicationStore applications, ProgrammeCatalogue programmes, Catalog catalogue,
                            MentoringLedger mentoring, LaptopLedger laptops, DigestPlans plans) {
         ReviewDigest digest = new ReviewDigest(applications, recipients, queue, plans);
         EnrolmentNoticeSource notices = new EnrolmentNoticeSource(catalogue);

@@ -1,6 +1,6 @@
 package kr.seoullearn.functions.reminders;
 
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
 
 import kr.seoullearn.enrolment.port.SeatActivity;
 
@@ -21,7 +21,7 @@ import kr.seoullearn.reminders.port.ReminderQueue;
 import kr.seoullearn.reminders.port.ReminderSettingsStore;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.dynamo.Keys;
-import kr.seoullearn.catalogue.domain.Provider;
+import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.registration.domain.Profile;
@@ -81,7 +81,7 @@ class RemindersFixture implements AutoCloseable {
                  "categories":[{"code":"LOW_INCOME","recordsCanDecide":true,"requiredDocuments":["INCOME_PROOF"]},
                                {"code":"MULTICULTURAL","recordsCanDecide":false,"requiredDocuments":["MULTICULTURAL_FAMILY_CERTIFICATE"]}],
                  "incomeLinePercent":80,"minAge":6,"maxAge":24,"schoolLevels":["ELEMENTARY","MIDDLE","HIGH","NOT_IN_SCHOOL","ADULT"],"pickLimit":1}""")));
-        CatalogueStorage.seeding(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
+        CatalogStorage.seeding(dynamo, stack.table()).saveProvider(new Provider("mirae", "미래학습", "Mirae Learning",
                 List.of(SchoolLevel.MIDDLE), "https://mirae.example/{tenant}/{learnerRef}", Provider.Status.ACTIVE, null));
         counter.reset();
     }
@@ -92,7 +92,7 @@ class RemindersFixture implements AutoCloseable {
                 stack.stack().userPoolId());
         return ReminderWiring.run(new DynamoTenantDirectory(dynamo, stack.table()), settings, queue, recipients,
                 new SesEmailNotifier(sesApi, sender), applications, RegistrationStorage.programmes(dynamo, stack.table()),
-                CatalogueStorage.publicCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
+                CatalogStorage.publicCatalogue(dynamo, stack.table()), kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(dynamo, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table()), RemindersStorage.digests(dynamo, stack.table()));
     }
 
@@ -103,7 +103,7 @@ class RemindersFixture implements AutoCloseable {
         var q = RemindersStorage.queue(client, stack.table());
         return ReminderWiring.run(new DynamoTenantDirectory(client, stack.table()), RemindersStorage.settings(client, stack.table()), q,
                 recipients, new SesEmailNotifier(sesApi, SENDER), RegistrationStorage.applications(client, stack.table()),
-                RegistrationStorage.programmes(client, stack.table()), CatalogueStorage.publicCatalogue(client, stack.table()),
+                RegistrationStorage.programmes(client, stack.table()), CatalogStorage.publicCatalogue(client, stack.table()),
                 kr.seoullearn.mentoring.dynamo.MentoringStorage.ledger(client, stack.table()),
                 kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(client, stack.table()), RemindersStorage.digests(client, stack.table()));
     }

@@ -22,7 +22,7 @@ import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.registration.domain.Application;
-import kr.seoullearn.catalogue.dynamo.CatalogueStorage;
+import kr.seoullearn.catalog.dynamo.CatalogStorage;
 import kr.seoullearn.figures.domain.Figure;
 import kr.seoullearn.figures.domain.FigureRow;
 import kr.seoullearn.figures.dynamo.FiguresStorage;
@@ -73,7 +73,7 @@ class ReportsHandlerIT {
         laptops = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
         DynamoDbClient counted = stack.dynamoDb(counter);
         reports = new Reports(FiguresStorage.reads(counted, stack.table(),
-                CatalogueStorage.donatedSeats(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.districtStock(counted, stack.table())),
+                CatalogStorage.donatedSeats(counted, stack.table()), kr.seoullearn.laptops.dynamo.LaptopsStorage.districtStock(counted, stack.table())),
                 S3Exports.of(stack.bucket("DocumentsBucket"), stack.aws().region(), stack.s3Endpoint(),
                         software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
                         software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(

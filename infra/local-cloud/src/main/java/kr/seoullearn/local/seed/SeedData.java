@@ -57,6 +57,6 @@ public final class SeedData {
 
     /** The partition key of the catalogue's seed marker (sort key SEED: its size, once the whole catalogue is written). */
     public static String catalogueMeta() {
-        return CatalogueSeeder.META;
+        return CatalogSeeder.META;
     }
 }
