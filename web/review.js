@@ -216,7 +216,8 @@ function renderApplication(flash) {
     h('p', { class: 'status-now' }, h('span', { i18n: 'status.now' }), ' ', statusTag(a.status, 'application-status')),
     summaryList(rows, { id: 'facts' }),
     documentsPart(),
-    decided ? null : requestPart(),
+    // replaceChildren would show a null as the text "null"
+    ...(decided ? [] : [requestPart()]),
     decided ? decisionMade() : decisionForm(),
     h('p', {}, h('a', { href: '#/review', i18n: 'review.back' })));
   if (flash) setStatus($('page-status'), flash);

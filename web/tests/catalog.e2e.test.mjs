@@ -98,7 +98,7 @@ test('an anonymous visitor finds middle-school maths by the Korean word 수학 a
   await expectText(page, '#no-results-tips', mentions(ko['catalog.tip.fewerWords']), 'what to try instead');
 
   // Too many words: the server says so, shown by the box.
-  await page.fill('#q', '수학 영어 과학 국어 역사 사회');
+  await page.fill('#q', '수학 영어 과학 국어 역사 사회 미술 음악 체육 코딩 한자 독서 논술 한국사');
   await page.click('#search');
   await expectText(page, '#q-error', mentions(ko['catalog.err.q.too-long']), 'too many words');
 

@@ -31,7 +31,7 @@ test('an approved learner corrects their district and language with the keyboard
   assert.equal(r.status, 200, JSON.stringify(r.body));
   r = await api(page, 'POST', '/registration/records-check', { version: await version(), householdHeadName: '이영수', householdHeadBirthDate: '1975-07-21' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
-  r = await api(page, 'POST', '/registration/submit', { version: await version() });
+  r = await api(page, 'POST', '/registration/submit', { version: await version(), privacyNotice: '2026-12-01' });
   assert.equal(r.body?.status, 'APPROVED', JSON.stringify(r.body));
   // the learners group reaches the next token
   await signOut(page);

@@ -32,7 +32,7 @@ test('an approved learner reads the approval, marks it read (the badge goes) and
     assert.equal(r.status, 200, JSON.stringify(r.body));
     r = await api(page, 'POST', '/registration/records-check', { version: await version(), householdHeadName: '이영수', householdHeadBirthDate: '1975-07-21' });
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    r = await api(page, 'POST', '/registration/submit', { version: await version() });
+    r = await api(page, 'POST', '/registration/submit', { version: await version(), privacyNotice: '2026-12-01' });
     assert.equal(r.body?.status, 'APPROVED', JSON.stringify(r.body));
     await signOut(page);
 

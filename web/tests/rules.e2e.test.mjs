@@ -135,6 +135,7 @@ test('the catalogue operator adds a partner area, and a family there chooses it 
   await expectText(page, '#records-result h2', exactly(en['records.VERIFIED']), 'the records confirm low income under the area\'s programme');
   await page.click('#records-result #continue');
   await expectText(page, '#page h1', exactly(en['submit.title']), 'check and send');
+  await page.check('#privacyNotice-yes');
   await page.click('#submit-application');
   await expectText(page, '#page h1', exactly(en['status.title']), 'the status page');
   await expectText(page, '#application-status', exactly(en['registration.APPROVED']), 'approved in the new area');

@@ -49,7 +49,7 @@ class CorrectionE2E {
                 + "\"preferredLanguage\":\"ko\",\"categories\":[\"LOW_INCOME\"]}", applicant, 200);
         api("POST", "/api/registration/records-check", "{\"version\":" + version(applicant)
                 + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", applicant, 200);
-        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(applicant) + "}", applicant, 200))
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(applicant) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", applicant, 200))
                 .containsEntry("status", "APPROVED");
         return cloud.signIn(email).idToken();
     }

@@ -157,7 +157,7 @@ class NotificationsE2E {
                 + "\"categories\":[\"LOW_INCOME\"]}", token, 200);
         api("POST", "/api/registration/records-check", "{\"version\":" + version(token)
                 + ",\"householdHeadName\":\"이영수\",\"householdHeadBirthDate\":\"1975-07-21\"}", token, 200);
-        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(token) + "}", token, 200))
+        assertThat(api("POST", "/api/registration/submit", "{\"version\":" + version(token) + ",\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", token, 200))
                 .containsEntry("status", "APPROVED");
         String learner = cloud.signIn(email).idToken(); // now in the learners group
         api("PUT", "/api/me/preferences", "{\"version\":0,\"smsNumber\":\"" + phone + "\"}", learner, 200);
