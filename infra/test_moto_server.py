@@ -1,0 +1,109 @@
+"""The emulator's patches answer exactly what moto would: run from infra/ with
+`python -m unittest -q test_moto_server` (infra/test does, before the local cloud starts).
+
+Each case sends the same requests to moto's DynamoDB app twice, once with moto's own response
+serializer and once with ours (moto_server._serialize_attribute_values_directly), and compares
+the JSON bodies: items of every attribute type, through every operation that answers items."""
+import base64
+import json
+import unittest
+
+import moto_server
+from moto.core.serialize import JSONSerializer
+from moto.server import create_backend_app
+
+ITEM = {
+    "PK": {"S": "T#x#ROWS"}, "SK": {"S": "0001"},
+    "text": {"S": "가나다 école"}, "empty": {"S": ""}, "number": {"N": "-12.50"},
+    "blob": {"B": base64.b64encode(b"\x00\xffbytes").decode()},
+    "words": {"SS": ["b", "a"]}, "numbers": {"NS": ["1", "2.5"]},
+    "blobs": {"BS": [base64.b64encode(b"\x01").decode(), base64.b64encode(b"\x02").decode()]},
+    "nothing": {"NULL": True}, "yes": {"BOOL": True}, "no": {"BOOL": False},
+    "map": {"M": {"inner": {"L": [{"S": "x"}, {"N": "3"}, {"M": {}}, {"L": []},
+                                  {"B": base64.b64encode(b"\x03").decode()}]}, "empty": {"M": {}}}},
+    "list": {"L": [{"SS": ["z"]}, {"NULL": True}]},
+}
+TABLE = {
+    "TableName": "t", "BillingMode": "PAY_PER_REQUEST",
+    "KeySchema": [{"AttributeName": "PK", "KeyType": "HASH"}, {"AttributeName": "SK", "KeyType": "RANGE"}],
+    "AttributeDefinitions": [{"AttributeName": "PK", "AttributeType": "S"}, {"AttributeName": "SK", "AttributeType": "S"}],
+}
+KEY = {"PK": ITEM["PK"], "SK": ITEM["SK"]}
+REQUESTS = [
+    ("CreateTable", TABLE),
+    ("PutItem", {"TableName": "t", "Item": ITEM}),
+    ("PutItem", {"TableName": "t", "Item": dict(ITEM, SK={"S": "0002"}), "ReturnValues": "NONE"}),
+    ("GetItem", {"TableName": "t", "Key": KEY}),
+    ("GetItem", {"TableName": "t", "Key": KEY, "ProjectionExpression": "#m.inner[4], #b", "ExpressionAttributeNames": {"#m": "map", "#b": "blob"}}),
+    ("GetItem", {"TableName": "t", "Key": {"PK": {"S": "none"}, "SK": {"S": "none"}}}),
+    ("Query", {"TableName": "t", "KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": {":p": ITEM["PK"]}, "Limit": 1}),
+    ("Query", {"TableName": "t", "KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": {":p": ITEM["PK"]}, "ScanIndexForward": False}),
+    ("Query", {"TableName": "t", "KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": {":p": ITEM["PK"]}, "Select": "COUNT"}),
+    ("Scan", {"TableName": "t"}),
+    ("BatchGetItem", {"RequestItems": {"t": {"Keys": [KEY, {"PK": ITEM["PK"], "SK": {"S": "0002"}}]}}}),
+    ("TransactGetItems", {"TransactItems": [{"Get": {"TableName": "t", "Key": KEY}}]}),
+    ("UpdateItem", {"TableName": "t", "Key": KEY, "UpdateExpression": "SET #n = #n + :one", "ExpressionAttributeNames": {"#n": "number"},
+                    "ExpressionAttributeValues": {":one": {"N": "1"}}, "ReturnValues": "ALL_NEW"}),
+    ("PutItem", {"TableName": "t", "Item": ITEM, "ReturnValues": "ALL_OLD"}),
+    ("PutItem", {"TableName": "t", "Item": ITEM, "ConditionExpression": "attribute_not_exists(PK)",
+                 "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}),
+    ("DeleteItem", {"TableName": "t", "Key": KEY, "ReturnValues": "ALL_OLD"}),
+    ("DescribeTable", {"TableName": "t"}),
+]
+
+
+def answers(serialize):
+    """The (status, JSON body) of every request, on a fresh moto, with this serializer."""
+    original = JSONSerializer._serialize
+    JSONSerializer._serialize = serialize
+    try:
+        from moto.core.models import default_user_config  # noqa: F401 (moto's app needs its config loaded)
+    except ImportError:
+        pass
+    try:
+        from moto.backends import get_backend
+        for backend in get_backend("dynamodb").values():
+            backend.reset()
+        client = create_backend_app("dynamodb").test_client()
+        out = []
+        for action, body in REQUESTS:
+            r = client.post("/", data=json.dumps(body), headers={
+                "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
+            answer = json.loads(r.data or b"{}")
+            if action == "DescribeTable" or action == "CreateTable":
+                answer.get("Table", answer.get("TableDescription", {})).pop("CreationDateTime", None)
+            out.append((action, r.status_code, answer))
+        return out
+    finally:
+        JSONSerializer._serialize = original
+
+
+class ResponsesAsMotoWritesThem(unittest.TestCase):
+    def test_every_attribute_type_through_every_item_answer_is_the_same_json(self):
+        stock = answers(moto_server._serialize_shape)
+        ours = answers(moto_server._serialize_attribute_values_directly)
+        self.assertEqual(len(stock), len(REQUESTS))
+        for (action, status, body), (_, our_status, our_body) in zip(stock, ours):
+            with self.subTest(action=action, body=str(body)[:80]):
+                self.assertEqual(our_status, status)
+                self.assertEqual(our_body, body)
+        # the comparison is not empty: items came back, with their blobs base64 and sets as lists
+        get = ours[3][2]["Item"]
+        self.assertEqual(base64.b64decode(get["blob"]["B"]), b"\x00\xffbytes")
+        self.assertEqual(sorted(get["words"]["SS"]), ["a", "b"])
+        self.assertEqual(get["map"]["M"]["inner"]["L"][2], {"M": {}})
+        projected = ours[4][2]["Item"]
+        self.assertEqual(base64.b64decode(projected["map"]["M"]["inner"]["L"][0]["B"]), b"\x03")
+        updated = next(body for action, _, body in ours if action == "UpdateItem")
+        self.assertEqual(updated["Attributes"]["number"], {"N": "-11.50"})
+        refused = ours[-3]
+        self.assertEqual(refused[1], 400)
+        self.assertIn("Item", refused[2])
+
+    def test_the_patch_is_what_the_server_runs(self):
+        self.assertIs(JSONSerializer._serialize, moto_server._serialize_attribute_values_directly)
+
+
+if __name__ == "__main__":
+    unittest.main()
