@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,24 +115,35 @@ public final class LocalCloud implements AutoCloseable {
             functions.put(f.logicalId(), new FunctionHost(f, jar, runner,
                     FunctionHost.lambdaEnvironment(f, stack, name, s3.endpoint()), logs.resolve(f.logicalId() + ".log"), javaHome));
         }
-        ExecutorService starter = Executors.newFixedThreadPool(2);
+        // Each function's JVM starts on two threads while the seed and the gateway get ready: the
+        // seed's Cognito triggers and any early request wait for their own function only (its
+        // start is synchronized), as a request waits for a Lambda cold start. READY no longer waits
+        // for all of them (about two thirds of infra/up's time; docs/performance.md).
+        long warming = System.nanoTime();
+        ExecutorService starter = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "function-starter");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<?>> started = new ArrayList<>();
-        for (FunctionHost host : functions.values()) {
+        // the user pool's triggers first: the seed signs its demo users up through them
+        List<FunctionHost> order = new ArrayList<>(functions.values());
+        Set<String> triggerFunctions = new HashSet<>();
+        for (String trigger : List.of("PostConfirmation", "PreTokenGeneration")) {
+            String id = stack.trigger(trigger);
+            if (id != null) {
+                triggerFunctions.add(id);
+            }
+        }
+        order.sort(Comparator.comparing(host -> !triggerFunctions.contains(host.name())));
+        for (FunctionHost host : order) {
             started.add(starter.submit(() -> {
                 host.ensureStarted();
-                detail("function " + host.name() + " is warm");
                 return null;
             }));
         }
-        for (Future<?> f : started) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                starter.shutdownNow();
-                throw new StartFailure(e.getCause().getMessage());
-            }
-        }
         starter.shutdown();
+        detail(functions.size() + " functions starting in the background (a request waits for its own)");
 
         step(4, "seeding tenants, demo users and the catalogue");
         CognitoTriggers triggers = new CognitoTriggers(stack, (id, event) -> {
@@ -181,6 +195,7 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("READY");
         System.out.flush();
         catalogueLater.run();
+        reportWarm(started, warming);
     }
 
     /**
@@ -247,6 +262,28 @@ public final class LocalCloud implements AutoCloseable {
         throw new StartFailure("no " + prefix + "*" + suffix + " in " + dir + ": build first (infra/up builds; or mvn package)");
     }
 
+    /** Says, after READY, when every function is warm, or which could not start (its requests fail with the reason). */
+    private static void reportWarm(List<Future<?>> started, long since) {
+        Thread waiting = new Thread(() -> {
+            int failed = 0;
+            for (Future<?> f : started) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed++;
+                    System.err.println("[local-cloud] a function did not start: " + e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            detail(String.format("%d functions warm%s, %.1f s after they began starting", started.size() - failed,
+                    failed == 0 ? "" : " (" + failed + " did not start)", (System.nanoTime() - since) / 1e9));
+        }, "functions-warm");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
     private static void step(int n, String message) {
         System.out.println("[local-cloud " + n + "/5] " + message);
         System.out.flush();
@@ -265,7 +302,9 @@ public final class LocalCloud implements AutoCloseable {
         if (scheduler != null) {
             scheduler.close();
         }
-        functions.values().forEach(FunctionHost::close);
+        // every JVM is asked to stop at once, then waited for: infra/down gives the whole cloud 5 s
+        functions.values().forEach(FunctionHost::beginClose);
+        functions.values().forEach(host -> host.awaitClosed(java.time.Duration.ofSeconds(3)));
         if (s3 != null) {
             s3.close();
         }

@@ -39,7 +39,9 @@ public final class FunctionHost implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path logFile;
     private final Path javaHome;
-    private Process process;
+    // read without the lock by close(): stopping must not wait for a request in flight or a start
+    private volatile Process process;
+    private volatile boolean closed;
     private int port;
 
     public FunctionHost(Template.Function function, Path jar, Path runnerJar, Map<String, String> environment,
@@ -75,6 +77,9 @@ public final class FunctionHost implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        if (closed) {
+            throw new IOException("function " + function.logicalId() + " is stopped (the local cloud is shutting down)");
+        }
         Path deployed = logFile.getParent().resolve("deployed").resolve(function.logicalId() + ".jar");
         Files.createDirectories(deployed.getParent());
         // Deploy a copy: rebuilding the project while the local cloud runs must not pull the jar away.
@@ -94,6 +99,10 @@ public final class FunctionHost implements AutoCloseable {
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         long started = System.nanoTime();
         process = builder.start();
+        if (closed) { // stopped while this one was being started
+            process.destroyForcibly();
+            throw new IOException("function " + function.logicalId() + " is stopped (the local cloud is shutting down)");
+        }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread pump = new Thread(() -> pump(out, ready), "logs-" + function.logicalId());
@@ -118,7 +127,15 @@ public final class FunctionHost implements AutoCloseable {
         Path dir = logDirectory.resolve("cost-probe");
         Path registration = dir.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
         Files.createDirectories(registration.getParent());
-        Files.writeString(registration, "kr.seoullearn.local.runtime.DynamoDbCostProbe\n", StandardCharsets.UTF_8);
+        String line = "kr.seoullearn.local.runtime.DynamoDbCostProbe\n";
+        // written once: functions start side by side, and one must never read it half-written
+        synchronized (FunctionHost.class) {
+            if (!Files.exists(registration) || !Files.readString(registration, StandardCharsets.UTF_8).equals(line)) {
+                Path partial = Files.createTempFile(registration.getParent(), "interceptors", ".tmp");
+                Files.writeString(partial, line, StandardCharsets.UTF_8);
+                Files.move(partial, registration, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
         return dir;
     }
 
@@ -143,19 +160,35 @@ public final class FunctionHost implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    @Override
-    public synchronized void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+    /** Asks the function's JVM to stop, without waiting for it (see {@link #awaitClosed}). */
+    public void beginClose() {
+        closed = true;
+        Process running = process;
+        if (running != null) {
+            running.destroy();
         }
+    }
+
+    /** Waits until the JVM has stopped, forcing it after the given time. */
+    public void awaitClosed(Duration patience) {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        try {
+            if (!running.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        beginClose();
+        awaitClosed(Duration.ofSeconds(5));
     }
 
     /**
