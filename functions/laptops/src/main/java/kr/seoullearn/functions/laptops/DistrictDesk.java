@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import kr.seoullearn.laptops.domain.StockChange;
 import kr.seoullearn.laptops.domain.StockCounts;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
+import kr.seoullearn.platform.http.IdempotencyKey;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -112,12 +114,12 @@ final class DistrictDesk {
      * (1 GetItem of the officer's districts) + 2 GetItem + 1 transaction (+ serving the queue).
      */
     Map<String, Object> changeStock(Caller caller, String district, Map<String, Object> body) {
-        return changeStock(caller, district, body, java.util.Optional.empty());
+        return changeStock(caller, district, body, Optional.empty());
     }
 
     /** With an Idempotency-Key (docs/adr/0023): the same delivery or write-off sent again is recorded once. */
     Map<String, Object> changeStock(Caller caller, String district, Map<String, Object> body,
-                                    java.util.Optional<kr.seoullearn.platform.http.IdempotencyKey> key) {
+                                    Optional<IdempotencyKey> key) {
         caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
         FieldErrors errors = new FieldErrors();
         LaptopAccess.unknownFields(body, STOCK_FIELDS, errors);
@@ -147,7 +149,7 @@ final class DistrictDesk {
         managed(caller, district);
         LaptopLedger.ChangeKey changeKey = key.map(k -> new LaptopLedger.ChangeKey(
                 k.idFor(caller.tenant(), caller.userId(), "laptop-stock-change"),
-                kr.seoullearn.platform.http.IdempotencyKey.fingerprint(body))).orElse(null);
+                IdempotencyKey.fingerprint(body))).orElse(null);
         var result = ledger.changeStock(caller.tenant(), district, change, units, model, note, officerActor(caller),
                 clock.instant(), changeKey);
         Map<String, Object> view = new LinkedHashMap<>();

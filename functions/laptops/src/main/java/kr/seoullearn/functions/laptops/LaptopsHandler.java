@@ -11,6 +11,7 @@ import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.platform.http.IdempotencyKey;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.laptops.port.OfficerDistricts;
@@ -62,7 +63,7 @@ public class LaptopsHandler extends ApiFunction {
             var caller = r.caller();
             caller.require(Role.DISTRICT_OFFICER, Role.ADMIN);
             return ApiResponses.json(200, laptops.desk().changeStock(caller, district(r), r.jsonObject(),
-                    kr.seoullearn.platform.http.IdempotencyKey.of(r)));
+                    IdempotencyKey.of(r)));
         });
         routes.put("GET /api/laptops/districts/{district}/audit", r -> ApiResponses.json(200,
                 laptops.desk().districtAudit(r.caller(), district(r), cursor(r))));
