@@ -58,7 +58,9 @@ final class PersonalReads {
         for (String requestId : requestIds) {
             laptop(tenant, userId, requestId).ifPresent(laptops::add);
         }
-        for (Map<String, Object> desk : index(Keys.tenant(tenant, "MENTOR", userId), "MENTORSHIP#")) {
+        // the mentor's desk: their mentorships, and the sessions they held — which still lead to a
+        // mentorship that was reassigned to another mentor since (its MENTORSHIP entry left the desk)
+        for (Map<String, Object> desk : index(Keys.tenant(tenant, "MENTOR", userId), null)) {
             if (desk.get("mentorshipId") instanceof String id) {
                 mentorshipIds.add(id);
             }

@@ -430,6 +430,36 @@ class DataExportIT {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aMentorWhoseMentorshipWasReassignedStillFindsTheSessionsTheyHeldAndNothingOfTheMenteeOrTheNextMentor() throws Exception {
+        String reassigned = "ms-" + UUID.randomUUID();
+        String nextMentor = "sub-" + UUID.randomUUID();
+        put(t("MENTORSHIP", reassigned), "MENTORSHIP", Map.of("mentorshipId", reassigned, "menteeId", otherLearner, "mentorId", nextMentor,
+                "menteeName", "이다른학생", "mentorName", "최다음멘토", "status", "ACTIVE", "startedOn", "2026-09-01",
+                "GSI1PK", t("MENTOR", nextMentor), "GSI1SK", "MENTORSHIP#" + reassigned));
+        put(t("MENTORSHIP", reassigned), "SESSION#s-held", Map.of("sessionId", "s-held", "mentorshipId", reassigned, "menteeId", otherLearner,
+                "mentorId", me, "start", "2026-10-05T09:00:00Z", "status", "HELD", "note", "이다른학생 note",
+                "GSI1PK", t("MENTOR", me), "GSI1SK", "SESSION#2026-10-05T09:00:00Z#" + reassigned + "#s-held"));
+        put(t("MENTORSHIP", reassigned), "SESSION#s-next", Map.of("sessionId", "s-next", "mentorshipId", reassigned, "menteeId", otherLearner,
+                "mentorId", nextMentor, "start", "2026-11-05T09:00:00Z", "status", "BOOKED",
+                "GSI1PK", t("MENTOR", nextMentor), "GSI1SK", "SESSION#2026-11-05T09:00:00Z#" + reassigned + "#s-next"));
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/me/data", Events.claims(me, "seoul", "mentors"),
+                null, "ko"), null);
+
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        List<Map<String, Object>> mentorships = (List<Map<String, Object>>) ((Map<String, Object>) Json.readObject(r.getBody())
+                .get("mentoring")).get("mentorships");
+        assertThat(mentorships).filteredOn(m -> reassigned.equals(m.get("mentorshipId"))).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("role", "FORMER_MENTOR").containsEntry("startedOn", "2026-09-01");
+            assertThat((List<Map<String, Object>>) m.get("sessions")).singleElement()
+                    .satisfies(x -> assertThat(x).containsEntry("sessionId", "s-held").containsEntry("status", "HELD"));
+        });
+        assertThat(r.getBody()).doesNotContain(otherLearner).doesNotContain("이다른학생").doesNotContain(nextMentor)
+                .doesNotContain("최다음멘토").doesNotContain("s-next");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void everyLaptopRequestThePersonMadeInAnyDistrictIsFoundByItsReferenceNotOnlyTheMarkersLatest() throws Exception {
         var ledger = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
         var seoul = kr.seoullearn.platform.tenant.TenantId.SEOUL;
