@@ -55,6 +55,17 @@ final class LaptopKeys {
         return ItemKey.of(Keys.user(tenant, userId), "LAPTOP");
     }
 
+    /** Sort-key prefix of the learner's reference to each request they ever made (the export's path to them). */
+    static final String REQUEST_REF_PREFIX = "LAPTOP_REQUEST#";
+
+    /**
+     * The learner's reference to one of their requests, past or present, in any district:
+     * {@code T#<tenant>#U#<sub> / LAPTOP_REQUEST#<requestedAt>#<requestId>} (the marker names only the latest).
+     */
+    static ItemKey requestRef(TenantId tenant, String userId, Instant requestedAt, String requestId) {
+        return ItemKey.of(Keys.user(tenant, userId), REQUEST_REF_PREFIX + requestedAt + "#" + requestId);
+    }
+
     /** An officer's districts: {@code T#<tenant>#U#<sub> / OFFICER}. */
     static ItemKey officer(TenantId tenant, String userId) {
         return ItemKey.of(Keys.user(tenant, userId), "OFFICER");

@@ -78,6 +78,7 @@ final class Requests {
             marker = tx.add(holdMarker());
             tx.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(LaptopItems.requestItem(req))
                     .conditionExpression("attribute_not_exists(PK)")).build());
+            tx.add(requestRef());
             Actor learner = new Actor(r.userId(), Actor.Kind.LEARNER);
             tx.add(LaptopItems.putAudit(table, LaptopItems.statusAudit(req, null, LaptopStatus.REQUESTED, learner, null, r.now()),
                     r.tenant(), direct ? 0 : 1));
@@ -93,6 +94,18 @@ final class Requests {
             }
             figures.count(tx, r.tenant(), r.now(), delta);
             figures.row(tx, FigureRow.of(r.tenant(), r.now(), r.userId(), "LAPTOP", req.status().name()).district(r.district()));
+        }
+
+        /**
+         * The learner's own reference to this request, kept after it closes (the marker moves on to
+         * the next one): how the export finds every request the person ever made, by key.
+         */
+        private TransactWriteItem requestRef() {
+            Map<String, AttributeValue> item = new HashMap<>(LaptopKeys.requestRef(r.tenant(), r.userId(), r.now(), r.requestId()).attributes());
+            item.put("type", s("LAPTOP_REQUEST_REF"));
+            item.put("requestId", s(r.requestId()));
+            item.put("requestedAt", s(r.now().toString()));
+            return TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")).build();
         }
 
         /**

@@ -29,7 +29,7 @@ final class MentorshipView {
         boolean mentee = me.equals(mentorship.get("menteeId"));
         boolean mentor = me.equals(mentorship.get("mentorId"));
         if (!mentee && !mentor) {
-            return null;
+            return formerMentor(mentorship, items, me);
         }
         Set<String> drop = mentee ? OTHER_SIDE_OF_MENTEE : OTHER_SIDE_OF_MENTOR;
         Map<String, Object> view = new LinkedHashMap<>();
@@ -56,5 +56,33 @@ final class MentorshipView {
         view.put("extension", extension);
         view.put("history", history);
         return view;
+    }
+
+    /**
+     * A mentor the mentorship was reassigned away from: the sessions they held (theirs), the
+     * mentorship's own dates and status, and nothing of the mentee or of the mentor after them.
+     * Null when they held none (then it is not about them).
+     */
+    private static Map<String, Object> formerMentor(Map<String, Object> mentorship, List<Map<String, Object>> items, String me) {
+        List<Map<String, Object>> held = items.stream()
+                .filter(i -> String.valueOf(i.get("SK")).startsWith("SESSION#") && me.equals(i.get("mentorId")))
+                .sorted(Comparator.comparing(i -> String.valueOf(i.get("SK"))))
+                .map(i -> PersonalExport.clean(i, me, FORMER_MENTOR_DROPS)).toList();
+        if (held.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("role", "FORMER_MENTOR");
+        view.putAll(PersonalExport.clean(mentorship, me, FORMER_MENTOR_DROPS));
+        view.put("sessions", held);
+        return view;
+    }
+
+    private static final Set<String> FORMER_MENTOR_DROPS;
+
+    static {
+        Set<String> drops = new java.util.HashSet<>(OTHER_SIDE_OF_MENTOR);
+        drops.addAll(Set.of("mentorId", "mentorName", "used", "extended"));
+        FORMER_MENTOR_DROPS = Set.copyOf(drops);
     }
 }

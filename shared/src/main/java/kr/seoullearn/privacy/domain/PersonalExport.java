@@ -171,7 +171,7 @@ public final class PersonalExport {
                 }
                 case "PICKS" -> picks = item.get("picks");
                 case "NOTICE#" -> notices.add(clean(item, me, Set.of()));
-                case "LAPTOP" -> { } // the marker: its request is in laptopRequests
+                case "LAPTOP", "LAPTOP_REQUEST#" -> { } // the marker and the references: their requests are in laptopRequests
                 case "OFFICER" -> officer = item.get("districts");
                 case "MENTOR" -> mentor = clean(item, me, Set.of("mentorId"));
                 case "MENTORING" -> mentoringRequest = clean(item, me, Set.of("menteeId"));

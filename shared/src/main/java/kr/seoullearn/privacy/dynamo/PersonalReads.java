@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * What the export reads (docs/data-model.md, "Personal data export"): the person's own
- * partitions, then the shared items their own ones lead to — the laptop request their marker names
- * (and its trail, and its place in the queue), the mentorships their request or the mentors' index
+ * partitions, then the shared items their own ones lead to — every laptop request their references
+ * and marker name, in whichever district (and its trail, and its place in the queue), the mentorships their request or the mentors' index
  * name, their places in waitlists, the audit entries whose subject they are. Found by key only,
  * never a Scan; consistent reads where the table allows them (not on GSI1).
  */
@@ -43,10 +43,11 @@ final class PersonalReads {
         List<PersonalData.LaptopHistory> laptops = new ArrayList<>();
         Set<String> mentorshipIds = new LinkedHashSet<>();
         Map<String, Integer> places = new LinkedHashMap<>();
+        Set<String> requestIds = new LinkedHashSet<>();
         for (Map<String, Object> item : own) {
             String sk = String.valueOf(item.get("SK"));
-            if (sk.equals("LAPTOP") && item.get("requestId") instanceof String requestId) {
-                laptop(tenant, userId, requestId).ifPresent(laptops::add);
+            if ((sk.equals("LAPTOP") || sk.startsWith("LAPTOP_REQUEST#")) && item.get("requestId") instanceof String requestId) {
+                requestIds.add(requestId); // the marker's latest and every request's own reference, each read once
             } else if (sk.equals("MENTORING") && item.get("mentorshipId") instanceof String id) {
                 mentorshipIds.add(id);
             } else if (sk.startsWith("ENROLMENT#") && "WAITLISTED".equals(item.get("status"))
@@ -54,7 +55,12 @@ final class PersonalReads {
                 places.put(provider, position(Keys.providerSeats(tenant, provider), ticket.longValue()));
             }
         }
-        for (Map<String, Object> desk : index(Keys.tenant(tenant, "MENTOR", userId), "MENTORSHIP#")) {
+        for (String requestId : requestIds) {
+            laptop(tenant, userId, requestId).ifPresent(laptops::add);
+        }
+        // the mentor's desk: their mentorships, and the sessions they held — which still lead to a
+        // mentorship that was reassigned to another mentor since (its MENTORSHIP entry left the desk)
+        for (Map<String, Object> desk : index(Keys.tenant(tenant, "MENTOR", userId), null)) {
             if (desk.get("mentorshipId") instanceof String id) {
                 mentorshipIds.add(id);
             }

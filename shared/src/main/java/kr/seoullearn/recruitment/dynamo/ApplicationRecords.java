@@ -28,10 +28,18 @@ final class ApplicationRecords {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final kr.seoullearn.registration.port.RetentionDue retention;
 
-    ApplicationRecords(DynamoDbClient dynamo, String table) {
+    ApplicationRecords(DynamoDbClient dynamo, String table, kr.seoullearn.registration.port.RetentionDue retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
+    }
+
+    /** The documents an application named (its enrolment proof and transcript). */
+    static List<String> documentIds(MentorApplication a) {
+        return java.util.stream.Stream.of(a.enrolmentDocumentId(), a.transcriptDocumentId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     void submit(MentorApplication a) {
@@ -97,20 +105,25 @@ final class ApplicationRecords {
         }
     }
 
-    /** The rejection and the applicant's notice in one transaction (docs/adr/0027). */
+    /** The rejection, the applicant's notice and the documents' retag due item in one transaction (docs/adr/0027, 0038). */
     MentorApplication reject(MentorApplication a, String reason, String by, Instant at) {
         kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("reject mentor application");
         tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(RecruitmentKeys.application(a.tenant(), a.roundId(), a.userId()).attributes())
-                .updateExpression("SET #status = :rejected, reason = :reason, decidedBy = :by, decidedAt = :at, version = version + :one")
+                .updateExpression("SET #status = :rejected, reason = :reason, decidedBy = :by, decidedAt = :at, version = version + :one, "
+                        + "#ttl = :expires")
                 .conditionExpression("#status = :submitted")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeNames(Map.of("#status", "status", "#ttl", Keys.TTL))
                 .expressionAttributeValues(Map.of(":rejected", s(MentorApplication.Status.REJECTED.name()),
-                        ":submitted", s(SUBMITTED), ":reason", s(reason), ":by", s(by), ":at", s(at.toString()), ":one", ONE)))
+                        ":submitted", s(SUBMITTED), ":reason", s(reason), ":by", s(by), ":at", s(at.toString()), ":one", ONE,
+                        // not selected: kept as long as a rejected learner's application (docs/adr/0038)
+                        ":expires", n(kr.seoullearn.registration.domain.RetentionPeriods.rejectedExpires(at).getEpochSecond()))))
                 .build(), RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
         kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
                 kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_NOT_SELECTED,
                         a.roundId(), a.userId(), Map.of(), at));
+        // not selected: the application's files go onto the 30-day rule too, due in this transaction (docs/adr/0038)
+        retention.planNamed(tx, a.tenant(), a.userId(), at, documentIds(a));
         kr.seoullearn.audit.dynamo.AuditStorage.writes(table).record(tx, kr.seoullearn.audit.domain.AuditEntry.of(a.tenant(), by,
                 "recruitment.reject", "mentor-application", a.userId(), at,
                 Map.of("status", SUBMITTED, "roundId", a.roundId()),

@@ -24,12 +24,13 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     private final Selections selections;
     private final RenewalRecords renewals;
 
-    DynamoRecruitmentLedger(DynamoDbClient dynamo, String table, MentorOnboarding onboarding) {
+    DynamoRecruitmentLedger(DynamoDbClient dynamo, String table, MentorOnboarding onboarding,
+                            kr.seoullearn.registration.port.RetentionDue retention) {
         TransactionRunner transactions = new TransactionRunner(dynamo);
         this.rules = new RulesRecords(dynamo, table);
         this.rounds = new RoundRecords(dynamo, table);
-        this.applications = new ApplicationRecords(dynamo, table);
-        this.selections = new Selections(table, transactions, onboarding, applications);
+        this.applications = new ApplicationRecords(dynamo, table, retention);
+        this.selections = new Selections(table, transactions, onboarding, applications, retention);
         this.renewals = new RenewalRecords(dynamo, table, transactions, onboarding);
     }
 

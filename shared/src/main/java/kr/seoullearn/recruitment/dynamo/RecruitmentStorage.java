@@ -6,19 +6,27 @@ import jakarta.inject.Singleton;
 import kr.seoullearn.mentoring.dynamo.MentorOnboardingStorage;
 import kr.seoullearn.mentoring.port.MentorOnboarding;
 import kr.seoullearn.recruitment.port.RecruitmentLedger;
+import kr.seoullearn.registration.dynamo.RegistrationStorage;
+import kr.seoullearn.registration.port.RetentionDue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Wires the recruitment context's DynamoDB adapters to its port; mentors are made through mentoring's {@link MentorOnboarding}. */
+/**
+ * Wires the recruitment context's DynamoDB adapters to its port; mentors are made through
+ * mentoring's {@link MentorOnboarding}, and a decision's documents are put on the 30-day rule
+ * through registration's {@link RetentionDue} (docs/adr/0038).
+ */
 @Factory
 public class RecruitmentStorage {
 
     @Singleton
-    public RecruitmentLedger recruitmentLedger(DynamoDbClient dynamo, @Named("appTable") String table, MentorOnboarding onboarding) {
-        return new DynamoRecruitmentLedger(dynamo, table, onboarding);
+    public RecruitmentLedger recruitmentLedger(DynamoDbClient dynamo, @Named("appTable") String table, MentorOnboarding onboarding,
+                                               RetentionDue retention) {
+        return new DynamoRecruitmentLedger(dynamo, table, onboarding, retention);
     }
 
     /** For code that wires by hand (tests, the local cloud's seeders). */
     public static RecruitmentLedger ledger(DynamoDbClient dynamo, String table) {
-        return new DynamoRecruitmentLedger(dynamo, table, MentorOnboardingStorage.onboarding(dynamo, table));
+        return new DynamoRecruitmentLedger(dynamo, table, MentorOnboardingStorage.onboarding(dynamo, table),
+                RegistrationStorage.retentionDue(dynamo, table));
     }
 }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Selecting an applicant: one transaction whose first condition is the round's
  * {@code selected < target} (the round's target held by DynamoDB, however many reviewers select
- * at once), then the application still SUBMITTED, then mentoring's mentor item with the term.
+ * at once), then the application still SUBMITTED, then mentoring's mentor item with the term,
+ * the retag due item of the application's documents (30 days after the decision), notice and audit.
  * No witness: the SDK's retry of a transaction whose answer was lost carries the same
  * ClientRequestToken and is answered as committed, and a client's retry finds the application
  * SELECTED, which the service answers without selecting again.
@@ -27,12 +28,15 @@ final class Selections {
     private final TransactionRunner transactions;
     private final MentorOnboarding onboarding;
     private final ApplicationRecords applications;
+    private final kr.seoullearn.registration.port.RetentionDue retention;
 
-    Selections(String table, TransactionRunner transactions, MentorOnboarding onboarding, ApplicationRecords applications) {
+    Selections(String table, TransactionRunner transactions, MentorOnboarding onboarding, ApplicationRecords applications,
+               kr.seoullearn.registration.port.RetentionDue retention) {
         this.table = table;
         this.transactions = transactions;
         this.onboarding = onboarding;
         this.applications = applications;
+        this.retention = retention;
     }
 
     MentorApplication select(MentorApplication a, Mentor mentor, LocalDate termStarts, String by, Instant at) {
@@ -50,6 +54,8 @@ final class Selections {
                         ":submitted", s(MentorApplication.Status.SUBMITTED.name()), ":by", s(by), ":at", s(at.toString()),
                         ":one", ONE))).build(), RecruitmentRefusal.MENTOR_APPLICATION_DECIDED);
         onboarding.onboard(tx, mentor, termStarts);
+        // the application's files go onto the 30-day rule, due in this transaction (docs/adr/0038)
+        retention.planNamed(tx, a.tenant(), a.userId(), at, ApplicationRecords.documentIds(a));
         kr.seoullearn.notifications.dynamo.NotificationsStorage.writes(table).add(tx,
                 kr.seoullearn.notifications.domain.Notice.of(a.tenant(), kr.seoullearn.notifications.domain.NoticeKind.RECRUITMENT_SELECTED,
                         a.roundId(), a.userId(), Map.of(), at));

@@ -41,6 +41,15 @@ final class ApplicationReads {
         return find(a.tenant(), a.userId()).orElseThrow();
     }
 
+    /** The person's {@code DOC#} items only (one Query of their partition, begins_with). */
+    List<DocumentSummary> documents(TenantId tenant, String userId) {
+        return kr.seoullearn.platform.dynamo.Queries.all(dynamo, software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+                        .tableName(table).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :doc)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RegistrationKeys.person(tenant, userId)),
+                                ":doc", AttributeValue.fromS(Keys.DOCUMENT_PREFIX))).build())
+                .stream().map(ApplicationItems::document).toList();
+    }
+
     Optional<Dossier> dossier(TenantId tenant, String userId) {
         var items = dynamo.query(r -> r.tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk")

@@ -69,6 +69,11 @@ final class DynamoApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public List<DocumentSummary> documents(TenantId tenant, String userId) {
+        return reads.documents(tenant, userId);
+    }
+
+    @Override
     public Application saveProfile(Application updated, long expectedVersion) {
         return edits.saveProfile(updated, expectedVersion, java.time.Instant.now());
     }

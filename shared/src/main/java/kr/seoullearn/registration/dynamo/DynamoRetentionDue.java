@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * (after that the files' own backstop applies and nothing is left to gain).
  */
 final class DynamoRetentionDue implements RetentionDue {
+    private static final String RECRUITMENT = "RECRUITMENT";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -37,7 +39,16 @@ final class DynamoRetentionDue implements RetentionDue {
     }
 
     static TransactWriteItem put(String table, TenantId tenant, String userId, Instant decidedAt) {
-        Map<String, AttributeValue> item = new HashMap<>(ItemKey.of(partition(tenant), decidedAt + "#" + userId).attributes());
+        return put(table, tenant, userId, decidedAt, List.of());
+    }
+
+    /** With document ids: a recruitment decision's, its own sort key so it never meets a registration decision's. */
+    static TransactWriteItem put(String table, TenantId tenant, String userId, Instant decidedAt, List<String> documentIds) {
+        String sortKey = decidedAt + "#" + userId + (documentIds.isEmpty() ? "" : "#" + RECRUITMENT);
+        Map<String, AttributeValue> item = new HashMap<>(ItemKey.of(partition(tenant), sortKey).attributes());
+        if (!documentIds.isEmpty()) {
+            item.put("documentIds", AttributeValue.fromL(documentIds.stream().map(ApplicationItems::str).toList()));
+        }
         item.put("type", str("RETAG_DUE"));
         item.put("userId", str(userId));
         item.put("decidedAt", str(decidedAt.toString()));
@@ -52,12 +63,22 @@ final class DynamoRetentionDue implements RetentionDue {
     }
 
     @Override
+    public void planNamed(Transaction tx, TenantId tenant, String userId, Instant decidedAt, List<String> documentIds) {
+        List<String> named = documentIds == null ? List.of() : documentIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (named.isEmpty()) {
+            return; // nothing to retag
+        }
+        tx.add(put(table, tenant, userId, decidedAt, named));
+    }
+
+    @Override
     public List<Due> due(TenantId tenant, int limit) {
         return dynamo.query(q -> q.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", str(partition(tenant)))).limit(limit))
                 .items().stream()
                 .map(i -> new Due(tenant, i.get("userId").s(), Instant.parse(i.get("decidedAt").s()),
-                        Integer.parseInt(i.get("attempts").n()), i.get(Keys.SK).s()))
+                        Integer.parseInt(i.get("attempts").n()), i.get(Keys.SK).s(),
+                        i.containsKey("documentIds") ? i.get("documentIds").l().stream().map(AttributeValue::s).toList() : List.of()))
                 .toList();
     }
 

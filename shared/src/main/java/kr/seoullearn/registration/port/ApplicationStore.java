@@ -23,6 +23,14 @@ public interface ApplicationStore {
     /** The application and its documents, in one read. */
     Optional<Dossier> dossier(TenantId tenant, String userId);
 
+    /**
+     * The person's documents, with or without a registration profile (a mentor applicant has
+     * none: their recruitment documents are the same records, docs/adr/0038).
+     */
+    default List<DocumentSummary> documents(TenantId tenant, String userId) {
+        return dossier(tenant, userId).map(Dossier::documents).orElse(List.of());
+    }
+
     /** Saves the profile of an editable (DRAFT/REJECTED) application read at {@code expectedVersion}. */
     Application saveProfile(Application updated, long expectedVersion);
 

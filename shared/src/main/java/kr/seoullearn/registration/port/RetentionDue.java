@@ -15,11 +15,35 @@ import kr.seoullearn.platform.tenant.TenantId;
 public interface RetentionDue {
     int MAX_ATTEMPTS = 8;
 
-    /** One decision's documents to retag: whose, decided when, tried how often. */
-    record Due(TenantId tenant, String userId, Instant decidedAt, int attempts, String sortKey) {}
+    /**
+     * One decision's documents to retag: whose, decided when, tried how often, and which files.
+     * {@code documentIds} empty: a registration decision, every document of the application;
+     * otherwise a mentor recruitment decision, exactly the files its application named (the person
+     * has no registration profile, and documents of a later round are not this decision's).
+     */
+    record Due(TenantId tenant, String userId, Instant decidedAt, int attempts, String sortKey, List<String> documentIds) {
+        public Due {
+            documentIds = documentIds == null ? List.of() : List.copyOf(documentIds);
+        }
+
+        public Due(TenantId tenant, String userId, Instant decidedAt, int attempts, String sortKey) {
+            this(tenant, userId, decidedAt, attempts, sortKey, List.of());
+        }
+
+        /** A recruitment decision's (only the named files), not a registration decision's. */
+        public boolean namedDocuments() {
+            return !documentIds.isEmpty();
+        }
+    }
 
     /** Adds the due item to the decision's transaction. */
     void plan(Transaction tx, TenantId tenant, String userId, Instant decidedAt);
+
+    /**
+     * Adds the due item of a mentor recruitment decision (selected or not) to its transaction: the
+     * files the application named go onto the 30-day rule like a registration decision's.
+     */
+    void planNamed(Transaction tx, TenantId tenant, String userId, Instant decidedAt, List<String> documentIds);
 
     /** The oldest {@code limit} due items of a tenant. */
     List<Due> due(TenantId tenant, int limit);

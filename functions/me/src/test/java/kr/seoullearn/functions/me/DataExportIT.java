@@ -166,6 +166,7 @@ class DataExportIT {
     private final String menteeOf = "ms-" + UUID.randomUUID();
     private final String mentorOf = "ms-" + UUID.randomUUID();
     private final String laptopRequest = UUID.randomUUID().toString();
+    private final String pastRequest = UUID.randomUUID().toString();
     private static final String SECRET_HASH = "f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed";
 
     private void put(String pk, String sk, Map<String, Object> attributes) {
@@ -251,6 +252,15 @@ class DataExportIT {
                 "idempotencyKey", "idem-" + SECRET_HASH)));
         s.put("T#<>#LAPTOP#<> / REQUEST", v -> put(t("LAPTOP", laptopRequest), "REQUEST", Map.of("requestId", laptopRequest, "userId", me,
                 "district", "mapo-gu", "status", "REQUESTED", "ticket", 3, "requestedAt", "2026-11-04T00:00:00Z", "version", 1)));
+        s.put("T#<>#U#<> / LAPTOP_REQUEST#<>#<>", v -> {
+            // the current request's reference (the marker names it too: read once) and a closed one in the district moved from
+            put(own(), "LAPTOP_REQUEST#2026-11-04T00:00:00Z#" + laptopRequest, Map.of("requestId", laptopRequest,
+                    "requestedAt", "2026-11-04T00:00:00Z"));
+            put(own(), "LAPTOP_REQUEST#2026-03-04T00:00:00Z#" + pastRequest, Map.of("requestId", pastRequest,
+                    "requestedAt", "2026-03-04T00:00:00Z"));
+            put(t("LAPTOP", pastRequest), "REQUEST", Map.of("requestId", pastRequest, "userId", me, "district", "dongjak-gu",
+                    "status", "RETURNED", "requestedAt", "2026-03-04T00:00:00Z", "version", 5));
+        });
         s.put("T#<>#DISTRICT#<> / WAIT#<>", v -> {
             put(t("DISTRICT", "mapo-gu"), "WAIT#000000000002", Map.of("requestId", "someone-else", "ticket", 2));
             put(t("DISTRICT", "mapo-gu"), "WAIT#000000000003", Map.of("requestId", laptopRequest, "ticket", 3));
@@ -375,10 +385,14 @@ class DataExportIT {
                 .containsEntry("decidedBy", "staff");
         assertThat((List<Map<String, Object>>) export.get("waitlistPlaces")).singleElement().satisfies(w ->
                 assertThat(((Number) w.get("position")).intValue()).isEqualTo(2));
-        assertThat((List<Map<String, Object>>) export.get("laptopRequests")).singleElement().satisfies(l -> {
+        List<Map<String, Object>> laptops = (List<Map<String, Object>>) export.get("laptopRequests");
+        assertThat(laptops).as("the current request and the closed one of the district moved from, each once").hasSize(2);
+        assertThat(laptops).filteredOn(l -> laptopRequest.equals(l.get("requestId"))).singleElement().satisfies(l -> {
             assertThat(((Number) l.get("queuePosition")).intValue()).isEqualTo(2);
             assertThat((List<Map<String, Object>>) l.get("trail")).singleElement().satisfies(e -> assertThat(e).containsEntry("actorId", "you"));
         });
+        assertThat(laptops).filteredOn(l -> pastRequest.equals(l.get("requestId"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("district", "dongjak-gu").containsEntry("status", "RETURNED"));
         List<Map<String, Object>> mentorships = (List<Map<String, Object>>) ((Map<String, Object>) export.get("mentoring")).get("mentorships");
         assertThat(mentorships).extracting(m -> m.get("role")).containsExactlyInAnyOrder("MENTEE", "MENTOR");
         assertThat(mentorships).filteredOn(m -> "MENTEE".equals(m.get("role"))).singleElement()
@@ -410,7 +424,70 @@ class DataExportIT {
 
         // found by key only
         assertThat(calls.count("Scan")).isZero();
-        assertThat(calls.total()).isLessThanOrEqualTo(15);
+        // 15 for one of everything, and per further laptop request its GetItem and its trail's Query
+        assertThat(calls.total()).isLessThanOrEqualTo(17);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMentorWhoseMentorshipWasReassignedStillFindsTheSessionsTheyHeldAndNothingOfTheMenteeOrTheNextMentor() throws Exception {
+        String reassigned = "ms-" + UUID.randomUUID();
+        String nextMentor = "sub-" + UUID.randomUUID();
+        put(t("MENTORSHIP", reassigned), "MENTORSHIP", Map.of("mentorshipId", reassigned, "menteeId", otherLearner, "mentorId", nextMentor,
+                "menteeName", "이다른학생", "mentorName", "최다음멘토", "status", "ACTIVE", "startedOn", "2026-09-01",
+                "GSI1PK", t("MENTOR", nextMentor), "GSI1SK", "MENTORSHIP#" + reassigned));
+        put(t("MENTORSHIP", reassigned), "SESSION#s-held", Map.of("sessionId", "s-held", "mentorshipId", reassigned, "menteeId", otherLearner,
+                "mentorId", me, "start", "2026-10-05T09:00:00Z", "status", "HELD", "note", "이다른학생 note",
+                "GSI1PK", t("MENTOR", me), "GSI1SK", "SESSION#2026-10-05T09:00:00Z#" + reassigned + "#s-held"));
+        put(t("MENTORSHIP", reassigned), "SESSION#s-next", Map.of("sessionId", "s-next", "mentorshipId", reassigned, "menteeId", otherLearner,
+                "mentorId", nextMentor, "start", "2026-11-05T09:00:00Z", "status", "BOOKED",
+                "GSI1PK", t("MENTOR", nextMentor), "GSI1SK", "SESSION#2026-11-05T09:00:00Z#" + reassigned + "#s-next"));
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/me/data", Events.claims(me, "seoul", "mentors"),
+                null, "ko"), null);
+
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        List<Map<String, Object>> mentorships = (List<Map<String, Object>>) ((Map<String, Object>) Json.readObject(r.getBody())
+                .get("mentoring")).get("mentorships");
+        assertThat(mentorships).filteredOn(m -> reassigned.equals(m.get("mentorshipId"))).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("role", "FORMER_MENTOR").containsEntry("startedOn", "2026-09-01");
+            assertThat((List<Map<String, Object>>) m.get("sessions")).singleElement()
+                    .satisfies(x -> assertThat(x).containsEntry("sessionId", "s-held").containsEntry("status", "HELD"));
+        });
+        assertThat(r.getBody()).doesNotContain(otherLearner).doesNotContain("이다른학생").doesNotContain(nextMentor)
+                .doesNotContain("최다음멘토").doesNotContain("s-next");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLaptopRequestThePersonMadeInAnyDistrictIsFoundByItsReferenceNotOnlyTheMarkersLatest() throws Exception {
+        var ledger = kr.seoullearn.laptops.dynamo.LaptopsStorage.ledger(dynamo, stack.table());
+        var seoul = kr.seoullearn.platform.tenant.TenantId.SEOUL;
+        String first = "d-" + UUID.randomUUID();
+        String second = "d-" + UUID.randomUUID();
+        ledger.openDistrict(seoul, first, "model-x", 1, NOW);
+        ledger.openDistrict(seoul, second, "model-x", 0, NOW);
+        String cancelledId = UUID.randomUUID().toString();
+        var placed = ledger.request(new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(seoul, me, first, cancelledId, "111111", null,
+                NOW.minusSeconds(86_400)));
+        ledger.change(placed.request(), placed.request().version(), kr.seoullearn.laptops.domain.LaptopStatus.CANCELLED,
+                new kr.seoullearn.laptops.domain.Actor(me, kr.seoullearn.laptops.domain.Actor.Kind.LEARNER), null, null,
+                NOW.minusSeconds(3_600));
+        // moved district, then asked again: the marker now names only the new request
+        String waitingId = UUID.randomUUID().toString();
+        ledger.request(new kr.seoullearn.laptops.port.LaptopLedger.NewRequest(seoul, me, second, waitingId, "222222", null, NOW));
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/me/data", Events.claims(me, "seoul", "learners"),
+                null, "en"), null);
+
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        List<Map<String, Object>> laptops = (List<Map<String, Object>>) Json.readObject(r.getBody()).get("laptopRequests");
+        assertThat(laptops).extracting(l -> l.get("requestId")).containsExactlyInAnyOrder(cancelledId, waitingId);
+        assertThat(laptops).filteredOn(l -> cancelledId.equals(l.get("requestId"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("district", first).containsEntry("status", "CANCELLED"));
+        assertThat(laptops).filteredOn(l -> waitingId.equals(l.get("requestId"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("district", second).containsEntry("status", "REQUESTED"));
+        assertThat(r.getBody()).doesNotContain("LAPTOP_REQUEST");
     }
 
     @Test

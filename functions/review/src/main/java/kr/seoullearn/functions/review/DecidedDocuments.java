@@ -33,13 +33,25 @@ final class DecidedDocuments {
 
     /** True when every file of the decision is on the 30-day rule (or nothing is left of the person). */
     boolean settle(RetentionDue.Due d) {
-        var dossier = applications.dossier(d.tenant(), d.userId());
-        if (dossier.isEmpty()) {
-            due.done(d); // withdrawn or expired: nothing left to keep
+        List<DocumentSummary> documents;
+        if (d.namedDocuments()) {
+            // a mentor recruitment decision: the files its application named (no registration profile)
+            documents = applications.documents(d.tenant(), d.userId()).stream()
+                    .filter(doc -> d.documentIds().contains(doc.documentId())).toList();
+        } else {
+            var dossier = applications.dossier(d.tenant(), d.userId());
+            documents = dossier.isEmpty() ? List.of() : dossier.get().documents();
+            if (dossier.isEmpty()) {
+                due.done(d); // withdrawn or expired: nothing left to keep
+                return true;
+            }
+        }
+        List<DocumentSummary> files = documents.stream()
+                .filter(doc -> doc.s3Key() != null && doc.status() != DocumentStatus.REJECTED).toList();
+        if (files.isEmpty() && d.namedDocuments()) {
+            due.done(d); // withdrawn, expired or never uploaded: nothing left to keep
             return true;
         }
-        List<DocumentSummary> files = dossier.get().documents().stream()
-                .filter(doc -> doc.s3Key() != null && doc.status() != DocumentStatus.REJECTED).toList();
         Map<String, String> renewed;
         try {
             renewed = retention.markDecided(files).stream()

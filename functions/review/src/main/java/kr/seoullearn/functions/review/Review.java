@@ -111,6 +111,11 @@ public final class Review {
         }
 
         @Override
+        public void planNamed(kr.seoullearn.platform.dynamo.Transaction tx, kr.seoullearn.platform.tenant.TenantId tenant,
+                              String userId, java.time.Instant decidedAt, java.util.List<String> documentIds) {
+        }
+
+        @Override
         public java.util.List<Due> due(kr.seoullearn.platform.tenant.TenantId tenant, int limit) {
             return java.util.List.of();
         }

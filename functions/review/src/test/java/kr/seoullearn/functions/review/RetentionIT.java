@@ -228,6 +228,102 @@ class RetentionIT {
         assertThat(dueItems()).noneMatch(i -> i.get("userId").s().equals(sub));
     }
 
+    /** A checked recruitment document of a mentor applicant (no registration profile), its file tagged as undecided. */
+    private static String recruitmentDocument(String sub, String kind) {
+        String documentId = kind.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
+        String key = "tenant/" + TENANT + "/applicant/" + sub + "/" + documentId;
+        stack.s3().putObject(r -> r.bucket(bucket).key(key).contentType("application/pdf")
+                .tagging("state=submitted&GuardDutyMalwareScanStatus=NO_THREATS_FOUND"), RequestBody.fromString("%PDF-1.4 transcript"));
+        dynamo.putItem(r -> r.tableName(stack.table()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.user(T, sub)),
+                Keys.SK, AttributeValue.fromS("DOC#" + documentId), "type", AttributeValue.fromS("DOCUMENT"),
+                "documentId", AttributeValue.fromS(documentId), "kind", AttributeValue.fromS(kind),
+                "status", AttributeValue.fromS("VERIFIED"), "s3Key", AttributeValue.fromS(key),
+                "contentType", AttributeValue.fromS("application/pdf"),
+                Keys.TTL, AttributeValue.fromN(Long.toString(RetentionPeriods.undecidedDocumentExpires(SUBMITTED).getEpochSecond())))));
+        return documentId;
+    }
+
+    private static String stateTag(String sub, String documentId) {
+        String key = item(Keys.user(T, sub), "DOC#" + documentId).get("s3Key").s();
+        return stack.s3().getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet().stream()
+                .filter(t -> t.key().equals("state")).map(t -> t.value()).findFirst().orElse(null);
+    }
+
+    private static kr.seoullearn.recruitment.domain.MentorApplication mentorApplication(String round, String sub, String enrolment,
+                                                                                        String transcript) {
+        return new kr.seoullearn.recruitment.domain.MentorApplication(T, round, sub, sub, "보관 멘토", "서울대학교", "수학교육과", 3,
+                "UNIVERSITY", "ENROLLED", java.time.LocalDate.of(2003, 4, 5), kr.seoullearn.recruitment.domain.Grade.B_PLUS,
+                java.util.Set.of(kr.seoullearn.mentoring.domain.MentoringSubject.MATH), java.util.Set.of(SchoolLevel.MIDDLE),
+                java.util.Set.of(Language.KO), List.of(new kr.seoullearn.mentoring.domain.Availability.Window(java.time.DayOfWeek.MONDAY,
+                java.time.LocalTime.of(18, 0), java.time.LocalTime.of(21, 0))), 2, "ONLINE", "statement", false, true, enrolment,
+                transcript, kr.seoullearn.recruitment.domain.MentorApplication.Status.SUBMITTED, Map.of(), null, null, null, null,
+                SUBMITTED, 0);
+    }
+
+    @Test
+    void aRecruitmentDecisionEitherWayPutsTheApplicationsFilesOnThe30DayRuleAndAFailedRetagIsRetried() {
+        var recruitment = kr.seoullearn.recruitment.dynamo.RecruitmentStorage.ledger(dynamo, stack.table());
+        String round = "round-" + UUID.randomUUID();
+        recruitment.createRound(new kr.seoullearn.recruitment.domain.Round(T, round, "Round", java.time.LocalDate.of(2026, 9, 1),
+                java.time.LocalDate.of(2026, 10, 31), 5, 0, java.util.EnumSet.allOf(kr.seoullearn.recruitment.domain.Criterion.class),
+                "reviewer-1", CREATED));
+        RetagRunHandler run = new RetagRunHandler(new DynamoTenantDirectory(dynamo, stack.table()), due, store, flaky);
+
+        // not selected: the due item is written with the decision; the run (S3 throttled first) retags both files
+        String rejectedSub = "sub-" + UUID.randomUUID();
+        String enrolment = recruitmentDocument(rejectedSub, "ENROLMENT_PROOF");
+        String transcript = recruitmentDocument(rejectedSub, "TRANSCRIPT");
+        String laterRound = recruitmentDocument(rejectedSub, "TRANSCRIPT"); // uploaded for another round: not this decision's
+        var rejected = mentorApplication(round, rejectedSub, enrolment, transcript);
+        recruitment.submit(rejected);
+        recruitment.reject(rejected, "정원 초과", "reviewer-1", DECIDED);
+        assertThat(expiresAt(item(Keys.user(T, rejectedSub), "MENTOR_APPLICATION#" + round)))
+                .as("an application not selected: 180 days after the decision, as a rejected learner's")
+                .isEqualTo(DECIDED.plus(Duration.ofDays(180)).getEpochSecond());
+        assertThat(dueItems()).filteredOn(i -> i.get("userId").s().equals(rejectedSub)).singleElement().satisfies(i -> {
+            assertThat(i.get("documentIds").l()).extracting(AttributeValue::s).containsExactlyInAnyOrder(enrolment, transcript);
+            assertThat(expiresAt(i)).isEqualTo(DECIDED.plus(Duration.ofDays(30)).getEpochSecond());
+        });
+        s3Down.set(true);
+        try {
+            run.handleRequest(Map.of(), null);
+        } finally {
+            s3Down.set(false);
+        }
+        assertThat(stateTag(rejectedSub, transcript)).as("a failed retag leaves the backstop").isEqualTo("submitted");
+        assertThat(dueItems()).filteredOn(i -> i.get("userId").s().equals(rejectedSub)).singleElement()
+                .satisfies(i -> assertThat(i.get("attempts").n()).isEqualTo("1"));
+
+        // selected: the same, in the selection's transaction
+        String selectedSub = "sub-" + UUID.randomUUID();
+        String selectedEnrolment = recruitmentDocument(selectedSub, "ENROLMENT_PROOF");
+        String selectedTranscript = recruitmentDocument(selectedSub, "TRANSCRIPT");
+        var chosen = mentorApplication(round, selectedSub, selectedEnrolment, selectedTranscript);
+        recruitment.submit(chosen);
+        recruitment.select(chosen, new kr.seoullearn.mentoring.domain.Mentor(T, selectedSub, chosen.name(), chosen.university(),
+                chosen.subjects(), chosen.levels(), chosen.languages(), 3, 0,
+                new kr.seoullearn.mentoring.domain.Availability(chosen.availability(), java.util.Set.of(), 0),
+                java.time.LocalDate.of(2027, 2, 28), java.time.LocalDate.of(2027, 5, 29)), java.time.LocalDate.of(2026, 11, 1), "reviewer-1",
+                DECIDED);
+        assertThat(expiresAt(item(Keys.user(T, selectedSub), "MENTOR_APPLICATION#" + round)))
+                .as("a selected mentor's application stays while they mentor").isNull();
+        assertThat(dueItems()).filteredOn(i -> i.get("userId").s().equals(selectedSub)).singleElement()
+                .satisfies(i -> assertThat(i.get("documentIds").l()).hasSize(2));
+
+        run.handleRequest(Map.of(), null);
+
+        for (String[] doc : List.of(new String[] {rejectedSub, enrolment}, new String[] {rejectedSub, transcript},
+                new String[] {selectedSub, selectedEnrolment}, new String[] {selectedSub, selectedTranscript})) {
+            assertThat(stateTag(doc[0], doc[1])).as("the file on the bucket's 30-day rule").isEqualTo("decided");
+            assertThat(expiresAt(item(Keys.user(T, doc[0]), "DOC#" + doc[1]))).as("its record: 30 days after the decision")
+                    .isEqualTo(DECIDED.plus(Duration.ofDays(30)).getEpochSecond());
+        }
+        assertThat(stateTag(rejectedSub, laterRound)).as("a file the decided application did not name").isEqualTo("submitted");
+        assertThat(expiresAt(item(Keys.user(T, rejectedSub), "DOC#" + laterRound)))
+                .isEqualTo(RetentionPeriods.undecidedDocumentExpires(SUBMITTED).getEpochSecond());
+        assertThat(dueItems()).noneMatch(i -> i.get("userId").s().equals(rejectedSub) || i.get("userId").s().equals(selectedSub));
+    }
+
     @Test
     void aRetagThatNeverSucceedsIsGivenUpAfterItsAttemptsAndTheFileKeepsItsBackstop() {
         String sub = submittedWithADocument();
