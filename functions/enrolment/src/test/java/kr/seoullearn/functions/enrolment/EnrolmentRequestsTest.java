@@ -32,7 +32,8 @@ class EnrolmentRequestsTest {
             port(ProgrammeCatalogue.class), port(Catalog.class), port(EnrolmentLedger.class), port(SeatActivity.class),
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"),
             new CatalogManagement(port(CatalogAdmin.class), port(kr.seoullearn.enrolment.port.ProviderDepartures.class),
-                    Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
+                    Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)),
+            new CourseImport(port(CatalogAdmin.class), Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
