@@ -71,6 +71,13 @@ class CourseImportIT {
         return item == null || !item.containsKey("n") ? 0 : Integer.parseInt(item.get("n").n());
     }
 
+    /** The import's entries in Seoul's audit trail. */
+    private static List<kr.seoullearn.audit.domain.AuditEntry> imports(String importId) {
+        var trail = kr.seoullearn.audit.dynamo.AuditStorage.trail(f.dynamo, f.stack.table());
+        return trail.page(new kr.seoullearn.platform.tenant.TenantId("seoul"), new kr.seoullearn.audit.domain.AuditQuery(null, "courses.import",
+                importId, EnrolmentFixture.NOW.minusSeconds(86_400), EnrolmentFixture.NOW.plusSeconds(86_400), 50, null)).entries();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> errors(APIGatewayV2HTTPResponse r) {
         return (List<Map<String, Object>>) json(r).get("errors");
@@ -116,9 +123,18 @@ class CourseImportIT {
         assertThat(f.catalogueAdmin.course("imp-" + id + "-1").orElseThrow().titleKo()).isEqualTo("중학 과학, 화산");
         assertThat(wordCount("zq" + id)).isEqualTo(1);
 
+        // the import in each tenant's audit trail: counts, never the contents
+        String importId = (String) json(imported).get("importId");
+        assertThat(imports(importId)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("operator-7");
+            assertThat(e.subjectType()).isEqualTo("course-import");
+            assertThat(e.after()).containsExactlyInAnyOrderEntriesOf(Map.of("rows", "2", "created", "2", "changed", "0", "unchanged", "0"));
+        });
+
         // the same file again (a retry after a timeout): nothing written twice
         var again = operator(good);
-        assertThat(json(again)).containsEntry("created", 0).containsEntry("unchanged", 2);
+        assertThat(json(again)).containsEntry("created", 0).containsEntry("unchanged", 2).containsEntry("importId", importId);
+        assertThat(imports(importId)).hasSize(1);
         assertThat(wordCount("zq" + id)).isEqualTo(1);
         // one line changed: that course only
         var changed = operator(good.replace("Calculus zr" + id, "Integrals zs" + id));
