@@ -22,6 +22,7 @@ const ACTION_KEYS = {
   'audit.action.courses-create': ['courses', 'create'],
   'audit.action.courses-change': ['courses', 'change'],
   'audit.action.courses-delete': ['courses', 'delete'],
+  'audit.action.courses-import': ['courses', 'import'],
   'audit.action.reminders-switches': ['reminders', 'switches'],
   'audit.action.laptops-officer-districts': ['laptops', 'officer-districts'],
   'audit.action.laptops-stock-received': ['laptops', 'stock-received'],

@@ -9,6 +9,7 @@ import {
 } from './ui.js';
 import { SUBJECT_KEYS } from './catalog.js';
 import { PROVIDER_STATUS_KEYS } from './staff.js';
+import { courseImportSection } from './course-import.js';
 
 let ctx = null;
 let host = null;
@@ -44,7 +45,7 @@ async function load() {
   if (!answer.ok) return showFailed(host, 'operator.title', answer, { keepTitle: true, after: [homeLink()], arrive: true });
   const providers = answer.data.items ?? [];
   host.replaceChildren(heading('operator.title'), h('p', { i18n: 'operator.intro' }),
-    providersList(providers), providerForm(), leaveForm(providers), courseForm(providers), removeCourseForm(), homeLink());
+    providersList(providers), providerForm(), leaveForm(providers), courseForm(providers), courseImportSection(ctx, host), removeCourseForm(), homeLink());
   ctx.arrived(host);
 }
 

@@ -187,6 +187,14 @@ const GENERAL_ERROR_KEYS = {
   'more-wrong-lines': 'err.more-wrong-lines',
   'no-lines': 'err.no-lines',
   'too-many-lines': 'err.too-many-lines',
+  'duplicate-row': 'err.duplicate-row',
+  'wrong-cell-count': 'err.wrong-cell-count',
+  'missing-column': 'err.missing-column',
+  'unknown-column': 'err.unknown-column',
+  'duplicate-column': 'err.duplicate-column',
+  'no-rows': 'err.no-rows',
+  'too-many-rows': 'err.too-many-rows',
+  'malformed-csv': 'err.malformed-csv',
   'two-columns-expected': 'err.two-columns-expected',
   'before-opens-on': 'err.before-opens-on', // a recruitment round closing before it opens
   'not-a-criterion-of-round': 'err.not-a-criterion-of-round', // a score for a criterion the round does not use

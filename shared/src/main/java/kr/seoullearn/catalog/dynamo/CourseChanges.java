@@ -113,6 +113,15 @@ final class CourseChanges {
         return true;
     }
 
+    /** An import's counts in every tenant's trail: one Query of the tenants, one TransactWriteItems of the entries. */
+    void recordImport(String importId, Map<String, String> counts, String by, java.time.Instant at) {
+        Transaction tx = Transaction.named("course-import-audit");
+        CatalogAudit.record(dynamo, table, tx, by, "courses.import", "course-import", importId, at, Map.of("status", "NONE"), counts);
+        if (tx.size() > 0) {
+            commit(tx);
+        }
+    }
+
     private void commit(Transaction tx) {
         if (tx.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("a course change of " + tx.size() + " items does not fit in one transaction");

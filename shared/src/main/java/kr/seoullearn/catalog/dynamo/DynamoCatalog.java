@@ -92,6 +92,11 @@ final class DynamoCatalog implements Catalog, CatalogAdmin, CatalogSeeding {
     }
 
     @Override
+    public void recordCourseImport(String importId, Map<String, String> counts, String by, java.time.Instant at) {
+        changes.recordImport(importId, counts, by, at);
+    }
+
+    @Override
     public boolean deleteCourse(String courseId, String by, java.time.Instant at) {
         return changes.delete(courseId, by, at);
     }

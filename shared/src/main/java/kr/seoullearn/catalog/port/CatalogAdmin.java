@@ -46,4 +46,13 @@ public interface CatalogAdmin {
     default boolean deleteCourse(String courseId, String by, java.time.Instant at) {
         return deleteCourse(courseId);
     }
+
+    /**
+     * An operator's bulk import of courses ({@code by}), as counts only (rows, created, changed,
+     * unchanged), into every tenant's audit trail; {@code importId} names the file (a digest of it,
+     * never its contents). Each course of it was recorded by {@link #saveCourse(Course, String, java.time.Instant)}.
+     * A store without a trail (a test's) records nothing.
+     */
+    default void recordCourseImport(String importId, java.util.Map<String, String> counts, String by, java.time.Instant at) {
+    }
 }

@@ -12,10 +12,12 @@ import java.util.Properties;
 /** Titles and details of problems in each language, read once from the classpath. */
 public final class ProblemMessages {
     private static final Map<Language, Properties> BY_LANGUAGE = new EnumMap<>(Language.class);
+    private static final Map<Language, Properties> FIELDS = new EnumMap<>(Language.class);
 
     static {
         for (Language language : Language.values()) {
             BY_LANGUAGE.put(language, load("/i18n/problems_" + language.tag() + ".properties"));
+            FIELDS.put(language, load("/i18n/fields_" + language.tag() + ".properties"));
         }
     }
 
@@ -27,6 +29,18 @@ public final class ProblemMessages {
 
     public static String detail(Refusal problem, Language language) {
         return text(problem.code() + ".detail", language);
+    }
+
+    /** What a field error code of a file's row means ({@code field.<code>}), e.g. for an import's per-row list. */
+    public static String field(String code, Language language) {
+        String value = FIELDS.get(language).getProperty("field." + code);
+        if (value == null) {
+            value = FIELDS.get(Language.DEFAULT).getProperty("field." + code);
+        }
+        if (value == null) {
+            throw new IllegalStateException("no message for field." + code);
+        }
+        return value;
     }
 
     private static String text(String key, Language language) {

@@ -35,6 +35,11 @@ public final class FieldErrors {
         return errors.size();
     }
 
+    /** The errors added so far, in order ({@code field}, {@code code}). */
+    public List<Map<String, Object>> list() {
+        return List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

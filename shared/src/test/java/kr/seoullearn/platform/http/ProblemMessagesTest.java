@@ -59,4 +59,25 @@ class ProblemMessagesTest {
         assertThat(ProblemMessages.title(Problem.UNAUTHENTICATED, Language.VI)).isEqualTo("Vui lòng đăng nhập");
         assertThat(ProblemMessages.title(Problem.UNAUTHENTICATED, Language.ZH)).isEqualTo("请登录");
     }
+
+    @Test
+    void everyFieldMessageIsInEveryLanguage() throws Exception {
+        Set<String> ko = null;
+        for (Language language : Language.values()) {
+            Properties p = new Properties();
+            try (var in = getClass().getResourceAsStream("/i18n/fields_" + language.tag() + ".properties")) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (String key : p.stringPropertyNames()) {
+                assertThat(p.getProperty(key)).as(language + " " + key).isNotBlank();
+            }
+            if (ko == null) {
+                ko = p.stringPropertyNames();
+            } else {
+                assertThat(p.stringPropertyNames()).as("field messages of " + language).isEqualTo(ko);
+            }
+        }
+        assertThat(ProblemMessages.field("required", Language.EN)).isEqualTo("Fill in this cell.");
+        assertThat(ProblemMessages.field("duplicate-row", Language.ZH)).contains("课程 ID");
+    }
 }

@@ -143,6 +143,25 @@ final class CatalogManagement {
     Map<String, Object> saveCourse(Caller caller, String courseId, Map<String, Object> body) {
         requireOperator(caller);
         FieldErrors errors = new FieldErrors();
+        Course course = courseOf(courseId, body, errors);
+        errors.throwIfAny();
+        Provider provider = catalogue.provider(course.providerId()).orElse(null);
+        providerServes(provider, course.level(), errors);
+        errors.throwIfAny();
+        boolean existed = catalogue.course(courseId).isPresent();
+        catalogue.saveCourse(course, caller.userId(), clock.instant());
+        LOG.info("course saved", "courseId", courseId, "providerId", course.providerId(), "created", !existed);
+        Map<String, Object> view = kr.seoullearn.catalog.domain.CourseJson.course(course);
+        view.put("created", !existed);
+        return view;
+    }
+
+    /**
+     * A course from the fields of a request (or a row of an import, {@link CourseImport}): every
+     * wrong field is added to {@code errors}; null when one was. The provider is not read here.
+     */
+    static Course courseOf(String courseId, Map<String, Object> body, FieldErrors errors) {
+        int before = errors.count();
         if (!Course.isValidId(courseId)) {
             errors.add("courseId", "invalid-value");
         }
@@ -188,21 +207,19 @@ final class CatalogManagement {
         String lecturerEn = text(body, "lecturerEn", MAX_LECTURER, false, errors);
         Integer minutes = whole(body, "minutes", 1, 100_000, errors);
         Integer lessons = whole(body, "lessons", 1, 1_000, errors);
-        errors.throwIfAny();
-        Provider provider = catalogue.provider(providerId).orElse(null);
+        if (errors.count() > before) {
+            return null;
+        }
+        return new Course(courseId, providerId, level, grade, subject, titleKo, titleEn, lecturerKo, lecturerEn, minutes, lessons);
+    }
+
+    /** The provider named by a course exists and serves its level (else {@code providerId: not-found} / {@code level: not-served-by-provider}). */
+    static void providerServes(Provider provider, SchoolLevel level, FieldErrors errors) {
         if (provider == null) {
             errors.add("providerId", "not-found");
         } else if (!provider.serves(level)) {
             errors.add("level", "not-served-by-provider");
         }
-        errors.throwIfAny();
-        Course course = new Course(courseId, providerId, level, grade, subject, titleKo, titleEn, lecturerKo, lecturerEn, minutes, lessons);
-        boolean existed = catalogue.course(courseId).isPresent();
-        catalogue.saveCourse(course, caller.userId(), clock.instant());
-        LOG.info("course saved", "courseId", courseId, "providerId", providerId, "created", !existed);
-        Map<String, Object> view = kr.seoullearn.catalog.domain.CourseJson.course(course);
-        view.put("created", !existed);
-        return view;
     }
 
     /** DELETE /api/admin/courses/{courseId}: 1 GetItem + 1 TransactWriteItems. */

@@ -22,16 +22,19 @@ import kr.seoullearn.registration.port.ProgrammeCatalogue;
 public class EnrolmentHandler extends ApiFunction {
     private final Enrolments enrolments;
     private final CatalogManagement management;
+    private final CourseImport courseImport;
 
     public EnrolmentHandler() {
         this(new Enrolments(Beans.get(ApplicationStore.class), Beans.get(ProgrammeCatalogue.class), Beans.get(Catalog.class),
                         Beans.get(EnrolmentLedger.class), Beans.get(SeatActivity.class), Clock.systemUTC()),
-                new CatalogManagement(Beans.get(CatalogAdmin.class), Beans.get(ProviderDepartures.class), Clock.systemUTC()));
+                new CatalogManagement(Beans.get(CatalogAdmin.class), Beans.get(ProviderDepartures.class), Clock.systemUTC()),
+                new CourseImport(Beans.get(CatalogAdmin.class), Clock.systemUTC()));
     }
 
-    EnrolmentHandler(Enrolments enrolments, CatalogManagement management) {
+    EnrolmentHandler(Enrolments enrolments, CatalogManagement management, CourseImport courseImport) {
         this.enrolments = enrolments;
         this.management = management;
+        this.courseImport = courseImport;
     }
 
     @Override
@@ -71,6 +74,11 @@ public class EnrolmentHandler extends ApiFunction {
                 Map.entry("PUT /api/admin/courses/{courseId}", r -> {
                     var caller = operator(r);
                     return ApiResponses.json(200, management.saveCourse(caller, r.pathParameter("courseId").orElse(null), r.jsonObject()));
+                }),
+                Map.entry("POST /api/admin/courses/import", r -> {
+                    var caller = operator(r);
+                    return ApiResponses.json(200, courseImport.run(caller, r.header("content-type").orElse(null),
+                            r.body(CourseImport.MAX_BYTES), r.language()));
                 }),
                 Map.entry("DELETE /api/admin/courses/{courseId}", r -> {
                     management.deleteCourse(r.caller(), r.pathParameter("courseId").orElse(null));

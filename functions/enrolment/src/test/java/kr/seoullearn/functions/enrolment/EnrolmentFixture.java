@@ -84,7 +84,8 @@ final class EnrolmentFixture implements AutoCloseable {
                 RegistrationStorage.programmes(counted, stack.table()), CatalogStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> "ref-" + UUID.randomUUID()),
                 new CatalogManagement(CatalogStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
-                        Clock.fixed(NOW, ZoneOffset.UTC)));
+                        Clock.fixed(NOW, ZoneOffset.UTC)),
+                new CourseImport(CatalogStorage.admin(counted, stack.table()), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     /** The handler as the template wires it, on another day (the usage report's dates are checked against today). */
@@ -94,7 +95,8 @@ final class EnrolmentFixture implements AutoCloseable {
                 RegistrationStorage.programmes(counted, stack.table()), CatalogStorage.publicCatalogue(counted, stack.table()), ledger, activity,
                 clock, () -> "ref-" + UUID.randomUUID()),
                 new CatalogManagement(CatalogStorage.admin(counted, stack.table()), EnrolmentStorage.departures(counted, stack.table()),
-                        clock));
+                        clock),
+                new CourseImport(CatalogStorage.admin(counted, stack.table()), clock));
     }
 
     /** The departures worker as the template wires it (ProviderDepartureHandler), on this fixture's table. */

@@ -32,7 +32,8 @@ class EnrolmentRequestsTest {
             port(ProgrammeCatalogue.class), port(Catalog.class), port(EnrolmentLedger.class), port(SeatActivity.class),
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC), () -> "ref"),
             new CatalogManagement(port(CatalogAdmin.class), port(kr.seoullearn.enrolment.port.ProviderDepartures.class),
-                    Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
+                    Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)),
+            new CourseImport(port(CatalogAdmin.class), Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC)));
 
     private <T> T port(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
@@ -75,6 +76,28 @@ class EnrolmentRequestsTest {
                 "admins"), 413, "body-too-large", "over the size of one report");
         assertProblem(callIn("seoul", "text/csv", route, "MB!", "learnerRef,lastActiveOn\nref-aaaaaaaa,2026-11-01\n", "admins"), 404,
                 "provider-not-found", "bad id");
+    }
+
+    @Test
+    void courseImportsFromTheWrongRoleOrMalformedAreRefusedBeforeAnyRead() {
+        String route = "POST /api/admin/courses/import";
+        String header = "courseId,providerId,level,grade,subject,titleKo,titleEn,lecturerKo,lecturerEn,minutes,lessons\n";
+        assertProblem(callIn("seoul", "text/csv", route, null, header, (String[]) null), 401, "unauthenticated", "no token");
+        assertProblem(callIn("seoul", "text/csv", route, null, header + "a,mbest,MIDDLE,,MATH,가,b,,,1,1\n", "learners"), 403, "forbidden", "a learner");
+        assertProblem(callIn("seoul", "text/csv", route, null, header + "a,mbest,MIDDLE,,MATH,가,b,,,1,1\n", "admins"), 403,
+                "catalogue-operator-only", "a tenant's admin");
+        assertProblem(callIn(null, "application/json", route, null, "{\"courseId\":\"a\"}", "catalogue-operators"), 415,
+                "unsupported-media-type", "JSON instead of CSV");
+        assertProblem(callIn(null, "text/csv", route, null, null, "catalogue-operators"), 400, "body-missing", "nothing sent");
+        assertProblem(callIn(null, "text/csv", route, null, "courseId,title\na,b\n", "catalogue-operators"), 400, "validation-failed",
+                "the wrong header");
+        assertProblem(callIn(null, "text/csv", route, null, header + "a,\"b\n", "catalogue-operators"), 400, "validation-failed", "a quote never closed");
+        assertProblem(callIn(null, "text/csv", route, null, header, "catalogue-operators"), 400, "validation-failed", "no course lines");
+        assertProblem(callIn(null, "text/csv", route, null, header + "a,mbest,MIDDLE,,MATH,가,b,,,1,1\n".repeat(CourseImport.MAX_ROWS + 1),
+                "catalogue-operators"), 400, "validation-failed", "too many lines");
+        assertProblem(callIn(null, "text/csv", route, null, header + "x".repeat(CourseImport.MAX_BYTES), "catalogue-operators"), 413,
+                "body-too-large", "over the size of one file");
+        assertThat(touched).isEmpty();
     }
 
     @Test
