@@ -302,6 +302,8 @@ test('a refused applicant appeals once; the appeal waits for a reviewer other th
 
   await page.selectOption('#language', 'vi');
   await signIn(page, { username: email });
+  await page.click('#go-register');
+  await expectText(page, '#rejected-notice', mentions(reason), 'the reason on the steps page');
   await page.goto(`${BASE_URL}/#/register/status`);
   await expectText(page, '#appeal-heading', exactly(vi['status.appeal.title']), 'the appeal box on a refused application');
   assert.ok(await page.locator('#appeal-until').isVisible(), 'the last day to appeal');
@@ -325,10 +327,12 @@ test('a refused applicant appeals once; the appeal waits for a reviewer other th
 
   await page.selectOption('#language', 'ko');
   await signIn(page, REVIEWER);
-  await page.goto(`${BASE_URL}/#/review`);
+  await page.click('#go-review');
+  await expectText(page, '#page h1', exactly(ko['review.title']), 'the queue');
   await page.locator('details.filter-panel').evaluate((d) => { d.open = true; });
   await page.selectOption('#list', 'appeals');
   await page.click('#apply-filters');
+  await expectText(page, '#results-heading', exactly(ko['review.list.appeals']), 'the appeals list');
   const link = page.locator('#queue .queue-name', { hasText: name });
   for (let pages = 0; !(await link.count()); pages++) {
     assert.ok(pages < 50 && await page.locator('#load-more').isVisible(), `${name} is not on the appeals list`);
