@@ -221,7 +221,7 @@ function renderApplication(flash) {
     // replaceChildren would show a null as the text "null"
     ...(decided ? [] : [requestPart()]),
     decided ? decisionMade() : decisionForm(),
-    a.appeal ? appealPart() : null,
+    ...(a.appeal ? [appealPart()] : []),
     h('p', {}, h('a', { href: '#/review', i18n: 'review.back' })));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
