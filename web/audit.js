@@ -13,6 +13,7 @@ const PAGE_SIZE = 25;
 const ACTION_KEYS = {
   'audit.action.review-decide': ['review', 'decide'],
   'audit.action.review-request-documents': ['review', 'request-documents'],
+  'audit.action.review-appeal-decide': ['review', 'appeal-decide'],
   'audit.action.registration-resubmit': ['registration', 'resubmit'],
   'audit.action.document-read': ['document', 'read'],
   'audit.action.seats-set': ['seats', 'set'],

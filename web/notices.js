@@ -18,6 +18,7 @@ const KIND_KEYS = {
   'application-approved': 'notices.kind.application-approved',
   'application-rejected': 'notices.kind.application-rejected',
   'documents-requested': 'notices.kind.documents-requested',
+  'appeal-upheld': 'notices.kind.appeal-upheld',
   'mentor-assigned': 'notices.kind.mentor-assigned',
   'session-booked': 'notices.kind.session-booked',
   'session-cancelled': 'notices.kind.session-cancelled',
@@ -31,7 +32,7 @@ const KIND_KEYS = {
   'recruitment-not-selected': 'notices.kind.recruitment-not-selected',
 };
 // The kinds each role is told of (the settings show those of the reader's roles).
-const APPLICANT_KINDS = ['application-received', 'application-approved', 'application-rejected', 'documents-requested',
+const APPLICANT_KINDS = ['application-received', 'application-approved', 'application-rejected', 'documents-requested', 'appeal-upheld',
   'recruitment-selected', 'recruitment-not-selected'];
 const LEARNER_KINDS = ['mentor-assigned', 'session-booked', 'session-cancelled', 'session-moved', 'waitlist-seat-given',
   'laptop-ready', 'laptop-overdue', 'recruitment-selected', 'recruitment-not-selected'];

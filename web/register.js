@@ -7,12 +7,15 @@ import {
   RECORDS_KEYS, backLink, busy, button, checkboxes, checkedValues, clearErrors, dateField, districtsOf, explain,
   fieldMessage, h, heading, homeLink, listOf, looksLikeResidentNumber, pageTitle, readDate, reloadButton,
   selectField, seoulToday, setStatus, showErrors, showFailed, showLoading, showProblem, sortOptions, statusTag,
-  summaryList, tenants, textField, useContext,
+  summaryList, tenants, textArea, textField, useContext,
 } from './ui.js';
 import { howWeCheck, programmeSummary } from './programme.js';
 
 const LEVEL_ORDER = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'NOT_IN_SCHOOL', 'ADULT'];
 const EDITABLE = ['DRAFT', 'REJECTED'];
+// A rejection under appeal waits for the appeal's decision (docs/adr/0040).
+const editable = () => EDITABLE.includes(reg.status) && reg.appeal?.status !== 'OPEN';
+const MAX_APPEAL = 1000;
 // Where the documents function still takes uploads (functions/documents DocumentService.EDITABLE).
 const UPLOADS_OPEN = ['DRAFT', 'SUBMITTED', 'REJECTED'];
 const PROFILE_FIELDS = ['name', 'birthDate', 'schoolLevel', 'grade', 'district', 'preferredLanguage', 'categories'];
@@ -132,7 +135,7 @@ const firstToDo = () => steps().find((s) => !s.done)?.step ?? 'submit';
 
 // Pages that change answers are for editable applications only; others show the status.
 function editableOr(page) {
-  if (!EDITABLE.includes(reg.status)) return go('status', { replace: true });
+  if (!editable()) return go('status', { replace: true });
   if (!programme) return noProgramme();
   return page();
 }
@@ -145,7 +148,7 @@ function noProgramme() {
 // ---- the steps page ----
 
 function hub() {
-  if (!EDITABLE.includes(reg.status)) return go('status', { replace: true });
+  if (!editable()) return go('status', { replace: true });
   if (!programme) return noProgramme();
   const stepStatus = (s) => {
     if (s.step === 'submit') return detailsDone() ? 'task.ready' : 'task.cannotStart';
@@ -437,16 +440,16 @@ async function runCheck(event) {
 // ---- documents ----
 
 function documents() {
-  if (!programme && EDITABLE.includes(reg.status)) return noProgramme();
+  if (!programme && editable()) return noProgramme();
   if (!UPLOADS_OPEN.includes(reg.status)) return go('status', { replace: true });
-  const after = EDITABLE.includes(reg.status) ? nextAfter('documents') : 'status';
+  const after = editable() ? nextAfter('documents') : 'status';
   render('documents.title',
-    backLink(EDITABLE.includes(reg.status) ? '#/register' : '#/register/status', EDITABLE.includes(reg.status) ? 'action.backToSteps' : 'action.backToStatus'),
+    backLink(editable() ? '#/register' : '#/register/status', editable() ? 'action.backToSteps' : 'action.backToStatus'),
     heading('documents.title'),
     h('p', { id: 'page-status', class: 'status-line', role: 'status' }),
     h('p', { i18n: !reg.requiredDocuments?.length ? 'documents.none' : reg.missingDocuments?.length ? 'documents.why' : 'documents.allReceived' }),
     documentsSection(),
-    EDITABLE.includes(reg.status) && reg.missingDocuments?.length ? h('p', { class: 'inset', i18n: 'documents.later' }) : null,
+    editable() && reg.missingDocuments?.length ? h('p', { class: 'inset', i18n: 'documents.later' }) : null,
     h('a', { class: 'button', id: 'continue', href: `#/register/${after}`, i18n: 'action.continue' }));
 }
 
@@ -528,7 +531,7 @@ async function upload(kind) {
     if (fresh.stale) return undefined;
     if (fresh.ok) reg = fresh.data;
     flash = { key: checked.data?.status === 'SCANNING' ? 'documents.receivedScanning' : 'documents.receivedOne', args: { document: documentName } };
-    return (EDITABLE.includes(reg.status) ? documents : status)();
+    return (editable() ? documents : status)();
   });
 }
 
@@ -722,6 +725,7 @@ function status() {
         ? h('p', {}, h('span', { i18n: 'status.approvedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision?.decidedAt ?? reg.submittedAt }))
         : null,
       reg.decision?.byRecords ? h('p', { id: 'approved-by-records', i18n: 'status.approved.byRecords' }) : null,
+      reg.appeal?.status === 'APPROVED' ? h('p', { id: 'approved-on-appeal', i18n: 'status.appeal.approved' }) : null,
       learner ? h('p', { i18n: 'status.approved.learner' })
         : [h('p', { i18n: 'status.approved.signInAgain' }), button('sign-in-again', 'action.signInAgain', () => ctx.signInAgain())]);
   }
@@ -730,8 +734,9 @@ function status() {
       reg.decision?.decidedAt ? h('p', {}, h('span', { i18n: 'status.decidedOn' }), ' ', h('span', { id: 'decided-at', date: reg.decision.decidedAt })) : null,
       h('h2', { i18n: 'status.rejected.reasonTitle' }),
       h('blockquote', { class: 'reason', id: 'decision-reason' }, reg.decision?.reason ?? ''),
-      h('p', { i18n: 'status.rejected.fix' }),
-      h('a', { class: 'button', id: 'fix-application', href: '#/register', i18n: 'action.fixAndResend' }));
+      appealPart(),
+      editable() ? [h('p', { i18n: 'status.rejected.fix' }),
+        h('a', { class: 'button', id: 'fix-application', href: '#/register', i18n: 'action.fixAndResend' })] : null);
   }
   render('status.title',
     heading('status.title'),
@@ -739,4 +744,55 @@ function status() {
     h('p', { class: 'status-now' }, h('span', { i18n: 'status.now' }), ' ', statusTag(s, 'application-status')),
     parts,
     homeLink());
+}
+
+// ---- an appeal: once, within 30 days of the rejection, decided finally by another reviewer ----
+
+function appealPart() {
+  const a = reg.appeal;
+  if (a) {
+    const open = a.status === 'OPEN';
+    return h('section', { class: 'appeal', id: 'appeal', 'data-status': a.status, 'aria-labelledby': 'appeal-heading' },
+      h('h2', { id: 'appeal-heading', i18n: 'status.appeal.yours' }),
+      h('p', {}, h('span', { i18n: 'status.appeal.sentOn' }), ' ', h('span', { date: a.appealedAt })),
+      h('p', { i18n: 'status.appeal.yourReason' }),
+      h('blockquote', { class: 'reason', id: 'appeal-reason' }, a.reason ?? ''),
+      open ? h('p', { class: 'inset', id: 'appeal-open', i18n: 'status.appeal.open' })
+        : [h('p', {}, h('span', { i18n: 'status.appeal.decidedOn' }), ' ', h('span', { date: a.decidedAt })),
+          h('p', { class: 'inset inset-warning', id: 'appeal-upheld', i18n: 'status.appeal.upheld' }),
+          a.decisionReason ? h('blockquote', { class: 'reason', id: 'appeal-decision-reason' }, a.decisionReason) : null]);
+  }
+  if (!reg.appealUntil) return null;
+  const reason = textArea({ name: 'appealReason', label: 'status.appeal.reason', hint: 'status.appeal.reason.hint', rows: 5 });
+  return h('section', { class: 'appeal', id: 'appeal', 'aria-labelledby': 'appeal-heading' },
+    h('h2', { id: 'appeal-heading', i18n: 'status.appeal.title' }),
+    h('p', { i18n: 'status.appeal.intro' }),
+    h('p', {}, h('span', { i18n: 'status.appeal.until' }), ' ', h('span', { id: 'appeal-until', date: reg.appealUntil })),
+    h('form', { id: 'appeal-form', novalidate: true, onsubmit: sendAppeal },
+      reason,
+      button('send-appeal', 'status.appeal.send', null, { type: 'submit', secondary: true })));
+}
+
+async function sendAppeal(event) {
+  event.preventDefault();
+  await busy($('send-appeal'), async () => {
+    clearErrors(host);
+    const reason = $('appealReason').value.trim();
+    const errors = [];
+    if (!reason) errors.push({ field: 'appealReason', message: { key: 'status.appeal.reason.required' } });
+    if (reason.length > MAX_APPEAL) errors.push({ field: 'appealReason', message: { key: 'status.appeal.reason.tooLong' } });
+    if (looksLikeResidentNumber(reason)) errors.push({ field: 'appealReason', message: { key: PROBLEM_KEYS['resident-registration-number'] } });
+    if (errors.length) return showErrors(host, errors);
+    const answer = await ctx.api('POST', '/registration/appeal', { reason, version: reg.version });
+    if (answer.stale) return undefined;
+    if (answer.ok) {
+      reg = answer.data;
+      flash = { key: 'status.appeal.sent' };
+      return status();
+    }
+    if (answer.problem?.code === 'version-conflict') {
+      return showErrors(host, [{ message: { key: PROBLEM_KEYS['version-conflict'] } }], { actions: reloadButton() });
+    }
+    return showProblem(host, answer);
+  });
 }

@@ -26,7 +26,8 @@ const TEMPLATE_KEYS = {
 };
 const TEMPLATES = Object.keys(TEMPLATE_KEYS);
 const REQUEST_FIELDS = ['documents', 'template'];
-const LIST_KEYS = { queue: 'review.list.queue', requested: 'review.list.requested', decided: 'review.list.decided' };
+const LIST_KEYS = { queue: 'review.list.queue', requested: 'review.list.requested', decided: 'review.list.decided', appeals: 'review.list.appeals' };
+const APPEAL_KEYS = { OPEN: 'review.appeal.OPEN', UPHELD: 'review.appeal.UPHELD', APPROVED: 'review.appeal.APPROVED' };
 const FILTER_FIELDS = ['list', 'status', 'category', 'district', 'schoolLevel', 'minAge', 'maxAge', 'waitingDays', 'reference'];
 // The filters in use (kept while the reviewer opens an application and comes back).
 let filters = { list: 'queue' };
@@ -164,6 +165,7 @@ function queueItem(item) {
       item.submittedAt ? [h('span', { i18n: 'review.sentOn' }), ' ', h('span', { date: item.submittedAt })] : null),
     item.categories?.length ? h('p', { class: 'queue-facts' }, listOf(item.categories.map((c) => CATEGORY_KEYS[c] ?? 'category.other'))) : null,
     item.decidedAt ? h('p', { class: 'queue-facts' }, h('span', { i18n: 'review.decidedOn' }), ' ', h('span', { date: item.decidedAt })) : null,
+    item.appeal ? h('p', { class: 'queue-facts' }, h('strong', { class: 'tag', 'data-appeal': item.appeal, i18n: APPEAL_KEYS[item.appeal] ?? 'review.appeal.OPEN' })) : null,
     h('p', { class: 'queue-facts hint' }, h('span', { i18n: 'review.reference' }), ' ', h('code', {}, item.userId)),
     h('p', { class: 'queue-facts', i18n: required.length ? 'review.documentsRequired' : 'review.noDocumentsRequired', args: { n: required.length } }));
 }
@@ -219,6 +221,7 @@ function renderApplication(flash) {
     // replaceChildren would show a null as the text "null"
     ...(decided ? [] : [requestPart()]),
     decided ? decisionMade() : decisionForm(),
+    ...(a.appeal ? [appealPart()] : []),
     h('p', {}, h('a', { href: '#/review', i18n: 'review.back' })));
   if (flash) setStatus($('page-status'), flash);
   ctx.arrived(host);
@@ -405,5 +408,52 @@ async function decide(event) {
       return showErrors(host, [{ field: 'reason', message: { key: PROBLEM_KEYS[code] } }]);
     }
     showProblem(host, answer, { fields: DECISION_FIELDS });
+  });
+}
+
+// ---- an appeal: decided once, finally, by a reviewer other than the one who rejected (docs/adr/0040) ----
+
+function appealPart() {
+  const p = application.appeal;
+  const open = p.status === 'OPEN';
+  return h('section', { class: 'decision', id: 'appeal', 'data-status': p.status, 'aria-labelledby': 'appeal-heading' },
+    h('h2', { id: 'appeal-heading', i18n: 'review.appeal.title' }),
+    h('p', {}, h('strong', { i18n: APPEAL_KEYS[p.status] ?? 'review.appeal.OPEN' }), ' — ', h('span', { i18n: 'review.appeal.appealedOn' }), ' ', h('span', { date: p.appealedAt })),
+    h('p', { i18n: 'review.appeal.reason' }),
+    h('blockquote', { class: 'reason', id: 'appeal-reason' }, p.reason ?? ''),
+    p.decisionReason ? [h('p', { i18n: 'status.rejected.reasonTitle' }), h('blockquote', { class: 'reason', id: 'appeal-decision-reason' }, p.decisionReason)] : null,
+    open ? h('form', { id: 'appeal-form', novalidate: true, onsubmit: decideAppeal },
+      h('p', { class: 'hint', i18n: 'review.appeal.another' }),
+      radios({
+        name: 'appealDecision', legend: 'review.appeal.decide',
+        items: [{ value: 'APPROVE', key: 'review.appeal.approve' }, { value: 'UPHOLD', key: 'review.appeal.uphold' }],
+      }),
+      textArea({ name: 'appealDecisionReason', label: 'field.reason', hint: 'review.appeal.reason.hint' }),
+      button('decide-appeal', 'action.saveDecision', null, { type: 'submit' })) : null);
+}
+
+async function decideAppeal(event) {
+  event.preventDefault();
+  await busy($('decide-appeal'), async () => {
+    clearErrors(host);
+    const decision = checkedValues('appealDecision')[0];
+    const reason = $('appealDecisionReason').value.trim();
+    const errors = [];
+    if (!decision) errors.push({ field: 'appealDecision', message: fieldMessage('decision', 'required') });
+    if (decision === 'UPHOLD' && !reason) errors.push({ field: 'appealDecisionReason', message: fieldMessage('reason', 'required') });
+    if (reason.length > MAX_REASON) errors.push({ field: 'appealDecisionReason', message: fieldMessage('reason', 'too-long') });
+    if (looksLikeResidentNumber(reason)) errors.push({ field: 'appealDecisionReason', message: { key: PROBLEM_KEYS['resident-registration-number'] } });
+    if (errors.length) return showErrors(host, errors);
+    const body = { decision, version: application.version };
+    if (reason) body.reason = reason;
+    const answer = await ctx.api('POST', `${path(application.userId)}/appeal-decision`, body);
+    if (answer.ok) {
+      application = answer.data;
+      return renderApplication({ key: 'review.saved' });
+    }
+    if (answer.problem?.code === 'version-conflict') {
+      return showErrors(host, [{ message: { key: PROBLEM_KEYS['version-conflict'] } }], { actions: reloadButton() });
+    }
+    showProblem(host, answer);
   });
 }

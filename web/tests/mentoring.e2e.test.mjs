@@ -5,6 +5,7 @@
 // their availability.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import {
   BASE_URL, PASSWORD, REVIEWER, api, expectText, exactly, journey, mentions, messages, plural, signIn, signOut, signUp, snap,
   uniqueEmail, useBrowser, uniqueDohyun,
@@ -108,6 +109,18 @@ test('a learner asks for mentoring, a reviewer chooses the mentor, the learner b
     assert.ok(links.every((l) => l.startsWith('https://meet.seoul-learn.local/room/')), links.join(' '));
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '14').replace('{total}', '16')), '14 left');
     await snap(page, 'mentoring-week-full');
+    // "add to calendar": the button downloads the session as an .ics file the phone's calendar reads
+    const downloading = page.waitForEvent('download');
+    await page.locator('#sessions li[data-status="BOOKED"] button[id^="ics-"]').first().click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^seoul-learn-[\w-]+\.ics$/, 'saved as an .ics file');
+    const ics = (await readFile(await download.path(), 'utf8')).replace(/\r\n[ \t]/g, '');
+    assert.match(ics, /^BEGIN:VCALENDAR\r?\n/, 'a calendar');
+    assert.equal((ics.match(/^BEGIN:VEVENT\r?$/gm) ?? []).length, 1, 'one event: the session');
+    assert.match(ics, /^UID:\S+\r?$/m, 'the event has a UID');
+    assert.match(ics, /^DTSTART;TZID=Asia\/Seoul:\d{8}T\d{6}\r?$/m, 'the start in Seoul time');
+    assert.match(ics, /^SUMMARY:.+\r?$/m, 'the event says what it is');
+    assert.match(ics, /^END:VCALENDAR\r?\n?$/m);
     assert.equal((await change(page, page.locator('#sessions li[data-status="BOOKED"] button[id^="cancel-"]').first(), 'DELETE')).status(), 200, 'cancelled');
     await expectText(page, '#mentoring-status', exactly(ko['mentoring.cancelled']), 'cancelled in time: back in the quota');
     await expectText(page, '#remaining', exactly(ko['mentoring.remainingOf'].replace('{n}', '15').replace('{total}', '16')), '15 left');

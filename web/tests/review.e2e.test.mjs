@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, REVIEWER, api, expectText, exactly, fillProfile, journey, mentions, messages, signIn,
+  BASE_URL, REVIEWER, accessible, api, expectText, exactly, fillProfile, journey, mentions, messages, signIn,
   signOut, signUp, smallPdf, snap, uniqueEmail, uniqueKoreanName, useBrowser,
 } from './support.mjs';
 
@@ -278,4 +278,78 @@ test('a reviewer filters the queue and asks for a document; the applicant sees w
   await page.click('#apply-audit-filters');
   await expectText(page, '#to-error', mentions(en['audit.filter.order']), 'the days in order');
   await snap(page, 'audit-trail');
+}));
+
+// docs/adr/0040: the applicant appeals a rejection once (reason box, keyboard and axe clean);
+// the appeal waits on the reviewers' "Appeals" list; the reviewer who rejected is told another
+// reviewer must decide it (the route refuses them: 403 appeal-same-reviewer), and nothing changes.
+test('a refused applicant appeals once; the appeal waits for a reviewer other than the one who refused', { timeout: 240_000 }, (t) => journey(t, { locale: 'vi-VN' }, async (page) => {
+  const vi = messages.vi;
+  const ko = messages.ko;
+  const email = uniqueEmail('appeal');
+  const name = uniqueKoreanName('윤');
+  await applyOutOfSchool(page, { email, name, lang: 'vi' });
+
+  await page.selectOption('#language', 'ko');
+  await findInQueue(page, name);
+  const reason = '확인서가 흐려서 읽을 수 없어요.';
+  await page.check('#decision-REJECT');
+  await page.fill('#reason', reason);
+  await page.click('#decide');
+  await expectText(page, '#application-status', exactly(ko['registration.REJECTED']), 'not approved');
+  assert.equal(await page.locator('#appeal').count(), 0, 'no appeal yet');
+  await signOut(page);
+
+  await page.selectOption('#language', 'vi');
+  await signIn(page, { username: email });
+  await page.click('#go-register');
+  await expectText(page, '#rejected-notice', mentions(reason), 'the reason on the steps page');
+  await page.goto(`${BASE_URL}/#/register/status`);
+  await expectText(page, '#appeal-heading', exactly(vi['status.appeal.title']), 'the appeal box on a refused application');
+  assert.ok(await page.locator('#appeal-until').isVisible(), 'the last day to appeal');
+  await page.click('#send-appeal');
+  await expectText(page, '#error-summary', mentions(vi['status.appeal.reason.required']), 'a reason is required');
+  const why = 'Trường đã gửi lại giấy xác nhận rõ hơn tuần trước. Xin xem lại.';
+  await page.focus('#appealReason');
+  await page.keyboard.type(why);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expectText(page, '#appeal-open', exactly(vi['status.appeal.open']), 'the appeal waits for another reviewer');
+  await expectText(page, '#appeal-reason', exactly(why), 'the applicant\'s own words');
+  assert.equal(await page.locator('#fix-application').count(), 0, 'no changing the application while the appeal is open');
+  await accessible(page, 'the status page with an open appeal');
+  await snap(page, 'status-appeal-open');
+  const registration = (await api(page, 'GET', '/registration')).body;
+  assert.equal(registration.appeal.status, 'OPEN', 'the API agrees');
+  const again = await api(page, 'POST', '/registration/appeal', { reason: 'again', version: registration.version });
+  assert.equal(again.status, 409, 'only one appeal');
+  await signOut(page);
+
+  await page.selectOption('#language', 'ko');
+  await signIn(page, REVIEWER);
+  await page.click('#go-review');
+  await expectText(page, '#page h1', exactly(ko['review.title']), 'the queue');
+  await page.locator('details.filter-panel').evaluate((d) => { d.open = true; });
+  await page.selectOption('#list', 'appeals');
+  await page.click('#apply-filters');
+  await expectText(page, '#results-heading', exactly(ko['review.list.appeals']), 'the appeals list');
+  const link = page.locator('#queue .queue-name', { hasText: name });
+  for (let pages = 0; !(await link.count()); pages++) {
+    assert.ok(pages < 50 && await page.locator('#load-more').isVisible(), `${name} is not on the appeals list`);
+    const before = await page.locator('#queue .queue-item').count();
+    await page.click('#load-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#queue .queue-item').length > n, before);
+  }
+  await link.click();
+  await expectText(page, '#appeal-reason', exactly(why), 'the reviewer reads the appeal');
+  await page.check('#appealDecision-APPROVE');
+  await page.click('#decide-appeal');
+  // the server's words for 403 appeal-same-reviewer (problems_ko.properties), shown in the error summary
+  await expectText(page, '#error-summary', mentions('이 신청을 거절한 심사자입니다'), 'the reviewer who refused cannot decide the appeal');
+  await accessible(page, 'the appeal on the review page');
+  await snap(page, 'review-appeal');
+  const userId = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/review\//, ''));
+  const after = await api(page, 'GET', `/review/applications/${encodeURIComponent(userId)}`);
+  assert.equal(after.body.appeal.status, 'OPEN', 'nothing changed: the appeal still waits');
+  assert.equal(after.body.status, 'REJECTED');
 }));

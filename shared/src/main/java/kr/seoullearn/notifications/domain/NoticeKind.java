@@ -12,6 +12,7 @@ public enum NoticeKind {
     APPLICATION_APPROVED(true),
     APPLICATION_REJECTED(true),
     DOCUMENTS_REQUESTED(true),
+    APPEAL_UPHELD(true),
     MENTOR_ASSIGNED(true),
     SESSION_BOOKED(true),
     SESSION_CANCELLED(true),

@@ -32,7 +32,32 @@ public record Application(
         List<DocumentKind> requiredDocuments,
         Instant createdAt,
         Instant submittedAt,
-        Decision decision) {
+        Decision decision,
+        Appeal appeal) {
+
+    /** Without an appeal (every application until its applicant appeals a rejection). */
+    public Application(TenantId tenant, String userId, String username, RegistrationStatus status, long version, String name,
+                       LocalDate birthDate, SchoolLevel schoolLevel, Integer grade, String district, Language language,
+                       List<String> categories, Guardian guardian, RecordsCheck recordsCheck, String programmeId,
+                       List<DocumentKind> requiredDocuments, Instant createdAt, Instant submittedAt, Decision decision) {
+        this(tenant, userId, username, status, version, name, birthDate, schoolLevel, grade, district, language, categories,
+                guardian, recordsCheck, programmeId, requiredDocuments, createdAt, submittedAt, decision, null);
+    }
+
+    /**
+     * The applicant's one appeal against a rejection (docs/adr/0040): OPEN until a reviewer other
+     * than {@code against} (who rejected) decides it, then UPHELD or APPROVED, final.
+     */
+    public record Appeal(String status, String reason, Instant appealedAt, String against, String decidedBy, Instant decidedAt,
+                         String decisionReason) {
+        public static final String OPEN = "OPEN";
+        public static final String UPHELD = "UPHELD";
+        public static final String APPROVED = "APPROVED";
+
+        public boolean open() {
+            return OPEN.equals(status);
+        }
+    }
 
     /** A parent or legal guardian who consented for an applicant under 14. */
     public record Guardian(String name, String contact, Instant consentAt) {}
@@ -60,6 +85,7 @@ public record Application(
     }
 
     public boolean editable() {
-        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.REJECTED;
+        // a rejection under appeal waits for the appeal's decision
+        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.REJECTED && (appeal == null || !appeal.open());
     }
 }

@@ -35,7 +35,15 @@ public enum RegistrationRefusal implements Refusal {
     /** A resubmission with no open document request. */
     NO_DOCUMENT_REQUEST("no-document-request", 409),
     /** A resubmission before every requested document arrived (verified or being checked). */
-    REQUESTED_DOCUMENTS_MISSING("requested-documents-missing", 422);
+    REQUESTED_DOCUMENTS_MISSING("requested-documents-missing", 422),
+    /** An appeal of an application that is not rejected, was appealed already, or whose appeal is decided. */
+    APPEAL_NOT_ALLOWED("appeal-not-allowed", 409),
+    /** An appeal after {@code Appeals.WINDOW} from the rejection. */
+    APPEAL_TOO_LATE("appeal-too-late", 409),
+    /** An appeal decision with no open appeal (none made, or decided already: the decision is final). */
+    APPEAL_DECISION_NOT_ALLOWED("appeal-decision-not-allowed", 409),
+    /** The reviewer who rejected the application may not decide its appeal. */
+    APPEAL_SAME_REVIEWER("appeal-same-reviewer", 403);
 
     private final String code;
     private final int status;

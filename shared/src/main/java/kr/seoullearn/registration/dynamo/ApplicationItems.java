@@ -49,7 +49,10 @@ final class ApplicationItems {
                 guardian, check, s(item, "programmeId"), required,
                 instant(item, "createdAt"),
                 instant(item, "submittedAt"),
-                decision);
+                decision,
+                item.containsKey("appealStatus") ? new Application.Appeal(s(item, "appealStatus"), s(item, "appealReason"),
+                        instant(item, "appealedAt"), s(item, "appealAgainst"), s(item, "appealDecidedBy"),
+                        instant(item, "appealDecidedAt"), s(item, "appealDecisionReason")) : null);
     }
 
     /** A document as its application lists it. */

@@ -38,6 +38,7 @@ final class ApplicationLists {
             case QUEUE -> RegistrationKeys.reviewQueue(tenant);
             case DOCUMENTS_REQUESTED -> RegistrationKeys.documentRequests(tenant);
             case DECIDED -> RegistrationKeys.decided(tenant);
+            case APPEALS -> RegistrationKeys.appeals(tenant);
         };
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();

@@ -33,6 +33,18 @@ final class ApplicationQuotaPlaces implements QuotaPlaces {
         this.reads = reads;
     }
 
+    /**
+     * The programme counter's part of taking a place, only while {@code admitted < quota}: a
+     * submission's ({@link ApplicationSubmission}) and an approval on appeal's ({@link ApplicationAppeals}).
+     */
+    static TransactWriteItem counterTaken(String table, ItemKey programme) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(programme.attributes())
+                .updateExpression("SET admitted = admitted + :one")
+                .conditionExpression("admitted < quota")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build();
+    }
+
     /** The programme counter's part of giving a place back (also a rejection's, {@link ApplicationDecisions}). */
     static TransactWriteItem counterGivenBack(String table, TenantId tenant, String programmeSortKey) {
         return TransactWriteItem.builder().update(u -> u.tableName(table)

@@ -81,12 +81,7 @@ final class ApplicationSubmission {
         RegistrationStatus next = approvedByRecords ? RegistrationStatus.APPROVED : RegistrationStatus.SUBMITTED;
         Transaction tx = Transaction.named("submit-application");
         if (programme.hasQuota()) {
-            tx.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(RegistrationKeys.programme(programme).attributes())
-                    .updateExpression("SET admitted = admitted + :one")
-                    .conditionExpression("admitted < quota")
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
-                    RegistrationRefusal.PROGRAMME_FULL);
+            tx.add(ApplicationQuotaPlaces.counterTaken(table, RegistrationKeys.programme(programme)), RegistrationRefusal.PROGRAMME_FULL);
         }
         int application = tx.add(applicationUpdate(a, expectedVersion, programme, requiredDocuments, approvedByRecords, now,
                 maxSubmissions, note));

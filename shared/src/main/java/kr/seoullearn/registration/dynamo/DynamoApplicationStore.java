@@ -27,6 +27,7 @@ final class DynamoApplicationStore implements ApplicationStore {
     private final ApplicationDecisions decisions;
     private final ApplicationDocumentRequests documentRequests;
     private final ApplicationLists lists;
+    private final ApplicationAppeals appeals;
 
     DynamoApplicationStore(DynamoDbClient dynamo, String table, TransactionRunner runner, FigureWrites figures,
                            ReminderWrites reminders, kr.seoullearn.audit.port.AuditWrites audit, NoticeWrites notices) {
@@ -36,6 +37,18 @@ final class DynamoApplicationStore implements ApplicationStore {
         this.decisions = new ApplicationDecisions(table, runner, reads, figures, audit, notices);
         this.documentRequests = new ApplicationDocumentRequests(dynamo, table, runner, reads, audit, notices);
         this.lists = new ApplicationLists(dynamo, table);
+        this.appeals = new ApplicationAppeals(dynamo, table, runner, reads, audit, notices);
+    }
+
+    @Override
+    public Application appeal(Application current, long expectedVersion, String reason, Instant now, Instant rejectedNotBefore) {
+        return appeals.appeal(current, expectedVersion, reason, now, rejectedNotBefore);
+    }
+
+    @Override
+    public Application decideAppeal(Application current, long expectedVersion, boolean approve, String reason, String reviewer,
+                                    Instant at) {
+        return appeals.decide(current, expectedVersion, approve, reason, reviewer, at);
     }
 
     @Override

@@ -84,6 +84,11 @@ final class RegistrationKeys {
         return Keys.tenant(tenant, "DOCREQ");
     }
 
+    /** GSI1 partition of a tenant's open appeals (by appeal time): the reviewers' appeals list (docs/adr/0040). */
+    static String appeals(TenantId tenant) {
+        return Keys.tenant(tenant, "APPEALS");
+    }
+
     /** GSI1 partition of a tenant's decided applications (by decision time): the reviewers' decided list. */
     static String decided(TenantId tenant) {
         return Keys.tenant(tenant, "DECIDED");

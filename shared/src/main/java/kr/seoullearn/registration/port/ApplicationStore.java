@@ -68,7 +68,7 @@ public interface ApplicationStore {
     record QueuePage(List<Application> applications, String next) {}
 
     /** Which list a reviewer reads: waiting for a decision, waiting for the applicant's documents, decided. */
-    enum ReviewList { QUEUE, DOCUMENTS_REQUESTED, DECIDED }
+    enum ReviewList { QUEUE, DOCUMENTS_REQUESTED, DECIDED, APPEALS }
 
     /**
      * The reviewers' filters; null means any. {@code waitingSince}: only applications submitted
@@ -117,6 +117,25 @@ public interface ApplicationStore {
      */
     default Application resubmit(Application current, long expectedVersion, Instant now) {
         throw new UnsupportedOperationException("document requests");
+    }
+
+    /**
+     * The applicant appeals the rejection of an application read at {@code expectedVersion}, once,
+     * if it was rejected at or after {@code rejectedNotBefore}: it joins the reviewers' appeals list
+     * and is kept (no expiry) until the appeal is decided (docs/adr/0040).
+     */
+    default Application appeal(Application current, long expectedVersion, String reason, Instant now, Instant rejectedNotBefore) {
+        throw new UnsupportedOperationException("appeals");
+    }
+
+    /**
+     * A reviewer other than the one who rejected (and not the applicant) decides the open appeal,
+     * finally: approving takes a quota place as a submission does; either way the applicant is told
+     * and the audit entry is written, all in one transaction.
+     */
+    default Application decideAppeal(Application current, long expectedVersion, boolean approve, String reason, String reviewer,
+                                     Instant at) {
+        throw new UnsupportedOperationException("appeals");
     }
 
     /** A document as the application lists it. */

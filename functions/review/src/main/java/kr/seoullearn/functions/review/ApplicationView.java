@@ -38,6 +38,9 @@ final class ApplicationView {
             d.values().removeIf(Objects::isNull);
             v.put("decision", d);
         }
+        if (a.appeal() != null) {
+            v.put("appeal", kr.seoullearn.registration.domain.AppealRules.json(a.appeal(), true));
+        }
         if (request != null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("documents", request.documents().stream().map(Enum::name).toList());

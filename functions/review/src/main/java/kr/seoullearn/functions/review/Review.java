@@ -103,6 +103,52 @@ public final class Review {
         return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());
     }
 
+    /**
+     * {@code POST /api/review/applications/{userId}/appeal-decision}: a reviewer other than the one
+     * who rejected decides the open appeal, finally (docs/adr/0040). Upholding needs a reason (the
+     * applicant is told it); approving moves the applicant into the learners as an approval does.
+     */
+    Map<String, Object> decideAppeal(Caller caller, String userId, Map<String, Object> body) {
+        caller.require(Role.REVIEWER);
+        if (caller.userId().equals(userId)) {
+            throw new ProblemException(Problem.SELF_DECISION);
+        }
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !DECISION_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        Object decision = body.get("decision");
+        if (!"APPROVE".equals(decision) && !"UPHOLD".equals(decision)) {
+            errors.add("decision", "invalid-value");
+        }
+        Object reason = body.get("reason");
+        if (reason != null && !(reason instanceof String)) {
+            errors.add("reason", "invalid-value");
+        } else if (reason instanceof String s && s.strip().length() > MAX_REASON) {
+            errors.add("reason", "too-long");
+        } else if ("UPHOLD".equals(decision) && (reason == null || ((String) reason).isBlank())) {
+            errors.add("reason", "required");
+        }
+        long version = errors.version(body);
+        errors.throwIfAny();
+        Application a = dossier(caller, userId).application();
+        if (a.appeal() == null || !a.appeal().open()) {
+            throw new ProblemException(RegistrationRefusal.APPEAL_DECISION_NOT_ALLOWED);
+        }
+        if (caller.userId().equals(a.appeal().against())) {
+            throw new ProblemException(RegistrationRefusal.APPEAL_SAME_REVIEWER);
+        }
+        boolean approve = "APPROVE".equals(decision);
+        String text = reason instanceof String s && !s.isBlank() ? s.strip() : null;
+        Application decided = applications.decideAppeal(a, version, approve, text, caller.userId(), clock.instant());
+        if (approve) {
+            String username = decided.username() == null ? decided.userId() : decided.username();
+            groups.add(userPoolId, username, Role.LEARNER);
+            groups.remove(userPoolId, username, Role.APPLICANT);
+        }
+        LOG.info("appeal decided", "tenant", caller.tenant().value(), "outcome", decided.status().name());
+        return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());
+    }
+
     /** Without a due list (tests of the decision alone): nothing to remove. */
     private static final RetentionDue NO_DUE = new RetentionDue() {
         @Override

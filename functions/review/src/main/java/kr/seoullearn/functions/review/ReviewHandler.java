@@ -43,6 +43,11 @@ public class ReviewHandler extends ApiFunction {
                 },
                 "GET /api/review/applications/{userId}", r -> ApiResponses.json(200,
                         review.application(r.caller(), r.pathParameter("userId").orElse(null))),
+                "POST /api/review/applications/{userId}/appeal-decision", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.REVIEWER);
+                    return ApiResponses.json(200, review.decideAppeal(caller, r.pathParameter("userId").orElse(null), r.jsonObject()));
+                },
                 "POST /api/review/applications/{userId}/decision", r -> {
                     var caller = r.caller();
                     caller.require(Role.REVIEWER); // before reading the body: the wrong role learns nothing from a 400

@@ -59,6 +59,7 @@ public final class ReviewTools {
                 case "queue" -> list = ReviewList.QUEUE;
                 case "requested" -> list = ReviewList.DOCUMENTS_REQUESTED;
                 case "decided" -> list = ReviewList.DECIDED;
+                case "appeals" -> list = ReviewList.APPEALS;
                 default -> errors.add("list", "invalid-value");
             }
         }
@@ -125,6 +126,9 @@ public final class ReviewTools {
         if (a.decision() != null) {
             item.put("decision", a.decision().outcome());
             item.put("decidedAt", a.decision().decidedAt().toString());
+        }
+        if (a.appeal() != null) {
+            item.put("appeal", a.appeal().status());
         }
         item.values().removeIf(Objects::isNull);
         return item;

@@ -405,4 +405,87 @@ class ReviewHandlerIT {
     private static long version(String sub) {
         return store.find(TenantId.SEOUL, sub).orElseThrow().version();
     }
+
+    private static APIGatewayV2HTTPResponse callAs(String reviewer, String route, String userId, String tenant, String query, String body,
+                                                   String... groups) {
+        APIGatewayV2HTTPEvent event = Events.http(route, Events.claims(reviewer, tenant, groups), body, "en");
+        if (userId != null) {
+            event.setPathParameters(Map.of("userId", userId));
+        }
+        if (query != null) {
+            event.setQueryStringParameters(Map.of("list", query));
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    /** Rejected by {@link #REVIEWER} through the route, then appealed by its applicant (docs/adr/0040). */
+    private static String appealed(int minute) {
+        String sub = submitted("seoul", minute, true);
+        assertThat(call("POST /api/review/applications/{userId}/decision", sub, "seoul", null,
+                "{\"decision\":\"REJECT\",\"reason\":\"Income above the line\",\"version\":" + version(sub) + "}", "reviewers")
+                .getStatusCode()).isEqualTo(200);
+        var rejected = store.find(TenantId.SEOUL, sub).orElseThrow();
+        store.appeal(rejected, rejected.version(), "Our income fell", NOW.plusSeconds(3600), NOW.minus(java.time.Duration.ofDays(30)));
+        return sub;
+    }
+
+    @Test
+    void anAppealIsDecidedOnceByAnotherReviewerAndApprovingMakesALearner() {
+        String sub = appealed(40);
+        String route = "POST /api/review/applications/{userId}/appeal-decision";
+        var list = callAs("reviewer-2", "GET /api/review/applications", null, "seoul", "appeals", null, "reviewers");
+        assertThat(list.getStatusCode()).isEqualTo(200);
+        assertThat(list.getBody()).contains(sub).contains("\"appeal\":\"OPEN\"");
+        var shown = callAs("reviewer-2", "GET /api/review/applications/{userId}", sub, "seoul", null, null, "reviewers");
+        assertThat(json(shown).get("appeal").toString()).contains("status=OPEN").contains("against=" + REVIEWER).contains("Our income fell");
+
+        // the reviewer who rejected may not decide it (403), nor may the wrong role or another tenant
+        var same = call(route, sub, "seoul", null, "{\"decision\":\"APPROVE\",\"version\":" + version(sub) + "}", "reviewers");
+        assertThat(same.getStatusCode()).isEqualTo(403);
+        assertThat(same.getBody()).contains("appeal-same-reviewer");
+        assertThat(callAs("reviewer-2", route, sub, "seoul", null, "{\"decision\":\"APPROVE\",\"version\":" + version(sub) + "}",
+                "learners").getStatusCode()).isEqualTo(403);
+        assertThat(callAs("reviewer-2", route, sub, "chungbuk", null, "{\"decision\":\"APPROVE\",\"version\":" + version(sub) + "}",
+                "reviewers").getStatusCode()).isEqualTo(404);
+        assertThat(callAs(sub, route, sub, "seoul", null, "{\"decision\":\"APPROVE\",\"version\":" + version(sub) + "}",
+                "reviewers").getBody()).contains("self-decision-not-allowed");
+        long v = version(sub);
+        for (String body : List.of("{not json", "{}", "{\"decision\":\"REJECT\",\"reason\":\"x\",\"version\":" + v + "}",
+                "{\"decision\":\"UPHOLD\",\"version\":" + v + "}", "{\"decision\":\"APPROVE\"}",
+                "{\"decision\":\"APPROVE\",\"version\":" + v + ",\"extra\":1}",
+                "{\"decision\":\"UPHOLD\",\"reason\":\"" + "x".repeat(501) + "\",\"version\":" + v + "}",
+                "{\"decision\":\"UPHOLD\",\"reason\":\"see 120514-4123456\",\"version\":" + v + "}",
+                "{\"decision\":\"UPHOLD\",\"reason\":7,\"version\":" + v + "}")) {
+            var response = callAs("reviewer-2", route, sub, "seoul", null, body, "reviewers");
+            assertThat(response.getStatusCode()).as(body).isBetween(400, 499);
+            assertThat(response.getHeaders()).as(body).containsEntry("content-type", "application/problem+json");
+        }
+        var stale = callAs("reviewer-2", route, sub, "seoul", null, "{\"decision\":\"APPROVE\",\"version\":" + (v - 1) + "}", "reviewers");
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(version(sub)).isEqualTo(v);
+
+        var approved = callAs("reviewer-2", route, sub, "seoul", null, "{\"decision\":\"APPROVE\",\"version\":" + v + "}", "reviewers");
+        assertThat(approved.getStatusCode()).isEqualTo(200);
+        assertThat(json(approved)).containsEntry("status", "APPROVED");
+        assertThat(json(approved).get("appeal").toString()).contains("status=APPROVED").contains("decidedBy=reviewer-2");
+        String username = profiles.find(TenantId.SEOUL, sub).orElseThrow().username();
+        assertThat(cognito.adminListGroupsForUser(r -> r.userPoolId(stack.stack().userPoolId()).username(username)).groups()
+                .stream().map(GroupType::groupName)).containsExactly("learners");
+        // final: no second decision
+        var again = callAs("reviewer-3", route, sub, "seoul", null,
+                "{\"decision\":\"UPHOLD\",\"reason\":\"no\",\"version\":" + version(sub) + "}", "reviewers");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getBody()).contains("appeal-decision-not-allowed");
+    }
+
+    @Test
+    void anApplicationWithoutAnOpenAppealHasNoAppealToDecide() {
+        String sub = submitted("seoul", 41, true);
+        var response = callAs("reviewer-2", "POST /api/review/applications/{userId}/appeal-decision", sub, "seoul", null,
+                "{\"decision\":\"APPROVE\",\"version\":" + version(sub) + "}", "reviewers");
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).contains("appeal-decision-not-allowed");
+        assertThat(callAs("reviewer-2", "GET /api/review/applications", null, "seoul", "nonsense", null, "reviewers").getStatusCode())
+                .isEqualTo(400);
+    }
 }

@@ -45,6 +45,7 @@ public final class Registration {
     private static final Set<String> CHECK_FIELDS = Set.of("version", "householdHeadName", "householdHeadBirthDate");
     private static final Set<String> SUBMIT_FIELDS = Set.of("version", "privacyNotice");
     private static final Set<String> RESUBMIT_FIELDS = Set.of("version");
+    private static final Set<String> APPEAL_FIELDS = Set.of("version", "reason");
 
     private final ApplicationStore applications;
     private final ProgrammeCatalogue programmes;
@@ -110,6 +111,9 @@ public final class Registration {
         var request = a.status() == RegistrationStatus.SUBMITTED || a.status() == RegistrationStatus.UNDER_REVIEW
                 ? applications.documentRequest(caller.tenant(), caller.userId()).orElse(null) : null;
         Map<String, Object> view = RegistrationView.of(dossier, programme, today(), request);
+        if (kr.seoullearn.registration.domain.AppealRules.appealable(a, clock.instant())) {
+            view.put("appealUntil", a.decision().decidedAt().plus(kr.seoullearn.registration.domain.AppealRules.WINDOW).toString());
+        }
         if (a.editable()) {
             // the privacy notice the submission accepts (docs/adr/0037)
             view.put("privacyNotice", PrivacyNotice.CURRENT);
@@ -254,5 +258,32 @@ public final class Registration {
         String username = a.username() == null ? a.userId() : a.username();
         groups.add(userPoolId, username, Role.LEARNER);
         groups.remove(userPoolId, username, Role.APPLICANT);
+    }
+
+    /** POST /api/registration/appeal: the applicant asks once for another reviewer (docs/adr/0040). */
+    Map<String, Object> appeal(Caller caller, Map<String, Object> body) {
+        caller.require(Role.APPLICANT);
+        ResidentRegistrationNumbers.refuseIn(body);
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !APPEAL_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        long version = errors.version(body);
+        Object reason = body.get("reason");
+        if (!(reason instanceof String s) || s.isBlank()) {
+            errors.add("reason", reason == null || reason instanceof String ? "required" : "invalid-value");
+        } else if (s.strip().length() > kr.seoullearn.registration.domain.AppealRules.MAX_REASON) {
+            errors.add("reason", "too-long");
+        } else if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add("reason", "invalid-value");
+        }
+        errors.throwIfAny();
+        Application a = applications.find(caller.tenant(), caller.userId())
+                .orElseThrow(() -> new ProblemException(Problem.PROFILE_NOT_FOUND));
+        Instant now = clock.instant();
+        if (a.status() != RegistrationStatus.REJECTED || a.appeal() != null || a.decision() == null) {
+            throw new ProblemException(RegistrationRefusal.APPEAL_NOT_ALLOWED);
+        }
+        applications.appeal(a, version, ((String) reason).strip(), now, now.minus(kr.seoullearn.registration.domain.AppealRules.WINDOW));
+        LOG.info("appealed", "tenant", caller.tenant().value());
+        return view(caller);
     }
 }

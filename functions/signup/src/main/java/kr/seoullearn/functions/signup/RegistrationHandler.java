@@ -41,7 +41,8 @@ public class RegistrationHandler extends ApiFunction {
                 "PUT /api/registration", r -> ApiResponses.json(200, registration.save(applicant(r), r.jsonObject())),
                 "POST /api/registration/records-check", r -> ApiResponses.json(200, registration.recordsCheck(applicant(r), r.jsonObject())),
                 "POST /api/registration/submit", r -> ApiResponses.json(200, registration.submit(applicant(r), r.jsonObject())),
-                "POST /api/registration/resubmit", r -> ApiResponses.json(200, registration.resubmit(applicant(r), r.jsonObject())));
+                "POST /api/registration/resubmit", r -> ApiResponses.json(200, registration.resubmit(applicant(r), r.jsonObject())),
+                "POST /api/registration/appeal", r -> ApiResponses.json(200, registration.appeal(applicant(r), r.jsonObject())));
     }
 
     /** The caller, when an applicant: checked before the body is read, so another role learns nothing from a 400. */

@@ -64,6 +64,9 @@ final class RegistrationView {
             d.put("byRecords", "records-check".equals(a.decision().decidedBy()));
             v.put("decision", d);
         }
+        if (a.appeal() != null) {
+            v.put("appeal", kr.seoullearn.registration.domain.AppealRules.json(a.appeal(), false));
+        }
         if (request != null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("documents", request.documents().stream().map(Enum::name).toList());

@@ -418,4 +418,73 @@ class RegistrationHandlerIT {
         assertThat(entries.get(0).actor()).isEqualTo(sub);
     }
 
+
+    // ------------------------------------------------------------------ appeals (docs/adr/0040)
+
+    /** A submitted out-of-school application, rejected by "reviewer-9" {@code daysAgo} days before the handler's clock. */
+    private static String rejected(int daysAgo) {
+        String sub = applicant("seoul");
+        save(sub, "seoul", """
+                "name":"최지우","birthDate":"2008-03-08","schoolLevel":"NOT_IN_SCHOOL","district":"mapo-gu",
+                "preferredLanguage":"en","categories":["OUT_OF_SCHOOL"]""");
+        assertThat(call("POST /api/registration/submit", sub, "seoul", "{\"version\":" + version(sub, "seoul") + ",\"privacyNotice\":\""
+                + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}", "applicants").getStatusCode()).isEqualTo(200);
+        var store = RegistrationStorage.applications(dynamo, stack.table());
+        var a = store.find(TenantId.SEOUL, sub).orElseThrow();
+        store.decide(a, a.version(), new kr.seoullearn.registration.domain.Application.Decision("REJECTED", "unreadable", "reviewer-9",
+                NOW.minus(java.time.Duration.ofDays(daysAgo))));
+        return sub;
+    }
+
+    @Test
+    void aRejectedApplicantAppealsOnceAndTheApplicationWaitsForAnotherReviewer() {
+        String sub = rejected(3);
+        var before = json(call("GET /api/registration", sub, "seoul", null, "applicants"));
+        assertThat(before).containsEntry("appealUntil", NOW.minus(java.time.Duration.ofDays(3)).plus(java.time.Duration.ofDays(30)).toString());
+        long v = version(sub, "seoul");
+        for (String body : List.of("{not json", "{}", "{\"version\":" + v + "}", "{\"reason\":\"  \",\"version\":" + v + "}",
+                "{\"reason\":7,\"version\":" + v + "}", "{\"reason\":\"x\"}", "{\"reason\":\"x\",\"version\":" + v + ",\"extra\":1}",
+                "{\"reason\":\"" + "x".repeat(1001) + "\",\"version\":" + v + "}",
+                "{\"reason\":\"my number 120514-4123456\",\"version\":" + v + "}",
+                "{\"reason\":\"bell\\u0007\",\"version\":" + v + "}")) {
+            var refused = call("POST /api/registration/appeal", sub, "seoul", body, "applicants");
+            assertThat(refused.getStatusCode()).as(body).isBetween(400, 499);
+            assertThat(refused.getHeaders()).as(body).containsEntry("content-type", "application/problem+json");
+        }
+        assertThat(call("POST /api/registration/appeal", sub, "seoul", "{\"reason\":\"x\",\"version\":" + v + "}", "learners")
+                .getStatusCode()).isEqualTo(403);
+        assertThat(call("POST /api/registration/appeal", sub, "seoul", "{\"reason\":\"x\",\"version\":" + (v - 1) + "}", "applicants")
+                .getStatusCode()).isEqualTo(409);
+        assertThat(version(sub, "seoul")).isEqualTo(v);
+
+        var appealed = call("POST /api/registration/appeal", sub, "seoul",
+                "{\"reason\":\"The confirmation was sent by the school last week.\\nPlease look again.\",\"version\":" + v + "}", "applicants");
+        assertThat(appealed.getStatusCode()).isEqualTo(200);
+        assertThat(json(appealed)).containsEntry("status", "REJECTED").doesNotContainKeys("appealUntil", "privacyNotice");
+        assertThat(json(appealed).get("appeal").toString()).contains("status=OPEN").contains("The confirmation was sent")
+                .doesNotContain("reviewer-9");
+        // once: a second appeal is refused, and the application cannot be changed or sent while it waits
+        var second = call("POST /api/registration/appeal", sub, "seoul", "{\"reason\":\"again\",\"version\":" + version(sub, "seoul") + "}",
+                "applicants");
+        assertThat(second.getStatusCode()).isEqualTo(409);
+        assertThat(second.getBody()).contains("appeal-not-allowed");
+        var edit = save(sub, "seoul", "\"district\":\"jung-gu\"");
+        assertThat(edit.getStatusCode()).isEqualTo(409);
+        assertThat(edit.getBody()).contains("application-not-editable");
+    }
+
+    @Test
+    void anAppealAfterThirtyDaysOrOfAnApplicationNotRejectedIsRefused() {
+        String late = rejected(31);
+        assertThat(json(call("GET /api/registration", late, "seoul", null, "applicants"))).doesNotContainKey("appealUntil");
+        var tooLate = call("POST /api/registration/appeal", late, "seoul", "{\"reason\":\"x\",\"version\":" + version(late, "seoul") + "}",
+                "applicants");
+        assertThat(tooLate.getStatusCode()).isEqualTo(409);
+        assertThat(tooLate.getBody()).contains("appeal-too-late");
+        String draft = applicant("seoul");
+        var notRejected = call("POST /api/registration/appeal", draft, "seoul", "{\"reason\":\"x\",\"version\":" + version(draft, "seoul") + "}",
+                "applicants");
+        assertThat(notRejected.getStatusCode()).isEqualTo(409);
+        assertThat(notRejected.getBody()).contains("appeal-not-allowed");
+    }
 }
