@@ -1,9 +1,7 @@
 package kr.seoullearn.functions.notifications;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
 import kr.seoullearn.platform.log.Log;
+import kr.seoullearn.registration.domain.FieldErrors;
 import kr.seoullearn.registration.domain.Application;
 import kr.seoullearn.platform.tenant.TenantId;
 
@@ -158,21 +157,21 @@ final class SmsNumberVerification {
 
     /** {@code for}: "self" (default) or "guardian"; {@code code}: six digits (a malformed code is not counted as a guess). */
     private static Holder holder(Map<String, Object> body, Set<String> fields, boolean needsCode) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !fields.contains(k)).sorted().forEach(k -> errors.add(Map.of("field", k, "code", "unknown-field")));
+        FieldErrors errors = new FieldErrors();
+        body.keySet().stream().filter(k -> !fields.contains(k)).sorted().forEach(k -> errors.add(k, "unknown-field"));
         Holder holder = Holder.SELF;
         Object f = body.get("for");
         if ("guardian".equals(f)) {
             holder = Holder.GUARDIAN;
         } else if (f != null && !"self".equals(f)) {
-            errors.add(Map.of("field", "for", "code", "invalid-value"));
+            errors.add("for", "invalid-value");
         }
-        if (needsCode && !(body.get("code") instanceof String c && SmsCodes.CODE.matcher(c).matches())) {
-            errors.add(Map.of("field", "code", "code", body.get("code") == null ? "required" : "invalid-value"));
+        if (needsCode && body.get("code") == null) {
+            errors.add("code", "required");
+        } else if (needsCode && !(body.get("code") instanceof String c && SmsCodes.CODE.matcher(c).matches())) {
+            errors.add("code", "invalid-value");
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.VALIDATION_FAILED, Map.of("errors", List.copyOf(errors)));
-        }
+        errors.throwIfAny();
         return holder;
     }
 
