@@ -11,7 +11,7 @@
 // learner under 14's family checks the guardian's phone the same way ("for": "guardian").
 
 import {
-  LANGUAGE_KEYS, busy, checkboxes, checkedValues, h, heading, homeLink, pageTitle, reloadButton, selectField, setStatus,
+  LANGUAGE_KEYS, PROBLEM_KEYS, busy, checkboxes, checkedValues, h, heading, homeLink, pageTitle, reloadButton, selectField, setStatus,
   showErrors, showFailed, showLoading, showProblem, statusLine, textField, useContext,
 } from './ui.js';
 
@@ -297,5 +297,5 @@ async function save(event) {
   prefs = answer.data;
   drawSettings();
   const sent = answer.data.smsVerification;
-  announce(sent?.codeSent ? 'prefs.savedCodeSent' : sent?.problem ? `problem.${sent.problem}` : 'prefs.saved');
+  announce(sent?.codeSent ? 'prefs.savedCodeSent' : PROBLEM_KEYS[sent?.problem] ?? 'prefs.saved');
 }
