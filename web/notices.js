@@ -195,14 +195,14 @@ function drawSettings() {
       items: [{ value: 'yes', key: 'prefs.quietHoursChoice' }], values: prefs.quietHours ? ['yes'] : [],
     }),
     h('button', { type: 'submit', class: 'button', id: 'prefs-save', i18n: 'prefs.save' }));
-  host.replaceChildren(h('a', { class: 'back-link', href: '#/notices', i18n: 'notices.back' }),
+  host.replaceChildren(...[h('a', { class: 'back-link', href: '#/notices', i18n: 'notices.back' }),
     heading('prefs.title'),
     h('p', { i18n: 'prefs.lead' }),
     statusLine('prefs-status'),
     prefs.smsNumber && !prefs.smsVerified ? verifyForm('self') : null,
     prefs.guardianSms && !prefs.guardianSms.verified ? verifyForm('guardian') : null,
     form,
-    homeLink());
+    homeLink()].filter(Boolean));
 }
 
 /** The code sent by SMS, typed in; "send a new code" within the day's limits (the API holds them). */

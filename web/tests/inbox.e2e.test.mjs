@@ -119,8 +119,8 @@ test('an approved learner reads the approval, marks it read (the badge goes) and
     const fresh = second.message.match(/\d{6}/)[0];
     if (fresh !== code) {
       const old = await api(page, 'POST', '/me/preferences/sms-number/verification', { code });
-      assert.equal(old.status, 410, 'the replaced code no longer works');
-      assert.equal(old.body.code, 'sms-code-expired');
+      assert.equal(old.status, 400, 'the replaced code no longer works: it is a wrong guess at the new one');
+      assert.equal(old.body.code, 'sms-code-wrong');
     }
     await page.fill('#sms-code', fresh);
     await page.focus('#sms-code');

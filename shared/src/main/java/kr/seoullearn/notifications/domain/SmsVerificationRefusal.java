@@ -6,7 +6,7 @@ import kr.seoullearn.platform.http.Refusal;
 public enum SmsVerificationRefusal implements Refusal {
     /** The code does not match; {@code attemptsLeft} says how many more guesses this code takes. */
     SMS_CODE_WRONG("sms-code-wrong", 400),
-    /** No code is waiting for this number: never sent, used, replaced by a newer one, or older than 10 minutes. */
+    /** No code is waiting for this number: never sent, used, or older than 10 minutes (a replaced code is a wrong guess at the new one). */
     SMS_CODE_EXPIRED("sms-code-expired", 410),
     /** This code took its five guesses: only a new code can verify the number. */
     SMS_CODE_TOO_MANY_ATTEMPTS("sms-code-too-many-attempts", 429),
