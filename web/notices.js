@@ -5,10 +5,13 @@
 // GET/PUT /me/preferences — the language of messages, the mobile number for texts, e-mail and
 // text per kind of message (the kinds of the reader's roles; the others are kept as they are),
 // and quiet hours (always on for minors, as the API says). Titles and texts come from the server
-// in the reader's language.
+// in the reader's language. A saved number is sent a code by SMS (docs/adr/0043): until the code
+// is typed in (POST /me/preferences/sms-number/verification; "send a new code" is
+// POST …/verification-code) the page says the number is not checked and no text goes to it; a
+// learner under 14's family checks the guardian's phone the same way ("for": "guardian").
 
 import {
-  LANGUAGE_KEYS, busy, checkboxes, checkedValues, h, heading, homeLink, pageTitle, reloadButton, selectField, setStatus,
+  LANGUAGE_KEYS, PROBLEM_KEYS, busy, checkboxes, checkedValues, h, heading, homeLink, pageTitle, reloadButton, selectField, setStatus,
   showErrors, showFailed, showLoading, showProblem, statusLine, textField, useContext,
 } from './ui.js';
 
@@ -182,6 +185,8 @@ function drawSettings() {
       name: 'smsNumber', label: 'prefs.smsNumber', hint: 'prefs.smsNumberHint', value: prefs.smsNumber ?? '', type: 'tel',
       autocomplete: 'tel', inputmode: 'tel', maxlength: 20, width: 'phone',
     }),
+    prefs.smsNumber ? h('p', { id: 'sms-state', class: prefs.smsVerified ? 'sms-verified' : 'sms-unverified',
+      i18n: prefs.smsVerified ? 'prefs.smsVerified' : 'prefs.smsUnverified' }) : null,
     h('h2', { i18n: 'prefs.channels' }),
     kindsOf(ctx.me()).map((kind) => checkboxes({
       name: `channels.${kind}`, legend: KIND_KEYS[kind], items: CHANNELS, values: prefs.channels?.[kind] ?? [],
@@ -191,12 +196,70 @@ function drawSettings() {
       items: [{ value: 'yes', key: 'prefs.quietHoursChoice' }], values: prefs.quietHours ? ['yes'] : [],
     }),
     h('button', { type: 'submit', class: 'button', id: 'prefs-save', i18n: 'prefs.save' }));
-  host.replaceChildren(h('a', { class: 'back-link', href: '#/notices', i18n: 'notices.back' }),
+  host.replaceChildren(...[h('a', { class: 'back-link', href: '#/notices', i18n: 'notices.back' }),
     heading('prefs.title'),
     h('p', { i18n: 'prefs.lead' }),
     statusLine('prefs-status'),
+    prefs.smsNumber && !prefs.smsVerified ? verifyForm('self') : null,
+    prefs.guardianSms && !prefs.guardianSms.verified ? verifyForm('guardian') : null,
     form,
-    homeLink());
+    homeLink()].filter(Boolean));
+}
+
+/** The code sent by SMS, typed in; "send a new code" within the day's limits (the API holds them). */
+function verifyForm(holder) {
+  const id = holder === 'guardian' ? 'guardian-' : 'sms-';
+  return h('form', { id: `${id}verify-form`, novalidate: true, onsubmit: (e) => verify(e, holder) },
+    h('h2', { i18n: holder === 'guardian' ? 'prefs.verifyGuardianTitle' : 'prefs.verifyTitle',
+      args: holder === 'guardian' ? { last4: prefs.guardianSms.endsWith } : undefined }),
+    holder === 'guardian' ? h('p', { i18n: 'prefs.guardianUnverified' }) : null,
+    textField({
+      name: `${id}code`, label: 'prefs.code', hint: 'prefs.codeHint', type: 'text', autocomplete: 'one-time-code',
+      inputmode: 'numeric', maxlength: 6, width: 'phone',
+    }),
+    h('p', {},
+      h('button', { type: 'submit', class: 'button', id: `${id}verify`, i18n: 'prefs.verify' }),
+      h('button', { type: 'button', class: 'button button-secondary', id: `${id}resend`, i18n: 'prefs.resend',
+        onclick: (e) => resend(e.currentTarget, holder) })));
+}
+
+function announce(key) {
+  const status = document.getElementById('prefs-status');
+  setStatus(status, { key });
+  status.setAttribute('tabindex', '-1');
+  status.focus();
+}
+
+async function verify(event, holder) {
+  event.preventDefault();
+  const id = holder === 'guardian' ? 'guardian-' : 'sms-';
+  const btn = document.getElementById(`${id}verify`);
+  const code = document.getElementById(`${id}code`).value.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(code)) {
+    showErrors(host, [{ field: `${id}code`, message: { key: 'prefs.codeHint' } }]);
+    return;
+  }
+  const answer = await busy(btn, () => ctx.api('POST', '/me/preferences/sms-number/verification', { code, for: holder }));
+  if (!answer || !ctx.current() || answer.stale) return;
+  if (!answer.ok) {
+    showProblem(host, answer, { fields: [`${id}code`] });
+    return;
+  }
+  const again = await ctx.api('GET', '/me/preferences');
+  if (!ctx.current() || again.stale) return;
+  if (again.ok) prefs = again.data;
+  drawSettings();
+  announce('prefs.verifiedNow');
+}
+
+async function resend(btn, holder) {
+  const answer = await busy(btn, () => ctx.api('POST', '/me/preferences/sms-number/verification-code', { for: holder }));
+  if (!answer || !ctx.current() || answer.stale) return;
+  if (!answer.ok) {
+    showProblem(host, answer);
+    return;
+  }
+  announce('prefs.codeSent');
 }
 
 /** A Korean mobile number as people write it (010-1234-5678) in E.164 (+821012345678); anything else as typed. */
@@ -234,8 +297,6 @@ async function save(event) {
   }
   prefs = answer.data;
   drawSettings();
-  const status = document.getElementById('prefs-status');
-  setStatus(status, { key: 'prefs.saved' });
-  status.setAttribute('tabindex', '-1');
-  status.focus();
+  const sent = answer.data.smsVerification;
+  announce(sent?.codeSent ? 'prefs.savedCodeSent' : PROBLEM_KEYS[sent?.problem] ?? 'prefs.saved');
 }

@@ -158,6 +158,13 @@ export const PROBLEM_KEYS = {
   'resident-registration-number': 'problem.resident-registration-number',
   'guardian-consent-required': 'err.guardian-consent.required',
   'version-conflict': 'problem.version-conflict',
+  // SMS number verification (docs/adr/0043)
+  'sms-code-wrong': 'problem.sms-code-wrong',
+  'sms-code-expired': 'problem.sms-code-expired',
+  'sms-code-too-many-attempts': 'problem.sms-code-too-many-attempts',
+  'sms-code-limit': 'problem.sms-code-limit',
+  'sms-number-missing': 'problem.sms-number-missing',
+  'sms-number-already-verified': 'problem.sms-number-already-verified',
   'decision-not-allowed': 'problem.decision-not-allowed',
 };
 

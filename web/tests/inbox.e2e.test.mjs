@@ -8,11 +8,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  BASE_URL, PASSWORD, api, expectText, exactly, journey, mentions, messages, plural, registerPersonal, signIn, signOut, signUp, snap,
+  BASE_URL, PASSWORD, accessible, api, expectText, exactly, journey, mentions, messages, plural, registerPersonal, signIn, signOut, signUp, snap,
   uniqueDohyun, uniqueEmail, useBrowser,
 } from './support.mjs';
 
 useBrowser();
+
+// moto (the emulator behind the local cloud) records the texts SNS accepted: GET /seoul-learn/sent-sms
+const MOTO = (process.env.AWS_ENDPOINT_URL || 'http://127.0.0.1:4566').replace(/\/+$/, '');
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The texts sent to one number (in the order sent), waiting until there are at least n. */
+async function codesSentTo(number, n) {
+  for (let i = 0; i < 40; i++) {
+    const answer = await fetch(`${MOTO}/seoul-learn/sent-sms`);
+    assert.equal(answer.status, 200, 'moto serves the sent texts (AWS_ENDPOINT_URL names it)');
+    const sent = (await answer.json()).SMS.filter((m) => m.phoneNumber === number);
+    if (sent.length >= n) return sent;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`fewer than ${n} texts to the number`);
+}
 
 // The server's words for the notice (the message files of the notifications context).
 const serverWords = Object.fromEntries((await readFile(new URL('../../shared/src/main/resources/i18n/notifications_en.properties', import.meta.url), 'utf8'))
@@ -78,8 +94,43 @@ test('an approved learner reads the approval, marks it read (the badge goes) and
     await page.fill('#smsNumber', mobile);
     await page.uncheck('#channels-session-booked-sms');
     await page.click('#prefs-save');
-    await expectText(page, '#prefs-status', exactly(en['prefs.saved']), 'saved');
+    await expectText(page, '#prefs-status', exactly(en['prefs.savedCodeSent']), 'saved, and a code sent to the number');
+    await expectText(page, '#sms-state', exactly(en['prefs.smsUnverified']), 'the number is not checked yet');
+    assert.equal((await api(page, 'GET', '/me/preferences')).body.smsVerified, false);
     await snap(page, 'prefs-saved');
+    await accessible(page, 'the settings asking for the code');
+
+    // the code, read back from the emulator's sent text messages (moto's SNS), in English
+    const e164 = `+82${mobile.replace(/-/g, '').slice(1)}`;
+    const [first] = await codesSentTo(e164, 1);
+    assert.match(first.message, new RegExp(`^${escape(serverWords['sms-code.sms']).replace('\\{code\\}', '\\d{6}')}$`), 'the code text, in English');
+    const code = first.message.match(/\d{6}/)[0];
+    const wrong = code === '000000' ? '111111' : '000000';
+    await page.fill('#sms-code', wrong);
+    await page.click('#sms-verify');
+    await expectText(page, '#error-summary', mentions(en['problem.sms-code-wrong']), 'a wrong code is refused');
+    await snap(page, 'prefs-code-wrong');
+
+    // a new code (with the keyboard); the first one stops working
+    await page.focus('#sms-resend');
+    await page.keyboard.press('Enter');
+    await expectText(page, '#prefs-status', exactly(en['prefs.codeSent']), 'a new code was sent');
+    const [, second] = await codesSentTo(e164, 2);
+    const fresh = second.message.match(/\d{6}/)[0];
+    if (fresh !== code) {
+      const old = await api(page, 'POST', '/me/preferences/sms-number/verification', { code });
+      assert.equal(old.status, 400, 'the replaced code no longer works: it is a wrong guess at the new one');
+      assert.equal(old.body.code, 'sms-code-wrong');
+    }
+    await page.fill('#sms-code', fresh);
+    await page.focus('#sms-code');
+    await page.keyboard.press('Enter');
+    await expectText(page, '#prefs-status', exactly(en['prefs.verifiedNow']), 'the number is checked');
+    await expectText(page, '#sms-state', exactly(en['prefs.smsVerified']), 'shown as checked');
+    assert.equal(await page.locator('#sms-verify-form').count(), 0, 'no more code to type');
+    assert.equal((await api(page, 'GET', '/me/preferences')).body.smsVerified, true, 'the API agrees');
+    await accessible(page, 'the settings with a checked number');
+    await snap(page, 'prefs-verified');
 
     await page.reload();
     await expectText(page, '#page h1', exactly(en['prefs.title']), 'the settings page again');

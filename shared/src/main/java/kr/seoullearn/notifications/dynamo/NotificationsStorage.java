@@ -7,6 +7,7 @@ import kr.seoullearn.notifications.port.Inbox;
 import kr.seoullearn.notifications.port.NoticeOutbox;
 import kr.seoullearn.notifications.port.NoticeWrites;
 import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.notifications.port.SmsVerifications;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -32,6 +33,15 @@ public class NotificationsStorage {
     @Singleton
     public PreferencesStore preferencesStore(DynamoDbClient dynamo, @Named("appTable") String table) {
         return preferences(dynamo, table);
+    }
+
+    @Singleton
+    public SmsVerifications smsVerifications(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return smsVerificationsOf(dynamo, table);
+    }
+
+    public static SmsVerifications smsVerificationsOf(DynamoDbClient dynamo, String table) {
+        return new DynamoSmsVerifications(dynamo, table);
     }
 
     /**

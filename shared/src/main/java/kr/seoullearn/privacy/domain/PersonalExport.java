@@ -184,6 +184,7 @@ public final class PersonalExport {
                 case "MENTOR_RENEWAL#" -> mentorRenewals.add(clean(item, me, Set.of()));
                 case "INBOX#" -> inbox.add(0, clean(item, me, Set.of("recipientId")));
                 case "NOTIFY_PREFS" -> preferences = clean(item, me, Set.of());
+                case "SMSCODE#" -> { } // a salted hash of a one-time code, gone in 10 minutes: nothing of the person's
                 default -> {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("item", kind.endsWith("#") ? kind.substring(0, kind.length() - 1) : kind);

@@ -8,6 +8,7 @@ import kr.seoullearn.notifications.domain.NotificationPreferences;
 import kr.seoullearn.notifications.domain.QuietHours;
 import kr.seoullearn.notifications.port.Contacts;
 import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.notifications.port.SmsVerifications;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.registration.domain.Application;
@@ -17,7 +18,7 @@ import kr.seoullearn.platform.cognito.CognitoUsers;
 /**
  * A person's contact when a notice is sent: the e-mail address and whether its owner verified it
  * (the user pool: AdminGetUser by the profile's user name, or ListUsers by sub), the SMS number
- * and language they chose (preferences; else the profile's language), whether they are a minor
+ * they chose if they verified it by a code, the language they chose (preferences; else the profile's language), whether they are a minor
  * (under 19 by the birth date of their application: quiet hours) and, under 14, the guardian's
  * contact given with the consent. Nothing here is logged.
  */
@@ -31,9 +32,11 @@ final class CognitoContacts implements Contacts {
     private final CognitoUsers cognito;
     private final String userPoolId;
     private final Clock clock;
+    private final SmsVerifications verified;
 
     CognitoContacts(ApplicationStore applications, PreferencesStore preferences, CognitoUsers cognito,
-                    String userPoolId, Clock clock) {
+                    String userPoolId, Clock clock, SmsVerifications verified) {
+        this.verified = verified;
         this.applications = applications;
         this.preferences = preferences;
         this.cognito = cognito;
@@ -62,9 +65,16 @@ final class CognitoContacts implements Contacts {
         Guardian guardian = null;
         if (age < GUARDIAN_BELOW_AGE && a.guardian() != null && a.guardian().contact() != null) {
             guardian = guardian(a.guardian().contact());
+            if (guardian != null && guardian.smsNumber() != null
+                    && !verified.verified(tenant, userId, SmsVerifications.Holder.GUARDIAN, guardian.smsNumber())) {
+                guardian = null; // a guardian's phone nobody proved to read: no texts to it (docs/adr/0043)
+            }
         }
+        // texts only to a number its owner proved to read by a code (docs/adr/0043): else e-mail and the inbox
+        String sms = chosen.smsNumber() != null && verified.verified(tenant, userId, SmsVerifications.Holder.SELF, chosen.smsNumber())
+                ? chosen.smsNumber() : null;
         return Optional.of(new Contact(user.attribute("email"), "true".equals(user.attribute("email_verified")),
-                chosen.smsNumber(), language == null ? Language.DEFAULT : language, age < ADULT_AGE, guardian));
+                sms, language == null ? Language.DEFAULT : language, age < ADULT_AGE, guardian));
     }
 
     /** An e-mail address, or a phone number made E.164 (a Korean number written 010-1234-5678 becomes +821012345678). */

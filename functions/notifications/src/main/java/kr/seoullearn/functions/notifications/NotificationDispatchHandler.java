@@ -11,6 +11,7 @@ import kr.seoullearn.mentoring.port.TermEndNotices;
 import kr.seoullearn.notifications.domain.Channel;
 import kr.seoullearn.notifications.port.NoticeOutbox;
 import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.notifications.port.SmsVerifications;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.platform.tenant.TenantDirectory;
@@ -48,7 +49,8 @@ public class NotificationDispatchHandler implements RequestHandler<Map<String, O
         FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
         PreferencesStore preferences = Beans.get(PreferencesStore.class);
         CognitoContacts contacts = new CognitoContacts(Beans.get(ApplicationStore.class), preferences,
-                Beans.get(CognitoUsers.class), env.required("USER_POOL_ID"), Clock.systemUTC());
+                Beans.get(CognitoUsers.class), env.required("USER_POOL_ID"), Clock.systemUTC(),
+                Beans.get(SmsVerifications.class));
         return new NotificationDispatch(Beans.get(TenantDirectory.class), Beans.get(NoticeOutbox.class), contacts, preferences,
                 Map.of(Channel.EMAIL, new SesMessenger(Clients.ses(env), env.required("SENDER_ADDRESS")),
                         Channel.SMS, new SnsSmsMessenger(Clients.sns(env), env.optional("SMS_SENDER_ID", "SeoulLearn"))));

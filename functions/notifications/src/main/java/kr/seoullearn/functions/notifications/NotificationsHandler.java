@@ -14,6 +14,9 @@ import kr.seoullearn.notifications.domain.NotificationPreferences;
 import kr.seoullearn.notifications.domain.QuietHours;
 import kr.seoullearn.notifications.port.Inbox;
 import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.notifications.port.SmsVerifications;
+import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
@@ -32,7 +35,10 @@ import kr.seoullearn.registration.domain.FieldErrors;
  * <ul>
  *   <li>{@code GET /api/me/notifications?limit=20&after=<id>}: newest first, the unread count, the next page's {@code after};</li>
  *   <li>{@code POST /api/me/notifications/{id}/read}: marks one read (200 with it; again: the same; not theirs: 404);</li>
- *   <li>{@code GET/PUT /api/me/preferences}: channels per kind, language, SMS number, quiet hours (versioned).</li>
+ *   <li>{@code GET/PUT /api/me/preferences}: channels per kind, language, SMS number, quiet hours (versioned);
+ *       a new SMS number is sent a code ({@link SmsNumberVerification});</li>
+ *   <li>{@code POST /api/me/preferences/sms-number/verification-code} (a new code) and
+ *       {@code POST /api/me/preferences/sms-number/verification} (the code typed in), {@code "for": "self" | "guardian"}.</li>
  * </ul>
  * Applicants, learners and mentors only (staff get no notices): anyone else is 403 before the input is read.
  */
@@ -44,15 +50,24 @@ public class NotificationsHandler extends ApiFunction {
     private final Inbox inbox;
     private final PreferencesStore preferences;
     private final Clock clock;
+    private final SmsNumberVerification sms;
 
     public NotificationsHandler() {
-        this(Beans.get(Inbox.class), Beans.get(PreferencesStore.class), Clock.systemUTC());
+        this(Beans.get(Inbox.class), Beans.get(PreferencesStore.class), Clock.systemUTC(), wireSms());
     }
 
-    NotificationsHandler(Inbox inbox, PreferencesStore preferences, Clock clock) {
+    NotificationsHandler(Inbox inbox, PreferencesStore preferences, Clock clock, SmsNumberVerification sms) {
         this.inbox = inbox;
         this.preferences = preferences;
         this.clock = clock;
+        this.sms = sms;
+    }
+
+    private static SmsNumberVerification wireSms() {
+        FunctionEnvironment env = Beans.get(FunctionEnvironment.class);
+        return new SmsNumberVerification(Beans.get(SmsVerifications.class), Beans.get(PreferencesStore.class),
+                Beans.get(ApplicationStore.class)::find,
+                new SnsSmsMessenger(Clients.sns(env), env.optional("SMS_SENDER_ID", "SeoulLearn")), Clock.systemUTC());
     }
 
     @Override
@@ -73,15 +88,30 @@ public class NotificationsHandler extends ApiFunction {
                 },
                 "GET /api/me/preferences", r -> {
                     Caller caller = person(r);
-                    return ApiResponses.json(200, view(preferences.find(caller.tenant(), caller.userId())));
+                    NotificationPreferences p = preferences.find(caller.tenant(), caller.userId());
+                    return ApiResponses.json(200, view(p, sms.state(caller, p)));
                 },
                 "PUT /api/me/preferences", r -> {
                     Caller caller = person(r);
                     NotificationPreferences chosen = NotificationPreferences.parse(r.jsonObject());
+                    NotificationPreferences before = preferences.find(caller.tenant(), caller.userId());
                     NotificationPreferences saved = preferences.save(caller.tenant(), caller.userId(), chosen);
                     LOG.info("notification preferences saved", "tenant", caller.tenant().value(), "version", saved.version(),
                             "sms", saved.smsNumber() != null);
-                    return ApiResponses.json(200, view(saved));
+                    Map<String, Object> verification = sms.afterSave(caller, before, saved, r.language());
+                    Map<String, Object> v = view(saved, sms.state(caller, saved));
+                    v.put("smsVerification", verification);
+                    return ApiResponses.json(200, v);
+                },
+                "POST /api/me/preferences/sms-number/verification-code", r -> {
+                    Caller caller = person(r);
+                    caller.tenant();
+                    return ApiResponses.json(202, sms.requestCode(caller, SmsNumberVerification.bodyOrEmpty(r.body()), r.language()));
+                },
+                "POST /api/me/preferences/sms-number/verification", r -> {
+                    Caller caller = person(r);
+                    caller.tenant();
+                    return ApiResponses.json(200, sms.verify(caller, SmsNumberVerification.bodyOrEmpty(r.body())));
                 });
     }
 
@@ -139,11 +169,12 @@ public class NotificationsHandler extends ApiFunction {
         return v;
     }
 
-    static Map<String, Object> view(NotificationPreferences p) {
+    static Map<String, Object> view(NotificationPreferences p, Map<String, Object> smsState) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("version", p.version());
         v.put("language", p.language() == null ? null : p.language().tag());
         v.put("smsNumber", p.smsNumber());
+        v.putAll(smsState);
         Map<String, Object> channels = new LinkedHashMap<>();
         for (NoticeKind k : NoticeKind.values()) {
             channels.put(k.code(), p.channels(k).stream().sorted().map(Channel::code).toList());

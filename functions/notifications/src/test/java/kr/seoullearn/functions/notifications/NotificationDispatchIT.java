@@ -53,6 +53,7 @@ class NotificationDispatchIT {
     private static kr.seoullearn.platform.aws.AwsQuery sns;
     private static kr.seoullearn.platform.aws.AwsJson ses;
     private static PreferencesStore preferences;
+    private static kr.seoullearn.notifications.port.SmsVerifications verifications;
     private static LocalMailbox mailbox;
     private static LocalTextMessages texts;
     private static String tenantName;
@@ -68,6 +69,7 @@ class NotificationDispatchIT {
         sns = kr.seoullearn.platform.aws.AwsQuery.sns(env, signed);
         ses = kr.seoullearn.platform.aws.AwsJson.sesV2(env, signed);
         preferences = NotificationsStorage.preferences(dynamo, stack.table());
+        verifications = NotificationsStorage.smsVerificationsOf(dynamo, stack.table());
         mailbox = new LocalMailbox(stack.aws().endpoint());
         texts = new LocalTextMessages(stack.aws().endpoint());
         tenantName = "n" + UUID.randomUUID().toString().substring(0, 8);
@@ -100,7 +102,7 @@ class NotificationDispatchIT {
     private static NotificationDispatch dispatch(Instant now) {
         CognitoContacts contacts = new CognitoContacts(RegistrationStorage.applications(dynamo, stack.table()), preferences,
                 kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(), kr.seoullearn.local.aws.LocalAws.credentials()),
-                stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC));
+                stack.stack().userPoolId(), Clock.fixed(now, ZoneOffset.UTC), verifications);
         return new NotificationDispatch(ONLY, NotificationsStorage.outbox(dynamo, stack.table()), contacts, preferences,
                 Map.of(Channel.EMAIL, new SesMessenger(ses, SENDER), Channel.SMS, new SnsSmsMessenger(sns, "SeoulLearn")));
     }
@@ -111,7 +113,26 @@ class NotificationDispatchIT {
 
     record Person(String sub, String email, TenantId tenant) {}
 
+    /** The number proved by its code, through the real store (the code read from its answer, as the text would carry it). */
+    private static void verify(Person p, kr.seoullearn.notifications.port.SmsVerifications.Holder holder, String number) {
+        Instant now = Instant.now();
+        var issued = verifications.issue(p.tenant(), p.sub(), holder, number, now);
+        verifications.verify(p.tenant(), p.sub(), holder, number, issued.code(), now);
+    }
+
     private static Person person(Language language, String birthDate, String guardianContact, String smsNumber) {
+        Person p = unverified(language, birthDate, guardianContact, smsNumber);
+        if (smsNumber != null) {
+            verify(p, kr.seoullearn.notifications.port.SmsVerifications.Holder.SELF, smsNumber);
+        }
+        if (guardianContact != null && CognitoContacts.guardian(guardianContact) != null
+                && CognitoContacts.guardian(guardianContact).smsNumber() != null) {
+            verify(p, kr.seoullearn.notifications.port.SmsVerifications.Holder.GUARDIAN, CognitoContacts.guardian(guardianContact).smsNumber());
+        }
+        return p;
+    }
+
+    private static Person unverified(Language language, String birthDate, String guardianContact, String smsNumber) {
         String email = "notified-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String pool = stack.stack().userPoolId();
         var cognito = stack.aws().cognito();
@@ -212,12 +233,38 @@ class NotificationDispatchIT {
         Person learner = person(Language.EN, "2000-01-01", null, null);
         preferences.save(learner.tenant(), learner.sub(), NotificationPreferences.parse(Map.of("version", 0, "smsNumber", phone,
                 "channels", Map.of("laptop-ready", List.of("sms")))));
+        verify(learner, kr.seoullearn.notifications.port.SmsVerifications.Holder.SELF, phone);
         Instant at = Instant.parse("2026-12-07T04:00:00Z");
         tell(Notice.of(learner.tenant(), NoticeKind.LAPTOP_READY, "req-1@2", learner.sub(), Map.of(), at));
         run(at.plusSeconds(5));
         assertThat(mailbox.to(learner.email())).isEmpty();
         assertThat(texts.to(phone)).singleElement()
                 .satisfies(t -> assertThat(t.message()).isEqualTo("[Seoul Learn] Your laptop is ready. See the app for where to pick it up."));
+    }
+
+    @Test
+    void anUnverifiedNumberGetsNoTextOnlyEmailAndTheInboxAndAChangedNumberIsUnverified() {
+        String phone = number();
+        String guardianPhone = number();
+        Person learner = unverified(Language.EN, "2016-01-01", guardianPhone, phone); // under 14, nobody typed a code
+        Instant at = Instant.parse("2026-12-07T04:00:00Z"); // 13:00 Seoul
+        tell(Notice.of(learner.tenant(), NoticeKind.APPLICATION_APPROVED, learner.sub() + "@u", learner.sub(), Map.of(), at));
+        run(at.plusSeconds(5));
+        run(at.plusSeconds(65));
+        assertThat(texts.to(phone)).as("the person's own number, not verified").isEmpty();
+        assertThat(texts.to(guardianPhone)).as("the guardian's phone, not verified").isEmpty();
+        assertThat(mailbox.to(learner.email())).hasSize(1);
+        assertThat(inbox(learner, NoticeKind.APPLICATION_APPROVED)).hasSize(1);
+
+        // verified, then the number changed: the new one is not verified, nothing goes to either
+        verify(learner, kr.seoullearn.notifications.port.SmsVerifications.Holder.SELF, phone);
+        String other = number();
+        preferences.save(learner.tenant(), learner.sub(), NotificationPreferences.parse(Map.of("version", 1, "smsNumber", other)));
+        tell(Notice.of(learner.tenant(), NoticeKind.LAPTOP_READY, "req-u@1", learner.sub(), Map.of(), at.plusSeconds(120)));
+        run(at.plusSeconds(130));
+        assertThat(texts.to(other)).isEmpty();
+        assertThat(texts.to(phone)).isEmpty();
+        assertThat(mailbox.to(learner.email())).hasSize(2);
     }
 
     // ------------------------------------------------------------------ laptops and mentor terms

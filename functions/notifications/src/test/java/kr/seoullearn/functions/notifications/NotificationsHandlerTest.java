@@ -18,6 +18,7 @@ import kr.seoullearn.notifications.domain.NoticeKind;
 import kr.seoullearn.notifications.domain.NotificationPreferences;
 import kr.seoullearn.notifications.port.Inbox;
 import kr.seoullearn.notifications.port.PreferencesStore;
+import kr.seoullearn.notifications.port.SmsVerifications;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
@@ -73,8 +74,45 @@ class NotificationsHandlerTest {
         }
     }
 
+    /** Codes in memory (the limits themselves are proven against moto in SmsVerificationsIT). */
+    static final class InMemoryCodes implements SmsVerifications {
+        final Map<String, String> codes = new HashMap<>();
+        final Map<String, String> verified = new HashMap<>();
+
+        @Override
+        public Issued issue(TenantId tenant, String userId, Holder holder, String number, Instant now) {
+            codes.put(tenant.value() + "/" + userId + "/" + holder + "/" + number, "123456");
+            return new Issued("123456", now.plusSeconds(600));
+        }
+
+        @Override
+        public void verify(TenantId tenant, String userId, Holder holder, String number, String code, Instant now) {
+            String key = tenant.value() + "/" + userId + "/" + holder;
+            if (!code.equals(codes.remove(key + "/" + number))) {
+                throw new ProblemException(kr.seoullearn.notifications.domain.SmsVerificationRefusal.SMS_CODE_WRONG);
+            }
+            verified.put(key, number);
+        }
+
+        @Override
+        public boolean verified(TenantId tenant, String userId, Holder holder, String number) {
+            return number != null && number.equals(verified.get(tenant.value() + "/" + userId + "/" + holder));
+        }
+
+        @Override
+        public void forget(TenantId tenant, String userId, Holder holder) {
+            verified.remove(tenant.value() + "/" + userId + "/" + holder);
+        }
+    }
+
     private final InMemory store = new InMemory();
-    private final NotificationsHandler handler = new NotificationsHandler(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryCodes codes = new InMemoryCodes();
+    private final List<String> texts = new ArrayList<>();
+    private final NotificationsHandler handler = new NotificationsHandler(store, store, Clock.fixed(NOW, ZoneOffset.UTC),
+            new SmsNumberVerification(codes, store, (t, u) -> Optional.empty(), (to, subject, text) -> {
+                texts.add(text);
+                return "m-" + texts.size();
+            }, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private APIGatewayV2HTTPResponse call(String routeKey, String group, String body, String lang, Map<String, String> path,
                                           Map<String, String> query) {
@@ -131,5 +169,40 @@ class NotificationsHandlerTest {
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
         assertThat(Json.readObject(saved.getBody())).containsEntry("version", 1).containsEntry("language", "zh");
         assertThat(call("PUT /api/me/preferences", "mentors", "{\"version\":0}", "vi", null, null).getStatusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewNumberIsSentACodeInTheChosenLanguageAndIsVerifiedOnlyByIt() {
+        var saved = Json.readObject(call("PUT /api/me/preferences", "learners",
+                "{\"version\":0,\"language\":\"vi\",\"smsNumber\":\"+821012345678\"}", "ko", null, null).getBody());
+        assertThat(saved).containsEntry("smsVerified", false);
+        assertThat((Map<String, Object>) saved.get("smsVerification")).containsEntry("codeSent", true);
+        assertThat(texts).hasSize(1);
+        assertThat(texts.get(0)).contains("123456").contains("Seoul Learn");
+        var malformed = call("POST /api/me/preferences/sms-number/verification", "learners", "{\"code\":\"12a456\"}", "en", null, null);
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        assertThat(malformed.getBody()).contains("validation-failed");
+        var wrong = call("POST /api/me/preferences/sms-number/verification", "learners", "{\"code\":\"654321\"}", "en", null, null);
+        assertThat(wrong.getStatusCode()).isEqualTo(400);
+        assertThat(wrong.getBody()).contains("sms-code-wrong");
+        codes.issue(TenantId.SEOUL, "user-1", SmsVerifications.Holder.SELF, "+821012345678", NOW);
+        var right = call("POST /api/me/preferences/sms-number/verification", "learners", "{\"code\":\"123456\",\"for\":\"self\"}", "en", null, null);
+        assertThat(right.getStatusCode()).as(right.getBody()).isEqualTo(200);
+        assertThat(Json.readObject(call("GET /api/me/preferences", "learners", null, "en", null, null).getBody()))
+                .containsEntry("smsVerified", true);
+        var again = call("POST /api/me/preferences/sms-number/verification-code", "learners", null, "en", null, null);
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getBody()).contains("sms-number-already-verified");
+        // another number: no longer verified, a code to the new one
+        var changed = Json.readObject(call("PUT /api/me/preferences", "learners",
+                "{\"version\":1,\"smsNumber\":\"+821099998888\"}", "en", null, null).getBody());
+        assertThat(changed).containsEntry("smsVerified", false);
+        assertThat(texts).hasSize(2);
+        var guardian = call("POST /api/me/preferences/sms-number/verification-code", "learners", "{\"for\":\"guardian\"}", "en", null, null);
+        assertThat(guardian.getStatusCode()).isEqualTo(409);
+        assertThat(guardian.getBody()).contains("sms-number-missing");
+        assertThat(call("POST /api/me/preferences/sms-number/verification-code", "reviewers", null, "en", null, null).getStatusCode())
+                .isEqualTo(403);
     }
 }
