@@ -60,6 +60,6 @@ public record Application(
     }
 
     public boolean editable() {
-        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.REJECTED;
+        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.REJECTED || status == RegistrationStatus.EXPIRED;
     }
 }
