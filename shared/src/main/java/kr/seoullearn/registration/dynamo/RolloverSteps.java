@@ -84,7 +84,10 @@ final class RolloverSteps {
         String level = s(item, "schoolLevel");
         Integer rolled = n(item, "rolledYear");
         String decidedAt = s(item, "decidedAt");
-        int placed = rolled != null ? rolled : decidedAt == null ? Integer.MAX_VALUE : ProfileCorrection.schoolYear(Instant.parse(decidedAt));
+        // placed for the later of the last rollover's school year and the decision's (an application
+        // approved again after an end was filled in for its own school year)
+        int decided = decidedAt == null ? Integer.MAX_VALUE : ProfileCorrection.schoolYear(Instant.parse(decidedAt));
+        int placed = rolled == null ? decided : Math.max(rolled, decided);
         String birth = s(item, "birthDate");
         String told = s(item, "ageNoticeFor");
         return new SchoolYearStep.Learner(level == null ? null : SchoolLevel.valueOf(level), n(item, "grade"),
