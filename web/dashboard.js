@@ -13,7 +13,16 @@ import { categoryBars, timeColumns } from './charts.js';
 
 const PERIODS = [7, 30, 90];
 // The counts of the last school-year rollover run shown (docs/adr/0041).
-const ROLLOVER_COUNTS = ['seen', 'movedUp', 'levelChanged', 'expired', 'graduated', 'ageNoticed', 'agedOut', 'failed'];
+const ROLLOVER_COUNTS = {
+  seen: 'dashboard.rollover.seen',
+  movedUp: 'dashboard.rollover.movedUp',
+  levelChanged: 'dashboard.rollover.levelChanged',
+  expired: 'dashboard.rollover.expired',
+  graduated: 'dashboard.rollover.graduated',
+  ageNoticed: 'dashboard.rollover.ageNoticed',
+  agedOut: 'dashboard.rollover.agedOut',
+  failed: 'dashboard.rollover.failed',
+};
 // The headline numbers of the API's answer, each with its label.
 const HEADLINE = {
   applicationsSubmitted: 'dashboard.headline.applicationsSubmitted',
@@ -130,8 +139,8 @@ function render(d) {
     h('h2', { id: 'rollover-title', i18n: 'dashboard.rollover' }),
     d.rollover
       ? [h('p', { class: 'hint', id: 'rollover-day', i18n: 'dashboard.rollover.day', args: { day: { date: d.rollover.day } } }),
-        h('dl', { class: 'facts', id: 'rollover-counts' }, ROLLOVER_COUNTS.map((k) =>
-          h('div', {}, h('dt', { i18n: `dashboard.rollover.${k}` }), h('dd', { id: `rollover-${k}` }, n(d.rollover.counts[k])))))]
+        h('dl', { class: 'facts', id: 'rollover-counts' }, Object.entries(ROLLOVER_COUNTS).map(([k, key]) =>
+          h('div', {}, h('dt', { i18n: key }), h('dd', { id: `rollover-${k}` }, n(d.rollover.counts[k])))))]
       : h('p', { class: 'hint', id: 'rollover-none', i18n: 'dashboard.rollover.none' }));
 
   const month = seoulToday().slice(0, 7);
