@@ -12,6 +12,17 @@ import {
 import { categoryBars, timeColumns } from './charts.js';
 
 const PERIODS = [7, 30, 90];
+// The counts of the last school-year rollover run shown (docs/adr/0041).
+const ROLLOVER_COUNTS = {
+  seen: 'dashboard.rollover.seen',
+  movedUp: 'dashboard.rollover.movedUp',
+  levelChanged: 'dashboard.rollover.levelChanged',
+  expired: 'dashboard.rollover.expired',
+  graduated: 'dashboard.rollover.graduated',
+  ageNoticed: 'dashboard.rollover.ageNoticed',
+  agedOut: 'dashboard.rollover.agedOut',
+  failed: 'dashboard.rollover.failed',
+};
 // The headline numbers of the API's answer, each with its label.
 const HEADLINE = {
   applicationsSubmitted: 'dashboard.headline.applicationsSubmitted',
@@ -123,6 +134,15 @@ function render(d) {
         Object.entries(d.learners.byLevel).map(([k, v]) => row(LEVEL_KEYS[k] ? { key: LEVEL_KEYS[k] } : { text: k }, n(v))),
         Object.entries(d.learners.byDistrict).map(([k, v]) => row(DISTRICT_KEYS[k] ? { key: DISTRICT_KEYS[k] } : { text: k }, n(v))))));
 
+  // the last school-year rollover run (counts only): moves on 1 March, ended participations, notices
+  const rollover = h('section', { 'aria-labelledby': 'rollover-title', id: 'rollover' },
+    h('h2', { id: 'rollover-title', i18n: 'dashboard.rollover' }),
+    d.rollover
+      ? [h('p', { class: 'hint', id: 'rollover-day', i18n: 'dashboard.rollover.day', args: { day: { date: d.rollover.day } } }),
+        h('dl', { class: 'facts', id: 'rollover-counts' }, Object.entries(ROLLOVER_COUNTS).map(([k, key]) =>
+          h('div', {}, h('dt', { i18n: key }), h('dd', { id: `rollover-${k}` }, n(d.rollover.counts[k])))))]
+      : h('p', { class: 'hint', id: 'rollover-none', i18n: 'dashboard.rollover.none' }));
+
   const month = seoulToday().slice(0, 7);
   const downloads = h('section', { 'aria-labelledby': 'downloads-title' },
     h('h2', { id: 'downloads-title', i18n: 'dashboard.downloads' }),
@@ -137,7 +157,7 @@ function render(d) {
   host.replaceChildren(heading('dashboard.title'),
     h('p', { class: 'hint', i18n: 'dashboard.period.shown', args: { from: { date: d.from }, to: { date: d.to } } }),
     h('div', { class: 'field' }, period, select),
-    h('h2', { i18n: 'dashboard.headline' }), headline, registrations, seats, sessions, laptops, learners, downloads);
+    h('h2', { i18n: 'dashboard.headline' }), headline, registrations, seats, sessions, laptops, learners, rollover, downloads);
   widthShown = host.clientWidth;
   drawCharts();
 }

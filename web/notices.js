@@ -33,12 +33,20 @@ const KIND_KEYS = {
   'term-ending': 'notices.kind.term-ending',
   'recruitment-selected': 'notices.kind.recruitment-selected',
   'recruitment-not-selected': 'notices.kind.recruitment-not-selected',
+  'grade-moved-up': 'notices.kind.grade-moved-up',
+  'moved-to-middle-school': 'notices.kind.moved-to-middle-school',
+  'moved-to-high-school': 'notices.kind.moved-to-high-school',
+  'participation-ended': 'notices.kind.participation-ended',
+  'graduated': 'notices.kind.graduated',
+  'age-limit-ahead': 'notices.kind.age-limit-ahead',
+  'age-limit-reached': 'notices.kind.age-limit-reached',
 };
 // The kinds each role is told of (the settings show those of the reader's roles).
 const APPLICANT_KINDS = ['application-received', 'application-approved', 'application-rejected', 'documents-requested', 'appeal-upheld',
   'recruitment-selected', 'recruitment-not-selected'];
 const LEARNER_KINDS = ['mentor-assigned', 'session-booked', 'session-cancelled', 'session-moved', 'waitlist-seat-given',
-  'laptop-ready', 'laptop-overdue', 'recruitment-selected', 'recruitment-not-selected'];
+  'laptop-ready', 'laptop-overdue', 'recruitment-selected', 'recruitment-not-selected', 'grade-moved-up', 'moved-to-middle-school',
+  'moved-to-high-school', 'participation-ended', 'graduated', 'age-limit-ahead', 'age-limit-reached'];
 const MENTOR_KINDS = ['mentee-assigned', 'session-booked', 'session-cancelled', 'session-moved', 'term-ending'];
 const CHANNELS = [{ value: 'email', key: 'prefs.email' }, { value: 'sms', key: 'prefs.sms' }];
 const PAGE_SIZE = 20;

@@ -12,12 +12,12 @@ import {
 import { howWeCheck, programmeSummary } from './programme.js';
 
 const LEVEL_ORDER = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'NOT_IN_SCHOOL', 'ADULT'];
-const EDITABLE = ['DRAFT', 'REJECTED'];
+const EDITABLE = ['DRAFT', 'REJECTED', 'EXPIRED'];
 // A rejection under appeal waits for the appeal's decision (docs/adr/0040).
 const editable = () => EDITABLE.includes(reg.status) && reg.appeal?.status !== 'OPEN';
 const MAX_APPEAL = 1000;
 // Where the documents function still takes uploads (functions/documents DocumentService.EDITABLE).
-const UPLOADS_OPEN = ['DRAFT', 'SUBMITTED', 'REJECTED'];
+const UPLOADS_OPEN = ['DRAFT', 'SUBMITTED', 'REJECTED', 'EXPIRED'];
 const PROFILE_FIELDS = ['name', 'birthDate', 'schoolLevel', 'grade', 'district', 'preferredLanguage', 'categories'];
 const GUARDIAN_FIELDS = ['guardian.name', 'guardian.contact', 'guardian.consent'];
 const CHECK_FIELDS = ['householdHeadName', 'householdHeadBirthDate'];
@@ -728,6 +728,12 @@ function status() {
       reg.appeal?.status === 'APPROVED' ? h('p', { id: 'approved-on-appeal', i18n: 'status.appeal.approved' }) : null,
       learner ? h('p', { i18n: 'status.approved.learner' })
         : [h('p', { i18n: 'status.approved.signInAgain' }), button('sign-in-again', 'action.signInAgain', () => ctx.signInAgain())]);
+  }
+  if (s === 'EXPIRED') {
+    // the participation ended (programme year over, age limit, high school finished: docs/adr/0041); the notice said why
+    parts.push(h('p', { id: 'expired-body', i18n: 'status.expired.body' }),
+      learner ? [h('p', { i18n: 'status.approved.signInAgain' }), button('sign-in-again', 'action.signInAgain', () => ctx.signInAgain())]
+        : h('a', { class: 'button', id: 'apply-again', href: '#/register', i18n: 'action.applyAgain' }));
   }
   if (s === 'REJECTED') {
     parts.push(

@@ -24,6 +24,7 @@ const REGISTRATION_KEYS = {
   UNDER_REVIEW: 'registration.UNDER_REVIEW',
   APPROVED: 'registration.APPROVED',
   REJECTED: 'registration.REJECTED',
+  EXPIRED: 'registration.EXPIRED',
   NOT_REGISTERED: 'registration.NOT_REGISTERED',
   TENANT_NOT_CHOSEN: 'registration.TENANT_NOT_CHOSEN',
 };
@@ -109,9 +110,10 @@ function renderMe() {
   status.textContent = label(REGISTRATION_KEYS, me.registrationStatus);
   status.dataset.status = me.registrationStatus ?? '';
   // What to do next, by role: applicants carry on with their registration, reviewers review.
-  const editable = ['DRAFT', 'REJECTED', 'NOT_REGISTERED'].includes(me.registrationStatus);
+  const editable = ['DRAFT', 'REJECTED', 'EXPIRED', 'NOT_REGISTERED'].includes(me.registrationStatus);
   const has = (...some) => groups.some((g) => some.includes(g));
-  $('next-register').hidden = !has('applicants');
+  // a learner whose participation ended (docs/adr/0041) applies again
+  $('next-register').hidden = !has('applicants') && me.registrationStatus !== 'EXPIRED';
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !has('reviewers');
   $('next-providers').hidden = !has('learners');

@@ -17,6 +17,7 @@ export const STATUS_KEYS = {
   UNDER_REVIEW: 'registration.UNDER_REVIEW',
   APPROVED: 'registration.APPROVED',
   REJECTED: 'registration.REJECTED',
+  EXPIRED: 'registration.EXPIRED',
 };
 
 export const CATEGORY_KEYS = {

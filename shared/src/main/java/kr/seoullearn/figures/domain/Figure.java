@@ -18,6 +18,9 @@ public enum Figure {
     DECISIONS_SECONDS("decisions.seconds"),
     LEARNERS_BY_LEVEL("learners.level"),
     LEARNERS_BY_DISTRICT("learners.district"),
+    /** The school-year rollover (docs/adr/0041): learners moved up, by their new level; participations ended, by reason. */
+    LEARNERS_MOVED_UP("learners.movedUp"),
+    LEARNERS_ENDED("learners.ended"),
     /** Applications decided, and the seconds from submission to decision they took (their average is the time to a decision). */
     DECISIONS("decisions.count"),
     DECISION_SECONDS("decisions.seconds"),

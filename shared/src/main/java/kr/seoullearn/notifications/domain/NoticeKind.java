@@ -23,7 +23,15 @@ public enum NoticeKind {
     MENTEE_ASSIGNED(false),
     TERM_ENDING(false),
     RECRUITMENT_SELECTED(false),
-    RECRUITMENT_NOT_SELECTED(false);
+    RECRUITMENT_NOT_SELECTED(false),
+    /** The school-year rollover (docs/adr/0041): a new grade, a new level, the end of a participation. */
+    GRADE_MOVED_UP(true),
+    MOVED_TO_MIDDLE_SCHOOL(true),
+    MOVED_TO_HIGH_SCHOOL(true),
+    PARTICIPATION_ENDED(true),
+    GRADUATED(true),
+    AGE_LIMIT_AHEAD(true),
+    AGE_LIMIT_REACHED(true);
 
     private final boolean guardianToo;
 

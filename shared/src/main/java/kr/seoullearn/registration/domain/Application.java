@@ -85,7 +85,8 @@ public record Application(
     }
 
     public boolean editable() {
-        // a rejection under appeal waits for the appeal's decision
-        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.REJECTED && (appeal == null || !appeal.open());
+        // a rejection under appeal waits for the appeal's decision; an ended participation may apply again
+        return status == RegistrationStatus.DRAFT || status == RegistrationStatus.EXPIRED
+                || status == RegistrationStatus.REJECTED && (appeal == null || !appeal.open());
     }
 }

@@ -22,7 +22,7 @@ final class ApplicationEdits {
     /** The condition of every applicant's change: nobody saved in between, and it is still theirs to change. */
     private static final List<String> RECORDS_ATTRIBUTES =
             List.of("recordsOutcome", "recordsCheckedAt", "recordsVerified", "recordsIdentity", "recordsNote");
-    static final String EDITABLE_AT_VERSION = "version = :expected AND #status IN (:draft, :rejected) AND attribute_not_exists(appealOpen)";
+    static final String EDITABLE_AT_VERSION = "version = :expected AND #status IN (:draft, :rejected, :expired) AND attribute_not_exists(appealOpen)";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,6 +41,7 @@ final class ApplicationEdits {
         values.put(":expected", num(expectedVersion));
         values.put(":draft", str(RegistrationStatus.DRAFT.name()));
         values.put(":rejected", str(RegistrationStatus.REJECTED.name()));
+        values.put(":expired", str(RegistrationStatus.EXPIRED.name()));
         return values;
     }
 

@@ -139,8 +139,12 @@ final class ApplicationSubmission {
         if (approvedByRecords) {
             values.put(":outcome", str("APPROVED"));
             values.put(":by", str("records-check"));
+            // on the decided list like a reviewer's approval (the school-year rollover walks it: docs/adr/0041)
+            values.put(":decided", str(RegistrationKeys.decided(a.tenant())));
+            values.put(":decidedKey", str(RegistrationKeys.queuePosition(now, a.userId())));
             update = "SET #status = :status, submittedAt = :at, programmeId = :programme, requiredDocuments = :required, "
-                    + "version = :next, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at" + counted
+                    + "version = :next, decisionOutcome = :outcome, decidedBy = :by, decidedAt = :at, "
+                    + "GSI1PK = :decided, GSI1SK = :decidedKey" + counted
                     + " REMOVE decisionReason, expiresAt";
         } else {
             values.put(":queue", str(RegistrationKeys.reviewQueue(a.tenant())));

@@ -16,6 +16,7 @@ import kr.seoullearn.registration.port.DocumentRecords;
 import kr.seoullearn.registration.port.EligibilityRegistry;
 import kr.seoullearn.registration.port.ProfileCorrections;
 import kr.seoullearn.registration.port.RetentionDue;
+import kr.seoullearn.registration.port.SchoolYearRollover;
 import kr.seoullearn.registration.port.ProfileRepository;
 import kr.seoullearn.registration.port.ProgrammeCatalogue;
 import kr.seoullearn.registration.port.QuotaPlaces;
@@ -51,6 +52,18 @@ public class RegistrationStorage {
     @Singleton
     public RetentionDue retentionDueBean(DynamoDbClient dynamo, @Named("appTable") String table) {
         return retentionDue(dynamo, table);
+    }
+
+    @Singleton
+    public SchoolYearRollover schoolYearRolloverBean(DynamoDbClient dynamo, @Named("appTable") String table, NoticeWrites notices,
+                                                     FigureWrites figures) {
+        return schoolYearRollover(dynamo, table, notices, figures);
+    }
+
+    /** The school-year rollover (docs/adr/0041), for tests and the run. */
+    public static SchoolYearRollover schoolYearRollover(DynamoDbClient dynamo, String table, NoticeWrites notices,
+                                                        FigureWrites figures) {
+        return new DynamoSchoolYearRollover(dynamo, table, notices, figures, DynamoSchoolYearRollover.PAGE);
     }
 
     @Singleton

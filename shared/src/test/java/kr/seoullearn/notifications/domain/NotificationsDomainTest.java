@@ -75,7 +75,7 @@ class NotificationsDomainTest {
     @Test
     void everyKindHasItsWordsInEveryLanguageWithTheSameKeys() {
         Map<String, String> values = Map.of("reason", "A reason", "documents", "- proof", "message", "Thanks", "start",
-                "2026-12-08T09:00:00Z", "newStart", "2026-12-09T10:30:00Z", "dueOn", "2026-12-20", "endOn", "2027-02-28");
+                "2026-12-08T09:00:00Z", "newStart", "2026-12-09T10:30:00Z", "dueOn", "2026-12-20", "endOn", "2027-02-28", "grade", "4", "leaveOn", "2027-06-01");
         for (Language language : Language.values()) {
             assertThat(NoticeTemplates.keys(language)).as(language.tag()).isEqualTo(NoticeTemplates.keys(Language.KO));
             for (NoticeKind kind : NoticeKind.values()) {

@@ -40,7 +40,7 @@ public class DocumentService {
      * looks at it, since a missing document is what the review may be waiting for.
      */
     static final Set<RegistrationStatus> EDITABLE = EnumSet.of(RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED,
-            RegistrationStatus.UNDER_REVIEW, RegistrationStatus.REJECTED);
+            RegistrationStatus.UNDER_REVIEW, RegistrationStatus.REJECTED, RegistrationStatus.EXPIRED);
     static final String STATE_TAG = "state";
     static final String UNSUBMITTED = "unsubmitted";
     static final String SUBMITTED = "submitted";

@@ -1,5 +1,8 @@
 package kr.seoullearn.functions.reports;
 
+import kr.seoullearn.registration.port.SchoolYearRollover;
+import java.util.Optional;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -63,11 +66,28 @@ public final class Reports {
     private final ProgrammeFigures figures;
     private final ExportStorage exports;
     private final Clock clock;
+    private final Function<TenantId, Optional<SchoolYearRollover.Run>> lastRollover;
 
     public Reports(ProgrammeFigures figures, ExportStorage exports, Clock clock) {
+        this(figures, exports, clock, tenant -> Optional.empty());
+    }
+
+    /** {@code lastRollover}: the tenant's last finished school-year rollover (docs/adr/0041), shown as counts. */
+    public Reports(ProgrammeFigures figures, ExportStorage exports, Clock clock,
+                   Function<TenantId, Optional<SchoolYearRollover.Run>> lastRollover) {
         this.figures = figures;
         this.exports = exports;
         this.clock = clock;
+        this.lastRollover = lastRollover;
+    }
+
+    /** The last rollover run: its day, when it finished and its counts (no personal data). */
+    private static Map<String, Object> rolloverView(SchoolYearRollover.Run run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("day", run.day().toString());
+        view.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        view.put("counts", run.counts());
+        return view;
     }
 
     /** Reviewers and admins of the tenant; a tenant named in the query must be the caller's. */
@@ -115,6 +135,7 @@ public final class Reports {
         headline.put("remindersSent", sumOf(totals, Figure.REMINDERS_SENT.prefix()));
         body.put("headline", headline);
         body.put("totals", totals);
+        body.put("rollover", lastRollover.apply(tenant).map(Reports::rolloverView).orElse(null));
 
         List<Map<String, Object>> perDay = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

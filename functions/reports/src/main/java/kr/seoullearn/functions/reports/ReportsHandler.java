@@ -12,6 +12,7 @@ import kr.seoullearn.figures.port.ProgrammeFigures;
 import kr.seoullearn.platform.http.ApiFunction;
 import kr.seoullearn.platform.http.ApiRequest;
 import kr.seoullearn.platform.http.ApiResponses;
+import kr.seoullearn.registration.port.SchoolYearRollover;
 
 /**
  * The routes of template.yaml's ReportsFunction: the dashboard, the month's figures as CSV, and
@@ -22,7 +23,8 @@ public class ReportsHandler extends ApiFunction {
     private final AuditReading audit;
 
     public ReportsHandler() {
-        this(new Reports(Beans.get(ProgrammeFigures.class), S3Exports.of(Beans.get(FunctionEnvironment.class)), Clock.systemUTC()),
+        this(new Reports(Beans.get(ProgrammeFigures.class), S3Exports.of(Beans.get(FunctionEnvironment.class)), Clock.systemUTC(),
+                        Beans.get(SchoolYearRollover.class)::lastRun),
                 new AuditReading(Beans.get(AuditTrail.class)));
     }
 

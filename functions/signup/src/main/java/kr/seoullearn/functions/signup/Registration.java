@@ -107,6 +107,10 @@ public final class Registration {
             // approved, but the group change did not happen (or the token predates it): make it so
             moveIntoLearners(a);
         }
+        if (a.status() == RegistrationStatus.EXPIRED && caller.has(Role.LEARNER)) {
+            // the participation ended (docs/adr/0041) and the rollover's group change did not happen: they apply again as applicants
+            moveIntoApplicants(a);
+        }
         EligibilityProgramme programme = a.editable() ? programmes.inForce(caller.tenant(), today()).orElse(null) : null;
         var request = a.status() == RegistrationStatus.SUBMITTED || a.status() == RegistrationStatus.UNDER_REVIEW
                 ? applications.documentRequest(caller.tenant(), caller.userId()).orElse(null) : null;
@@ -285,5 +289,11 @@ public final class Registration {
         applications.appeal(a, version, ((String) reason).strip(), now, now.minus(kr.seoullearn.registration.domain.AppealRules.WINDOW));
         LOG.info("appealed", "tenant", caller.tenant().value());
         return view(caller);
+    }
+
+    private void moveIntoApplicants(Application a) {
+        String username = a.username() == null ? a.userId() : a.username();
+        groups.add(userPoolId, username, Role.APPLICANT);
+        groups.remove(userPoolId, username, Role.LEARNER);
     }
 }

@@ -239,17 +239,27 @@ public final class Gateway implements AutoCloseable {
         } else if (path.startsWith("/_local/schedules/") && exchange.getRequestMethod().equals("POST")) {
             String name = path.substring("/_local/schedules/".length());
             // ?at=<ISO instant>: run as if scheduled then (tests' injected clock)
+            // &tenant=<id>: the payload also names a tenant, as an operator's invocation by hand does
             Instant at = null;
+            String tenant = null;
             String query = exchange.getRequestURI().getRawQuery();
-            if (query != null && query.startsWith("at=")) {
-                try {
-                    at = Instant.parse(URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8));
-                } catch (DateTimeParseException e) {
-                    sendJson(exchange, 400, "{\"message\":\"at must be an ISO instant\"}");
-                    return;
+            for (String part : query == null ? new String[0] : query.split("&")) {
+                if (part.startsWith("at=")) {
+                    try {
+                        at = Instant.parse(URLDecoder.decode(part.substring(3), StandardCharsets.UTF_8));
+                    } catch (DateTimeParseException e) {
+                        sendJson(exchange, 400, "{\"message\":\"at must be an ISO instant\"}");
+                        return;
+                    }
+                } else if (part.startsWith("tenant=")) {
+                    tenant = URLDecoder.decode(part.substring(7), StandardCharsets.UTF_8);
+                    if (!tenant.matches("[a-z0-9-]{1,40}")) {
+                        sendJson(exchange, 400, "{\"message\":\"tenant must be a tenant id\"}");
+                        return;
+                    }
                 }
             }
-            Optional<String> answer = scheduler.fire(name, at);
+            Optional<String> answer = scheduler.fire(name, at, tenant);
             if (answer.isEmpty()) {
                 sendJson(exchange, 404, "{\"message\":\"no schedule " + name.replaceAll("[^A-Za-z0-9.-]", "") + "\"}");
             } else {

@@ -101,10 +101,21 @@ public final class LocalScheduler implements AutoCloseable {
      * that tests drive scheduled functions with an injected clock.
      */
     public Optional<String> fire(String name, java.time.Instant at) {
+        return fire(name, at, null);
+    }
+
+    /** As {@link #fire(String, java.time.Instant)}, the payload (a JSON object) also naming {@code tenant} when not null. */
+    public Optional<String> fire(String name, java.time.Instant at, String tenant) {
         for (Entry e : entries) {
             if (e.name().equals(name)) {
                 try {
-                    return Optional.of(functions.invoke(e.schedule().functionId(), payload(e, at == null ? clock.instant() : at)));
+                    String payload = payload(e, at == null ? clock.instant() : at);
+                    if (tenant != null && payload.trim().endsWith("}")) {
+                        String body = payload.trim();
+                        String head = body.substring(0, body.length() - 1).trim();
+                        payload = head + (head.endsWith("{") ? "" : ",") + "\"tenant\":\"" + tenant + "\"}";
+                    }
+                    return Optional.of(functions.invoke(e.schedule().functionId(), payload));
                 } catch (IOException ex) {
                     System.err.println("[local-cloud] schedule " + name + " failed: " + ex.getMessage());
                     return Optional.of("{\"error\":\"invocation failed\"}");
