@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,7 +108,12 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         step(3, "starting functions (one JVM each)");
-        Path runner = findJar(root.resolve("infra/lambda-runner/target"), "lambda-runner-", "-all.jar");
+        // a copy, as for each function's jar: `mvn verify` rewrites target/ while the tests run
+        // against this cloud, and a JVM reading a jar rewritten under it fails with NoClassDefFoundError
+        Path runnerBuilt = findJar(root.resolve("infra/lambda-runner/target"), "lambda-runner-", "-all.jar");
+        Path runner = logs.resolve("deployed").resolve("lambda-runner.jar");
+        Files.createDirectories(runner.getParent());
+        Files.copy(runnerBuilt, runner, StandardCopyOption.REPLACE_EXISTING);
         Path javaHome = Path.of(System.getProperty("java.home"));
         for (Template.Function f : template.functions()) {
             Path jar = findJar(root.resolve(f.codeUri()).resolve("target"), "", "-lambda.jar");
