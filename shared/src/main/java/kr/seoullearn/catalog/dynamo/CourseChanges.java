@@ -54,7 +54,15 @@ final class CourseChanges {
 
     /** As {@link #save(Course)}; {@code by}: the operator, whose change goes into every tenant's audit trail in the same transaction. */
     void save(Course c, String by, java.time.Instant at) {
-        Course old = find(c.id()).orElse(null);
+        save(c, find(c.id()), by, at);
+    }
+
+    /**
+     * As {@link #save(Course, String, java.time.Instant)} on the course as the caller read it: the
+     * transaction's condition is that state (absent, or unchanged), else 409 version-conflict.
+     */
+    void save(Course c, Optional<Course> asRead, String by, java.time.Instant at) {
+        Course old = asRead.orElse(null);
         Transaction tx = Transaction.named(old == null ? "course-create" : "course-change");
         Set<Map<String, AttributeValue>> freshKeys = new HashSet<>();
         for (Map<String, AttributeValue> item : CatalogItems.items(c)) {

@@ -92,6 +92,11 @@ final class DynamoCatalog implements Catalog, CatalogAdmin, CatalogSeeding {
     }
 
     @Override
+    public void saveCourse(Course course, Optional<Course> asRead, String by, java.time.Instant at) {
+        changes.save(course, asRead, by, at);
+    }
+
+    @Override
     public void recordCourseImport(String importId, Map<String, String> counts, String by, java.time.Instant at) {
         changes.recordImport(importId, counts, by, at);
     }

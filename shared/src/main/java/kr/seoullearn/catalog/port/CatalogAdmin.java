@@ -42,6 +42,17 @@ public interface CatalogAdmin {
         saveCourse(course);
     }
 
+    /**
+     * As {@link #saveCourse(Course, String, java.time.Instant)}, on the course as the caller read it
+     * ({@code asRead}, empty when it read none): if it is no longer so (another writer created or
+     * changed it in between), 409 version-conflict and nothing is written, so the caller can read
+     * again and say truly whether it created, changed or left the course. A store without
+     * conditions (a test's) saves it as {@link #saveCourse(Course)}.
+     */
+    default void saveCourse(Course course, Optional<Course> asRead, String by, java.time.Instant at) {
+        saveCourse(course);
+    }
+
     /** As {@link #deleteCourse(String)}, recorded in every tenant's audit trail in the same transaction. */
     default boolean deleteCourse(String courseId, String by, java.time.Instant at) {
         return deleteCourse(courseId);

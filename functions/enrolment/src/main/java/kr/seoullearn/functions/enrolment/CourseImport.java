@@ -145,7 +145,8 @@ final class CourseImport {
                 return "unchanged";
             }
             try {
-                catalogue.saveCourse(c, by, at);
+                // on the state just read: if another import wrote it in between, read again
+                catalogue.saveCourse(c, now, by, at);
                 return now.isPresent() ? "changed" : "created";
             } catch (ProblemException e) {
                 if (e.problem() != Problem.VERSION_CONFLICT || attempt >= TRIES) {
