@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import kr.seoullearn.laptops.port.OverdueNotices;
 import kr.seoullearn.mentoring.port.TermEndNotices;
@@ -14,6 +13,7 @@ import kr.seoullearn.notifications.port.PreferencesStore;
 import kr.seoullearn.notifications.port.SmsVerifications;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.aws.ScheduledTime;
 import kr.seoullearn.platform.tenant.TenantDirectory;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.platform.cognito.CognitoUsers;
@@ -65,15 +65,6 @@ public class NotificationDispatchHandler implements RequestHandler<Map<String, O
     }
 
     Instant scheduledTime(Map<String, Object> event) {
-        for (String key : new String[] {"scheduledTime", "time"}) {
-            if (event != null && event.get(key) instanceof String s) {
-                try {
-                    return Instant.parse(s);
-                } catch (DateTimeParseException e) {
-                    // not substituted (invoked by hand): the clock
-                }
-            }
-        }
-        return clock.instant();
+        return ScheduledTime.of(event, clock);
     }
 }

@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.seoullearn.platform.Beans;
+import kr.seoullearn.platform.aws.ScheduledTime;
 import kr.seoullearn.registration.port.ApplicationStore;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
 import kr.seoullearn.catalog.port.Catalog;
@@ -76,15 +76,6 @@ public class ReminderHandler implements RequestHandler<Map<String, Object>, Map<
 
     /** The schedule's time (Scheduler's context attribute, or an EventBridge event's {@code time}); else now. */
     Instant scheduledTime(Map<String, Object> event) {
-        for (String key : new String[] {"scheduledTime", "time"}) {
-            if (event != null && event.get(key) instanceof String s) {
-                try {
-                    return Instant.parse(s);
-                } catch (DateTimeParseException e) {
-                    // not substituted (e.g. invoked by hand): use the clock
-                }
-            }
-        }
-        return clock.instant();
+        return ScheduledTime.of(event, clock);
     }
 }

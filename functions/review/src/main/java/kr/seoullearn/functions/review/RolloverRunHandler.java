@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.seoullearn.platform.Beans;
 import kr.seoullearn.platform.aws.FunctionEnvironment;
+import kr.seoullearn.platform.aws.ScheduledTime;
 import kr.seoullearn.platform.identity.GroupMembership;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
@@ -97,15 +97,6 @@ public class RolloverRunHandler implements RequestHandler<Map<String, Object>, M
     }
 
     Instant scheduledTime(Map<String, Object> event) {
-        for (String key : new String[] {"scheduledTime", "time"}) {
-            if (event != null && event.get(key) instanceof String s) {
-                try {
-                    return Instant.parse(s);
-                } catch (DateTimeParseException e) {
-                    // not substituted (invoked by hand): the clock
-                }
-            }
-        }
-        return clock.instant();
+        return ScheduledTime.of(event, clock);
     }
 }
