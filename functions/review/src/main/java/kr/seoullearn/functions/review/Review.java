@@ -57,18 +57,8 @@ public final class Review {
     }
 
     Map<String, Object> decide(Caller caller, String userId, Map<String, Object> body) {
-        caller.require(Role.REVIEWER);
-        if (caller.userId().equals(userId)) {
-            // a reviewer who is also an applicant waits for a colleague's decision like everyone else
-            throw new ProblemException(Problem.SELF_DECISION);
-        }
-        ResidentRegistrationNumbers.refuseIn(body);
-        FieldErrors errors = new FieldErrors();
-        body.keySet().stream().filter(k -> !DECISION_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
+        FieldErrors errors = decisionBody(caller, userId, body, "REJECT");
         Object decision = body.get("decision");
-        if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
-            errors.add("decision", "invalid-value");
-        }
         String reason = null;
         if (body.get("reason") != null) {
             if (body.get("reason") instanceof String s && !s.isBlank() && s.strip().length() <= MAX_REASON) {
@@ -93,9 +83,7 @@ public final class Review {
                 approve ? null : reason, caller.userId(), clock.instant());
         Application decided = applications.decide(a, version, outcome);
         if (approve) {
-            String username = decided.username() == null ? decided.userId() : decided.username();
-            groups.add(userPoolId, username, Role.LEARNER);
-            groups.remove(userPoolId, username, Role.APPLICANT);
+            moveIntoLearners(decided);
         }
         // approved or rejected, the documents go onto the 30-day rule now; a failure is the scheduled run's to retry
         documents.settle(new RetentionDue.Due(caller.tenant(), userId, outcome.decidedAt(), 0, outcome.decidedAt() + "#" + userId));
@@ -104,11 +92,12 @@ public final class Review {
     }
 
     /**
-     * {@code POST /api/review/applications/{userId}/appeal-decision}: a reviewer other than the one
-     * who rejected decides the open appeal, finally (docs/adr/0040). Upholding needs a reason (the
-     * applicant is told it); approving moves the applicant into the learners as an approval does.
+     * What a decision and an appeal's decision check alike: a reviewer, never on their own
+     * application (a reviewer who is also an applicant waits for a colleague's decision like
+     * everyone else), no resident registration number, only the decision's fields, and a decision
+     * of APPROVE or {@code other}. The errors so far, for the caller to add its own.
      */
-    Map<String, Object> decideAppeal(Caller caller, String userId, Map<String, Object> body) {
+    private static FieldErrors decisionBody(Caller caller, String userId, Map<String, Object> body, String other) {
         caller.require(Role.REVIEWER);
         if (caller.userId().equals(userId)) {
             throw new ProblemException(Problem.SELF_DECISION);
@@ -117,9 +106,26 @@ public final class Review {
         FieldErrors errors = new FieldErrors();
         body.keySet().stream().filter(k -> !DECISION_FIELDS.contains(k)).forEach(k -> errors.add(k, "unknown-field"));
         Object decision = body.get("decision");
-        if (!"APPROVE".equals(decision) && !"UPHOLD".equals(decision)) {
+        if (!"APPROVE".equals(decision) && !other.equals(decision)) {
             errors.add("decision", "invalid-value");
         }
+        return errors;
+    }
+
+    private void moveIntoLearners(Application decided) {
+        String username = decided.username() == null ? decided.userId() : decided.username();
+        groups.add(userPoolId, username, Role.LEARNER);
+        groups.remove(userPoolId, username, Role.APPLICANT);
+    }
+
+    /**
+     * {@code POST /api/review/applications/{userId}/appeal-decision}: a reviewer other than the one
+     * who rejected decides the open appeal, finally (docs/adr/0040). Upholding needs a reason (the
+     * applicant is told it); approving moves the applicant into the learners as an approval does.
+     */
+    Map<String, Object> decideAppeal(Caller caller, String userId, Map<String, Object> body) {
+        FieldErrors errors = decisionBody(caller, userId, body, "UPHOLD");
+        Object decision = body.get("decision");
         Object reason = body.get("reason");
         if (reason != null && !(reason instanceof String)) {
             errors.add("reason", "invalid-value");
@@ -141,9 +147,7 @@ public final class Review {
         String text = reason instanceof String s && !s.isBlank() ? s.strip() : null;
         Application decided = applications.decideAppeal(a, version, approve, text, caller.userId(), clock.instant());
         if (approve) {
-            String username = decided.username() == null ? decided.userId() : decided.username();
-            groups.add(userPoolId, username, Role.LEARNER);
-            groups.remove(userPoolId, username, Role.APPLICANT);
+            moveIntoLearners(decided);
         }
         LOG.info("appeal decided", "tenant", caller.tenant().value(), "outcome", decided.status().name());
         return ApplicationView.of(applications.dossier(caller.tenant(), userId).orElseThrow());
