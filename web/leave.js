@@ -4,7 +4,7 @@
 // person's language. After it, the session is forgotten: the account no longer exists.
 
 import { forgetSession } from './auth.js';
-import { forgetWhoIsSignedIn } from './shell.js';
+import { STAFF_GROUPS, forgetWhoIsSignedIn } from './shell.js';
 import { checkedValues, checkboxes, h, heading, homeLink, pageTitle, showErrors, showProblem, useContext } from './ui.js';
 
 let ctx = null;
@@ -15,6 +15,12 @@ export function enter(context, root) {
   host = root;
   useContext(ctx);
   pageTitle('leave.title');
+  // a staff account is the city's: an administrator closes it (the API answers 403)
+  if ((ctx.me()?.groups ?? []).some((g) => STAFF_GROUPS.includes(g))) {
+    host.replaceChildren(heading('leave.title'), h('p', { id: 'leave-not-staff', i18n: 'leave.notStaff' }), homeLink());
+    ctx.arrived(host);
+    return {};
+  }
   const form = h('form', { id: 'leave-form', novalidate: true, onsubmit: leave },
     checkboxes({ name: 'understood', legend: 'leave.confirmLegend', items: [{ value: 'yes', key: 'leave.confirm' }] }),
     h('button', { type: 'submit', class: 'button button-danger', id: 'leave-submit', i18n: 'leave.submit' }));

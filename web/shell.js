@@ -50,6 +50,9 @@ let pageShown = null;
 const languageListeners = [];
 // Unread messages of who is signed in (the header's badge); null: no messages link (staff, signed out).
 let unread = null;
+// The staff roles: accounts of the city, not of a family (no withdrawal of their own).
+export const STAFF_GROUPS = ['reviewers', 'district-officers', 'admins', 'catalogue-operators'];
+
 // The roles that are sent messages (docs/adr/0027); staff are not.
 const TOLD = ['applicants', 'learners', 'mentors'];
 
@@ -112,8 +115,9 @@ function renderMe() {
   // What to do next, by role: applicants carry on with their registration, reviewers review.
   const editable = ['DRAFT', 'REJECTED', 'EXPIRED', 'NOT_REGISTERED'].includes(me.registrationStatus);
   const has = (...some) => groups.some((g) => some.includes(g));
-  // a learner whose participation ended (docs/adr/0041) applies again
-  $('next-register').hidden = !has('applicants') && me.registrationStatus !== 'EXPIRED';
+  // applicants carry on, learners read what they were approved on, and a learner whose
+  // participation ended (docs/adr/0041) applies again
+  $('next-register').hidden = !has('applicants', 'learners') && me.registrationStatus !== 'EXPIRED';
   $('go-register').textContent = t(editable ? 'home.continueRegistration' : 'home.seeApplication');
   $('next-review').hidden = !has('reviewers');
   $('next-providers').hidden = !has('learners');
@@ -130,6 +134,10 @@ function renderMe() {
   $('next-rules').hidden = !has('admins');
   $('next-areas').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
+  // corrections after approval are the learners' (an applicant edits the application itself);
+  // staff accounts are the city's and closed by an administrator (docs/adr/0028)
+  $('details-link').parentElement.hidden = !has('learners');
+  $('leave-link').parentElement.hidden = has(...STAFF_GROUPS);
 }
 
 // ---- the messages link and its unread badge ----
