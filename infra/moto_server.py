@@ -14,6 +14,11 @@ catalogue). DynamoDB reads only the partition. Base-table Queries here look up t
 directly (moto keeps items by partition already); results, ordering, paging, filters and limits
 are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
 off (infra/bench/catalog.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
+moto also sorts the whole partition on every page and walks it up to the ExclusiveStartKey, so
+reading a partition page by page cost time in proportion to its square (the report extract's
+60,000 rows in 240 pages); a page is handed only the items moto's loop reads for it
+(_page_candidates; infra/bench/query_pages.py measures both, test_moto_server.py compares every
+page with moto's own answer).
 
 TransactWriteItems are idempotent by ClientRequestToken, as in DynamoDB (for ten minutes): the
 SDK gives each call a token and sends the same token when it retries, e.g. after its socket
