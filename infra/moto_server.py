@@ -14,6 +14,11 @@ catalogue). DynamoDB reads only the partition. Base-table Queries here look up t
 directly (moto keeps items by partition already); results, ordering, paging, filters and limits
 are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUERY=1 turns this
 off (infra/bench/catalog.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
+moto also sorts the whole partition on every page and walks it up to the ExclusiveStartKey, so
+reading a partition page by page cost time in proportion to its square (the report extract's
+60,000 rows in 240 pages); a page is handed only the items moto's loop reads for it
+(_page_candidates; infra/bench/query_pages.py measures both, test_moto_server.py compares every
+page with moto's own answer).
 
 TransactWriteItems are idempotent by ClientRequestToken, as in DynamoDB (for ten minutes): the
 SDK gives each call a token and sends the same token when it retries, e.g. after its socket
@@ -205,12 +210,64 @@ def _partition_query(self, hash_key, *args, **kwargs):
     if index_name or hash_key is None or not self.range_key_attr:
         return _query(self, hash_key, *args, **kwargs)
     partition = self.items.get(hash_key, {})
+    candidates = _page_candidates(self, hash_key, partition, *args, **kwargs)
     # one request at a time (above), so swapping the method for this call is safe
-    self.all_items = lambda: list(partition.values())
+    self.all_items = lambda: candidates
     try:
         return _query(self, hash_key, *args, **kwargs)
     finally:
         del self.all_items
+
+
+def _page_candidates(self, hash_key, partition, range_comparison=None, range_objs=None, limit=None,
+                     exclusive_start_key=None, scan_index_forward=True, *_rest, **kwargs):
+    """The items of the partition moto's query loop can reach for this page, in its order.
+
+    moto sorts the whole partition on every page (comparing DynamoTypes, whose cast_value is
+    worked out again at each comparison) and then walks past every item up to the page's
+    ExclusiveStartKey: a Query page of a 60,000-item partition costs seconds, and reading the
+    partition page by page costs time in proportion to its square. Here the items before or at
+    the start key are left out (moto's loop skips exactly those: same hash key, range key not
+    after the start in the query's direction), the rest are sorted once by their key's value
+    (C comparisons), and only the prefix moto's loop reads is handed on: up to the Limit-th item
+    that passes the range condition (moto's own compare) and the one after it, where moto stops
+    and answers the LastEvaluatedKey. moto still sorts, filters, limits and answers that prefix
+    with its own code, so the answer is the same (test_moto_server.py compares them page by page)."""
+    items = list(partition.values())
+    if kwargs.get("filter_kwargs") or any(k not in ("projection_expressions", "index_name", "consistent_read",
+                                                    "filter_expression", "hash_key_conditions",
+                                                    "range_key_conditions") for k in kwargs):
+        return items
+    conditions = kwargs.get("range_key_conditions") or []
+    if len(conditions) > 1 or any(name != self.range_key_attr for name, *_ in conditions):
+        return items
+    try:
+        keyed = [(i.range_key.cast_value, i) for i in items]  # (range keys are unique in a partition)
+        if exclusive_start_key is not None:
+            start_hash = exclusive_start_key.get(self.hash_key_attr)
+            start_range = exclusive_start_key.get(self.range_key_attr)
+            if start_hash is None or start_range is None or DynamoType(start_hash) != hash_key:
+                return items
+            start = DynamoType(start_range).cast_value
+            if scan_index_forward is False:
+                keyed = [k for k in keyed if k[0] < start]
+            else:
+                keyed = [k for k in keyed if k[0] > start]
+        keyed.sort(key=lambda k: k[0], reverse=scan_index_forward is False)
+        items = [k[1] for k in keyed]
+    except TypeError:  # keys of another type than the start key's: moto's own way answers it
+        return list(partition.values())
+    if not limit:
+        return items
+    if not range_comparison:
+        return items[:limit + 1]
+    passed = 0
+    for index, item in enumerate(items):
+        if item.range_key.compare(range_comparison, range_objs):
+            passed += 1
+            if passed == limit:
+                return items[:index + 2]
+    return items
 
 
 if os.environ.get("MOTO_STOCK_QUERY") != "1":

@@ -79,6 +79,78 @@ def answers(serialize):
         JSONSerializer._serialize = original
 
 
+def pages(query, requests):
+    """Every page of every request, following LastEvaluatedKey, on a fresh moto holding 60 items
+    of one partition (and a few of another), with Table.query as given."""
+    from moto.backends import get_backend
+    from moto.dynamodb.models.table import Table
+    original = Table.query
+    Table.query = query
+    try:
+        for backend in get_backend("dynamodb").values():
+            backend.reset()
+        client = create_backend_app("dynamodb").test_client()
+
+        def call(action, body):
+            r = client.post("/", data=json.dumps(body), headers={
+                "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
+                "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
+            return r.status_code, json.loads(r.data or b"{}")
+
+        call("CreateTable", TABLE)
+        for i in range(60):
+            call("PutItem", {"TableName": "t", "Item": {"PK": {"S": "P#1"}, "SK": {"S": f"{'AB'[i % 2]}#{i * 7 % 60:03d}"},
+                                                         "n": {"N": str(i)}, "even": {"BOOL": i % 2 == 0}}})
+        for i in range(5):
+            call("PutItem", {"TableName": "t", "Item": {"PK": {"S": "P#2"}, "SK": {"S": f"A#{i:03d}"}, "n": {"N": str(i)}}})
+        out = []
+        for body in requests:
+            start, seen = None, 0
+            while seen < 100:
+                page = dict(body, **({"ExclusiveStartKey": start} if start else {}))
+                status, answer = call("Query", page)
+                out.append((json.dumps(body), status, answer))
+                start, seen = answer.get("LastEvaluatedKey"), seen + 1
+                if not start:
+                    break
+        return out
+    finally:
+        Table.query = original
+
+
+class QueryPagesAsMotoAnswersThem(unittest.TestCase):
+    def test_every_page_of_a_partition_is_moto_own_answer(self):
+        p1 = {":p": {"S": "P#1"}}
+        requests = []
+        for limit in (None, 1, 7, 30, 59, 60, 61):
+            for forward in (True, False):
+                for extra in ({"KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": p1},
+                              {"KeyConditionExpression": "PK = :p AND begins_with(SK, :a)", "ExpressionAttributeValues": dict(p1, **{":a": {"S": "A#"}})},
+                              {"KeyConditionExpression": "PK = :p AND SK BETWEEN :x AND :y", "ExpressionAttributeValues": dict(p1, **{":x": {"S": "A#010"}, ":y": {"S": "B#020"}})},
+                              {"KeyConditionExpression": "PK = :p AND SK > :x", "ExpressionAttributeValues": dict(p1, **{":x": {"S": "B#050"}})},
+                              {"KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": dict(p1, **{":t": {"BOOL": True}}), "FilterExpression": "even = :t"},
+                              {"KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": p1, "Select": "COUNT"},
+                              {"KeyConditionExpression": "PK = :p", "ExpressionAttributeValues": p1, "ProjectionExpression": "SK, n"}):
+                    body = dict(extra, TableName="t", ScanIndexForward=forward)
+                    if limit:
+                        body["Limit"] = limit
+                    requests.append(body)
+        stock = pages(moto_server._query, requests)
+        ours = pages(moto_server._partition_query, requests)
+        self.assertEqual(len(ours), len(stock))
+        for (request, status, body), (_, our_status, our_body) in zip(stock, ours):
+            with self.subTest(request=request, page=str(body.get("Items", body))[:60]):
+                self.assertEqual(our_status, status)
+                self.assertEqual(our_body, body)
+        # not empty: pages were followed, items came back in both directions
+        self.assertGreater(len(stock), 14 * 7 * 3)
+        self.assertTrue(any(len(b.get("Items", [])) == 30 for _, _, b in ours))
+
+    def test_the_query_patch_is_what_the_server_runs(self):
+        from moto.dynamodb.models.table import Table
+        self.assertIs(Table.query, moto_server._partition_query)
+
+
 class ResponsesAsMotoWritesThem(unittest.TestCase):
     def test_every_attribute_type_through_every_item_answer_is_the_same_json(self):
         stock = answers(moto_server._serialize_shape)

@@ -137,6 +137,7 @@ export async function journey(t, { locale = 'ko-KR', chosenLanguage = locale.spl
   // whatever the signed-in profile prefers; chosenLanguage: null tests the device with no choice.
   if (chosenLanguage) await context.addInitScript(chooseLanguageOnDevice, chosenLanguage);
   const page = await context.newPage();
+  trackRequests(page);
   page.setDefaultTimeout(WAIT_MS);
   const browserLog = [];
   const requested = [];
@@ -383,19 +384,48 @@ export async function stepsOf(route) {
     .filter((v, i, all) => all.indexOf(v) === i);
 }
 
-/** Resolves once no request of the page has been open for `quietMs` (hash routes fire no load event). */
-export async function settled(page, quietMs = 400, timeoutMs = WAIT_MS) {
-  await page.evaluate(async ({ quietMs, timeoutMs }) => {
-    const start = performance.now();
-    let seen = performance.getEntriesByType('resource').length;
-    let quietSince = performance.now();
-    while (performance.now() - start < timeoutMs) {
-      await new Promise((r) => setTimeout(r, 100));
-      const now = performance.getEntriesByType('resource').length;
-      if (now !== seen) { seen = now; quietSince = performance.now(); }
-      if (performance.now() - quietSince >= quietMs) return;
+// The requests of each page still open, from the browser's own events (journey starts this for
+// every page it opens, before its first request).
+const network = new WeakMap();
+function trackRequests(page) {
+  let n = network.get(page);
+  if (n) return n;
+  n = { open: new Set(), started: 0, waiting: [] };
+  const done = (r) => {
+    n.open.delete(r);
+    for (const wake of n.waiting.splice(0)) wake();
+  };
+  page.on('request', (r) => { n.open.add(r); n.started += 1; });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  network.set(page, n);
+  return n;
+}
+
+/**
+ * Resolves once none of the page's requests is open and what the last answer set off has run
+ * (hash routes fire no load event): when nothing is open, the page's own event loop is let turn
+ * (a frame and two tasks: the answer read, drawn, and any call it leads to sent) and nothing new
+ * may have started meanwhile. No waiting for time to pass: a slow answer is waited for, however
+ * long it takes (up to timeoutMs), and a page that is done is done at once.
+ */
+export async function settled(page, timeoutMs = WAIT_MS) {
+  const n = trackRequests(page);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (n.open.size) {
+      let timer;
+      await new Promise((resolve) => {
+        n.waiting.push(resolve);
+        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      });
+      clearTimeout(timer);
+      continue;
     }
-  }, { quietMs, timeoutMs });
+    const started = n.started;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0))));
+    if (!n.open.size && n.started === started) return;
+  }
 }
 
 /** Fails when the page is wider than the 360 px screen (the reader would have to scroll sideways). */
