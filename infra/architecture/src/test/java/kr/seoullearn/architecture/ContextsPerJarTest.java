@@ -34,7 +34,8 @@ import org.w3c.dom.NodeList;
  * that {@code platform} and {@code shared-cognito} name, which every jar carries), then closed over
  * the context graph of {@code shared} — a context is carried whole (its bean definitions come with
  * it, and Micronaut may build any of them), so every context that any class of a carried context
- * names is carried too. Each function's pom must leave out exactly the other contexts: their
+ * names is carried too, and so is every context with a class implementing an interface of a
+ * carried one (dependency injection would look for it there). Each function's pom must leave out exactly the other contexts: their
  * classes ({@code kr/seoullearn/<context>/**}) and their bean-definition service entries
  * ({@code META-INF/micronaut/&#42;/kr.seoullearn.<context>.*}). When the module's shaded jar has
  * been built after its pom, the jar itself is checked too.
@@ -103,6 +104,14 @@ class ContextsPerJarTest {
             for (String to : named(List.of(c), contexts)) {
                 if (!to.equals(from)) {
                     graph.get(from).add(to);
+                }
+            }
+            // a class implementing another context's interface is what DI finds for that
+            // interface: whoever reaches the interface's context reaches this one too
+            for (JavaClass implemented : c.getAllRawInterfaces()) {
+                String of = contextOf(implemented, contexts);
+                if (of != null && !of.equals(from)) {
+                    graph.get(of).add(from);
                 }
             }
         }
@@ -287,5 +296,15 @@ class ContextsPerJarTest {
         assertThat(closure(Set.of("a"), graph)).containsExactly("a", "b", "c");
         assertThat(closure(Set.of("e"), graph)).containsExactly("e");
         assertThat(closure(Set.of(), graph)).isEmpty();
+    }
+
+    @Test
+    void the_context_graph_has_a_node_per_context_and_the_known_edges() {
+        Set<String> contexts = contexts();
+        Map<String, Set<String>> graph = contextGraph(new ClassFileImporter().importPath(SHARED_CLASSES), contexts);
+        assertThat(graph.keySet()).isEqualTo(contexts);
+        graph.forEach((from, to) -> assertThat(to).as(from).doesNotContain(from));
+        // the laptop ledger writes figures in its own transactions
+        assertThat(graph.get("laptops")).contains("figures");
     }
 }
