@@ -7,7 +7,8 @@
 #                             [--functions all|health,me,...] [--contents] [--raw FILE]
 #
 #   --build      run 'mvn -q -DskipTests package' first (default: use the jars already built)
-#   --pairs N    floor/function pairs per function and flag set (default 10)
+#   --pairs N    floor/function pairs per function and flag set (default 10); 0 times nothing
+#                (only the priming check, and the class counts with --classes)
 #   --flags      JVM flag set(s): Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB), JVM defaults, or both
 #                (default both)
 #   --classes    also count the classes each function loads up to its first answer (one extra
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     --build) build=true ;;
     --pairs|--flags|--functions|--raw|--from-raw) [ $# -ge 2 ] || fail "$1 needs a value"; args+=("$1" "$2"); shift ;;
     --contents|--classes) args+=("$1") ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
   shift

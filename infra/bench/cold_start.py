@@ -278,7 +278,9 @@ def main():
     env.pop("AWS_PROFILE", None)
     env.pop("AWS_SESSION_TOKEN", None)
 
-    flag_sets = ["lambda", "default"] if args.flags == "both" else [args.flags]
+    # --pairs 0: no timed run at all (the priming check and, with --classes, the class counts only:
+    # what a busy machine cannot spoil)
+    flag_sets = [] if args.pairs == 0 else ["lambda", "default"] if args.flags == "both" else [args.flags]
     raw = {}
     with tempfile.TemporaryDirectory(prefix="cold-start-") as tmpdir:
         tmp = Path(tmpdir)
@@ -341,7 +343,7 @@ def report(args, fns, names, flag_sets, raw):
     med = statistics.median
     mb = lambda p: p.stat().st_size / 1_000_000
     print(f"\nfloor jar: {mb(fns['floor']['jar']):.1f} MB; pairs per function: "
-          f"{min(len(raw[fs][n]) for fs in flag_sets for n in names)}; "
+          f"{min((len(raw[fs][n]) for fs in flag_sets for n in names), default=0)}; "
           f"java: {args.java}\n")
     for fs in flag_sets:
         label = "Lambda-like (C1 only, SerialGC, 1 CPU, 1 GiB RAM)" if fs == "lambda" else "JVM defaults"
@@ -368,12 +370,12 @@ def report(args, fns, names, flag_sets, raw):
 
     if "classes" in raw:
         print("### Classes loaded up to the first answer (`-Xlog:class+load`, Lambda-like flags)\n")
-        print("| function | classes loaded | of them from the function's jar |")
-        print("|---|---:|---:|")
+        print("| function | classes loaded | of them from the function's jar | jar MB |")
+        print("|---|---:|---:|---:|")
         for n in ["floor", *names]:
             c = raw["classes"].get(n)
             if c:
-                print(f"| {n} | {c['all']} | {c['jar']} |")
+                print(f"| {n} | {c['all']} | {c['jar']} | {mb(fns[n]['jar']):.2f} |")
         print()
 
     if args.contents:
