@@ -24,7 +24,7 @@ public final class CsvErrors {
         this.language = language;
     }
 
-    public void add(int line, String field, String code) {
+    public void reject(int line, String field, String code) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("line", line);
         e.put("field", field);
@@ -58,14 +58,14 @@ public final class CsvErrors {
             String name = header.cells().get(i).strip();
             String column = columns.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
             if (column == null) {
-                add(header.line(), "column " + (i + 1), "unknown-column");
+                reject(header.line(), "column " + (i + 1), "unknown-column");
             } else if (at.putIfAbsent(column, i) != null) {
-                add(header.line(), column, "duplicate-column");
+                reject(header.line(), column, "duplicate-column");
             }
         }
         for (String c : required) {
             if (!at.containsKey(c)) {
-                add(header.line(), c, "missing-column");
+                reject(header.line(), c, "missing-column");
             }
         }
         return at;

@@ -118,6 +118,9 @@ final class NominationRecords {
         item.put("nominatedBy", s(n.nominatedBy()));
         item.put("nominatedAt", s(n.nominatedAt().toString()));
         item.put(Keys.TTL, n(n.expiresAt().getEpochSecond()));
+        // the person's nominations found by their address's key (a withdrawal or an export, docs/adr/0042)
+        item.put(Keys.GSI1PK, s(Keys.tenant(n.tenant(), "NOMINEE", n.emailKey())));
+        item.put(Keys.GSI1SK, s(n.roundId()));
         return item;
     }
 

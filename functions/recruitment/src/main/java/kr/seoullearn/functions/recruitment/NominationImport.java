@@ -171,11 +171,11 @@ final class NominationImport extends RecruitmentJob {
         try {
             rows = CsvRows.parse(csv, MAX_ROWS + 1);
         } catch (CsvRows.Malformed e) {
-            errors.add(e.line, "file", "malformed-csv");
+            errors.reject(e.line, "file", "malformed-csv");
             throw errors.refused();
         }
         if (rows.isEmpty()) {
-            errors.add(1, "file", "no-nomination-rows");
+            errors.reject(1, "file", "no-nomination-rows");
             throw errors.refused();
         }
         CsvRows.Row header = rows.get(0);
@@ -183,18 +183,18 @@ final class NominationImport extends RecruitmentJob {
         errors.throwIfAny();
         List<CsvRows.Row> data = rows.subList(1, rows.size());
         if (data.isEmpty()) {
-            errors.add(header.line(), "file", "no-nomination-rows");
+            errors.reject(header.line(), "file", "no-nomination-rows");
             throw errors.refused();
         }
         if (data.size() > MAX_ROWS) {
-            errors.add(data.get(MAX_ROWS).line(), "file", "too-many-nomination-rows");
+            errors.reject(data.get(MAX_ROWS).line(), "file", "too-many-nomination-rows");
             throw errors.refused();
         }
         List<Line> lines = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (CsvRows.Row row : data) {
             if (row.cells().size() != header.cells().size()) {
-                errors.add(row.line(), "file", "wrong-cell-count");
+                errors.reject(row.line(), "file", "wrong-cell-count");
                 continue;
             }
             Map<String, String> cell = new HashMap<>();
@@ -206,13 +206,13 @@ final class NominationImport extends RecruitmentJob {
             ok &= text(errors, row.line(), "university", university, RecruitmentFields.MAX_TEXT);
             String email = cell.get("email");
             if (email == null || email.isEmpty()) {
-                errors.add(row.line(), "email", "required");
+                errors.reject(row.line(), "email", "required");
                 ok = false;
             } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-                errors.add(row.line(), "email", "invalid-email");
+                errors.reject(row.line(), "email", "invalid-email");
                 ok = false;
             } else if (!seen.add(Nomination.normalise(email))) {
-                errors.add(row.line(), "email", "duplicate-email");
+                errors.reject(row.line(), "email", "duplicate-email");
                 ok = false;
             }
             Set<MentoringSubject> subjects = EnumSet.noneOf(MentoringSubject.class);
@@ -224,7 +224,7 @@ final class NominationImport extends RecruitmentJob {
                     }
                     var subject = MentoringSubject.parse(s.toUpperCase(Locale.ROOT).replace('-', '_'));
                     if (subject.isEmpty()) {
-                        errors.add(row.line(), "subjects", "invalid-value");
+                        errors.reject(row.line(), "subjects", "invalid-value");
                         ok = false;
                         break;
                     }
@@ -234,7 +234,7 @@ final class NominationImport extends RecruitmentJob {
             String tag = cell.getOrDefault("language", "");
             Language lang = tag.isEmpty() ? Language.DEFAULT : Language.fromTag(tag);
             if (lang == null || (!tag.isEmpty() && !lang.tag().equalsIgnoreCase(tag))) {
-                errors.add(row.line(), "language", "invalid-value");
+                errors.reject(row.line(), "language", "invalid-value");
                 ok = false;
             }
             if (ok) {
@@ -247,15 +247,15 @@ final class NominationImport extends RecruitmentJob {
 
     private static boolean text(CsvErrors errors, int line, String field, String value, int max) {
         if (value == null || value.isEmpty()) {
-            errors.add(line, field, "required");
+            errors.reject(line, field, "required");
             return false;
         }
         if (value.length() > max) {
-            errors.add(line, field, "too-long");
+            errors.reject(line, field, "too-long");
             return false;
         }
         if (CONTROL.matcher(value).find()) {
-            errors.add(line, field, "invalid-value");
+            errors.reject(line, field, "invalid-value");
             return false;
         }
         return true;
