@@ -34,6 +34,7 @@ const PAGES = {
   leave: () => import('./leave.js'),
   'my-data': () => import('./my-data.js'),
   audit: () => import('./audit.js'),
+  nominations: () => import('./nominations.js'),
   notices: () => import('./notices.js'),
   details: () => import('./details.js'),
 };

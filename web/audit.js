@@ -38,6 +38,7 @@ const ACTION_KEYS = {
   'audit.action.laptops-extension-refuse': ['laptops', 'extension-refuse'],
   'audit.action.recruitment-round-open': ['recruitment', 'round-open'],
   'audit.action.recruitment-select': ['recruitment', 'select'],
+  'audit.action.recruitment-nominations-import': ['recruitment', 'nominations-import'],
   'audit.action.recruitment-reject': ['recruitment', 'reject'],
   'audit.action.recruitment-renewal-decide': ['recruitment', 'renewal-decide'],
   'audit.action.mentoring-reassign': ['mentoring', 'reassign'],

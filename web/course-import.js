@@ -32,7 +32,7 @@ export function courseImportSection(ctx, host) {
       if (answer.stale) return;
       const rows = answer.problem?.code === 'validation-failed' && Array.isArray(answer.problem.errors)
         && answer.problem.errors.every((e) => Number.isInteger(e.line)) ? answer.problem.errors : null;
-      if (!answer.ok && rows) return showRows(result, rows);
+      if (!answer.ok && rows) return showRows(result, rows, COLUMN_KEYS);
       if (!answer.ok) return showProblem(host, answer, { fields: ['import-file'] });
       const r = answer.data;
       setStatus(status, { key: 'operator.import.done', args: { rows: r.rows, created: r.created, changed: r.changed, unchanged: r.unchanged } });
@@ -48,8 +48,11 @@ export function courseImportSection(ctx, host) {
     h('h2', { id: 'op-import-heading', i18n: 'operator.import.title' }), form);
 }
 
-/** Every wrong cell in a table; focus goes to its heading so the reader hears it first. */
-function showRows(result, rows) {
+/**
+ * Every wrong cell in a table; focus goes to its heading so the reader hears it first (the
+ * nominations page uses it too: columnKeys names the columns in the reader's language).
+ */
+export function showRows(result, rows, columnKeys) {
   const heading = h('h3', { id: 'import-errors-heading', tabindex: '-1', i18n: 'operator.import.errorsTitle', args: { n: rows.length } });
   const table = h('table', { class: 'table', id: 'import-errors', 'aria-labelledby': 'import-errors-heading' },
     h('thead', {}, h('tr', {},
@@ -58,7 +61,7 @@ function showRows(result, rows) {
       h('th', { scope: 'col', i18n: 'operator.import.problem' }))),
     h('tbody', {}, rows.map((e) => h('tr', { class: 'import-error', 'data-code': e.code, 'data-field': e.field },
       h('td', {}, String(e.line)),
-      h('td', {}, COLUMN_KEYS[e.field] ? h('span', { i18n: COLUMN_KEYS[e.field] }) : String(e.field ?? '')),
+      h('td', {}, columnKeys[e.field] ? h('span', { i18n: columnKeys[e.field] }) : String(e.field ?? '')),
       h('td', {}, e.message ? String(e.message) : h('span', { i18n: fieldMessage(e.field, e.code).key }))))));
   result.replaceChildren(h('div', { class: 'error-summary', role: 'alert', id: 'import-summary' }, heading,
     h('p', { i18n: 'operator.import.nothingSaved' }), h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'import-errors-heading' }, table)));

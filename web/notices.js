@@ -33,6 +33,7 @@ const KIND_KEYS = {
   'term-ending': 'notices.kind.term-ending',
   'recruitment-selected': 'notices.kind.recruitment-selected',
   'recruitment-not-selected': 'notices.kind.recruitment-not-selected',
+  'mentor-nominated': 'notices.kind.mentor-nominated',
   'grade-moved-up': 'notices.kind.grade-moved-up',
   'moved-to-middle-school': 'notices.kind.moved-to-middle-school',
   'moved-to-high-school': 'notices.kind.moved-to-high-school',

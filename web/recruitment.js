@@ -64,7 +64,8 @@ export function enter(context, root, parts) {
     if (parts[0]) showRound(parts[0]);
     else showRounds();
   } else if (['applicants', 'learners', 'mentors'].some((g) => groups.includes(g))) {
-    if (parts[0] === 'apply' && parts[1]) showForm(parts[1]);
+    // a nominee's invitation link (docs/adr/0042): #/recruitment/apply/<round>/nominated/<token>/<university>
+    if (parts[0] === 'apply' && parts[1]) showForm(parts[1], parts[2] === 'nominated' ? { token: parts[3], university: parts[4] } : null);
     else showMine();
   } else {
     pageTitle('recruitment.title');
@@ -138,8 +139,11 @@ function term(t) {
   return box;
 }
 
-function showForm(roundId) {
+let nomination = null;
+
+function showForm(roundId, nominated) {
   pageTitle('recruitment.formTitle');
+  nomination = nominated?.token && /^[0-9a-f]{64}\.[0-9a-f]{32}$/.test(nominated.token) ? nominated.token : null;
   const choices = (keys) => Object.keys(keys).map((value) => ({ value, key: keys[value] }));
   const form = h('form', { id: 'application', novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(roundId); } },
     h('h2', { i18n: 'recruitment.aboutRules' }),
@@ -155,7 +159,9 @@ function showForm(roundId) {
     statusLine('check-status'),
     h('h2', { i18n: 'recruitment.aboutYou' }),
     textField({ name: 'name', label: 'recruitment.field.name', autocomplete: 'name', maxlength: 50 }),
-    textField({ name: 'university', label: 'recruitment.field.university', maxlength: 100 }),
+    textField({ name: 'university', label: 'recruitment.field.university', maxlength: 100,
+      value: nomination ? String(nominated.university ?? '').slice(0, 100) : '' }),
+    nomination ? h('p', { class: 'hint', id: 'nominated-hint', i18n: 'recruitment.nominatedHint' }) : null,
     textField({ name: 'programme', label: 'recruitment.field.programme', maxlength: 100 }),
     textField({ name: 'year', label: 'recruitment.field.year', inputmode: 'numeric', width: 2, maxlength: 2 }),
     checkboxes({ name: 'subjects', legend: 'recruitment.field.subjects', items: choices(SUBJECT_KEYS) }),
@@ -289,6 +295,7 @@ async function submit(roundId) {
       educationMajor: flags.includes('educationMajor'),
       enrolmentDocumentId: uploaded.enrolmentDocumentId,
       transcriptDocumentId: uploaded.transcriptDocumentId,
+      ...(nomination ? { nomination } : {}),
     };
     const r = await ctx.api('POST', `/recruitment/rounds/${encodeURIComponent(roundId)}/applications`, body);
     if (r.stale) return;
@@ -369,6 +376,7 @@ function applicationCard(round, a) {
       { label: 'recruitment.field.statement', value: h('span', {}, answers.statement) },
       { label: 'recruitment.preferences', value: h('span', {}, a.preferences.map((p) => ctx.t(CRITERION_KEYS[p])).join(' · ') || '–') },
       { label: 'recruitment.statusLabel', value: tag(STATUS_KEYS, a.status, `status-${id}`) },
+      a.nominated ? { label: 'recruitment.nominated', value: h('strong', { class: 'tag', id: `nominated-${id}`, i18n: 'recruitment.nominated' }) } : null,
       { label: 'recruitment.total', value: h('span', { id: `total-${id}` }, String(a.total)) },
       a.decidedBy ? { label: 'recruitment.decidedBy', value: h('span', {}, `${a.decidedBy} · ${a.decidedAt}`) } : null,
     ].filter(Boolean)),

@@ -129,6 +129,8 @@ function renderMe() {
   $('next-staff').hidden = !has('reviewers', 'admins');
   // admins: who did what among the staff (the audit trail)
   $('next-audit').hidden = !has('admins');
+  // reviewers and admins: partner universities' nominations of mentors (a CSV file)
+  $('next-nominations').hidden = !has('reviewers', 'admins');
   $('next-operator').hidden = !has('catalogue-operators');
   // admins draft and publish their area's next rules; the catalogue operators add partner areas
   $('next-rules').hidden = !has('admins');

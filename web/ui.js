@@ -196,6 +196,11 @@ const GENERAL_ERROR_KEYS = {
   'no-lines': 'err.no-lines',
   'too-many-lines': 'err.too-many-lines',
   'duplicate-row': 'err.duplicate-row',
+  // the nominations file (docs/adr/0042)
+  'invalid-email': 'err.invalid-email',
+  'duplicate-email': 'err.duplicate-email',
+  'no-nomination-rows': 'err.no-nomination-rows',
+  'too-many-nomination-rows': 'err.too-many-nomination-rows',
   'wrong-cell-count': 'err.wrong-cell-count',
   'missing-column': 'err.missing-column',
   'unknown-column': 'err.unknown-column',

@@ -45,16 +45,25 @@ class RecruitmentE2E {
     }
 
     /** The browser's upload: ask for the URL, PUT the bytes with the headers given, finalise: the document id. */
-    @SuppressWarnings("unchecked")
     private static String upload(String token, String kind) throws Exception {
+        return uploadDocument(cloud, token, kind);
+    }
+
+    /** The same, for other journeys (NominationE2E). */
+    @SuppressWarnings("unchecked")
+    static String uploadDocument(LocalCloudClient cloud, String token, String kind) throws Exception {
         byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        Map<String, Object> ticket = api("POST", "/api/registration/documents", "{\"kind\":\"" + kind
-                + "\",\"contentType\":\"application/pdf\",\"size\":" + pdf.length + "}", token, 201);
+        HttpResponse<String> asked = cloud.send("POST", "/api/registration/documents", "{\"kind\":\"" + kind
+                + "\",\"contentType\":\"application/pdf\",\"size\":" + pdf.length + "}", "application/json", token);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        Map<String, Object> ticket = Json.readObject(asked.body());
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) ticket.get("uploadUrl")))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).header("origin", cloud.base());
         ((Map<String, String>) ticket.get("headers")).forEach(put::header);
         assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        Map<String, Object> finalised = api("POST", "/api/registration/documents/" + ticket.get("documentId") + "/finalise", null, token, 200);
+        HttpResponse<String> done = cloud.send("POST", "/api/registration/documents/" + ticket.get("documentId") + "/finalise", null, null, token);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        Map<String, Object> finalised = Json.readObject(done.body());
         assertThat(finalised).containsEntry("status", "VERIFIED");
         return (String) ticket.get("documentId");
     }

@@ -24,6 +24,8 @@ public enum NoticeKind {
     TERM_ENDING(false),
     RECRUITMENT_SELECTED(false),
     RECRUITMENT_NOT_SELECTED(false),
+    /** A partner university's nomination (docs/adr/0042): an invitation by e-mail to someone without an account yet. */
+    MENTOR_NOMINATED(false),
     /** The school-year rollover (docs/adr/0041): a new grade, a new level, the end of a participation. */
     GRADE_MOVED_UP(true),
     MOVED_TO_MIDDLE_SCHOOL(true),

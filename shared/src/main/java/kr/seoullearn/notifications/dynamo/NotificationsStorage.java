@@ -57,6 +57,16 @@ public class NotificationsStorage {
         };
     }
 
+    /**
+     * For a notice to someone without an account (a nominee's invitation, docs/adr/0042): the
+     * outbox item only — there is no inbox to put it in; the dispatch finds the address through
+     * the recipient id.
+     */
+    public static NoticeWrites outboxWrites(String table) {
+        return (tx, notice) -> tx.add(TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(NoticeItems.outboxItem(notice, notice.at(), 0, null))).build());
+    }
+
     public static NoticeOutbox outbox(DynamoDbClient dynamo, String table) {
         return new DynamoNoticeOutbox(dynamo, table);
     }

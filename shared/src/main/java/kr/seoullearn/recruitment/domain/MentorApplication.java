@@ -43,7 +43,9 @@ public record MentorApplication(
         Instant decidedAt,
         String reason,
         Instant submittedAt,
-        long version) {
+        long version,
+        /** Came through a partner university's nomination (docs/adr/0042): the reviewers' list shows it and puts it first. */
+        boolean nominated) {
 
     public enum Status { SUBMITTED, SELECTED, REJECTED }
 
@@ -55,6 +57,20 @@ public record MentorApplication(
         languages = Set.copyOf(languages);
         availability = List.copyOf(availability);
         scores = Map.copyOf(scores);
+    }
+
+    /** An application that came without a nomination. */
+    public MentorApplication(TenantId tenant, String roundId, String userId, String username, String name, String university,
+                             String programme, int year, String schoolType, String enrolmentState, LocalDate birthDate, Grade lastGrade,
+                             Set<MentoringSubject> subjects, Set<SchoolLevel> levels, Set<Language> languages,
+                             List<Availability.Window> availability, int commitmentSemesters, String mode, String statement,
+                             boolean formerLearner, boolean educationMajor, String enrolmentDocumentId, String transcriptDocumentId,
+                             Status status, Map<String, Integer> scores, String scoredBy, String decidedBy, Instant decidedAt,
+                             String reason, Instant submittedAt, long version) {
+        this(tenant, roundId, userId, username, name, university, programme, year, schoolType, enrolmentState, birthDate, lastGrade,
+                subjects, levels, languages, availability, commitmentSemesters, mode, statement, formerLearner, educationMajor,
+                enrolmentDocumentId, transcriptDocumentId, status, scores, scoredBy, decidedBy, decidedAt, reason, submittedAt, version,
+                false);
     }
 
     public int total() {

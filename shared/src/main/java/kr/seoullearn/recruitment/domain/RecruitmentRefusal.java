@@ -12,6 +12,8 @@ public enum RecruitmentRefusal implements Refusal {
     ROUND_NOT_FOUND("recruitment-round-not-found", 404),
     ROUND_CLOSED("recruitment-round-closed", 409),
     ROUND_FULL("recruitment-round-full", 409),
+    /** Nominations go into the round taking applications today; there is none (docs/adr/0042). */
+    NO_OPEN_ROUND("recruitment-no-open-round", 409),
     MENTOR_APPLICATION_EXISTS("mentor-application-exists", 409),
     MENTOR_APPLICATION_NOT_FOUND("mentor-application-not-found", 404),
     MENTOR_APPLICATION_DECIDED("mentor-application-decided", 409),

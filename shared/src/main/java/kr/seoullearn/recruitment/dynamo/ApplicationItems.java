@@ -38,6 +38,9 @@ final class ApplicationItems {
         item.put("scores", s(Json.write(a.scores())));
         item.put("submittedAt", s(a.submittedAt().toString()));
         item.put("version", n(a.version()));
+        if (a.nominated()) {
+            item.put("nominated", AttributeValue.fromBool(true));
+        }
         item.put(Keys.GSI1PK, s(RecruitmentKeys.roundApplications(a.tenant(), a.roundId())));
         item.put(Keys.GSI1SK, s(RecruitmentKeys.arrival(a.submittedAt(), a.userId())));
         return item;
@@ -93,6 +96,7 @@ final class ApplicationItems {
                 (String) m.get("enrolmentDocumentId"), (String) m.get("transcriptDocumentId"),
                 MentorApplication.Status.valueOf(i.get("status").s()), scores,
                 Attributes.text(i, "scoredBy"), Attributes.text(i, "decidedBy"), Attributes.instant(i, "decidedAt"),
-                Attributes.text(i, "reason"), Instant.parse(i.get("submittedAt").s()), num(i, "version"));
+                Attributes.text(i, "reason"), Instant.parse(i.get("submittedAt").s()), num(i, "version"),
+                i.containsKey("nominated") && Boolean.TRUE.equals(i.get("nominated").bool()));
     }
 }

@@ -23,6 +23,7 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     private final ApplicationRecords applications;
     private final Selections selections;
     private final RenewalRecords renewals;
+    private final NominationRecords nominations;
 
     DynamoRecruitmentLedger(DynamoDbClient dynamo, String table, MentorOnboarding onboarding,
                             kr.seoullearn.registration.port.RetentionDue retention) {
@@ -32,6 +33,7 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
         this.applications = new ApplicationRecords(dynamo, table, retention);
         this.selections = new Selections(table, transactions, onboarding, applications, retention);
         this.renewals = new RenewalRecords(dynamo, table, transactions, onboarding);
+        this.nominations = new NominationRecords(dynamo, table, transactions);
     }
 
     @Override
@@ -122,5 +124,26 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     @Override
     public Renewal decideRenewal(Renewal r, boolean approve, LocalDate newTermEnds, LocalDate newReadUntil, String by, Instant at) {
         return renewals.decide(r, approve, newTermEnds, newReadUntil, by, at);
+    }
+
+    @Override
+    public boolean nominate(kr.seoullearn.recruitment.domain.Nomination nomination, kr.seoullearn.notifications.domain.Notice invitation) {
+        return nominations.nominate(nomination, invitation);
+    }
+
+    @Override
+    public Optional<kr.seoullearn.recruitment.domain.Nomination> nomination(TenantId tenant, String roundId, String emailKey, Instant now) {
+        return nominations.find(tenant, roundId, emailKey, now);
+    }
+
+    @Override
+    public boolean linkNomination(TenantId tenant, String roundId, String emailKey, String code, String userId, Instant now) {
+        return nominations.link(tenant, roundId, emailKey, code, userId, now);
+    }
+
+    @Override
+    public void recordNominationImport(TenantId tenant, String importId, String roundId, Map<String, String> counts, String by,
+                                       Instant at) {
+        nominations.recordImport(tenant, importId, roundId, counts, by, at);
     }
 }

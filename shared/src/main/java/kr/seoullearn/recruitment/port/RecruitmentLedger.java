@@ -83,4 +83,20 @@ public interface RecruitmentLedger {
      * same transaction, on condition that the term is still the one renewed.
      */
     Renewal decideRenewal(Renewal renewal, boolean approve, LocalDate newTermEnds, LocalDate newReadUntil, String by, Instant at);
+
+    // nominations (docs/adr/0042)
+    /**
+     * Writes the nomination and its invitation's outbox item in one transaction unless the round
+     * has a nomination of that address: true when written now, false when it was there (nothing written).
+     */
+    boolean nominate(kr.seoullearn.recruitment.domain.Nomination nomination, kr.seoullearn.notifications.domain.Notice invitation);
+
+    /** The round's nomination of an address (by its key), unless it expired by {@code now}. */
+    Optional<kr.seoullearn.recruitment.domain.Nomination> nomination(TenantId tenant, String roundId, String emailKey, Instant now);
+
+    /** Marks the nomination as taken up by {@code userId} if {@code code} is its secret and it has not expired. */
+    boolean linkNomination(TenantId tenant, String roundId, String emailKey, String code, String userId, Instant now);
+
+    /** The audit entry of one nominations file: counts only. */
+    void recordNominationImport(TenantId tenant, String importId, String roundId, Map<String, String> counts, String by, Instant at);
 }

@@ -74,8 +74,11 @@ class NotificationsDomainTest {
 
     @Test
     void everyKindHasItsWordsInEveryLanguageWithTheSameKeys() {
-        Map<String, String> values = Map.of("reason", "A reason", "documents", "- proof", "message", "Thanks", "start",
-                "2026-12-08T09:00:00Z", "newStart", "2026-12-09T10:30:00Z", "dueOn", "2026-12-20", "endOn", "2027-02-28", "grade", "4", "leaveOn", "2027-06-01");
+        Map<String, String> values = new java.util.HashMap<>(Map.of("reason", "A reason", "documents", "- proof", "message", "Thanks", "start",
+                "2026-12-08T09:00:00Z", "newStart", "2026-12-09T10:30:00Z", "dueOn", "2026-12-20", "endOn", "2027-02-28", "grade", "4", "leaveOn", "2027-06-01"));
+        // a nominee's invitation (docs/adr/0042)
+        values.putAll(Map.of("university", "서울대학교", "roundName", "2027 mentors", "closesOn", "2027-12-31",
+                "link", "https://learn.example.kr/#/recruitment/apply/r1/nominated/" + "a".repeat(64) + "." + "b".repeat(32) + "/x"));
         for (Language language : Language.values()) {
             assertThat(NoticeTemplates.keys(language)).as(language.tag()).isEqualTo(NoticeTemplates.keys(Language.KO));
             for (NoticeKind kind : NoticeKind.values()) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import kr.seoullearn.catalog.domain.Course;
 import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.catalog.port.CatalogAdmin;
+import kr.seoullearn.platform.csv.CsvRows;
 import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;

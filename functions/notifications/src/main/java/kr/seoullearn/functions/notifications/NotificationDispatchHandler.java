@@ -51,7 +51,10 @@ public class NotificationDispatchHandler implements RequestHandler<Map<String, O
         CognitoContacts contacts = new CognitoContacts(Beans.get(ApplicationStore.class), preferences,
                 Beans.get(CognitoUsers.class), env.required("USER_POOL_ID"), Clock.systemUTC(),
                 Beans.get(SmsVerifications.class));
-        return new NotificationDispatch(Beans.get(TenantDirectory.class), Beans.get(NoticeOutbox.class), contacts, preferences,
+        // invitations to nominees, who have no account yet, are addressed through their nomination (docs/adr/0042)
+        NomineeContacts everyone = new NomineeContacts(contacts, Beans.get(kr.seoullearn.recruitment.port.RecruitmentLedger.class),
+                Clock.systemUTC());
+        return new NotificationDispatch(Beans.get(TenantDirectory.class), Beans.get(NoticeOutbox.class), everyone, preferences,
                 Map.of(Channel.EMAIL, new SesMessenger(Clients.ses(env), env.required("SENDER_ADDRESS")),
                         Channel.SMS, new SnsSmsMessenger(Clients.sns(env), env.optional("SMS_SENDER_ID", "SeoulLearn"))));
     }

@@ -41,7 +41,9 @@ final class Applying extends RecruitmentJob {
     static final Set<String> FACT_FIELDS = Set.of("schoolType", "enrolmentState", "birthDate", "lastGrade");
     static final Set<String> APPLICATION_FIELDS = Set.of("name", "university", "programme", "year", "schoolType", "enrolmentState",
             "birthDate", "lastGrade", "subjects", "levels", "languages", "availability", "commitmentSemesters", "mode", "statement",
-            "formerLearner", "educationMajor", "enrolmentDocumentId", "transcriptDocumentId");
+            "formerLearner", "educationMajor", "enrolmentDocumentId", "transcriptDocumentId", "nomination");
+    /** The invitation link's token: the nomination's key (64 hex) and its secret (32 hex). */
+    private static final java.util.regex.Pattern NOMINATION_TOKEN = java.util.regex.Pattern.compile("([0-9a-f]{64})\\.([0-9a-f]{32})");
 
     private final MentorOnboarding onboarding;
 
@@ -101,6 +103,13 @@ final class Applying extends RecruitmentJob {
         boolean educationMajor = flag(body, "educationMajor", errors);
         String enrolmentDoc = documentId(body, "enrolmentDocumentId", errors);
         String transcriptDoc = documentId(body, "transcriptDocumentId", errors);
+        java.util.regex.Matcher token = null;
+        if (body.get("nomination") != null) {
+            token = body.get("nomination") instanceof String t ? NOMINATION_TOKEN.matcher(t) : null;
+            if (token == null || !token.matches()) {
+                errors.add("nomination", "invalid-value");
+            }
+        }
         errors.throwIfAny();
 
         TenantId tenant = caller.tenant();
@@ -122,12 +131,14 @@ final class Applying extends RecruitmentJob {
             throw new ProblemException(RecruitmentRefusal.MENTOR_DOCUMENTS_MISSING, Map.of("fields", missing));
         }
         Instant now = clock.instant();
+        // a nomination is claimed by the link's secret (one conditional UpdateItem); a stale or foreign link just is not one
+        boolean nominated = token != null && ledger.linkNomination(tenant, round.id(), token.group(1), token.group(2), caller.userId(), now);
         MentorApplication a = new MentorApplication(tenant, round.id(), caller.userId(), caller.username(), name, university, programme,
                 year, facts.schoolType(), facts.enrolmentState(), facts.birthDate(), facts.lastGrade(), subjects, levels, languages,
                 availability, commitment, mode, statement, formerLearner, educationMajor, enrolmentDoc, transcriptDoc,
-                MentorApplication.Status.SUBMITTED, Map.of(), null, null, null, null, now, 0);
+                MentorApplication.Status.SUBMITTED, Map.of(), null, null, null, null, now, 0, nominated);
         ledger.submit(a);
-        LOG.info("mentor application submitted", "tenant", tenant.value(), "roundId", round.id());
+        LOG.info("mentor application submitted", "tenant", tenant.value(), "roundId", round.id(), "nominated", nominated);
         return RecruitmentView.forApplicant(a, round, today);
     }
 

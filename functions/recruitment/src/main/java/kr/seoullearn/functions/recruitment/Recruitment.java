@@ -20,8 +20,16 @@ public final class Recruitment {
     private final Applying applying;
     private final Reviewing reviewing;
     private final Terms terms;
+    private final NominationImport nominations;
 
     public Recruitment(RecruitmentLedger ledger, MentorOnboarding onboarding, GroupMembership groups, String userPoolId, Clock clock) {
+        this(ledger, onboarding, groups, userPoolId, clock, "");
+    }
+
+    /** {@code webOrigin}: where the web app is served, for the links of nominees' invitations (docs/adr/0042). */
+    public Recruitment(RecruitmentLedger ledger, MentorOnboarding onboarding, GroupMembership groups, String userPoolId, Clock clock,
+                       String webOrigin) {
+        this.nominations = new NominationImport(ledger, clock, webOrigin);
         this.applying = new Applying(ledger, onboarding, clock);
         this.reviewing = new Reviewing(ledger, groups, userPoolId, clock);
         this.terms = new Terms(ledger, onboarding, clock);
@@ -40,6 +48,11 @@ public final class Recruitment {
     /** POST /api/recruitment/rounds with the request's Idempotency-Key, if any. */
     Map<String, Object> createRound(Caller caller, Map<String, Object> body, java.util.Optional<kr.seoullearn.platform.http.IdempotencyKey> key) {
         return reviewing.createRound(caller, body, key);
+    }
+
+    /** POST /api/recruitment/nominations/import (text/csv). */
+    Map<String, Object> importNominations(Caller caller, String contentType, String csv, Language language) {
+        return nominations.run(caller, contentType, csv, language);
     }
 
     /** POST /api/recruitment/eligibility. */

@@ -21,7 +21,8 @@ public class RecruitmentHandler extends ApiFunction {
 
     public RecruitmentHandler() {
         this(new Recruitment(Beans.get(RecruitmentLedger.class), Beans.get(MentorOnboarding.class), Beans.get(GroupMembership.class),
-                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC()));
+                Beans.get(FunctionEnvironment.class).required("USER_POOL_ID"), Clock.systemUTC(),
+                Beans.get(FunctionEnvironment.class).optional("WEB_ORIGIN", "")));
     }
 
     public RecruitmentHandler(Recruitment recruitment) {
@@ -37,6 +38,12 @@ public class RecruitmentHandler extends ApiFunction {
             caller.require(Role.REVIEWER, Role.ADMIN);
             var key = kr.seoullearn.platform.http.IdempotencyKey.of(r);
             return ApiResponses.json(201, recruitment.createRound(caller, r.jsonObject(), key));
+        });
+        routes.put("POST /api/recruitment/nominations/import", r -> {
+            var caller = r.caller();
+            caller.require(Role.REVIEWER, Role.ADMIN);
+            return ApiResponses.json(200, recruitment.importNominations(caller, r.header("content-type").orElse(null),
+                    r.body(NominationImport.MAX_BYTES), r.language()));
         });
         routes.put("POST /api/recruitment/eligibility", r -> {
             var caller = r.caller();

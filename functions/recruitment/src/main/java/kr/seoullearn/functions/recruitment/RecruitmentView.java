@@ -50,6 +50,7 @@ final class RecruitmentView {
         v.put("userId", a.userId());
         v.put("roundId", a.roundId());
         v.put("status", a.status().name());
+        v.put("nominated", a.nominated());
         v.put("submittedAt", a.submittedAt().toString());
         v.put("preferences", round.criteria().stream().filter(c -> c.metBy(a)).map(Enum::name).sorted().toList());
         v.put("scores", a.scores());

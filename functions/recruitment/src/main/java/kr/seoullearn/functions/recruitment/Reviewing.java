@@ -117,7 +117,10 @@ final class Reviewing extends RecruitmentJob {
         caller.require(Role.REVIEWER);
         Round round = round(caller.tenant(), roundId);
         List<MentorApplication> all = new ArrayList<>(ledger.applications(caller.tenant(), round.id()));
-        all.sort(Comparator.comparingInt(MentorApplication::total).reversed().thenComparing(MentorApplication::submittedAt));
+        // nominated applications first (fast-tracked, docs/adr/0042), then by total score and arrival
+        all.sort(Comparator.comparing((MentorApplication a) -> !a.nominated())
+                .thenComparing(Comparator.comparingInt(MentorApplication::total).reversed())
+                .thenComparing(MentorApplication::submittedAt));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("round", RecruitmentView.round(round, today()));
         body.put("applications", all.stream().map(a -> RecruitmentView.forReviewer(a, round)).toList());

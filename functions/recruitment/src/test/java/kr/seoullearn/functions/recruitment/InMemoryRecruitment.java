@@ -28,7 +28,43 @@ final class InMemoryRecruitment implements RecruitmentLedger, MentorOnboarding {
     final Map<String, Renewal> renewals = new HashMap<>();
     final Map<String, MentorTerm> mentors = new HashMap<>();
 
+    final Map<String, kr.seoullearn.recruitment.domain.Nomination> nominations = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<kr.seoullearn.notifications.domain.Notice> invitations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Map<String, String>> nominationImports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     // ---- RecruitmentLedger
+
+    @Override
+    public synchronized boolean nominate(kr.seoullearn.recruitment.domain.Nomination n, kr.seoullearn.notifications.domain.Notice invitation) {
+        if (nominations.putIfAbsent(n.roundId() + "/" + n.emailKey(), n) != null) {
+            return false;
+        }
+        invitations.add(invitation);
+        return true;
+    }
+
+    @Override
+    public Optional<kr.seoullearn.recruitment.domain.Nomination> nomination(TenantId tenant, String roundId, String emailKey, Instant now) {
+        return Optional.ofNullable(nominations.get(roundId + "/" + emailKey)).filter(n -> n.expiresAt().isAfter(now));
+    }
+
+    @Override
+    public synchronized boolean linkNomination(TenantId tenant, String roundId, String emailKey, String code, String userId, Instant now) {
+        var n = nomination(tenant, roundId, emailKey, now).orElse(null);
+        if (n == null || !n.code().equals(code) || (n.appliedBy() != null && !n.appliedBy().equals(userId))) {
+            return false;
+        }
+        nominations.put(roundId + "/" + emailKey, new kr.seoullearn.recruitment.domain.Nomination(n.tenant(), n.roundId(), n.emailKey(),
+                n.name(), n.email(), n.university(), n.subjects(), n.language(), n.code(), n.nominatedBy(), n.nominatedAt(),
+                n.expiresAt(), userId));
+        return true;
+    }
+
+    @Override
+    public void recordNominationImport(TenantId tenant, String importId, String roundId, Map<String, String> counts, String by,
+                                       Instant at) {
+        nominationImports.add(counts);
+    }
 
     @Override
     public Optional<RecruitmentRules> rules(TenantId tenant, LocalDate date) {

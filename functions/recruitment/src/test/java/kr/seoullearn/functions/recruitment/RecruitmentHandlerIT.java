@@ -284,6 +284,9 @@ class RecruitmentHandlerIT {
                 call("POST /api/recruitment/rounds", null, Map.of("name", "x", "opensOn", "2026-12-01", "closesOn", "2026-12-31", "target", 3),
                         "applicants", "learners", "mentors"),
                 call("POST /api/recruitment/eligibility", null, RecruitmentFixture.facts("2003-01-01", "A+"), "reviewers", "mentors"),
+                // nominations: the gate of opening a round (docs/adr/0042), before the file is read
+                call("POST /api/recruitment/nominations/import", null, "name,email,university\nA,a@b.kr,U\n",
+                        "applicants", "learners", "mentors", "district-officers"),
                 call("POST /api/recruitment/rounds/{roundId}/applications", Map.of("roundId", round), body, "reviewers", "mentors", "admins"),
                 call("GET /api/recruitment/applications/mine", null, null, "reviewers"),
                 call("GET /api/recruitment/rounds/{roundId}/applications", Map.of("roundId", round), null, "applicants", "mentors", "admins"),

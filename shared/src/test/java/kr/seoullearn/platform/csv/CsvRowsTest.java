@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.enrolment;
+package kr.seoullearn.platform.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

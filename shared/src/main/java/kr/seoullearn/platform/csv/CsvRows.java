@@ -1,4 +1,4 @@
-package kr.seoullearn.functions.enrolment;
+package kr.seoullearn.platform.csv;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +9,16 @@ import java.util.List;
  * quotes ({@code ""}). Each record keeps the number of the line it starts on, so an error names
  * the line the person sees in their editor. Blank lines are skipped. Written here rather than
  * taken from a library: the whole format is this class, and the function's jar stays small
- * (docs/adr/0042).
+ * (docs/adr/0042: the course import and the mentor nominations share it).
  */
-final class CsvRows {
+public final class CsvRows {
     /** A record: the line it starts on (1-based) and its cells as written (quotes removed, not stripped). */
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
     }
 
     /** Thrown for a quote that is never closed or text after a closing quote: the file is not CSV. */
-    static final class Malformed extends RuntimeException {
-        final int line;
+    public static final class Malformed extends RuntimeException {
+        public final int line;
 
         Malformed(int line) {
             super("malformed CSV at line " + line, null, false, false);
@@ -30,7 +30,7 @@ final class CsvRows {
     }
 
     /** The records of {@code text}, at most {@code maxRows} + 1 of them (the caller tells "too many" from one more). */
-    static List<Row> parse(String text, int maxRows) {
+    public static List<Row> parse(String text, int maxRows) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
