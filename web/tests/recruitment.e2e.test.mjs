@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, REVIEWER, api, expectText, exactly, fillDate, journey, mentions, messages, signIn, signOut, signUp, smallPdf, snap,
+  BASE_URL, REVIEWER, api, expectText, exactly, fillDate, journey, mentions, mentionsMessage, messages, signIn, signOut, signUp, smallPdf, snap,
   uniqueEmail, useBrowser,
 } from './support.mjs';
 
@@ -72,6 +72,14 @@ test('a student applies to mentor, is told why before submitting, uploads, and a
     await page.fill('#statement', '수학을 좋아하게 돕고 싶습니다.');
     await page.setInputFiles('#enrolmentDocumentId', { name: 'enrolment.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
     await page.setInputFiles('#transcriptDocumentId', { name: 'transcript.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
+    // the privacy notice must be accepted: without the tick nothing is sent, the reason is at the box
+    const sent = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && /\/api\/recruitment\/rounds\/[^/]+\/applications$/.test(r.url())) sent.push(r.url()); });
+    await expectText(page, '#privacy-notice', mentionsMessage(ko['recruitment.privacyNotice']), 'the privacy notice');
+    await page.click('#send-application');
+    await expectText(page, '#privacyNotice-error', exactly(ko['recruitment.privacyRequired']), 'the notice must be accepted');
+    assert.deepEqual(sent, [], 'nothing was sent without the acceptance');
+    await page.check('#privacyNotice-yes');
     await page.click('#send-application');
     await expectText(page, `#status-${ROUND}`, exactly(ko['recruitment.status.SUBMITTED']), 'the application being reviewed');
     await snap(page, 'recruitment-status');
