@@ -49,9 +49,11 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const TYPES = { 'application/pdf': /\.pdf$/i, 'image/jpeg': /\.jpe?g$/i, 'image/png': /\.png$/i };
 const DOCUMENTS = { ENROLMENT_PROOF: 'enrolmentDocumentId', TRANSCRIPT: 'transcriptDocumentId' };
 const FIELDS = ['name', 'university', 'programme', 'year', 'schoolType', 'enrolmentState', 'birthDate', 'lastGrade', 'subjects',
-  'levels', 'languages', 'availability', 'commitmentSemesters', 'mode', 'statement', 'enrolmentDocumentId', 'transcriptDocumentId'];
+  'levels', 'languages', 'availability', 'commitmentSemesters', 'mode', 'statement', 'enrolmentDocumentId', 'transcriptDocumentId', 'privacyNotice'];
 
 let ctx = null;
+// the privacy notice version an application accepts (GET /recruitment/applications/mine names it; docs/adr/0037)
+let privacyVersion = '';
 let host = null;
 const uploaded = {};
 
@@ -141,9 +143,14 @@ function term(t) {
 
 let nomination = null;
 
-function showForm(roundId, nominated) {
+async function showForm(roundId, nominated) {
   pageTitle('recruitment.formTitle');
   nomination = nominated?.token && /^[0-9a-f]{64}\.[0-9a-f]{32}$/.test(nominated.token) ? nominated.token : null;
+  if (!privacyVersion) {
+    const mine = await ctx.api('GET', '/recruitment/applications/mine');
+    if (mine.stale) return;
+    privacyVersion = mine.ok ? mine.data.privacyNotice ?? '' : '';
+  }
   const choices = (keys) => Object.keys(keys).map((value) => ({ value, key: keys[value] }));
   const form = h('form', { id: 'application', novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(roundId); } },
     h('h2', { i18n: 'recruitment.aboutRules' }),
@@ -178,6 +185,9 @@ function showForm(roundId, nominated) {
     h('h2', { i18n: 'recruitment.documents' }),
     fileField('ENROLMENT_PROOF', 'enrolmentDocumentId', 'document.ENROLMENT_PROOF'),
     fileField('TRANSCRIPT', 'transcriptDocumentId', 'document.TRANSCRIPT'),
+    h('h2', { i18n: 'recruitment.privacyTitle' }),
+    h('p', { id: 'privacy-notice', i18n: 'recruitment.privacyNotice', args: { version: privacyVersion } }),
+    checkboxes({ name: 'privacyNotice', legend: 'submit.privacyLegend', items: [{ value: 'yes', key: 'recruitment.privacyAccept' }] }),
     statusLine('submit-status'),
     h('button', { id: 'send-application', type: 'submit', class: 'button', i18n: 'recruitment.send' }));
   host.replaceChildren(h('a', { class: 'back-link', href: '#/recruitment', i18n: 'recruitment.back' }), heading('recruitment.formTitle'), form);
@@ -267,6 +277,10 @@ async function uploadOne(kind, name) {
 async function submit(roundId) {
   await busy($('send-application'), async () => {
     if (!(await check(false))) return;
+    // the privacy notice shown above is accepted with the application (docs/adr/0037)
+    if (!checkedValues('privacyNotice').includes('yes')) {
+      return showErrors(host, [{ field: 'privacyNotice', message: { key: 'recruitment.privacyRequired' } }]);
+    }
     const line = $('submit-status');
     setStatus(line, { key: 'recruitment.uploading' });
     for (const [kind, name] of Object.entries(DOCUMENTS)) {
@@ -296,10 +310,18 @@ async function submit(roundId) {
       enrolmentDocumentId: uploaded.enrolmentDocumentId,
       transcriptDocumentId: uploaded.transcriptDocumentId,
       ...(nomination ? { nomination } : {}),
+      privacyNotice: privacyVersion,
     };
     const r = await ctx.api('POST', `/recruitment/rounds/${encodeURIComponent(roundId)}/applications`, body);
     if (r.stale) return;
     setStatus(line, null);
+    if (!r.ok && r.problem?.code === 'privacy-notice-outdated') {
+      // another wording is in force: show it, unticked, with the reason
+      privacyVersion = r.problem.currentVersion ?? '';
+      $('privacy-notice').replaceWith(h('p', { id: 'privacy-notice', i18n: 'recruitment.privacyNotice', args: { version: privacyVersion } }));
+      $('privacyNotice-yes').checked = false;
+      return showErrors(host, [{ field: 'privacyNotice', message: { text: r.problem.detail ?? '' } }]);
+    }
     if (!r.ok) return refused(r);
     ctx.navigate('/recruitment');
   });

@@ -136,9 +136,9 @@ function renderMe() {
   $('next-rules').hidden = !has('admins');
   $('next-areas').hidden = !has('catalogue-operators');
   $('next-recruitment').hidden = !has('applicants', 'learners', 'mentors', 'reviewers');
-  // corrections after approval are the learners' (an applicant edits the application itself);
-  // staff accounts are the city's and closed by an administrator (docs/adr/0028)
-  $('details-link').parentElement.hidden = !has('learners');
+  // corrections after approval are the learners' and the mentors' (an applicant edits the
+  // application itself); staff accounts are the city's and closed by an administrator (docs/adr/0028)
+  $('details-link').parentElement.hidden = !has('learners', 'mentors');
   $('leave-link').parentElement.hidden = has(...STAFF_GROUPS);
 }
 

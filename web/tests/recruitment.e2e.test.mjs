@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, REVIEWER, api, expectText, exactly, fillDate, journey, mentions, messages, signIn, signOut, signUp, smallPdf, snap,
+  BASE_URL, REVIEWER, accessible, api, expectText, exactly, fillDate, journey, mentions, mentionsMessage, messages, signIn, signOut, signUp, smallPdf, snap,
   uniqueEmail, useBrowser,
 } from './support.mjs';
 
@@ -72,6 +72,14 @@ test('a student applies to mentor, is told why before submitting, uploads, and a
     await page.fill('#statement', '수학을 좋아하게 돕고 싶습니다.');
     await page.setInputFiles('#enrolmentDocumentId', { name: 'enrolment.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
     await page.setInputFiles('#transcriptDocumentId', { name: 'transcript.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
+    // the privacy notice must be accepted: without the tick nothing is sent, the reason is at the box
+    const sent = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && /\/api\/recruitment\/rounds\/[^/]+\/applications$/.test(r.url())) sent.push(r.url()); });
+    await expectText(page, '#privacy-notice', mentionsMessage(ko['recruitment.privacyNotice']), 'the privacy notice');
+    await page.click('#send-application');
+    await expectText(page, '#privacyNotice-error', mentions(ko['recruitment.privacyRequired']), 'the notice must be accepted');
+    assert.deepEqual(sent, [], 'nothing was sent without the acceptance');
+    await page.check('#privacyNotice-yes');
     await page.click('#send-application');
     await expectText(page, `#status-${ROUND}`, exactly(ko['recruitment.status.SUBMITTED']), 'the application being reviewed');
     await snap(page, 'recruitment-status');
@@ -101,4 +109,40 @@ test('a student applies to mentor, is told why before submitting, uploads, and a
     await page.locator('#term').waitFor({ state: 'visible' });
     assert.ok((await api(page, 'GET', '/me')).body.groups.includes('mentors'), 'the new token carries mentors');
     await snap(page, 'recruitment-mentor');
+
+    // the new mentor corrects what they offer on "Change my details" (docs/adr/0038), with the keyboard:
+    // science besides maths, and Vietnamese besides Korean; then reads it back after a reload
+    await page.goto(`${BASE_URL}/`);
+    await page.focus('#details-link');
+    await page.keyboard.press('Enter');
+    await expectText(page, '#page h1', exactly(ko['details.title']), 'the details page of a mentor');
+    await page.locator('#subjects-MATH').waitFor({ state: 'visible' });
+    assert.ok(await page.isChecked('#subjects-MATH'), 'the subject of the application is shown');
+    assert.ok(await page.isChecked('#languages-ko'), 'the language of the application is shown');
+    await accessible(page, 'the mentor details page');
+    await snap(page, 'details-mentor');
+    // none left: refused in the page, nothing sent
+    await page.focus('#languages-ko');
+    await page.keyboard.press('Space');
+    await page.focus('#details-save');
+    await page.keyboard.press('Enter');
+    await expectText(page, '#languages-error', mentions(ko['details.mentorChooseOne']), 'at least one language');
+    await page.focus('#languages-ko');
+    await page.keyboard.press('Space');
+    await page.focus('#subjects-SCIENCE');
+    await page.keyboard.press('Space');
+    await page.focus('#languages-vi');
+    await page.keyboard.press('Space');
+    await page.focus('#details-save');
+    await page.keyboard.press('Enter');
+    await expectText(page, '#details-status', exactly(ko['details.saved']), 'saved');
+    await accessible(page, 'the mentor details page after saving');
+    const saved = (await api(page, 'GET', '/me/mentor-profile')).body;
+    assert.deepEqual(saved.subjects, ['MATH', 'SCIENCE']);
+    assert.deepEqual(saved.languages, ['ko', 'vi']);
+    await page.reload();
+    await page.locator('#subjects-SCIENCE').waitFor({ state: 'visible' });
+    assert.ok(await page.isChecked('#subjects-SCIENCE'), 'the new subject, after a reload');
+    assert.ok(await page.isChecked('#languages-vi'), 'the new language, after a reload');
+    assert.ok(await page.isChecked('#levels-MIDDLE'), 'the level, unchanged');
   }));

@@ -120,8 +120,13 @@ class RecruitmentE2E {
                 + "\"subjects\":[\"SCIENCE\",\"ENGLISH\"],\"levels\":[\"HIGH\"],\"languages\":[\"zh\",\"en\"],"
                 + "\"availability\":[{\"day\":\"SAT\",\"from\":\"09:00\",\"to\":\"12:00\"}],\"commitmentSemesters\":2,\"mode\":\"ONLINE\","
                 + "\"statement\":\"화학과 영어를 중국어로 설명할 수 있습니다.\",\"educationMajor\":true,"
-                + "\"enrolmentDocumentId\":\"" + enrolment + "\",\"transcriptDocumentId\":\"" + transcript + "\"}";
+                + "\"enrolmentDocumentId\":\"" + enrolment + "\",\"transcriptDocumentId\":\"" + transcript + "\","
+                + "\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}";
         assertThat(api("POST", "/api/recruitment/rounds/" + ROUND + "/applications", application, student, 201)).containsEntry("status", "SUBMITTED");
+        // the acceptance is the applicant's consent record, shown in their export (docs/adr/0037)
+        List<Map<String, Object>> consents = (List<Map<String, Object>>) api("GET", "/api/me/data", null, student, 200).get("consents");
+        assertThat(consents).anySatisfy(c -> assertThat(c).containsEntry("version", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT)
+                .containsEntry("acceptedBy", "SELF").containsKey("acceptedAt"));
         List<Map<String, Object>> mine = (List<Map<String, Object>>) api("GET", "/api/recruitment/applications/mine", null, student, 200)
                 .get("applications");
         assertThat(mine).singleElement().satisfies(a -> assertThat(a).containsEntry("status", "SUBMITTED"));

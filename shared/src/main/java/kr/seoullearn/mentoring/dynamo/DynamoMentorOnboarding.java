@@ -57,17 +57,22 @@ final class DynamoMentorOnboarding implements MentorOnboarding {
         values.put(":gpk", s(MentoringKeys.mentors(m.tenant())));
         values.put(":gsk", s(m.userId()));
         values.put(":zero", ZERO);
+        values.put(":one", AttributeValue.fromN("1"));
         values.put(":availability", s(Json.write(m.availability().toMap())));
         values.put(":starts", s(termStarts.toString()));
         values.put(":ends", s(m.termEnds().toString()));
         values.put(":read", s(m.readUntil().toString()));
-        // no condition: a mentor chosen again (a later round) gets the new profile and term, keeping mentees and availability
+        values.put(":levels", MentorItems.levels(m));
+        // no condition: a mentor chosen again (a later round) gets the new profile and term, keeping mentees and availability;
+        // the profile's version moves, so a correction read before it is refused rather than lost (docs/adr/0038)
         tx.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(mentorKey(m.tenant(), m.userId()).attributes())
                 .updateExpression("SET #type = :type, #name = :name, #profile = :profile, GSI1PK = :gpk, GSI1SK = :gsk, "
                         + "#mentees = if_not_exists(#mentees, :zero), #availability = if_not_exists(#availability, :availability), "
-                        + "#version = if_not_exists(#version, :zero), termStarts = :starts, termEnds = :ends, readUntil = :read")
+                        + "#version = if_not_exists(#version, :zero), termStarts = :starts, termEnds = :ends, readUntil = :read, "
+                        + "#levels = :levels, #profileVersion = if_not_exists(#profileVersion, :zero) + :one")
                 .expressionAttributeNames(Map.of("#type", "type", "#name", "name", "#profile", "profile", "#mentees", "mentees",
-                        "#availability", "availability", "#version", "availabilityVersion"))
+                        "#availability", "availability", "#version", "availabilityVersion", "#levels", MentorItems.LEVELS,
+                        "#profileVersion", DynamoMentorProfiles.PROFILE_VERSION))
                 .expressionAttributeValues(values)).build());
     }
 

@@ -33,6 +33,8 @@ final class MentorItems {
     static final String AVAILABILITY_VERSION = "availabilityVersion";
     static final String TERM_ENDS = "termEnds";
     static final String READ_UNTIL = "readUntil";
+    /** The levels taught, as a string set beside the profile: the matching transaction's condition reads it (docs/adr/0038). */
+    static final String LEVELS = "mentorLevels";
     private static final AttributeValue ZERO = AttributeValue.fromN("0");
 
     private MentorItems() {}
@@ -55,14 +57,16 @@ final class MentorItems {
         profile.put("capacity", m.capacity());
         StringBuilder expression = new StringBuilder("SET #type = :type, #name = :name, #profile = :profile, #mentorId = :mentorId, "
                 + "GSI1PK = :gpk, GSI1SK = :gsk, #mentees = if_not_exists(#mentees, :zero), "
-                + "#availability = if_not_exists(#availability, :availability), #version = if_not_exists(#version, :zero)");
+                + "#availability = if_not_exists(#availability, :availability), #version = if_not_exists(#version, :zero), "
+                + "#levels = :levels");
         Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#name", "name", "#profile", "profile",
-                "#mentorId", MENTOR_ID, "#mentees", MENTEES, "#availability", AVAILABILITY, "#version", AVAILABILITY_VERSION));
+                "#mentorId", MENTOR_ID, "#mentees", MENTEES, "#availability", AVAILABILITY, "#version", AVAILABILITY_VERSION,
+                "#levels", LEVELS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", AttributeValue.fromS("MENTOR"),
                 ":name", AttributeValue.fromS(m.name()), ":profile", AttributeValue.fromS(Json.write(profile)),
                 ":mentorId", AttributeValue.fromS(m.userId()),
                 ":gpk", AttributeValue.fromS(MentoringKeys.mentors(m.tenant())), ":gsk", AttributeValue.fromS(m.userId()),
-                ":zero", ZERO, ":availability", AttributeValue.fromS(Json.write(m.availability().toMap()))));
+                ":zero", ZERO, ":availability", AttributeValue.fromS(Json.write(m.availability().toMap())), ":levels", levels(m)));
         int i = 0;
         for (var set : alsoSet.entrySet()) {
             expression.append(", #also").append(i).append(" = :also").append(i);
@@ -72,6 +76,11 @@ final class MentorItems {
         }
         return Update.builder().tableName(table).key(key(m.tenant(), m.userId()).attributes())
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    /** The mentor's levels as a string set (a mentor teaches at least one level; recruitment and corrections require it). */
+    static AttributeValue levels(Mentor m) {
+        return AttributeValue.fromSs(m.levels().stream().map(Enum::name).sorted().toList());
     }
 
     @SuppressWarnings("unchecked")

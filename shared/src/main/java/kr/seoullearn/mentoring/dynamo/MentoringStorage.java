@@ -36,6 +36,16 @@ public class MentoringStorage {
     }
 
     @Singleton
+    public kr.seoullearn.mentoring.port.MentorProfiles mentorProfilesBean(DynamoDbClient dynamo, @Named("appTable") String table) {
+        return mentorProfiles(dynamo, table);
+    }
+
+    /** For code that wires by hand (tests). */
+    public static kr.seoullearn.mentoring.port.MentorProfiles mentorProfiles(DynamoDbClient dynamo, String table) {
+        return new DynamoMentorProfiles(dynamo, table);
+    }
+
+    @Singleton
     public CalendarFeeds calendarFeeds(DynamoDbClient dynamo, @Named("appTable") String table) {
         return feeds(dynamo, table);
     }

@@ -67,12 +67,17 @@ final class RequestsAndMatching {
         tx.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(MentorItems.key(m.tenant(), m.mentorId()).attributes())
                 .updateExpression("SET #mentees = #mentees + :one")
                 // a recruited mentor whose term ended gets no new mentees (docs/adr/0014)
-                .conditionExpression("attribute_exists(PK) AND #mentees < :max AND (attribute_not_exists(termEnds) OR termEnds >= :today)")
-                .expressionAttributeNames(Map.of("#mentees", MentorItems.MENTEES))
-                .expressionAttributeValues(Map.of(":one", ONE, ":max", MentoringItems.n(maxCapacity), ":today", AttributeValue.fromS(today)))
+                // and still teaches the request's level: a mentor who removed it meanwhile (docs/adr/0038) is not matched for it
+                .conditionExpression("attribute_exists(PK) AND #mentees < :max AND (attribute_not_exists(termEnds) OR termEnds >= :today) "
+                        + "AND (attribute_not_exists(#levels) OR contains(#levels, :level))")
+                .expressionAttributeNames(Map.of("#mentees", MentorItems.MENTEES, "#levels", MentorItems.LEVELS))
+                .expressionAttributeValues(Map.of(":one", ONE, ":max", MentoringItems.n(maxCapacity), ":today", AttributeValue.fromS(today),
+                        ":level", AttributeValue.fromS(r.level().name())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                 .build(), old -> old.containsKey(MentorItems.TERM_ENDS) && old.get(MentorItems.TERM_ENDS).s().compareTo(today) < 0
-                        ? Problem.MENTOR_TERM_ENDED : MentoringRefusal.MENTOR_FULL);
+                        ? Problem.MENTOR_TERM_ENDED
+                        : old.containsKey(MentorItems.LEVELS) && !old.get(MentorItems.LEVELS).ss().contains(r.level().name())
+                        ? MentoringRefusal.MENTOR_NOT_FOR_LEVEL : MentoringRefusal.MENTOR_FULL);
         // a fresh random id: its condition only keeps an existing mentorship from being overwritten
         tx.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(MentoringItems.item(m))
                 .conditionExpression("attribute_not_exists(PK)")).build());

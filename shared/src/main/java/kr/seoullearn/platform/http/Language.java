@@ -21,7 +21,8 @@ public enum Language {
         double bestQ = -1;
         for (String part : header.split(",")) {
             String[] pieces = part.trim().split(";");
-            Language candidate = fromTag(pieces[0]);
+            Language candidate = pieces.length == 0 ? null : fromTag(pieces[0]); // ";" alone splits into nothing
+
             if (candidate == null) {
                 continue;
             }

@@ -29,11 +29,14 @@ final class ApplicationRecords {
     private final DynamoDbClient dynamo;
     private final String table;
     private final kr.seoullearn.registration.port.RetentionDue retention;
+    private final kr.seoullearn.privacy.port.ConsentRecords consents;
 
-    ApplicationRecords(DynamoDbClient dynamo, String table, kr.seoullearn.registration.port.RetentionDue retention) {
+    ApplicationRecords(DynamoDbClient dynamo, String table, kr.seoullearn.registration.port.RetentionDue retention,
+                       kr.seoullearn.privacy.port.ConsentRecords consents) {
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
+        this.consents = consents;
     }
 
     /** The documents an application named (its enrolment proof and transcript). */
@@ -42,12 +45,14 @@ final class ApplicationRecords {
                 .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    void submit(MentorApplication a) {
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(ApplicationItems.item(a)).conditionExpression("attribute_not_exists(PK)"));
-        } catch (ConditionalCheckFailedException e) {
-            throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_EXISTS);
-        }
+    /** The application (one per person and round) and the privacy notice's acceptance: one TransactWriteItems of 2 items. */
+    void submit(MentorApplication a, kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance) {
+        kr.seoullearn.platform.dynamo.Transaction tx = kr.seoullearn.platform.dynamo.Transaction.named("submit mentor application");
+        tx.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(ApplicationItems.item(a)).conditionExpression("attribute_not_exists(PK)")).build(),
+                RecruitmentRefusal.MENTOR_APPLICATION_EXISTS);
+        consents.record(tx, a.tenant(), a.userId(), acceptance);
+        new kr.seoullearn.platform.dynamo.TransactionRunner(dynamo).commit(tx);
     }
 
     Optional<MentorApplication> find(TenantId tenant, String roundId, String userId) {

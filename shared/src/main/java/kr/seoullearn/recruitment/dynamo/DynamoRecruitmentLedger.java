@@ -26,11 +26,11 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     private final NominationRecords nominations;
 
     DynamoRecruitmentLedger(DynamoDbClient dynamo, String table, MentorOnboarding onboarding,
-                            kr.seoullearn.registration.port.RetentionDue retention) {
+                            kr.seoullearn.registration.port.RetentionDue retention, kr.seoullearn.privacy.port.ConsentRecords consents) {
         TransactionRunner transactions = new TransactionRunner(dynamo);
         this.rules = new RulesRecords(dynamo, table);
         this.rounds = new RoundRecords(dynamo, table);
-        this.applications = new ApplicationRecords(dynamo, table, retention);
+        this.applications = new ApplicationRecords(dynamo, table, retention, consents);
         this.selections = new Selections(table, transactions, onboarding, applications, retention);
         this.renewals = new RenewalRecords(dynamo, table, transactions, onboarding);
         this.nominations = new NominationRecords(dynamo, table, transactions);
@@ -67,8 +67,8 @@ final class DynamoRecruitmentLedger implements RecruitmentLedger {
     }
 
     @Override
-    public void submit(MentorApplication application) {
-        applications.submit(application);
+    public void submit(MentorApplication application, kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance) {
+        applications.submit(application, acceptance);
     }
 
     @Override

@@ -43,8 +43,11 @@ public interface RecruitmentLedger {
     /** The tenant's rounds, newest first (one Query of the index). */
     List<Round> rounds(TenantId tenant);
 
-    /** Files an application: one per person and round. */
-    void submit(MentorApplication application);
+    /**
+     * Files an application (one per person and round) and records the applicant's acceptance of
+     * the privacy notice in the same transaction (docs/adr/0037): both or neither.
+     */
+    void submit(MentorApplication application, kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance);
 
     Optional<MentorApplication> application(TenantId tenant, String roundId, String userId);
 

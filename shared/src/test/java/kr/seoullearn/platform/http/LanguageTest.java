@@ -14,6 +14,16 @@ class LanguageTest {
     }
 
     @Test
+    void headersOfSeparatorsOnlyFallBackToKoreanInsteadOfFailing() {
+        // the fuzzer's "Accept-Language: ;" answered 500 on every route
+        for (String header : java.util.List.of(";", ";;", ",", ";,;", " ; , ", ";q=0.5", "en;;q=0.1,;")) {
+            assertThat(Language.fromAcceptLanguage(header)).as(header).isIn(Language.KO, Language.EN);
+        }
+        assertThat(Language.fromAcceptLanguage(";")).isEqualTo(Language.KO);
+        assertThat(Language.fromAcceptLanguage(";,vi")).isEqualTo(Language.VI);
+    }
+
+    @Test
     void fallsBackToKorean() {
         assertThat(Language.fromAcceptLanguage(null)).isEqualTo(Language.KO);
         assertThat(Language.fromAcceptLanguage("")).isEqualTo(Language.KO);

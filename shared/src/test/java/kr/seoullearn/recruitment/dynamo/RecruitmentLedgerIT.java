@@ -77,8 +77,8 @@ class RecruitmentLedgerIT {
         String round = round(1);
         MentorApplication first = application(round, "sub-" + UUID.randomUUID());
         MentorApplication second = application(round, "sub-" + UUID.randomUUID());
-        ledger.submit(first);
-        ledger.submit(second);
+        ledger.submit(first, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, NOW, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
+        ledger.submit(second, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, NOW, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
 
         MentorApplication selected = ledger.select(first, mentor(first), LocalDate.of(2026, 3, 1), "reviewer", NOW);
 
@@ -90,7 +90,7 @@ class RecruitmentLedgerIT {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(RecruitmentRefusal.ROUND_FULL));
         assertThat(ledger.application(SEOUL, round, second.userId()).orElseThrow().status()).isEqualTo(MentorApplication.Status.SUBMITTED);
         assertThat(mentors.term(SEOUL, second.userId())).isEmpty();
-        assertThatThrownBy(() -> ledger.submit(first))
+        assertThatThrownBy(() -> ledger.submit(first, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, NOW, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null)))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(RecruitmentRefusal.MENTOR_APPLICATION_EXISTS));
     }
@@ -99,7 +99,7 @@ class RecruitmentLedgerIT {
     void anApprovedRenewalMovesTheTermOnlyWhileItIsTheOneRenewed() {
         String round = round(5);
         MentorApplication a = application(round, "sub-" + UUID.randomUUID());
-        ledger.submit(a);
+        ledger.submit(a, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, NOW, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
         ledger.select(a, mentor(a), LocalDate.of(2026, 3, 1), "reviewer", NOW);
         Renewal asked = ledger.requestRenewal(SEOUL, a.userId(), LocalDate.of(2027, 2, 28), NOW);
         assertThat(ledger.pendingRenewals(SEOUL)).extracting(Renewal::mentorId).contains(a.userId());

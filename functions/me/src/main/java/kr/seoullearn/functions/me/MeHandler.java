@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import kr.seoullearn.enrolment.port.EnrolmentLedger;
 import kr.seoullearn.figures.domain.Pseudonyms;
 import kr.seoullearn.laptops.port.LaptopLedger;
+import kr.seoullearn.mentoring.port.MentorProfiles;
 import kr.seoullearn.mentoring.port.MentoringLedger;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
@@ -36,6 +37,7 @@ import kr.seoullearn.platform.identity.Role;
  * {@code DELETE /api/me}: withdrawal, the person's data destroyed (docs/adr/0028).
  * {@code GET /api/me/data}: a copy of everything held about the caller (DataExport, docs/adr/0037).
  * {@code PATCH /api/me/profile}: an approved learner's correction (docs/adr/0038).
+ * {@code GET}/{@code PATCH /api/me/mentor-profile}: a selected mentor's own correction (MentorCorrections, docs/adr/0038).
  */
 public class MeHandler extends ApiFunction {
     private final AccountSteps steps;
@@ -43,6 +45,7 @@ public class MeHandler extends ApiFunction {
     private final Supplier<Withdrawal> withdrawal;
     private final Supplier<DataExport> export;
     private final Supplier<Corrections> corrections;
+    private final Supplier<MentorCorrections> mentorCorrections;
 
     public MeHandler() {
         this(Beans.get(ProfileRepository.class), Beans.get(Accounts.class), Beans.get(TenantDirectory.class),
@@ -59,27 +62,29 @@ public class MeHandler extends ApiFunction {
                         Clock.systemUTC()),
                 // built on the first correction, for the same reason
                 () -> new Corrections(Beans.get(ProfileCorrections.class), Beans.get(LaptopLedger.class), Beans.get(TenantDirectory.class),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()),
+                () -> new MentorCorrections(Beans.get(MentorProfiles.class), Clock.systemUTC()));
     }
 
     public MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
                      String userPoolId, Clock clock) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, null, null, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
               String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal) {
-        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null, null);
+        this(profiles, accounts, tenants, groups, userPoolId, clock, withdrawal, null, null, null);
     }
 
     MeHandler(ProfileRepository profiles, Accounts accounts, TenantDirectory tenants, GroupMembership groups,
               String userPoolId, Clock clock, Supplier<Withdrawal> withdrawal, Supplier<DataExport> export,
-              Supplier<Corrections> corrections) {
+              Supplier<Corrections> corrections, Supplier<MentorCorrections> mentorCorrections) {
         this.steps = new AccountSteps(profiles, accounts, tenants, groups, userPoolId, clock);
         this.listings = new TenantListings(tenants, clock);
         this.withdrawal = withdrawal == null ? null : memoised(withdrawal);
         this.export = export == null ? null : memoised(export);
         this.corrections = corrections == null ? null : memoised(corrections);
+        this.mentorCorrections = mentorCorrections == null ? null : memoised(mentorCorrections);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> make) {
@@ -132,6 +137,23 @@ public class MeHandler extends ApiFunction {
                         throw new ProblemException(Problem.ROUTE_NOT_FOUND);
                     }
                     return ApiResponses.json(200, corrections.get().correct(caller, r.jsonObject()));
+                },
+                "GET /api/me/mentor-profile", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.MENTOR);
+                    return ApiResponses.json(200, mentorCorrectionsOrNone().read(caller));
+                },
+                "PATCH /api/me/mentor-profile", r -> {
+                    var caller = r.caller();
+                    caller.require(Role.MENTOR); // the role first, before the body is read
+                    return ApiResponses.json(200, mentorCorrectionsOrNone().correct(caller, r.jsonObject()));
                 });
+    }
+
+    private MentorCorrections mentorCorrectionsOrNone() {
+        if (mentorCorrections == null) {
+            throw new ProblemException(Problem.ROUTE_NOT_FOUND);
+        }
+        return mentorCorrections.get();
     }
 }

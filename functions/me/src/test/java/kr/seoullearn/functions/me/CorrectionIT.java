@@ -96,7 +96,7 @@ class CorrectionIT {
                 new CognitoGroupMembership(kr.seoullearn.platform.cognito.CognitoUsers.at(stack.aws().endpoint(), stack.aws().region(),
                         kr.seoullearn.local.aws.LocalAws.credentials())), pool, CLOCK, null, null,
                 () -> new Corrections(RegistrationStorage.corrections(counted, stack.table()), LaptopsStorage.ledger(counted, stack.table()),
-                        new DynamoTenantDirectory(counted, stack.table()), CLOCK));
+                        new DynamoTenantDirectory(counted, stack.table()), CLOCK), null);
     }
 
     @AfterAll

@@ -68,7 +68,7 @@ class DataExportIT {
                 stack.stack().userPoolId(), Clock.fixed(NOW, ZoneOffset.UTC), null,
                 () -> new DataExport(RegistrationStorage.accounts(counted, stack.table()), PrivacyStorage.records(counted, stack.table()),
                         kr.seoullearn.platform.aws.S3Objects.at(stack.s3Endpoint(), stack.aws().region(),
-                                kr.seoullearn.local.aws.LocalAws.credentials(), bucket), Clock.systemUTC()), null);
+                                kr.seoullearn.local.aws.LocalAws.credentials(), bucket), Clock.systemUTC()), null, null);
     }
 
     @AfterAll

@@ -22,6 +22,8 @@ import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.TenantId;
+import kr.seoullearn.privacy.domain.PrivacyNotice;
+import kr.seoullearn.privacy.domain.PrivacyRefusal;
 import kr.seoullearn.recruitment.domain.MentorApplication;
 import kr.seoullearn.recruitment.domain.RecruitmentRefusal;
 import kr.seoullearn.recruitment.domain.RecruitmentRules;
@@ -41,7 +43,7 @@ final class Applying extends RecruitmentJob {
     static final Set<String> FACT_FIELDS = Set.of("schoolType", "enrolmentState", "birthDate", "lastGrade");
     static final Set<String> APPLICATION_FIELDS = Set.of("name", "university", "programme", "year", "schoolType", "enrolmentState",
             "birthDate", "lastGrade", "subjects", "levels", "languages", "availability", "commitmentSemesters", "mode", "statement",
-            "formerLearner", "educationMajor", "enrolmentDocumentId", "transcriptDocumentId", "nomination");
+            "formerLearner", "educationMajor", "enrolmentDocumentId", "transcriptDocumentId", "nomination", "privacyNotice");
     /** The invitation link's token: the nomination's key (64 hex) and its secret (32 hex). */
     private static final java.util.regex.Pattern NOMINATION_TOKEN = java.util.regex.Pattern.compile("([0-9a-f]{64})\\.([0-9a-f]{32})");
 
@@ -70,7 +72,8 @@ final class Applying extends RecruitmentJob {
 
     /**
      * POST /api/recruitment/rounds/{roundId}/applications: 1 GetItem (round) + 1 Query (rules) +
-     * 2 GetItems (documents) + 1 conditional PutItem (one application per person and round).
+     * 2 GetItems (documents) + 1 TransactWriteItems (the application, one per person and round, and
+     * the privacy notice's acceptance, which the body must name as {@code privacyNotice}).
      */
     Map<String, Object> apply(Caller caller, String roundId, Map<String, Object> body, Language language) {
         caller.require(Role.APPLICANT, Role.LEARNER);
@@ -110,7 +113,17 @@ final class Applying extends RecruitmentJob {
                 errors.add("nomination", "invalid-value");
             }
         }
+        Object notice = body.get("privacyNotice");
+        if (notice == null) {
+            errors.add("privacyNotice", "required");
+        } else if (!(notice instanceof String)) {
+            errors.add("privacyNotice", "invalid-value");
+        }
         errors.throwIfAny();
+        if (!PrivacyNotice.CURRENT.equals(notice)) {
+            // the applicant read another wording than the one in force: show them the current one first (docs/adr/0037)
+            throw new ProblemException(PrivacyRefusal.PRIVACY_NOTICE_OUTDATED, Map.of("currentVersion", PrivacyNotice.CURRENT));
+        }
 
         TenantId tenant = caller.tenant();
         Round round = round(tenant, roundId);
@@ -137,7 +150,8 @@ final class Applying extends RecruitmentJob {
                 year, facts.schoolType(), facts.enrolmentState(), facts.birthDate(), facts.lastGrade(), subjects, levels, languages,
                 availability, commitment, mode, statement, formerLearner, educationMajor, enrolmentDoc, transcriptDoc,
                 MentorApplication.Status.SUBMITTED, Map.of(), null, null, null, null, now, 0, nominated);
-        ledger.submit(a);
+        // accepted when sent, by the applicant themselves (a mentor applicant is an adult student), in the application's transaction
+        ledger.submit(a, new PrivacyNotice.Acceptance(PrivacyNotice.CURRENT, now, PrivacyNotice.AcceptedBy.SELF, null));
         LOG.info("mentor application submitted", "tenant", tenant.value(), "roundId", round.id(), "nominated", nominated);
         return RecruitmentView.forApplicant(a, round, today);
     }
@@ -153,6 +167,7 @@ final class Applying extends RecruitmentJob {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("applications", applications);
+        body.put("privacyNotice", PrivacyNotice.CURRENT); // the version an application must accept (docs/adr/0037)
         if (caller.has(Role.MENTOR)) {
             onboarding.term(tenant, caller.userId()).filter(m -> m.termEnds() != null).ifPresent(m -> {
                 Map<String, Object> term = new LinkedHashMap<>();

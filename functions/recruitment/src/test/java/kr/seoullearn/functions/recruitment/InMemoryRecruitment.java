@@ -104,7 +104,7 @@ final class InMemoryRecruitment implements RecruitmentLedger, MentorOnboarding {
     }
 
     @Override
-    public void submit(MentorApplication a) {
+    public void submit(MentorApplication a, kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance) {
         if (applications.putIfAbsent(a.roundId() + "/" + a.userId(), a) != null) {
             throw new ProblemException(RecruitmentRefusal.MENTOR_APPLICATION_EXISTS);
         }

@@ -136,6 +136,7 @@ final class RecruitmentFixture implements AutoCloseable {
         b.put("educationMajor", true);
         b.put("enrolmentDocumentId", document(tenant, sub, "ENROLMENT_PROOF", "VERIFIED"));
         b.put("transcriptDocumentId", document(tenant, sub, "TRANSCRIPT", "VERIFIED"));
+        b.put("privacyNotice", kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT); // accepted with the application (docs/adr/0037)
         return b;
     }
 

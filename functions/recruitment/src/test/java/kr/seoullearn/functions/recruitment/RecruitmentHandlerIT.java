@@ -220,6 +220,69 @@ class RecruitmentHandlerIT {
         }
     }
 
+    @Test
+    void theApplicationAcceptsThePrivacyNoticeAndTheAcceptanceIsRecordedWithIt() {
+        String round = f.round("seoul", 10);
+        String student = f.person("applicants");
+        Map<String, Object> body = f.applicationBody("seoul", student);
+        // none, not text, another version: refused before anything is written, in the caller's language
+        Map<String, Object> none = new HashMap<>(body);
+        none.remove("privacyNotice");
+        Map<String, Object> number = new HashMap<>(body);
+        number.put("privacyNotice", 1);
+        for (Map<String, Object> b : List.of(none, number)) {
+            f.counter.reset();
+            expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", round), b, "vi",
+                    "applicants"), 400, "validation-failed");
+            assertThat(f.writes()).isZero();
+        }
+        Map<String, Object> old = new HashMap<>(body);
+        old.put("privacyNotice", "2020-01-01");
+        f.counter.reset();
+        var outdated = f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", round), old, "zh",
+                "applicants");
+        expectProblem(outdated, 409, "privacy-notice-outdated");
+        assertThat(json(outdated).get("currentVersion")).isEqualTo(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT);
+        assertThat(json(outdated).get("title")).isEqualTo(ProblemMessages.title(kr.seoullearn.privacy.domain.PrivacyRefusal.PRIVACY_NOTICE_OUTDATED,
+                Language.ZH));
+        assertThat(f.writes()).isZero();
+        assertThat(f.ledger.application(TenantId.SEOUL, round, student)).isEmpty();
+        assertThat(consent(student)).isEmpty();
+
+        // the form learns the version from the applicant's own page
+        assertThat(expect(f.call("GET /api/recruitment/applications/mine", student, "seoul", null, null, "ko", "applicants"), 200)
+                .get("privacyNotice")).isEqualTo(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT);
+
+        // accepted: the application and the consent record, by the applicant, at the submission's time
+        expect(f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", round), body, "ko",
+                "applicants"), 201);
+        var record = consent(student);
+        assertThat(record).isNotEmpty();
+        assertThat(record.get("acceptedBy").s()).isEqualTo("SELF");
+        assertThat(record.get("version").s()).isEqualTo(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT);
+        String acceptedAt = record.get("acceptedAt").s();
+        assertThat(acceptedAt).isEqualTo(f.ledger.application(TenantId.SEOUL, round, student).orElseThrow().submittedAt().toString());
+
+        // a later round: the first acceptance of this version stands, and the second application is not refused for it
+        String later = f.round("seoul", 10);
+        expect(f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", later),
+                f.applicationBody("seoul", student), "ko", "applicants"), 201);
+        assertThat(consent(student).get("acceptedAt").s()).isEqualTo(acceptedAt);
+        // the same round again: refused as before, the acceptance unchanged
+        expectProblem(f.call("POST /api/recruitment/rounds/{roundId}/applications", student, "seoul", Map.of("roundId", round), body, "ko",
+                "applicants"), 409, "mentor-application-exists");
+        assertThat(consent(student).get("acceptedAt").s()).isEqualTo(acceptedAt);
+    }
+
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> consent(String sub) {
+        var item = f.dynamo.getItem(g -> g.tableName(f.stack.table()).consistentRead(true).key(Map.of(
+                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        kr.seoullearn.platform.dynamo.Keys.user(TenantId.SEOUL, sub)),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "CONSENT#PRIVACY#" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT)))).item();
+        return item == null ? Map.of() : item;
+    }
+
     // ------------------------------------------------------------------ every route
 
     record Call(String route, Map<String, String> path, Object body, String[] groups) {}
@@ -470,7 +533,8 @@ class RecruitmentHandlerIT {
         cost.forEach((route, calls) -> System.out.println("[dynamodb calls] " + route + ": " + calls));
         assertThat(cost.get("GET rounds")).isEqualTo(Map.of("Query", 1));
         assertThat(cost.get("POST eligibility")).isEqualTo(Map.of("Query", 1));
-        assertThat(cost.get("POST applications")).isEqualTo(Map.of("GetItem", 3, "Query", 1, "PutItem", 1));
+        // the application and the privacy notice's acceptance: one transaction
+        assertThat(cost.get("POST applications")).isEqualTo(Map.of("GetItem", 3, "Query", 1, "TransactWriteItems", 1));
         assertThat(cost.get("GET round applications")).isEqualTo(Map.of("GetItem", 1, "Query", 1));
         assertThat(cost.get("POST scores")).isEqualTo(Map.of("GetItem", 2, "UpdateItem", 1));
         // the transaction, then the answer read back (application and round)

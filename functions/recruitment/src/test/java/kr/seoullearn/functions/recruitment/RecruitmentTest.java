@@ -67,7 +67,7 @@ class RecruitmentTest {
                 "ENROLLED", LocalDate.of(2003, 4, 5), Grade.B_PLUS, Set.of(MentoringSubject.MATH), Set.of(SchoolLevel.MIDDLE),
                 Set.of(Language.KO), List.of(new Availability.Window(java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(18, 0),
                 java.time.LocalTime.of(21, 0))), 2, "ONLINE", "statement", false, true, "e", "t", MentorApplication.Status.SUBMITTED,
-                Map.of(), null, null, null, null, NOW, 0));
+                Map.of(), null, null, null, null, NOW, 0), new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, NOW, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
     }
 
     @Test

@@ -275,7 +275,7 @@ class RetentionIT {
         String transcript = recruitmentDocument(rejectedSub, "TRANSCRIPT");
         String laterRound = recruitmentDocument(rejectedSub, "TRANSCRIPT"); // uploaded for another round: not this decision's
         var rejected = mentorApplication(round, rejectedSub, enrolment, transcript);
-        recruitment.submit(rejected);
+        recruitment.submit(rejected, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, DECIDED, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
         recruitment.reject(rejected, "정원 초과", "reviewer-1", DECIDED);
         assertThat(expiresAt(item(Keys.user(T, rejectedSub), "MENTOR_APPLICATION#" + round)))
                 .as("an application not selected: 180 days after the decision, as a rejected learner's")
@@ -299,7 +299,7 @@ class RetentionIT {
         String selectedEnrolment = recruitmentDocument(selectedSub, "ENROLMENT_PROOF");
         String selectedTranscript = recruitmentDocument(selectedSub, "TRANSCRIPT");
         var chosen = mentorApplication(round, selectedSub, selectedEnrolment, selectedTranscript);
-        recruitment.submit(chosen);
+        recruitment.submit(chosen, new kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance(kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT, DECIDED, kr.seoullearn.privacy.domain.PrivacyNotice.AcceptedBy.SELF, null));
         recruitment.select(chosen, new kr.seoullearn.mentoring.domain.Mentor(T, selectedSub, chosen.name(), chosen.university(),
                 chosen.subjects(), chosen.levels(), chosen.languages(), 3, 0,
                 new kr.seoullearn.mentoring.domain.Availability(chosen.availability(), java.util.Set.of(), 0),

@@ -79,7 +79,18 @@ class RegistrationTest {
         new java.security.SecureRandom().nextBytes(key);
         registration = new Registration(applications, programmes, new LocalTestHouseholdsRegistry(), groups, "pool",
                 Clock.fixed(NOW, ZoneOffset.UTC), limits, () -> key,
-                (tenant, userId, acceptance) -> accepted.add(userId + "@" + acceptance.version() + "@" + acceptance.by()));
+                new kr.seoullearn.privacy.port.ConsentRecords() {
+                    @Override
+                    public void record(TenantId tenant, String userId, kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance) {
+                        accepted.add(userId + "@" + acceptance.version() + "@" + acceptance.by());
+                    }
+
+                    @Override
+                    public void record(kr.seoullearn.platform.dynamo.Transaction tx, TenantId tenant, String userId,
+                                       kr.seoullearn.privacy.domain.PrivacyNotice.Acceptance acceptance) {
+                        record(tenant, userId, acceptance); // the registration records before its transaction; not called
+                    }
+                });
     }
 
     private Caller applicant(String userId) {
