@@ -113,6 +113,7 @@ test('a student applies to mentor, is told why before submitting, uploads, and a
     // the new mentor corrects what they offer on "Change my details" (docs/adr/0038), with the keyboard:
     // science besides maths, and Vietnamese besides Korean; then reads it back after a reload
     await page.goto(`${BASE_URL}/`);
+    await page.locator('#details-link').waitFor({ state: 'visible' }); // offered once the start page knows the role
     await page.focus('#details-link');
     await page.keyboard.press('Enter');
     await expectText(page, '#page h1', exactly(ko['details.title']), 'the details page of a mentor');

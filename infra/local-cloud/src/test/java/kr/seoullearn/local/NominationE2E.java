@@ -158,7 +158,8 @@ class NominationE2E {
                 + "\"subjects\":[\"ENGLISH\"],\"levels\":[\"MIDDLE\"],\"languages\":[\"vi\",\"ko\"],"
                 + "\"availability\":[{\"day\":\"SUN\",\"from\":\"10:00\",\"to\":\"12:00\"}],\"commitmentSemesters\":2,\"mode\":\"ONLINE\","
                 + "\"statement\":\"Tôi muốn giúp học sinh.\",\"enrolmentDocumentId\":\"" + enrolment + "\",\"transcriptDocumentId\":\""
-                + transcript + "\",\"nomination\":\"" + token + "\"}";
+                + transcript + "\",\"nomination\":\"" + token + "\","
+                + "\"privacyNotice\":\"" + kr.seoullearn.privacy.domain.PrivacyNotice.CURRENT + "\"}";
         json(cloud.send("POST", "/api/recruitment/rounds/" + roundId + "/applications", application, "application/json", student), 201);
 
         // the reviewers see it nominated, before the applications that were not
