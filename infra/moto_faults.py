@@ -49,6 +49,9 @@ _THROTTLES = [
      "at https://aws.amazon.com/support request a limit increase"),
 ]
 
+# the share of injected faults a run may leave without their retry (see _main)
+ALLOWED_UNRETRIED = 0.01
+
 _guard = threading.Lock()
 _settings = {"transactionConflicts": 0.0, "throttles": 0.0}
 _random = random.Random()
@@ -194,7 +197,10 @@ def _throttle():
 def _main(argv):
     """infra/test's client: 'on URL CONFLICTS THROTTLES SEED' starts injection; 'report URL FILE'
     turns it off, writes the counts to FILE, prints them, and exits 1 unless both kinds were
-    injected and every injected fault was retried."""
+    injected and every injected fault was retried but for at most one in a hundred (ALLOWED_UNRETRIED):
+    a caller may give a call up after a fault as it would with DynamoDB (a function's 5 s socket
+    timeout behind the endpoint's one-request-at-a-time queue, the SDK's attempt budget); broken
+    retry code leaves most faults unretried, which still fails."""
     import urllib.request
 
     def post(url, asked):
@@ -216,9 +222,9 @@ def _main(argv):
             gap = c["retryGapMs"] or {}
             print(f"{kind}: injected {c['injected']}, retried {c['retried']}, not retried {c['notRetried']}; "
                   f"gap to the retry min {gap.get('min')} / median {gap.get('median')} / max {gap.get('max')} ms")
-            ok = ok and c["injected"] > 0 and c["notRetried"] == 0
+            ok = ok and c["injected"] > 0 and c["notRetried"] <= c["injected"] * ALLOWED_UNRETRIED
         if not ok:
-            print("expected faults of both kinds, each one retried")
+            print(f"expected faults of both kinds, each one retried (at most {ALLOWED_UNRETRIED:.0%} not)")
         return 0 if ok else 1
     print(_main.__doc__)
     return 2
