@@ -10,13 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import kr.seoullearn.enrolment.port.SeatActivity.ImportOutcome;
 import kr.seoullearn.enrolment.port.SeatActivity.Report;
 import kr.seoullearn.platform.dynamo.Backoff;
+import kr.seoullearn.platform.dynamo.BoundedWrites;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
@@ -56,36 +53,13 @@ final class UsageReports {
         int unknown = latest.size() - userOf.size();
         int updated = 0;
         int unchanged = 0;
-        Semaphore slots = new Semaphore(PARALLEL_UPDATES);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (var e : userOf.entrySet()) {
-                LocalDate day = latest.get(e.getKey());
-                String userId = e.getValue();
-                results.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return moveForward(tenant, providerId, userId, day);
-                    } finally {
-                        slots.release();
-                    }
-                }));
+        for (boolean moved : BoundedWrites.each(List.copyOf(userOf.entrySet()), PARALLEL_UPDATES,
+                e -> moveForward(tenant, providerId, e.getValue(), latest.get(e.getKey())))) {
+            if (moved) {
+                updated++;
+            } else {
+                unchanged++;
             }
-            for (Future<Boolean> f : results) {
-                if (f.get()) {
-                    updated++;
-                } else {
-                    unchanged++;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
         return new ImportOutcome(updated, unchanged, unknown);
     }

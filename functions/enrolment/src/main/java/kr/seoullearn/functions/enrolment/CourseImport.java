@@ -12,16 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import kr.seoullearn.catalog.domain.Course;
 import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.catalog.port.CatalogAdmin;
 import kr.seoullearn.platform.csv.CsvRows;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.dynamo.BoundedWrites;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.http.ProblemMessages;
@@ -90,34 +87,12 @@ final class CourseImport {
         int changed = 0;
         int unchanged = 0;
         java.time.Instant at = clock.instant();
-        Semaphore slots = new Semaphore(PARALLEL_WRITES);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> results = new ArrayList<>();
-            for (Course c : checked.courses()) {
-                results.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return write(c, caller.userId(), at);
-                    } finally {
-                        slots.release();
-                    }
-                }));
+        for (String outcome : BoundedWrites.each(checked.courses(), PARALLEL_WRITES, c -> write(c, caller.userId(), at))) {
+            switch (outcome) {
+                case "created" -> created++;
+                case "changed" -> changed++;
+                default -> unchanged++;
             }
-            for (Future<String> f : results) {
-                switch (f.get()) {
-                    case "created" -> created++;
-                    case "changed" -> changed++;
-                    default -> unchanged++;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
         Map<String, String> counts = new LinkedHashMap<>();
         counts.put("rows", Integer.toString(checked.courses().size()));

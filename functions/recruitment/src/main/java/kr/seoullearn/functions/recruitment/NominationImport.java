@@ -17,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import kr.seoullearn.mentoring.domain.MentoringSubject;
 import kr.seoullearn.notifications.domain.Notice;
@@ -28,6 +24,7 @@ import kr.seoullearn.notifications.domain.NoticeKind;
 import kr.seoullearn.platform.csv.CsvErrors;
 import kr.seoullearn.platform.csv.CsvRows;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.dynamo.BoundedWrites;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
@@ -90,32 +87,10 @@ final class NominationImport extends RecruitmentJob {
         Round round = openRound(tenant);
         Instant at = clock.instant();
         int created = 0;
-        Semaphore slots = new Semaphore(PARALLEL_WRITES);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (Line line : lines) {
-                results.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return write(tenant, round, line, caller.userId(), at);
-                    } finally {
-                        slots.release();
-                    }
-                }));
+        for (boolean written : BoundedWrites.each(lines, PARALLEL_WRITES, line -> write(tenant, round, line, caller.userId(), at))) {
+            if (written) {
+                created++;
             }
-            for (Future<Boolean> f : results) {
-                if (f.get()) {
-                    created++;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(Problem.SERVICE_UNAVAILABLE);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
         int unchanged = lines.size() - created;
         if (created > 0) {
