@@ -39,15 +39,10 @@ async function startLinks(page) {
 /** Follows one start-page link and says whether the page let the person in, and why not. */
 async function follow(page, link, apiBase) {
   const refused = [];
-  let open = 0;
-  const ours = (req) => req.url().startsWith(apiBase);
-  const onRequest = (req) => { if (ours(req)) open += 1; };
-  const onDone = (req) => { if (ours(req)) open -= 1; };
   const onResponse = (res) => {
-    if (ours(res.request()) && res.status() === 403) refused.push(`${res.request().method()} ${new URL(res.url()).pathname}`);
+    if (res.url().startsWith(apiBase) && res.status() === 403) refused.push(`${res.request().method()} ${new URL(res.url()).pathname}`);
   };
-  const listeners = { request: onRequest, requestfinished: onDone, requestfailed: onDone, response: onResponse };
-  for (const [event, listener] of Object.entries(listeners)) page.on(event, listener);
+  page.on('response', onResponse);
   try {
     await page.evaluate((href) => {
       for (const h of document.querySelectorAll('#page h1')) h.dataset.left = '1';
@@ -55,20 +50,15 @@ async function follow(page, link, apiBase) {
     }, link.href);
     await page.waitForFunction(() => [...document.querySelectorAll('#page h1')]
       .some((h) => !h.dataset.left && h.offsetParent !== null && h.innerText.trim()), null, { timeout: SLOW });
-    // the page has its answers: no call to the API open and no "loading" line, for a moment
-    const deadline = Date.now() + SLOW;
-    for (let quiet = 0; quiet < 4 && Date.now() < deadline;) {
-      await page.waitForTimeout(100);
-      const loading = await page.locator('#page [data-i18n="notice.loading"]').count();
-      quiet = open === 0 && loading === 0 ? quiet + 1 : 0;
-    }
-    await settled(page);
+    // the page has its answers: none of its requests open, and what the last one set off drawn
+    await settled(page, SLOW);
+    assert.equal(await page.locator('#page [data-i18n="notice.loading"]').count(), 0, `${link.href}: still loading`);
     const notices = await page.evaluate((pattern) => [...document.querySelectorAll('#page [data-i18n]')]
       .filter((el) => el.offsetParent !== null && new RegExp(pattern).test(el.dataset.i18n))
       .map((el) => el.dataset.i18n), TURNED_AWAY.source);
     return { notices, refused: [...refused] };
   } finally {
-    for (const [event, listener] of Object.entries(listeners)) page.off(event, listener);
+    page.off('response', onResponse);
   }
 }
 
