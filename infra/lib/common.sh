@@ -8,6 +8,16 @@ mkdir -p "$LOCAL"
 say()  { printf '\033[1m[seoul-learn]\033[0m %s\n' "$*" >&2; }
 fail() { printf '\033[31m[seoul-learn] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# Steps that run side by side: `beside NAME command…` starts one in the background, its output
+# into a log of its own under BESIDE_LOGS (default .local/logs); `joined NAME` waits for it,
+# prints its log and answers with its exit status.
+declare -A BESIDE_PID BESIDE_LOG
+BESIDE_LOGS="$LOCAL/logs"
+beside() { local name="$1"; shift; mkdir -p "$BESIDE_LOGS"
+  BESIDE_LOG[$name]="$BESIDE_LOGS/beside-${name//[^a-zA-Z0-9]/-}.log"
+  ( "$@" ) >"${BESIDE_LOG[$name]}" 2>&1 & BESIDE_PID[$name]=$!; }
+joined() { local name="$1" rc=0; wait "${BESIDE_PID[$name]}" || rc=$?; cat "${BESIDE_LOG[$name]}" >&2; return "$rc"; }
+
 # Prints the home of a JDK whose major version is >= 21. Looks at SEOUL_LEARN_JAVA_HOME,
 # JAVA_HOME, the java on PATH and the JVMs Debian keeps in /usr/lib/jvm (newest first).
 find_jdk() {
