@@ -238,11 +238,14 @@ export async function snap(page, name) {
 
 export const uniqueEmail = (label) => `${label}-${Date.now()}-${randomBytes(3).toString('hex')}@test.seoul-learn.local`;
 
-// A made-up Korean name no other test run has used (the reviewer finds the application by it).
+// A made-up Korean name no other test of the run has used (the reviewer finds the application by
+// it; a 이도현… child is approved by the records once). Five of 25 syllables: about 9.8 million
+// names, so two of a run's few dozen meet about once in 20,000 runs; with three (15,625 names) two
+// browser journeys of one run named the same child and the second was not approved at once.
 const SYLLABLES = '가나다라마바사아자차카타파하은지민서윤도현준우예린';
 export function uniqueKoreanName(family = '김') {
   let given = '';
-  for (let i = 0; i < 3; i++) given += SYLLABLES[randomInt(SYLLABLES.length)];
+  for (let i = 0; i < 5; i++) given += SYLLABLES[randomInt(SYLLABLES.length)];
   return `${family}${given}`;
 }
 
