@@ -146,9 +146,76 @@ class QueryPagesAsMotoAnswersThem(unittest.TestCase):
         self.assertGreater(len(stock), 14 * 7 * 3)
         self.assertTrue(any(len(b.get("Items", [])) == 30 for _, _, b in ours))
 
+    def test_pages_read_between_writes_and_deletes_are_moto_own_answer(self):
+        """The keys' order a partition keeps for its pages is made again when a key is added or
+        removed (a put, a delete, a transaction's write, a cancelled transaction's put-back)."""
+        def run(query):
+            from moto.backends import get_backend
+            from moto.dynamodb.models.table import Table
+            original = Table.query
+            Table.query = query
+            try:
+                for backend in get_backend("dynamodb").values():
+                    backend.reset()
+                client = create_backend_app("dynamodb").test_client()
+
+                def call(action, body):
+                    r = client.post("/", data=json.dumps(body), headers={
+                        "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
+                        "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
+                    return r.status_code, json.loads(r.data or b"{}")
+
+                def item(i):
+                    return {"PK": {"S": "P#1"}, "SK": {"S": f"K#{i:03d}"}, "n": {"N": str(i)}}
+
+                call("CreateTable", TABLE)
+                for i in range(0, 40, 2):
+                    call("PutItem", {"TableName": "t", "Item": item(i)})
+                out = []
+                for forward in (True, False):
+                    start, step = None, 0
+                    while True:
+                        body = {"TableName": "t", "KeyConditionExpression": "PK = :p", "Limit": 3,
+                                "ExpressionAttributeValues": {":p": {"S": "P#1"}}, "ScanIndexForward": forward}
+                        status, answer = call("Query", dict(body, **({"ExclusiveStartKey": start} if start else {})))
+                        out.append((forward, step, status, answer))
+                        start, step = answer.get("LastEvaluatedKey"), step + 1
+                        if not start or step > 40:
+                            break
+                        # between pages, one kind of change at a time: new keys on either side
+                        # of the start, a delete ahead, a replaced item, a cancelled transaction
+                        # that would have added one
+                        kind = step % 4
+                        at = int(start["SK"]["S"][2:])
+                        ahead = 1 if forward else -1
+                        if kind == 0:  # the next page's first key, and one behind the start
+                            call("PutItem", {"TableName": "t", "Item": item(at + ahead)})
+                            call("PutItem", {"TableName": "t", "Item": item(at - 3 * ahead)})
+                        elif kind == 1:  # a key the next page would read
+                            call("DeleteItem", {"TableName": "t", "Key": {"PK": {"S": "P#1"}, "SK": {"S": f"K#{at + 2 * ahead:03d}"}}})
+                        elif kind == 2:
+                            call("PutItem", {"TableName": "t", "Item": dict(item(10), n={"N": str(100 + step)})})
+                        else:
+                            out.append(("cancelled", step) + call("TransactWriteItems", {"TransactItems": [
+                                {"Put": {"TableName": "t", "Item": item(90 + step)}},
+                                {"ConditionCheck": {"TableName": "t", "Key": {"PK": {"S": "P#1"}, "SK": {"S": "K#none"}},
+                                                    "ConditionExpression": "attribute_exists(PK)"}}]})[:1])
+                return out
+            finally:
+                Table.query = original
+
+        stock = run(moto_server._query)
+        ours = run(moto_server._partition_query)
+        self.assertEqual(ours, stock)
+        pages_read = [entry for entry in stock if entry[0] in (True, False)]
+        self.assertGreater(len(pages_read), 10)
+        self.assertTrue(all(status == 200 for _, _, status, _ in pages_read))
+        self.assertIn(("cancelled", 3, 400), stock)
+
     def test_the_query_patch_is_what_the_server_runs(self):
         from moto.dynamodb.models.table import Table
         self.assertIs(Table.query, moto_server._partition_query)
+        self.assertIs(Table.__init__, moto_server._table_with_partitions)
 
 
 class ResponsesAsMotoWritesThem(unittest.TestCase):
