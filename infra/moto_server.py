@@ -16,9 +16,10 @@ are moto's own code, unchanged. GSI Queries are left as they are. MOTO_STOCK_QUE
 off (infra/bench/catalog.sh --stock-moto compares both; docs/adr/0008-catalogue-search.md).
 moto also sorts the whole partition on every page and walks it up to the ExclusiveStartKey, so
 reading a partition page by page cost time in proportion to its square (the report extract's
-60,000 rows in 240 pages); a page is handed only the items moto's loop reads for it
-(_page_candidates; infra/bench/query_pages.py measures both, test_moto_server.py compares every
-page with moto's own answer).
+60,000 rows in 240 pages); a page is handed only the items moto's loop reads for it, taken from
+the partition's keys in order, which the partition keeps until a key is added or removed
+(_page_candidates, _Partition; infra/bench/query_pages.py measures both, test_moto_server.py
+compares every page with moto's own answer, also with writes between the pages).
 
 TransactWriteItems are idempotent by ClientRequestToken, as in DynamoDB (for ten minutes): the
 SDK gives each call a token and sends the same token when it retries, e.g. after its socket
