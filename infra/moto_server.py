@@ -263,9 +263,14 @@ class _Partition(dict):
         only after its set of keys changed (reading a 60,000-item partition in 250-item pages
         sorted it 240 times)."""
         if self._order is None or self._order[0] != self.keys_changed:
-            keyed = sorted(((k.cast_value, k) for k in dict.keys(self)), key=lambda kv: kv[0])
-            self._order = (self.keys_changed, [kv[0] for kv in keyed], [kv[1] for kv in keyed])
+            self._order = (self.keys_changed,) + _in_key_order(dict.keys(self))
         return self._order[1], self._order[2]
+
+
+def _in_key_order(range_keys):
+    """The range keys' values ascending, and the keys in that order."""
+    keyed = sorted(((k.cast_value, k) for k in range_keys), key=lambda kv: kv[0])
+    return [kv[0] for kv in keyed], [kv[1] for kv in keyed]
 
 
 _table_init = Table.__init__
@@ -304,9 +309,8 @@ def _page_candidates(self, hash_key, partition, range_comparison=None, range_obj
     try:
         if isinstance(partition, _Partition):
             values, keys = partition.in_key_order()
-        else:  # (a table restored from a backup, made before this module's partitions)
-            keyed = sorted(((k.cast_value, k) for k in partition), key=lambda kv: kv[0])
-            values, keys = [kv[0] for kv in keyed], [kv[1] for kv in keyed]
+        else:  # (a partition this module did not make)
+            values, keys = _in_key_order(partition)
         low, high = 0, len(keys)
         if exclusive_start_key is not None:
             start_hash = exclusive_start_key.get(self.hash_key_attr)

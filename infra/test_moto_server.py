@@ -5,6 +5,7 @@ Each case sends the same requests to moto's DynamoDB app twice, once with moto's
 serializer and once with ours (moto_server._serialize_attribute_values_directly), and compares
 the JSON bodies: items of every attribute type, through every operation that answers items."""
 import base64
+import contextlib
 import json
 import unittest
 
@@ -52,51 +53,58 @@ REQUESTS = [
 ]
 
 
+
+def fresh_dynamodb():
+    """A call(action, body) -> (status, JSON body) on moto's DynamoDB app, its backends emptied."""
+    try:
+        from moto.core.models import default_user_config  # noqa: F401 (moto's app needs its config loaded)
+    except ImportError:
+        pass
+    from moto.backends import get_backend
+    for backend in get_backend("dynamodb").values():
+        backend.reset()
+    client = create_backend_app("dynamodb").test_client()
+
+    def call(action, body):
+        r = client.post("/", data=json.dumps(body), headers={
+            "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
+            "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
+        return r.status_code, json.loads(r.data or b"{}")
+    return call
+
+
+@contextlib.contextmanager
+def query_as(query):
+    """Table.query as given while the block runs."""
+    from moto.dynamodb.models.table import Table
+    original = Table.query
+    Table.query = query
+    try:
+        yield
+    finally:
+        Table.query = original
+
 def answers(serialize):
     """The (status, JSON body) of every request, on a fresh moto, with this serializer."""
     original = JSONSerializer._serialize
     JSONSerializer._serialize = serialize
     try:
-        from moto.core.models import default_user_config  # noqa: F401 (moto's app needs its config loaded)
-    except ImportError:
-        pass
-    try:
-        from moto.backends import get_backend
-        for backend in get_backend("dynamodb").values():
-            backend.reset()
-        client = create_backend_app("dynamodb").test_client()
+        call = fresh_dynamodb()
         out = []
         for action, body in REQUESTS:
-            r = client.post("/", data=json.dumps(body), headers={
-                "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
-                "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
-            answer = json.loads(r.data or b"{}")
+            status, answer = call(action, body)
             if action == "DescribeTable" or action == "CreateTable":
                 answer.get("Table", answer.get("TableDescription", {})).pop("CreationDateTime", None)
-            out.append((action, r.status_code, answer))
+            out.append((action, status, answer))
         return out
     finally:
         JSONSerializer._serialize = original
 
-
 def pages(query, requests):
     """Every page of every request, following LastEvaluatedKey, on a fresh moto holding 60 items
     of one partition (and a few of another), with Table.query as given."""
-    from moto.backends import get_backend
-    from moto.dynamodb.models.table import Table
-    original = Table.query
-    Table.query = query
-    try:
-        for backend in get_backend("dynamodb").values():
-            backend.reset()
-        client = create_backend_app("dynamodb").test_client()
-
-        def call(action, body):
-            r = client.post("/", data=json.dumps(body), headers={
-                "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
-                "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
-            return r.status_code, json.loads(r.data or b"{}")
-
+    with query_as(query):
+        call = fresh_dynamodb()
         call("CreateTable", TABLE)
         for i in range(60):
             call("PutItem", {"TableName": "t", "Item": {"PK": {"S": "P#1"}, "SK": {"S": f"{'AB'[i % 2]}#{i * 7 % 60:03d}"},
@@ -114,9 +122,6 @@ def pages(query, requests):
                 if not start:
                     break
         return out
-    finally:
-        Table.query = original
-
 
 class QueryPagesAsMotoAnswersThem(unittest.TestCase):
     def test_every_page_of_a_partition_is_moto_own_answer(self):
@@ -149,25 +154,12 @@ class QueryPagesAsMotoAnswersThem(unittest.TestCase):
     def test_pages_read_between_writes_and_deletes_are_moto_own_answer(self):
         """The keys' order a partition keeps for its pages is made again when a key is added or
         removed (a put, a delete, a transaction's write, a cancelled transaction's put-back)."""
+        def item(i):
+            return {"PK": {"S": "P#1"}, "SK": {"S": f"K#{i:03d}"}, "n": {"N": str(i)}}
+
         def run(query):
-            from moto.backends import get_backend
-            from moto.dynamodb.models.table import Table
-            original = Table.query
-            Table.query = query
-            try:
-                for backend in get_backend("dynamodb").values():
-                    backend.reset()
-                client = create_backend_app("dynamodb").test_client()
-
-                def call(action, body):
-                    r = client.post("/", data=json.dumps(body), headers={
-                        "X-Amz-Target": f"DynamoDB_20120810.{action}", "Content-Type": "application/x-amz-json-1.0",
-                        "Authorization": "AWS4-HMAC-SHA256 Credential=local/20261207/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
-                    return r.status_code, json.loads(r.data or b"{}")
-
-                def item(i):
-                    return {"PK": {"S": "P#1"}, "SK": {"S": f"K#{i:03d}"}, "n": {"N": str(i)}}
-
+            with query_as(query):
+                call = fresh_dynamodb()
                 call("CreateTable", TABLE)
                 for i in range(0, 40, 2):
                     call("PutItem", {"TableName": "t", "Item": item(i)})
@@ -201,8 +193,6 @@ class QueryPagesAsMotoAnswersThem(unittest.TestCase):
                                 {"ConditionCheck": {"TableName": "t", "Key": {"PK": {"S": "P#1"}, "SK": {"S": "K#none"}},
                                                     "ConditionExpression": "attribute_exists(PK)"}}]})[:1])
                 return out
-            finally:
-                Table.query = original
 
         stock = run(moto_server._query)
         ours = run(moto_server._partition_query)
