@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,19 +82,29 @@ public final class LocalCloud implements AutoCloseable {
         Files.createDirectories(logs);
         DynamoDbCostReport.clear(logs.resolve("dynamodb-cost")); // the costs of this run only
 
+        String origin = "http://localhost:" + port;
+        // The local S3 (S3Proxy, checks presigned URLs) on the port after the gateway's (3000 → 3001,
+        // the tests' 3300 → 3301: clear of moto's 4566/4600) unless S3PROXY_PORT says otherwise. It
+        // starts while the template is read and the AWS endpoint comes up.
+        int s3Port = Integer.parseInt(System.getenv().getOrDefault("S3PROXY_PORT", String.valueOf(port + 1)));
+        CompletableFuture<LocalS3> s3Starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalS3.start(s3Port, aws.region(), List.of(origin, "http://127.0.0.1:" + port));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+
         step(1, "reading " + root.resolve("template.yaml"));
         Template template = Template.load(root.resolve("template.yaml"));
         step(1, template.functions().size() + " functions, " + template.routes().size() + " routes");
 
         step(2, "provisioning the template on " + aws.endpoint());
-        String origin = "http://localhost:" + port;
-        // The local S3 (S3Proxy, checks presigned URLs) on the port after the gateway's (3000 → 3001,
-        // the tests' 3300 → 3301: clear of moto's 4566/4600) unless S3PROXY_PORT says otherwise
-        int s3Port = Integer.parseInt(System.getenv().getOrDefault("S3PROXY_PORT", String.valueOf(port + 1)));
+        aws.awaitEndpoint(Duration.ofSeconds(30));
         try {
-            s3 = LocalS3.start(s3Port, aws.region(), List.of(origin, "http://127.0.0.1:" + port));
-        } catch (Exception e) {
-            throw new StartFailure("the local S3 (S3Proxy) cannot start on port " + s3Port + " (" + e.getMessage()
+            s3 = s3Starting.join();
+        } catch (CompletionException e) {
+            throw new StartFailure("the local S3 (S3Proxy) cannot start on port " + s3Port + " (" + e.getCause().getMessage()
                     + "). Stop what uses it, or choose another: S3PROXY_PORT=3011 infra/up");
         }
         detail("local S3 (S3Proxy) on " + s3.endpoint() + "; the template's buckets live there");
@@ -121,10 +133,11 @@ public final class LocalCloud implements AutoCloseable {
             functions.put(f.logicalId(), new FunctionHost(f, jar, runner,
                     FunctionHost.lambdaEnvironment(f, stack, name, s3.endpoint()), logs.resolve(f.logicalId() + ".log"), javaHome));
         }
-        // Each function's JVM starts on two threads while the seed and the gateway get ready: the
-        // seed's Cognito triggers and any early request wait for their own function only (its
-        // start is synchronized), as a request waits for a Lambda cold start. READY no longer waits
-        // for all of them (about two thirds of infra/up's time; docs/performance.md).
+        // Each function's JVM starts in the background, two at a time; a request (or a seed's Cognito
+        // trigger) waits for its own function only (its start is synchronized), as a request waits
+        // for a Lambda cold start. The user pool's triggers start now, since the seed signs its demo
+        // users up through them; the others once the gateway answers, so that twenty JVMs starting
+        // do not take the two cores from the seed (docs/performance.md, `infra/up --no-build`).
         long warming = System.nanoTime();
         ExecutorService starter = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "function-starter");
@@ -132,8 +145,6 @@ public final class LocalCloud implements AutoCloseable {
             return t;
         });
         List<Future<?>> started = new ArrayList<>();
-        // the user pool's triggers first: the seed signs its demo users up through them
-        List<FunctionHost> order = new ArrayList<>(functions.values());
         Set<String> triggerFunctions = new HashSet<>();
         for (String trigger : List.of("PostConfirmation", "PreTokenGeneration")) {
             String id = stack.trigger(trigger);
@@ -141,15 +152,16 @@ public final class LocalCloud implements AutoCloseable {
                 triggerFunctions.add(id);
             }
         }
-        order.sort(Comparator.comparing(host -> !triggerFunctions.contains(host.name())));
-        for (FunctionHost host : order) {
-            started.add(starter.submit(() -> {
-                host.ensureStarted();
-                return null;
-            }));
+        List<FunctionHost> afterReady = new ArrayList<>();
+        for (FunctionHost host : functions.values()) {
+            if (triggerFunctions.contains(host.name())) {
+                started.add(startInBackground(starter, host));
+            } else {
+                afterReady.add(host);
+            }
         }
-        starter.shutdown();
-        detail(functions.size() + " functions starting in the background (a request waits for its own)");
+        detail(started.size() + " trigger functions starting; the other " + afterReady.size()
+                + " start once the gateway answers (a request waits for its own)");
 
         step(4, "seeding tenants, demo users and the catalogue");
         CognitoTriggers triggers = new CognitoTriggers(stack, (id, event) -> {
@@ -160,8 +172,23 @@ public final class LocalCloud implements AutoCloseable {
             return result.payload();
         }, CognitoTriggers.emulatorSigningKey(root));
         Totp totp = new Totp();
+        // The catalogue shares nothing with the rest of the seed: it is written beside it, and the
+        // gateway starts once both are done.
+        ExecutorService catalogueSeeder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "catalogue-seeder");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Runnable> catalogue = catalogueSeeder.submit(
+                () -> CatalogSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail));
+        catalogueSeeder.shutdown();
         SeedData.seed(stack, triggers, totp, LocalCloud::detail, clock);
-        Runnable catalogueLater = CatalogSeeder.seedForLocalCloud(aws, stack.table("AppTable"), System.getenv(), LocalCloud::detail);
+        Runnable catalogueLater;
+        try {
+            catalogueLater = catalogue.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StartFailure("seeding the catalogue failed: " + e.getCause());
+        }
 
         step(5, "starting the gateway on " + origin);
         Template.Authorizer auth = template.authorizer();
@@ -201,6 +228,8 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("READY");
         System.out.flush();
         catalogueLater.run();
+        afterReady.forEach(host -> started.add(startInBackground(starter, host)));
+        starter.shutdown();
         reportWarm(started, warming);
     }
 
@@ -288,6 +317,13 @@ public final class LocalCloud implements AutoCloseable {
         }, "functions-warm");
         waiting.setDaemon(true);
         waiting.start();
+    }
+
+    private static Future<?> startInBackground(ExecutorService starter, FunctionHost host) {
+        return starter.submit(() -> {
+            host.ensureStarted();
+            return null;
+        });
     }
 
     private static void step(int n, String message) {

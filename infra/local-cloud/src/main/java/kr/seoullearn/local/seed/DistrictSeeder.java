@@ -56,8 +56,11 @@ final class DistrictSeeder {
         this.progress = progress;
     }
 
-    /** {@code createUser}: makes (or finds) the Cognito user, in its group, and answers its sub. */
-    void seed(Function<Seeder.DemoUser, String> createUser) {
+    /**
+     * The districts' stock, the demo districts' serial numbers and the overdue loan: DynamoDB only,
+     * so it runs beside the rest of the seed (the officers come after it, in {@link #seedOfficers}).
+     */
+    void seedStock() {
         LaptopLedger ledger = LaptopsStorage.ledger(dynamo, table);
         int opened = 0;
         for (var tenant : Map.of("seoul", SEOUL, "chungbuk", CHUNGBUK).entrySet()) {
@@ -78,6 +81,10 @@ final class DistrictSeeder {
         }
         progress.accept("registered serial numbers of the demo districts' opening stock: " + registered + " new");
         seedOverdueLoan(ledger);
+    }
+
+    /** {@code createUser}: makes (or finds) the Cognito user, in its group, and answers its sub. */
+    void seedOfficers(Function<Seeder.DemoUser, String> createUser) {
         OfficerDistricts assignments = LaptopsStorage.officers(dynamo, table);
         ProfileRepository profiles = RegistrationStorage.profiles(dynamo, table);
         for (Officer o : OFFICERS) {

@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import kr.seoullearn.local.auth.CognitoTriggers;
 import kr.seoullearn.local.auth.Totp;
@@ -107,6 +111,11 @@ final class Seeder {
         String table = stack.table("AppTable");
         String poolId = stack.userPoolId();
         try (DynamoDbClient dynamo = stack.aws().dynamoDb(); CognitoIdentityProviderClient cognito = stack.aws().cognito()) {
+            // the laptops' stock needs no user: written beside the users, the officers after it
+            DistrictSeeder districts = new DistrictSeeder(dynamo, table, clock, progress);
+            ExecutorService beside = Executors.newSingleThreadExecutor();
+            Future<?> stock = beside.submit(districts::seedStock);
+            beside.shutdown();
             for (Tenant t : TENANTS) {
                 dynamo.putItem(r -> r.tableName(table).item(Map.of(
                         Keys.PK, AttributeValue.fromS(Keys.TENANTS),
@@ -134,7 +143,12 @@ final class Seeder {
                     recordSchooling(dynamo, table, u, sub);
                 }
             }
-            new DistrictSeeder(dynamo, table, clock, progress).seed(u -> demoUser(cognito, poolId, u)); // laptops
+            try {
+                stock.get();
+            } catch (ExecutionException e) {
+                throw new IOException("seeding the laptops' stock failed: " + e.getCause(), e.getCause());
+            }
+            districts.seedOfficers(u -> demoUser(cognito, poolId, u)); // laptops
             seedApplicant(cognito, profiles);
             seedNewcomer(cognito);
             new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring

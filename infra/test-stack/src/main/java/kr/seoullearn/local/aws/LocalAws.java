@@ -1,6 +1,10 @@
 package kr.seoullearn.local.aws;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -23,6 +27,24 @@ public record LocalAws(URI endpoint, String region) {
         }
         String region = System.getenv().getOrDefault("AWS_REGION", "ap-northeast-2");
         return new LocalAws(URI.create(endpoint), region);
+    }
+
+    /**
+     * Waits until the endpoint accepts connections (infra/up starts moto and this JVM side by side),
+     * for at most {@code limit}; returns either way, so a missing endpoint fails on its first call
+     * with the SDK's own message.
+     */
+    public void awaitEndpoint(Duration limit) throws InterruptedException {
+        int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(endpoint.getHost(), port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
     }
 
     public DynamoDbClient dynamoDb() {
