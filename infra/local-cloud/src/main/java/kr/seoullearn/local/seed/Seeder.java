@@ -111,7 +111,7 @@ final class Seeder {
         String table = stack.table("AppTable");
         String poolId = stack.userPoolId();
         try (DynamoDbClient dynamo = stack.aws().dynamoDb(); CognitoIdentityProviderClient cognito = stack.aws().cognito()) {
-            // the laptops' stock needs no user: written beside the users, the officers after it
+            // the laptops' stock needs no user: written beside the rest, the officers last, after it
             DistrictSeeder districts = new DistrictSeeder(dynamo, table, clock, progress);
             ExecutorService beside = Executors.newSingleThreadExecutor();
             Future<?> stock = beside.submit(districts::seedStock);
@@ -143,17 +143,17 @@ final class Seeder {
                     recordSchooling(dynamo, table, u, sub);
                 }
             }
-            try {
-                stock.get();
-            } catch (ExecutionException e) {
-                throw new IOException("seeding the laptops' stock failed: " + e.getCause(), e.getCause());
-            }
-            districts.seedOfficers(u -> demoUser(cognito, poolId, u)); // laptops
             seedApplicant(cognito, profiles);
             seedNewcomer(cognito);
             new MentorSeeder(dynamo, table, cognito, poolId, progress, clock).seed(); // mentoring
             ReminderSeeder.seed(dynamo, table, progress); // reminders
             RecruitmentSeeder.seed(dynamo, table, clock, progress); // mentor recruitment
+            try {
+                stock.get();
+            } catch (ExecutionException e) {
+                throw new IOException("seeding the laptops' stock failed: " + e.getCause(), e.getCause());
+            }
+            districts.seedOfficers(u -> demoUser(cognito, poolId, u)); // laptops, once their stock is there
             progress.accept("seeded demo users: " + (DEMO_USERS.size() + 3) + " (password " + DEMO_PASSWORD
                     + "; staff TOTP key " + STAFF_TOTP_SECRET + ")");
         }
