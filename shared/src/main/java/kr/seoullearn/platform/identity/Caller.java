@@ -20,10 +20,15 @@ import kr.seoullearn.platform.tenant.TenantId;
  * no default tenant: a token without one reads no tenant's data ({@link #tenant()} answers 403
  * {@code tenant-not-chosen}) until the person has chosen where they live.
  */
-public record Caller(String userId, String username, TenantId tenant, Set<Role> roles, List<String> groups) {
+public record Caller(String userId, String username, TenantId tenant, Set<Role> roles, List<String> groups, String verifiedEmail) {
     /** The claim the pre-token trigger adds when the person's account has TOTP turned on. */
     public static final String SECOND_FACTOR_CLAIM = "seoullearn:mfa";
     public static final String TOTP = "totp";
+
+    /** A caller whose token says nothing of a verified address. */
+    public Caller(String userId, String username, TenantId tenant, Set<Role> roles, List<String> groups) {
+        this(userId, username, tenant, roles, groups, null);
+    }
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
@@ -52,7 +57,21 @@ public record Caller(String userId, String username, TenantId tenant, Set<Role> 
             throw new ProblemException(Problem.SECOND_FACTOR_REQUIRED);
         }
         String username = claims.getOrDefault("cognito:username", claims.get("sub"));
-        return new Caller(claims.get("sub"), username, tenant, Set.copyOf(roles), List.copyOf(groups));
+        // the ID token's address counts only where Cognito verified it (the sign-up's code)
+        String email = "true".equals(claims.get("email_verified")) && claims.get("email") != null && !claims.get("email").isBlank()
+                ? claims.get("email") : null;
+        return new Caller(claims.get("sub"), username, tenant, Set.copyOf(roles), List.copyOf(groups), email);
+    }
+
+    /** The caller's address as Cognito verified it, if their token carries one (ID tokens do). */
+    public Optional<String> email() {
+        return Optional.ofNullable(verifiedEmail);
+    }
+
+    /** Without the address: a caller may be logged, a person's address never is. */
+    @Override
+    public String toString() {
+        return "Caller[userId=" + userId + ", tenant=" + tenant + ", roles=" + roles + "]";
     }
 
     /** The caller's tenant; 403 {@code tenant-not-chosen} when the token carries none. */

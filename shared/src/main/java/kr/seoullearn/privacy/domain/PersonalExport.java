@@ -24,7 +24,8 @@ public final class PersonalExport {
             "recordsIdentity", "requestFingerprint", "runId", "quotaPlace", "correlationId", "s3Key", "s3VersionId", "tenant",
             "userId", "writeToken");
     /** Account ids of staff members who acted on the person's records. */
-    private static final Set<String> STAFF_IDS = Set.of("decidedBy", "docRequestBy", "scoredBy", "by", "actor", "actorId");
+    private static final Set<String> STAFF_IDS = Set.of("decidedBy", "docRequestBy", "scoredBy", "by", "actor", "actorId",
+            "nominatedBy");
 
     /** Makes a short-lived link to read one stored file (the documents bucket): the function's S3 presigner. */
     @FunctionalInterface
@@ -87,6 +88,15 @@ public final class PersonalExport {
         }
         request.put("trail", l.trail().stream().map(e -> clean(e, me, Set.of())).toList());
         return request;
+    }
+
+    /**
+     * A university's nominations of the person (docs/adr/0042) as the export shows them: round,
+     * name, address, university, subjects, language, when, until when it is kept, whether it was
+     * taken up; not the invitation link's secret code nor the address's hash.
+     */
+    public static List<Map<String, Object>> nominations(List<Map<String, Object>> items, String me) {
+        return items.stream().map(i -> clean(i, me, Set.of("code", "emailKey"))).toList();
     }
 
     private static Map<String, Object> audit(Map<String, Object> entry, String me) {

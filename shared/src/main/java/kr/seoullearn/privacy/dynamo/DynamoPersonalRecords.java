@@ -8,6 +8,7 @@ import kr.seoullearn.platform.dynamo.Backoff;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Queries;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.domain.PersonalData;
 import kr.seoullearn.privacy.port.PersonalRecords;
@@ -77,6 +78,31 @@ final class DynamoPersonalRecords implements PersonalRecords {
         if (!requests.isEmpty()) {
             throw new IllegalStateException("DynamoDB left " + requests.size() + " deletes unprocessed");
         }
+    }
+
+    @Override
+    public List<Map<String, Object>> nominations(TenantId tenant, String verifiedEmail) {
+        return nominationItems(tenant, verifiedEmail, null).stream().map(PersonalReads::plain).toList();
+    }
+
+    @Override
+    public int eraseNominations(TenantId tenant, String verifiedEmail) {
+        List<Map<String, AttributeValue>> keys = nominationItems(tenant, verifiedEmail, "PK, SK");
+        for (int i = 0; i < keys.size(); i += BATCH) {
+            delete(keys.subList(i, Math.min(keys.size(), i + BATCH)));
+        }
+        return keys.size();
+    }
+
+    /** One Query of GSI1: {@code T#<t>#NOMINEE#<sha256(address)>}, one item per round. */
+    private List<Map<String, AttributeValue>> nominationItems(TenantId tenant, String verifiedEmail, String projection) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tenant(tenant, "NOMINEE", EmailKey.of(verifiedEmail)))));
+        if (projection != null) {
+            query.projectionExpression(projection);
+        }
+        return Queries.all(dynamo, query.build());
     }
 
     @Override

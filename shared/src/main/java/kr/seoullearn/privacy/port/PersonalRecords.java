@@ -1,6 +1,8 @@
 package kr.seoullearn.privacy.port;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.domain.PersonalData;
 
@@ -24,6 +26,15 @@ public interface PersonalRecords {
      * (someone who never chose where they live): then only the account. Returns the items deleted.
      */
     int erase(TenantId tenant, String userId);
+
+    /**
+     * The universities' nominations of the person for the tenant's recruitment rounds, found by
+     * their verified address (docs/adr/0042: a nomination is keyed by the address, not an account).
+     */
+    List<Map<String, Object>> nominations(TenantId tenant, String verifiedEmail);
+
+    /** Deletes those nominations; returns how many. Idempotent, as the rest. */
+    int eraseNominations(TenantId tenant, String verifiedEmail);
 
     /**
      * Takes the person's name off mentorships they were part of (the other side keeps the

@@ -1,16 +1,12 @@
 package kr.seoullearn.recruitment.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 import kr.seoullearn.mentoring.domain.MentoringSubject;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.tenant.TenantId;
 
 /**
@@ -33,19 +29,14 @@ public record Nomination(TenantId tenant, String roundId, String emailKey, Strin
         subjects = Set.copyOf(subjects);
     }
 
-    /** An address as compared: without surrounding blanks, in lower case (the domain is case-blind; mailboxes in practice). */
+    /** An address as compared ({@link EmailKey#normalise}). */
     public static String normalise(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailKey.normalise(email);
     }
 
     /** The nomination's key: 64 hex digits of the SHA-256 of the normalised address (never the address itself). */
     public static String keyOf(String email) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalise(email).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return EmailKey.of(email);
     }
 
     /** When a nomination in a round closing on {@code closesOn} expires: the end of that day (Seoul) plus the days kept. */

@@ -94,4 +94,25 @@ class CallerTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNAUTHENTICATED));
         assertThatThrownBy(() -> Caller.fromClaims(null)).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void theAddressCountsOnlyWhereCognitoVerifiedItAndIsNeverPrinted() {
+        Caller verified = Caller.fromClaims(Map.of("sub", "u-6", "custom:tenant", "seoul", "email", "Student@Univ.ac.kr",
+                "email_verified", "true"));
+        assertThat(verified.email()).contains("Student@Univ.ac.kr");
+        assertThat(verified.toString()).doesNotContain("Student").doesNotContain("@");
+        for (String flag : new String[] {"false", "TRUE ", ""}) {
+            assertThat(Caller.fromClaims(Map.of("sub", "u-6", "email", "student@univ.ac.kr", "email_verified", flag)).email())
+                    .as("email_verified=%s", flag).isEmpty();
+        }
+        assertThat(Caller.fromClaims(Map.of("sub", "u-6", "email", "student@univ.ac.kr")).email()).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("sub", "u-6", "email", " ", "email_verified", "true")).email()).isEmpty();
+    }
+
+    @Test
+    void anAddressIsKeyedAsNormalisedSoItsCaseAndBlanksDoNotMatter() {
+        assertThat(EmailKey.of(" Student@Univ.AC.kr ")).isEqualTo(EmailKey.of("student@univ.ac.kr")).hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(EmailKey.of("student@univ.ac.kr")).isNotEqualTo(EmailKey.of("student2@univ.ac.kr"));
+        assertThat(EmailKey.normalise(" Student@Univ.AC.kr ")).isEqualTo("student@univ.ac.kr");
+    }
 }

@@ -46,7 +46,11 @@ final class DataExport {
         PersonalData data = records.read(tenant.orElse(null), me);
         Instant now = clock.instant();
         Map<String, Object> export = PersonalExport.of(data, me, tenant.map(TenantId::value).orElse(null), now, this::link);
-        LOG.info("personal data exported", "tenant", tenant.map(TenantId::value).orElse(null), "items", items(data),
+        // a university's nominations are keyed by the address they were sent to, not the account
+        List<Map<String, Object>> nominations = tenant.isPresent() && caller.email().isPresent()
+                ? records.nominations(tenant.get(), caller.email().get()) : List.of();
+        export.put("mentorNominations", PersonalExport.nominations(nominations, me));
+        LOG.info("personal data exported", "tenant", tenant.map(TenantId::value).orElse(null), "items", items(data) + nominations.size(),
                 "documents", ((List<?>) export.get("documents")).size());
         return export;
     }

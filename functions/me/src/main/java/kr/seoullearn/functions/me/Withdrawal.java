@@ -96,7 +96,9 @@ final class Withdrawal {
             // the application's quota place is the programme's: the next family can have it (ADR 21)
             done.put("quotaPlaceReleased", quotaPlaces.release(t, me));
             done.put("filesDeleted", files.deleteAll(t, me));
-            done.put("recordsDeleted", records.erase(t, me));
+            // a university's nominations of the person, found by their verified address (ADR 42)
+            int nominations = caller.email().map(email -> records.eraseNominations(t, email)).orElse(0);
+            done.put("recordsDeleted", nominations + records.erase(t, me));
         } else {
             done.put("recordsDeleted", records.erase(null, me));
         }

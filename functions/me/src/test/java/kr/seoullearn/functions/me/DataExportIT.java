@@ -30,6 +30,7 @@ import kr.seoullearn.local.testing.TestStack;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Json;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.privacy.dynamo.PrivacyStorage;
 import kr.seoullearn.registration.dynamo.RegistrationStorage;
@@ -168,6 +169,19 @@ class DataExportIT {
     private final String laptopRequest = UUID.randomUUID().toString();
     private final String pastRequest = UUID.randomUUID().toString();
     private static final String SECRET_HASH = "f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed";
+    private static final String NOMINATION_CODE = "c0dec0dec0dec0dec0dec0dec0dec0de";
+
+    /** The address the person's ID token carries, as Cognito verified it (in another case than the nomination's). */
+    private String myAddress() {
+        return "Me-" + me + "@Univ.ac.kr";
+    }
+
+    private Map<String, String> claimsWithAddress(String... groups) {
+        Map<String, String> claims = new LinkedHashMap<>(Events.claims(me, "seoul", groups));
+        claims.put("email", myAddress().toLowerCase(java.util.Locale.ROOT));
+        claims.put("email_verified", "true");
+        return claims;
+    }
 
     private void put(String pk, String sk, Map<String, Object> attributes) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -305,6 +319,18 @@ class DataExportIT {
                 "status", "SELECTED", "scores", "{\"fit\":4}", "scoredBy", reviewer, "decidedBy", reviewer, "version", 3)));
         s.put("T#<>#U#<> / MENTOR_RENEWAL#<>", v -> put(own(), "MENTOR_RENEWAL#2027-02-28", Map.of("status", "PENDING",
                 "requestedAt", "2026-11-26T00:00:00Z")));
+        s.put("T#<>#ROUND#<> / NOMINATION#<>", v -> {
+            // a university's nomination of the person, and of someone else in the same round (ADR 42)
+            for (String[] n : List.of(new String[] {myAddress(), "김지명"}, new String[] {"another-" + me + "@univ.ac.kr", "이남의"})) {
+                String key = EmailKey.of(n[0]);
+                put(t("ROUND", "round-export"), "NOMINATION#" + key, Map.ofEntries(Map.entry("type", "NOMINATION"),
+                        Map.entry("roundId", "round-export"), Map.entry("emailKey", key), Map.entry("name", n[1]),
+                        Map.entry("email", EmailKey.normalise(n[0])), Map.entry("university", "서울대학교"), Map.entry("subjects", "MATH"),
+                        Map.entry("language", "ko"), Map.entry("code", NOMINATION_CODE), Map.entry("nominatedBy", reviewer),
+                        Map.entry("nominatedAt", "2026-11-03T00:00:00Z"), Map.entry("expiresAt", 1799000000),
+                        Map.entry("GSI1PK", t("NOMINEE", key)), Map.entry("GSI1SK", "round-export")));
+            }
+        });
         s.put("T#<>#U#<> / INBOX#<>", v -> {
             put(own(), "INBOX#20261120T000000000Z-a", Map.of("noticeId", "20261120T000000000Z-a", "kind", "APPLICATION_APPROVED",
                     "recipientId", me, "params", Map.of(), "at", "2026-11-20T00:00:00Z"));
@@ -363,7 +389,7 @@ class DataExportIT {
         put(own(), "SOMETHING_NEW#1", Map.of("what", "a kind of item added later"));
 
         calls.reset();
-        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/me/data", Events.claims(me, "seoul", "learners", "mentors"),
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("GET /api/me/data", claimsWithAddress("learners", "mentors"),
                 null, "ko"), null);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
         assertThat(r.getHeaders()).containsEntry("cache-control", "no-store");
@@ -405,6 +431,12 @@ class DataExportIT {
         assertThat((List<Map<String, Object>>) export.get("other")).singleElement().satisfies(o ->
                 assertThat(o).containsEntry("item", "SOMETHING_NEW").containsEntry("what", "a kind of item added later"));
 
+        // the university's nomination, found by the verified address: never the link's secret or the address's hash
+        assertThat((List<Map<String, Object>>) export.get("mentorNominations")).singleElement().satisfies(n -> assertThat(n)
+                .containsEntry("name", "김지명").containsEntry("university", "서울대학교").containsEntry("roundId", "round-export")
+                .containsEntry("nominatedBy", "staff").containsKey("deletedAfter").doesNotContainKeys("code", "emailKey"));
+        assertThat(r.getBody()).doesNotContain(NOMINATION_CODE).doesNotContain("이남의").doesNotContain(EmailKey.of(myAddress()));
+
         // nothing of anyone else, and no internal secret
         assertThat(r.getBody()).doesNotContain(otherLearner).doesNotContain("이다른학생").doesNotContain(mentor).doesNotContain(reviewer)
                 .doesNotContain("sub-former-mentor").doesNotContain("충북에만있는이름").doesNotContain(SECRET_HASH)
@@ -424,8 +456,9 @@ class DataExportIT {
 
         // found by key only
         assertThat(calls.count("Scan")).isZero();
-        // 15 for one of everything, and per further laptop request its GetItem and its trail's Query
-        assertThat(calls.total()).isLessThanOrEqualTo(17);
+        // 15 for one of everything, per further laptop request its GetItem and its trail's Query, and
+        // one Query of GSI1 for the nominations of the verified address
+        assertThat(calls.total()).isLessThanOrEqualTo(18);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package kr.seoullearn.functions.me;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import kr.seoullearn.catalog.domain.Provider;
 import kr.seoullearn.catalog.domain.ProviderSeats;
@@ -24,16 +23,22 @@ import kr.seoullearn.laptops.port.LaptopLedger;
 import kr.seoullearn.local.testing.CallCounter;
 import kr.seoullearn.local.testing.Events;
 import kr.seoullearn.local.testing.TestStack;
+import kr.seoullearn.mentoring.domain.MentoringSubject;
 import kr.seoullearn.mentoring.dynamo.MentoringStorage;
+import kr.seoullearn.notifications.domain.Notice;
+import kr.seoullearn.notifications.domain.NoticeKind;
 import kr.seoullearn.platform.cognito.CognitoGroupMembership;
 import kr.seoullearn.platform.cognito.CognitoUserDeletion;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Json;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.school.SchoolLevel;
 import kr.seoullearn.platform.tenant.DynamoTenantDirectory;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.dynamo.PrivacyStorage;
+import kr.seoullearn.recruitment.domain.Nomination;
+import kr.seoullearn.recruitment.dynamo.RecruitmentStorage;
 import kr.seoullearn.registration.domain.Profile;
 import kr.seoullearn.registration.domain.RegistrationStatus;
 import kr.seoullearn.registration.dynamo.RegistrationStorage;
@@ -45,6 +50,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * DELETE /api/me through real API Gateway events against the template's table, bucket (S3Proxy,
@@ -302,6 +309,58 @@ class WithdrawalIT {
                 Events.http("DELETE /api/me", claims(sub, "seoul", "learners"), "{\"confirm\":true}", "vi"), null);
         assertThat(confirmed.getStatusCode()).as(confirmed.getBody()).isEqualTo(200);
         assertThat(userExists(sub)).isFalse();
+    }
+
+    /** A university's nomination (ADR 42) of {@code address} for {@code round}, written as the import writes it. */
+    private static Nomination nominate(String round, String address) {
+        Nomination n = new Nomination(SEOUL, round, EmailKey.of(address), "김지명", EmailKey.normalise(address), "서울대학교",
+                Set.of(MentoringSubject.MATH), Language.KO, "0123456789abcdef0123456789abcdef", "staff-1", NOW,
+                Nomination.expiry(LocalDate.of(2027, 3, 31)), null);
+        assertThat(RecruitmentStorage.ledger(dynamo, stack.table()).nominate(n,
+                Notice.of(SEOUL, NoticeKind.MENTOR_NOMINATED, round + ":" + n.emailKey(), n.recipientId(), Map.of(), NOW))).isTrue();
+        return n;
+    }
+
+    private static boolean nominated(String round, String address) {
+        return RecruitmentStorage.ledger(dynamo, stack.table()).nomination(SEOUL, round, EmailKey.of(address), NOW).isPresent();
+    }
+
+    private static Map<String, String> claimsWithAddress(String sub, String address, boolean verified) {
+        Map<String, String> claims = claims(sub, "seoul", "learners");
+        claims.put("email", address);
+        claims.put("email_verified", String.valueOf(verified));
+        return claims;
+    }
+
+    @Test
+    void theUniversitiesNominationsOfTheVerifiedAddressAreGoneInEveryRoundAndNobodyElsesAre() {
+        String sub = person();
+        String address = "Nominee-" + UUID.randomUUID() + "@Univ.ac.kr";
+        String other = "other-" + UUID.randomUUID() + "@univ.ac.kr";
+        nominate("round-spring", address);
+        nominate("round-autumn", address.toLowerCase(java.util.Locale.ROOT));
+        nominate("round-spring", other);
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("DELETE /api/me",
+                claimsWithAddress(sub, address.toUpperCase(java.util.Locale.ROOT), true), "{\"confirm\":true}", "ko"), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(nominated("round-spring", address)).isFalse();
+        assertThat(nominated("round-autumn", address)).isFalse();
+        assertThat(nominated("round-spring", other)).as("another person's nomination").isTrue();
+        assertThat(((Number) Json.readObject(r.getBody()).get("recordsDeleted")).intValue()).as("the two nominations are counted")
+                .isGreaterThanOrEqualTo(2 + 1);
+    }
+
+    @Test
+    void anAddressCognitoDidNotVerifyFindsNoNomination() {
+        String sub = person();
+        String address = "unverified-" + UUID.randomUUID() + "@univ.ac.kr";
+        nominate("round-spring", address);
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(Events.http("DELETE /api/me",
+                claimsWithAddress(sub, address, false), "{\"confirm\":true}", "ko"), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(nominated("round-spring", address)).as("kept until its own expiry: the token does not vouch for the address").isTrue();
     }
 
     @Test
