@@ -58,8 +58,8 @@ public record Caller(String userId, String username, TenantId tenant, Set<Role> 
         }
         String username = claims.getOrDefault("cognito:username", claims.get("sub"));
         // the ID token's address counts only where Cognito verified it (the sign-up's code)
-        String email = "true".equals(claims.get("email_verified")) && claims.get("email") != null && !claims.get("email").isBlank()
-                ? claims.get("email") : null;
+        String address = claims.get("email");
+        String email = "true".equals(claims.get("email_verified")) && address != null && !address.isBlank() ? address : null;
         return new Caller(claims.get("sub"), username, tenant, Set.copyOf(roles), List.copyOf(groups), email);
     }
 

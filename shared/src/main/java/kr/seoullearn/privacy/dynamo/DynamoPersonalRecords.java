@@ -8,7 +8,6 @@ import kr.seoullearn.platform.dynamo.Backoff;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Queries;
-import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.domain.PersonalData;
 import kr.seoullearn.privacy.port.PersonalRecords;
@@ -58,6 +57,11 @@ final class DynamoPersonalRecords implements PersonalRecords {
         }
         // the account last: it is what a retry signs in with until the user pool forgets the person
         keys.add(ItemKey.of("ACCOUNT#" + userId, "ACCOUNT").attributes());
+        return deleteAll(keys);
+    }
+
+    /** Deletes the items of {@code keys}, 25 a call, in their order; returns how many. */
+    private int deleteAll(List<Map<String, AttributeValue>> keys) {
         for (int i = 0; i < keys.size(); i += BATCH) {
             delete(keys.subList(i, Math.min(keys.size(), i + BATCH)));
         }
@@ -82,27 +86,16 @@ final class DynamoPersonalRecords implements PersonalRecords {
 
     @Override
     public List<Map<String, Object>> nominations(TenantId tenant, String verifiedEmail) {
-        return nominationItems(tenant, verifiedEmail, null).stream().map(PersonalReads::plain).toList();
+        return new PersonalReads(dynamo, table).nominations(tenant, verifiedEmail);
     }
 
     @Override
     public int eraseNominations(TenantId tenant, String verifiedEmail) {
-        List<Map<String, AttributeValue>> keys = nominationItems(tenant, verifiedEmail, "PK, SK");
-        for (int i = 0; i < keys.size(); i += BATCH) {
-            delete(keys.subList(i, Math.min(keys.size(), i + BATCH)));
-        }
-        return keys.size();
-    }
-
-    /** One Query of GSI1: {@code T#<t>#NOMINEE#<sha256(address)>}, one item per round. */
-    private List<Map<String, AttributeValue>> nominationItems(TenantId tenant, String verifiedEmail, String projection) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+        // one Query of GSI1, keys only: one item per round
+        return deleteAll(Queries.all(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
                 .keyConditionExpression("GSI1PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tenant(tenant, "NOMINEE", EmailKey.of(verifiedEmail)))));
-        if (projection != null) {
-            query.projectionExpression(projection);
-        }
-        return Queries.all(dynamo, query.build());
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PersonalReads.nominee(tenant, verifiedEmail))))
+                .projectionExpression("PK, SK").build()));
     }
 
     @Override

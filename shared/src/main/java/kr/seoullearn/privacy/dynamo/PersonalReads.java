@@ -11,6 +11,7 @@ import java.util.Set;
 import kr.seoullearn.platform.dynamo.ItemKey;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.dynamo.Queries;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.dynamo.TicketQueue;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.privacy.domain.PersonalData;
@@ -75,6 +76,16 @@ final class PersonalReads {
         return new PersonalData(account, own, partition(Keys.tenant(tenant, "SENT", userId)), partition(Keys.tenant(tenant, "NSENT", userId)),
                 partition(Keys.tenant(tenant, "RECORDS_CHECKS", "U", userId)), partition(Keys.tenant(tenant, "AUDIT", "SUBJECT", userId)),
                 laptops, mentorships, places);
+    }
+
+    /** A university's nominations of the person, by their verified address (docs/adr/0042). */
+    List<Map<String, Object>> nominations(TenantId tenant, String verifiedEmail) {
+        return index(nominee(tenant, verifiedEmail), null);
+    }
+
+    /** GSI1's key of one address's nominations in a tenant: {@code T#<t>#NOMINEE#<sha256(address)>}. */
+    static String nominee(TenantId tenant, String verifiedEmail) {
+        return Keys.tenant(tenant, "NOMINEE", EmailKey.of(verifiedEmail));
     }
 
     private java.util.Optional<PersonalData.LaptopHistory> laptop(TenantId tenant, String userId, String requestId) {

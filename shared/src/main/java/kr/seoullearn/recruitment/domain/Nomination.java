@@ -13,7 +13,7 @@ import kr.seoullearn.platform.tenant.TenantId;
  * A partner university's nomination of a student for a recruitment round (docs/adr/0042): it
  * makes nobody a mentor — it invites the person (an e-mail in their language) to apply, with the
  * university filled in, and marks their application as nominated. One per round and e-mail
- * address: {@code emailKey} is the SHA-256 of the address as normalised ({@link #normalise}).
+ * address: {@code emailKey} is the SHA-256 of the address as normalised ({@link EmailKey#of}).
  * {@code code} is a random secret carried by the invitation's link: only who got the e-mail can
  * claim the nomination. It expires {@link #KEPT_AFTER_ROUND_DAYS} days after the round closes
  * unless the person applied ({@code appliedBy}: then their application carries the mark).
@@ -27,16 +27,6 @@ public record Nomination(TenantId tenant, String roundId, String emailKey, Strin
 
     public Nomination {
         subjects = Set.copyOf(subjects);
-    }
-
-    /** An address as compared ({@link EmailKey#normalise}). */
-    public static String normalise(String email) {
-        return EmailKey.normalise(email);
-    }
-
-    /** The nomination's key: 64 hex digits of the SHA-256 of the normalised address (never the address itself). */
-    public static String keyOf(String email) {
-        return EmailKey.of(email);
     }
 
     /** When a nomination in a round closing on {@code closesOn} expires: the end of that day (Seoul) plus the days kept. */

@@ -16,6 +16,7 @@ import kr.seoullearn.notifications.domain.Notice;
 import kr.seoullearn.notifications.domain.NoticeKind;
 import kr.seoullearn.platform.dynamo.Keys;
 import kr.seoullearn.platform.http.Language;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.tenant.TenantId;
 import kr.seoullearn.recruitment.domain.Nomination;
 import kr.seoullearn.recruitment.port.RecruitmentLedger;
@@ -47,7 +48,7 @@ class NominationRecordsIT {
     }
 
     static Nomination nomination(String round, String email, String code, Instant at) {
-        return new Nomination(SEOUL, round, Nomination.keyOf(email), "김민지", Nomination.normalise(email), "서울대학교",
+        return new Nomination(SEOUL, round, EmailKey.of(email), "김민지", EmailKey.normalise(email), "서울대학교",
                 Set.of(MentoringSubject.MATH), Language.VI, code, "admin-1", at, Nomination.expiry(LocalDate.of(2027, 3, 31)), null);
     }
 
@@ -73,14 +74,14 @@ class NominationRecordsIT {
             return ledger.nominate(n, invitation(n, at));
         })).toList();
         assertThat(writers.stream().map(CompletableFuture::join).filter(b -> b)).hasSize(1);
-        Nomination stored = ledger.nomination(SEOUL, round, Nomination.keyOf(email), NOW).orElseThrow();
+        Nomination stored = ledger.nomination(SEOUL, round, EmailKey.of(email), NOW).orElseThrow();
         assertThat(stored.email()).isEqualTo(email.toLowerCase());
         assertThat(stored.language()).isEqualTo(Language.VI);
         assertThat(outboxFor(stored)).hasSize(1);
         // found by the address's key (a withdrawal or an export)
         var byPerson = stack.aws().dynamoDb().query(q -> q.tableName(stack.table()).indexName(Keys.GSI1)
                 .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk",
-                        AttributeValue.fromS(Keys.tenant(SEOUL, "NOMINEE", Nomination.keyOf(email)))))).items();
+                        AttributeValue.fromS(Keys.tenant(SEOUL, "NOMINEE", EmailKey.of(email)))))).items();
         assertThat(byPerson).singleElement().satisfies(i -> assertThat(i.get("GSI1SK").s()).isEqualTo(round));
     }
 

@@ -28,6 +28,7 @@ import kr.seoullearn.platform.dynamo.BoundedWrites;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.platform.log.Log;
 import kr.seoullearn.platform.tenant.TenantId;
@@ -119,7 +120,7 @@ final class NominationImport extends RecruitmentJob {
     }
 
     private boolean write(TenantId tenant, Round round, Line line, String by, Instant at) {
-        String key = Nomination.keyOf(line.email());
+        String key = EmailKey.of(line.email());
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
         Nomination n = new Nomination(tenant, round.id(), key, line.name(), line.email(), line.university(), line.subjects(),
@@ -186,7 +187,7 @@ final class NominationImport extends RecruitmentJob {
             } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
                 errors.reject(row.line(), "email", "invalid-email");
                 ok = false;
-            } else if (!seen.add(Nomination.normalise(email))) {
+            } else if (!seen.add(EmailKey.normalise(email))) {
                 errors.reject(row.line(), "email", "duplicate-email");
                 ok = false;
             }
@@ -213,7 +214,7 @@ final class NominationImport extends RecruitmentJob {
                 ok = false;
             }
             if (ok) {
-                lines.add(new Line(name, Nomination.normalise(email), university, subjects, lang));
+                lines.add(new Line(name, EmailKey.normalise(email), university, subjects, lang));
             }
         }
         errors.throwIfAny();

@@ -18,6 +18,7 @@ import kr.seoullearn.platform.http.Language;
 import kr.seoullearn.platform.http.Problem;
 import kr.seoullearn.platform.http.ProblemException;
 import kr.seoullearn.platform.identity.Caller;
+import kr.seoullearn.platform.identity.EmailKey;
 import kr.seoullearn.platform.identity.Role;
 import kr.seoullearn.recruitment.domain.Criterion;
 import kr.seoullearn.recruitment.domain.Nomination;
@@ -101,7 +102,7 @@ class NominationImportTest {
         assertThat(memory.nominationImports).hasSize(1);
         assertThat(memory.nominationImports.get(0)).doesNotContainValue("minji@univ.ac.kr");
 
-        Nomination minji = memory.nomination(RecruitmentTest.SEOUL, "r1", Nomination.keyOf("minji@univ.ac.kr"), NOW).orElseThrow();
+        Nomination minji = memory.nomination(RecruitmentTest.SEOUL, "r1", EmailKey.of("minji@univ.ac.kr"), NOW).orElseThrow();
         assertThat(minji.email()).isEqualTo("minji@univ.ac.kr");
         assertThat(minji.language()).isEqualTo(Language.KO);
         assertThat(minji.subjects()).containsExactlyInAnyOrder(MentoringSubject.MATH, MentoringSubject.SCIENCE);
